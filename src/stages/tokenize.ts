@@ -1,0 +1,179 @@
+/**
+ * Stage 2: tokens, part-of-speech tags and sentences from wink-nlp.
+ *
+ * wink-nlp keeps each token's surface text but no character offsets, so tokens
+ * are aligned back to the input by walking it left to right. The text is read in
+ * chunks of whole paragraphs, which bounds memory on very long input and lets
+ * sentences never cross a paragraph.
+ */
+
+import type { LedeDocument, Paragraph, PosTag, Sentence, Token, TokenKind } from '../core/document.js';
+import type { Stage } from '../core/stage.js';
+import type { WinkNlp } from '../core/resources.js';
+
+/** Paragraphs are batched into chunks of about this many characters for wink-nlp. */
+const CHUNK_CHARS = 20_000;
+/** A paragraph longer than this is cut at white space (or anywhere) into pieces. */
+const MAX_PIECE_CHARS = 50_000;
+/** A sentence longer than this many tokens is cut, to keep later stages linear. */
+export const MAX_SENTENCE_TOKENS = 400;
+
+interface Piece {
+  start: number;
+  end: number;
+  paragraph: number;
+}
+
+function kindOf(winkType: string): TokenKind {
+  switch (winkType) {
+    case 'word':
+      return 'word';
+    case 'number':
+    case 'ordinal':
+      return 'number';
+    case 'punctuation':
+      return 'punctuation';
+    case 'symbol':
+    case 'currency':
+    case 'emoji':
+    case 'emoticon':
+      return 'symbol';
+    default:
+      return 'other';
+  }
+}
+
+/** Splits paragraphs longer than MAX_PIECE_CHARS, preferring white space, never inside a surrogate pair. */
+function piecesOf(text: string, paragraph: Paragraph): Piece[] {
+  const pieces: Piece[] = [];
+  let start = paragraph.start;
+  while (paragraph.end - start > MAX_PIECE_CHARS) {
+    let cut = start + MAX_PIECE_CHARS;
+    const floor = start + (MAX_PIECE_CHARS >> 1);
+    let probe = cut;
+    while (probe > floor && !/\s/.test(text[probe - 1]!)) probe--;
+    if (probe > floor) cut = probe;
+    else if (isLowSurrogate(text.charCodeAt(cut))) cut--;
+    pieces.push({ start, end: cut, paragraph: paragraph.index });
+    start = cut;
+  }
+  pieces.push({ start, end: paragraph.end, paragraph: paragraph.index });
+  return pieces;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
+  const { text } = doc;
+  const its = nlp.its;
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+
+  const pieces: Piece[] = [];
+  for (const paragraph of doc.paragraphs) {
+    if (!paragraph.furniture) pieces.push(...piecesOf(text, paragraph));
+  }
+
+  let furnitureIndex = 0;
+  const furniture = doc.furniture;
+
+  let p = 0;
+  while (p < pieces.length) {
+    // Batch consecutive pieces into one chunk for wink-nlp.
+    const first = pieces[p]!;
+    let last = p;
+    while (last + 1 < pieces.length && pieces[last + 1]!.end - first.start <= CHUNK_CHARS) last++;
+    const chunkStart = first.start;
+    const chunkEnd = pieces[last]!.end;
+    const chunk = text.slice(chunkStart, chunkEnd);
+    const winkDoc = nlp.readDoc(chunk);
+    const values = winkDoc.tokens().out(its.value) as string[];
+    const types = winkDoc.tokens().out(its.type) as string[];
+    const tags = winkDoc.tokens().out(its.pos) as string[];
+    const winkSentences = winkDoc.sentences().out(its.span) as unknown as [number, number][];
+
+    // Align wink tokens to the text; map wink token index -> our token index (or -1).
+    const ourIndex = new Int32Array(values.length).fill(-1);
+    let cursor = 0;
+    let pieceIndex = p;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      const type = types[i]!;
+      if (type === 'tabCRLF' || value.trim() === '') continue;
+      const found = chunk.indexOf(value, cursor);
+      if (found < 0) continue;
+      const start = chunkStart + found;
+      const end = start + value.length;
+      cursor = found + value.length;
+      while (pieceIndex < last && pieces[pieceIndex]!.end <= start) pieceIndex++;
+      // Text between pieces (furniture paragraphs) is read by wink-nlp but yields no tokens.
+      if (start < pieces[pieceIndex]!.start || end > pieces[pieceIndex]!.end) continue;
+      while (furnitureIndex < furniture.length && furniture[furnitureIndex]!.end <= start) furnitureIndex++;
+      const inFurniture = furnitureIndex < furniture.length && furniture[furnitureIndex]!.start < end;
+      const previous = tokens[tokens.length - 1];
+      ourIndex[i] = tokens.length;
+      tokens.push({
+        index: tokens.length,
+        start,
+        end,
+        text: value,
+        pos: (tags[i] ?? 'X') as PosTag,
+        kind: kindOf(type),
+        spaceBefore: previous === undefined || previous.end < start,
+        sentence: -1,
+        paragraph: pieces[pieceIndex]!.paragraph,
+        furniture: inFurniture,
+      });
+    }
+
+    // Sentences: wink's boundaries, also cut at paragraph boundaries and at length limits.
+    for (const [winkStart, winkEnd] of winkSentences) {
+      let open = -1;
+      for (let w = winkStart; w <= winkEnd; w++) {
+        const t = ourIndex[w]!;
+        if (t < 0) continue;
+        if (open >= 0 && (tokens[t]!.paragraph !== tokens[open]!.paragraph || t - open >= MAX_SENTENCE_TOKENS)) {
+          pushSentence(sentences, tokens, open, t);
+          open = -1;
+        }
+        if (open < 0) open = t;
+      }
+      if (open >= 0) {
+        const lastToken = lastAligned(ourIndex, winkStart, winkEnd);
+        pushSentence(sentences, tokens, open, lastToken + 1);
+      }
+    }
+    p = last + 1;
+  }
+
+  doc.tokens = tokens;
+  doc.sentences = sentences;
+}
+
+function lastAligned(ourIndex: Int32Array, from: number, to: number): number {
+  for (let w = to; w >= from; w--) if (ourIndex[w]! >= 0) return ourIndex[w]!;
+  return -1;
+}
+
+function pushSentence(sentences: Sentence[], tokens: Token[], tokenStart: number, tokenEnd: number): void {
+  if (tokenEnd <= tokenStart) return;
+  const index = sentences.length;
+  for (let t = tokenStart; t < tokenEnd; t++) tokens[t]!.sentence = index;
+  sentences.push({
+    index,
+    paragraph: tokens[tokenStart]!.paragraph,
+    start: tokens[tokenStart]!.start,
+    end: tokens[tokenEnd - 1]!.end,
+    tokenStart,
+    tokenEnd,
+  });
+}
+
+export const tokenizeStage: Stage = {
+  name: 'tokenize',
+  run(doc, resources) {
+    tokenizeDocument(doc, resources.nlp);
+  },
+};

@@ -9,10 +9,17 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { compileFurniture, type CompiledFurniture, type FurnitureData } from '../stages/segment.js';
+import { compileGazetteer, type GazetteerLists } from '../stages/ner/gazetteer.js';
+import { compileNerModel, type NerModelData } from '../stages/ner/model.js';
+import type { NerResources } from '../stages/ner/ner-stage.js';
 import type { ExtractorConfig } from '../types.js';
 
 export interface ResourceData {
   furniture: FurnitureData;
+  /** data/gazetteer/*.tsv: list name -> names. */
+  gazetteers: GazetteerLists;
+  /** The entity tagger's weights (data/model/); absent while training one. */
+  nerModel: NerModelData | null;
 }
 
 export type WinkNlp = ReturnType<typeof winkNLP>;
@@ -20,6 +27,7 @@ export type WinkNlp = ReturnType<typeof winkNLP>;
 export interface Resources {
   readonly nlp: WinkNlp;
   readonly furniture: CompiledFurniture;
+  readonly ner: NerResources;
   readonly config: Readonly<ExtractorConfig>;
 }
 
@@ -35,6 +43,10 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
   return {
     nlp: getNlp(),
     furniture: compileFurniture(data.furniture),
+    ner: {
+      model: data.nerModel ? compileNerModel(data.nerModel) : null,
+      gazetteer: compileGazetteer(data.gazetteers),
+    },
     config,
   };
 }

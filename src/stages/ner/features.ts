@@ -1,0 +1,226 @@
+/**
+ * Features of the entity tagger. A document is first turned into a
+ * `FeatureView` (per-token lower-case keys, shapes, gazetteer marks, whether the
+ * token stands in an all-caps line or starts a sentence, how the same word is
+ * written elsewhere in the article). Then:
+ *   - `staticFeatures` lists the features of one token that do not depend on the
+ *     labels already chosen (word, affixes, shape, POS, a ±2 window, gazetteers,
+ *     document capitalisation); they are scored once per token;
+ *   - `dynamicFeatures` lists those that do (the previous two labels, and how the
+ *     same word was labelled earlier in the article).
+ * Training (scripts/train-ner.ts) and tagging call the same functions, so they
+ * cannot drift apart.
+ */
+
+import type { LedeDocument } from '../../core/document.js';
+import { matchGazetteer, tokenKey, type CompiledGazetteer } from './gazetteer.js';
+import { LABELS, OUTSIDE, typeOf, ENTITY_TYPES } from './labels.js';
+
+export interface FeatureView {
+  readonly doc: LedeDocument;
+  /** Token text. */
+  readonly words: readonly string[];
+  /** tokenKey of each token (lower case, accents folded). */
+  readonly keys: readonly string[];
+  readonly shapes: readonly string[];
+  /** Gazetteer marks per token (see matchGazetteer). */
+  readonly gazetteer: Uint32Array;
+  readonly gazetteerLists: readonly string[];
+  /** 1 when the token's sentence is written in capitals (a headline or a table row). */
+  readonly capsLine: Uint8Array;
+  /** 1 for the first word of a sentence (after any opening punctuation). */
+  readonly sentenceInitial: Uint8Array;
+  /** Per token: bit 0 = its key is written capitalised mid-sentence elsewhere in the article, bit 1 = in lower case. */
+  readonly documentCase: Uint8Array;
+}
+
+const UPPER = 1;
+const LOWER = 2;
+
+/** A compact word shape: character classes with runs collapsed ("Lavrov" -> "Xx", "U.S." -> "X.X.", "1996-08-30" -> "d-d-d"). */
+export function shapeOf(word: string): string {
+  let shape = '';
+  let last = '';
+  const n = Math.min(word.length, 24);
+  for (let i = 0; i < n; i++) {
+    const code = word.charCodeAt(i);
+    let c: string;
+    if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code >= 48 && code <= 57) c = 'd';
+    else if (code > 127) {
+      const ch = word[i]!;
+      c = ch.toLowerCase() !== ch ? 'X' : ch.toUpperCase() !== ch ? 'x' : ch;
+    } else c = word[i]!;
+    if (c !== last) shape += c;
+    last = c;
+  }
+  return shape;
+}
+
+function caseOf(word: string): number {
+  const first = word.charCodeAt(0);
+  const ch = word[0]!;
+  if (first >= 65 && first <= 90) return UPPER;
+  if (first >= 97 && first <= 122) return LOWER;
+  if (first > 127) {
+    if (ch.toLowerCase() !== ch) return UPPER;
+    if (ch.toUpperCase() !== ch) return LOWER;
+  }
+  return 0;
+}
+
+function isAllCaps(word: string): boolean {
+  return word.toUpperCase() === word && word.toLowerCase() !== word;
+}
+
+/** Builds the per-document view the features read. */
+export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer): FeatureView {
+  const tokens = doc.tokens;
+  const n = tokens.length;
+  const words = new Array<string>(n);
+  const keys = new Array<string>(n);
+  const shapes = new Array<string>(n);
+  const capsLine = new Uint8Array(n);
+  const sentenceInitial = new Uint8Array(n);
+  const documentCase = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const word = tokens[i]!.text;
+    words[i] = word;
+    keys[i] = tokenKey(word);
+    shapes[i] = shapeOf(word);
+  }
+  const seen = new Map<string, number>();
+  for (const sentence of doc.sentences) {
+    let letters = 0;
+    let capitals = 0;
+    let initial = true;
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      const token = tokens[i]!;
+      if (token.kind !== 'word') continue;
+      letters++;
+      if (isAllCaps(token.text)) capitals++;
+      if (initial) {
+        sentenceInitial[i] = 1;
+        initial = false;
+      }
+    }
+    const caps = letters >= 2 && capitals * 10 >= letters * 8 ? 1 : 0;
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      capsLine[i] = caps;
+      if (caps || sentenceInitial[i] || tokens[i]!.kind !== 'word') continue;
+      const c = caseOf(words[i]!);
+      if (c !== 0) seen.set(keys[i]!, (seen.get(keys[i]!) ?? 0) | c);
+    }
+  }
+  for (let i = 0; i < n; i++) documentCase[i] = seen.get(keys[i]!) ?? 0;
+
+  const gazetteerMarks = new Uint32Array(n);
+  for (const sentence of doc.sentences) {
+    const marks = matchGazetteer(gazetteer, keys.slice(sentence.tokenStart, sentence.tokenEnd));
+    gazetteerMarks.set(marks, sentence.tokenStart);
+  }
+  return {
+    doc,
+    words,
+    keys,
+    shapes,
+    gazetteer: gazetteerMarks,
+    gazetteerLists: gazetteer.listNames,
+    capsLine,
+    sentenceInitial,
+    documentCase,
+  };
+}
+
+const GAZETTEER_POSITION = ['B', 'I', 'L', 'U'];
+
+function gazetteerFeatures(view: FeatureView, i: number, prefix: string, out: string[]): void {
+  const marks = view.gazetteer[i]!;
+  if (marks === 0) return;
+  for (let bit = 0; bit < 32; bit++) {
+    if ((marks >>> bit) & 1) out.push(`${prefix}${view.gazetteerLists[bit >> 2]}:${GAZETTEER_POSITION[bit & 3]}`);
+  }
+}
+
+/**
+ * Features of token i that do not depend on earlier labels. `sentenceStart` and
+ * `sentenceEnd` bound the window.
+ */
+export function staticFeatures(view: FeatureView, i: number, sentenceStart: number, sentenceEnd: number, out: string[]): void {
+  const word = view.words[i]!;
+  const key = view.keys[i]!;
+  const shape = view.shapes[i]!;
+  const caps = view.capsLine[i] === 1;
+  const tokens = view.doc.tokens;
+  out.push('bias');
+  if (!caps) out.push(`w=${word}`);
+  out.push(`k=${key}`, `s=${shape}`, `p=${tokens[i]!.pos}`);
+  const length = key.length;
+  for (let a = 1; a <= 4 && a < length; a++) {
+    out.push(`pre${a}=${key.slice(0, a)}`, `suf${a}=${key.slice(length - a)}`);
+  }
+  if (caps) out.push('caps', `caps:s=${shape}`);
+  if (view.sentenceInitial[i]) out.push('first', `first:k=${key}`);
+  const documentCase = view.documentCase[i]!;
+  if (!caps && !view.sentenceInitial[i]) out.push(`dc=${documentCase}`);
+  else out.push(`dc?=${documentCase}`, `dc?=${documentCase}:s=${shape}`);
+  if (!tokens[i]!.spaceBefore && i > sentenceStart) out.push('glued');
+  gazetteerFeatures(view, i, 'g=', out);
+
+  const k1 = i - 1 >= sentenceStart ? view.keys[i - 1]! : '<s>';
+  const k2 = i - 2 >= sentenceStart ? view.keys[i - 2]! : '<s>';
+  const n1 = i + 1 < sentenceEnd ? view.keys[i + 1]! : '</s>';
+  const n2 = i + 2 < sentenceEnd ? view.keys[i + 2]! : '</s>';
+  out.push(`k-1=${k1}`, `k-2=${k2}`, `k+1=${n1}`, `k+2=${n2}`, `k-1k=${k1}|${key}`, `kk+1=${key}|${n1}`);
+  if (i - 1 >= sentenceStart) {
+    out.push(`s-1=${view.shapes[i - 1]}`, `p-1=${tokens[i - 1]!.pos}`, `s-1s=${view.shapes[i - 1]}|${shape}`);
+    gazetteerFeatures(view, i - 1, 'g-1=', out);
+  }
+  if (i + 1 < sentenceEnd) {
+    out.push(`s+1=${view.shapes[i + 1]}`, `p+1=${tokens[i + 1]!.pos}`, `ss+1=${shape}|${view.shapes[i + 1]}`);
+    gazetteerFeatures(view, i + 1, 'g+1=', out);
+  }
+}
+
+/**
+ * Per-article memory of the labels given so far: for each token key, how often
+ * each entity type (and O) was chosen. Feeds the "prediction history" features.
+ */
+export class LabelHistory {
+  private readonly counts = new Map<string, Uint16Array>();
+
+  record(key: string, label: number): void {
+    let c = this.counts.get(key);
+    if (!c) this.counts.set(key, (c = new Uint16Array(ENTITY_TYPES.length + 1)));
+    const type = typeOf(label);
+    const slot = type === null ? ENTITY_TYPES.length : ENTITY_TYPES.indexOf(type);
+    if (c[slot]! < 65535) c[slot]!++;
+  }
+
+  /** The entity type most often given to this key so far, or null (ties: first in ENTITY_TYPES). */
+  majority(key: string): string | null {
+    const c = this.counts.get(key);
+    if (!c) return null;
+    let best = -1;
+    let bestCount = 0;
+    for (let t = 0; t <= ENTITY_TYPES.length; t++) {
+      if (c[t]! > bestCount) {
+        best = t;
+        bestCount = c[t]!;
+      }
+    }
+    return best < 0 ? null : best === ENTITY_TYPES.length ? 'O' : ENTITY_TYPES[best]!;
+  }
+}
+
+/** Features of token i that depend on the labels already chosen. */
+export function dynamicFeatures(view: FeatureView, i: number, previous: number, beforePrevious: number, history: LabelHistory | null, out: string[]): void {
+  const p1 = LABELS[previous]!;
+  out.push(`t-1=${p1}`, `t-2t-1=${LABELS[beforePrevious]}|${p1}`, `t-1s=${p1}|${view.shapes[i]}`);
+  if (previous !== OUTSIDE) out.push(`t-1k=${p1}|${view.keys[i]}`);
+  if (history) {
+    const seen = history.majority(view.keys[i]!);
+    if (seen !== null) out.push(`h=${seen}`, `h=${seen}|${view.shapes[i]}`);
+  }
+}

@@ -20,10 +20,10 @@ import { segmentStage } from '../src/stages/segment.js';
 import { tokenizeStage } from '../src/stages/tokenize.js';
 import { loadResourceData, NER_MODEL_FILES } from '../src/node/load-data.js';
 import { dataPath } from '../src/node/data-dir.js';
-import { buildFeatureView, dynamicFeatures, LabelHistory, staticFeatures, type FeatureView } from '../src/stages/ner/features.js';
-import { bestLabel, remembersLabel, tagView } from '../src/stages/ner/decode.js';
+import { buildFeatureView, FeatureStrings, PAIR_TEMPLATES, historyFeatures, LabelHistory, staticFeatures, transitionFeatures, type FeatureView } from '../src/stages/ner/features.js';
+import { addTransitionScores, DecodeBuffers, remembersLabel, segmentsOf, tagView, viterbi } from '../src/stages/ner/decode.js';
 import { LABEL_COUNT, LABELS, labelsOfSpans, OUTSIDE } from '../src/stages/ner/labels.js';
-import { compileNerModel, quantizeModel, type ScoringModel } from '../src/stages/ner/model.js';
+import { compileNerModel, isTransitionFeature, quantizeModel, stringLookups, TRANSITION_CELLS, type ScoringModel, type TrainedWeights } from '../src/stages/ner/model.js';
 import { candidatesOf } from '../src/stages/ner/ner-stage.js';
 
 interface Options {
@@ -36,19 +36,22 @@ interface Options {
   save: boolean;
   minWeight: number;
   name: string;
+  /** Write dev errors (missed and spurious spans, with context) to this file. */
+  errors: string | null;
 }
 
 function parseOptions(args: string[]): Options {
   const options: Options = {
     train: resolve('..', 'shared', 'data', 'conll2003', 'train.txt'),
     dev: resolve('..', 'shared', 'data', 'conll2003', 'dev.txt'),
-    epochs: 12,
+    epochs: 10,
     seed: 20_250_101,
     minCount: 1,
     history: true,
     save: true,
     minWeight: 0,
     name: 'lede-ner-perceptron-1',
+    errors: null,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -63,6 +66,7 @@ function parseOptions(args: string[]): Options {
     else if (arg === '--min-weight') options.minWeight = Number(value());
     else if (arg === '--train') options.train = resolve(value());
     else if (arg === '--dev') options.dev = resolve(value());
+    else if (arg === '--errors') options.errors = resolve(value());
     else if (arg === '--no-history') options.history = false;
     else if (arg === '--no-save') options.save = false;
     else throw new Error(`unknown option ${arg}; accepted: --epochs N --seed S --min-count C --min-weight W --train F --dev F --no-history --no-save`);
@@ -117,19 +121,15 @@ class FeatureDictionary {
   }
 }
 
-/** Averaged perceptron weights: w, and the step-weighted sum of updates u; average = w - u / c. */
-class Perceptron implements ScoringModel {
+/** Growable averaged-perceptron weights of fixed row width: w, and u = sum of step * update; average = w - u / step. */
+class AveragedRows {
   weights = new Float64Array(0);
   private totals = new Float64Array(0);
-  step = 1;
-  constructor(readonly dictionary: FeatureDictionary, readonly history: boolean) {}
-  row(feature: string): number {
-    return this.dictionary.row(feature);
-  }
-  private ensure(rows: number): void {
-    const needed = rows * LABEL_COUNT;
+  constructor(readonly width: number) {}
+  ensure(rows: number): void {
+    const needed = rows * this.width;
     if (needed <= this.weights.length) return;
-    const size = Math.max(needed, this.weights.length * 2, 1 << 16);
+    const size = Math.max(needed, this.weights.length * 2, this.width * 4096);
     const w = new Float64Array(size);
     w.set(this.weights);
     const u = new Float64Array(size);
@@ -137,34 +137,82 @@ class Perceptron implements ScoringModel {
     this.weights = w;
     this.totals = u;
   }
-  update(rows: readonly number[], gold: number, predicted: number): void {
-    let maxRow = 0;
-    for (const r of rows) maxRow = Math.max(maxRow, r);
-    this.ensure(maxRow + 1);
-    for (const r of rows) {
-      const base = r * LABEL_COUNT;
-      this.weights[base + gold]! += 1;
-      this.totals[base + gold]! += this.step;
-      this.weights[base + predicted]! -= 1;
-      this.totals[base + predicted]! -= this.step;
-    }
+  add(row: number, cell: number, amount: number, step: number): void {
+    this.ensure(row + 1);
+    const i = row * this.width + cell;
+    this.weights[i]! += amount;
+    this.totals[i]! += amount * step;
   }
-  averaged(): Float64Array {
-    const rows = this.dictionary.names.length;
+  averaged(rows: number, step: number): Float64Array {
     this.ensure(rows);
-    const avg = new Float64Array(rows * LABEL_COUNT);
-    for (let i = 0; i < avg.length; i++) avg[i] = this.weights[i]! - this.totals[i]! / this.step;
+    const avg = new Float64Array(rows * this.width);
+    for (let i = 0; i < avg.length; i++) avg[i] = this.weights[i]! - this.totals[i]! / step;
     return avg;
   }
 }
 
-function evaluate(dev: Prepared[], model: ScoringModel): { counts: Map<string, SpanCounts>; micro: ReturnType<typeof prf> } {
+/** The structured perceptron (Collins 2002) over emission rows and transition matrices. */
+class Perceptron implements ScoringModel {
+  readonly emissionNames = new FeatureDictionary();
+  readonly transitionNames = new FeatureDictionary();
+  readonly emission = new AveragedRows(LABEL_COUNT);
+  readonly transition = new AveragedRows(TRANSITION_CELLS);
+  step = 1;
+  constructor(readonly history: boolean) {}
+  get weights(): Float64Array {
+    return this.emission.weights;
+  }
+  get transitions(): Float64Array {
+    return this.transition.weights;
+  }
+  row(feature: string): number {
+    return this.emissionNames.row(feature);
+  }
+  unaryRow(template: string, value: string): number {
+    return this.emissionNames.row(template + value);
+  }
+  pairRow(template: string, first: string, second: string): number {
+    return this.emissionNames.row(`${template}${first}|${second}`);
+  }
+  transitionRow(feature: string): number {
+    return this.transitionNames.row(feature);
+  }
+  averaged(): TrainedWeights & ScoringModel {
+    const weights = this.emission.averaged(this.emissionNames.names.length, this.step);
+    const transitions = this.transition.averaged(this.transitionNames.names.length, this.step);
+    const emissionNames = this.emissionNames;
+    const transitionNames = this.transitionNames;
+    return {
+      names: [...emissionNames.names, ...transitionNames.names],
+      rowOf: (name) => (isTransitionFeature(name) ? transitionNames.row(name) : emissionNames.row(name)),
+      weights,
+      transitions,
+      ...stringLookups((f) => emissionNames.row(f)),
+      transitionRow: (f) => transitionNames.row(f),
+      history: this.history,
+    };
+  }
+}
+
+function evaluate(dev: Prepared[], model: ScoringModel, errors: string[] | null = null): { counts: Map<string, SpanCounts>; micro: ReturnType<typeof prf> } {
   const counts = new Map<string, SpanCounts>();
   for (const item of dev) {
     const tagged = tagView(item.view, model);
     const predicted = candidatesOf(tagged, 'train').map((c) => ({ start: c.start, end: c.end, type: c.type as string }));
     const gold = item.source.spans.map((s) => ({ start: s.start, end: s.end, type: ({ PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'misc' } as const)[s.type] as string }));
     scoreSpans(gold, predicted, counts);
+    if (errors) {
+      const key = (s: { start: number; end: number; type: string }): string => `${s.start}:${s.end}:${s.type}`;
+      const goldKeys = new Set(gold.map(key));
+      const predictedKeys = new Set(predicted.map(key));
+      const text = item.source.text;
+      const show = (kind: string, s: { start: number; end: number; type: string }): void => {
+        const context = `${text.slice(Math.max(0, s.start - 40), s.start)}[${text.slice(s.start, s.end)}]${text.slice(s.end, s.end + 40)}`.replace(/\n/g, ' | ');
+        errors.push(`${kind}\t${s.type}\t${text.slice(s.start, s.end)}\t${context}`);
+      };
+      for (const g of gold) if (!predictedKeys.has(key(g))) show('MISSED', g);
+      for (const p of predicted) if (!goldKeys.has(key(p))) show('SPURIOUS', p);
+    }
   }
   const micro = { truePositives: 0, predicted: 0, gold: 0 };
   for (const type of ['person', 'organization', 'place']) {
@@ -189,17 +237,18 @@ function main(): void {
   const tokenCount = train.reduce((n, d) => n + d.doc.tokens.length, 0);
   console.log(`prepared ${train.length} train documents (${tokenCount} tokens) and ${dev.length} dev documents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
+  const perceptron = new Perceptron(options.history);
+  const dictionary = perceptron.emissionNames;
   // Static features once per token, as rows of the dictionary (rare ones dropped).
-  const dictionary = new FeatureDictionary();
   const buffer: string[] = [];
+  const sink = new FeatureStrings(buffer);
   const counts = new Map<string, number>();
   const forEachStatic = (fn: (item: Prepared, token: number, features: string[]) => void): void => {
     for (const item of train) {
-      for (const sentence of item.doc.sentences) {
-        for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-          if (item.doc.tokens[i]!.furniture) continue;
+      for (const segment of segmentsOf(item.view)) {
+        for (let i = segment.start; i < segment.end; i++) {
           buffer.length = 0;
-          staticFeatures(item.view, i, sentence.tokenStart, sentence.tokenEnd, buffer);
+          staticFeatures(item.view, i, segment.sentenceStart, segment.sentenceEnd, sink);
           fn(item, i, buffer);
         }
       }
@@ -217,12 +266,11 @@ function main(): void {
   counts.clear();
   console.log(`${dictionary.names.length} static features`);
 
-  const perceptron = new Perceptron(dictionary, options.history);
   const next = random(options.seed);
   const order = train.map((_, i) => i);
-  const scores = new Float64Array(LABEL_COUNT);
-  const dynamic: string[] = [];
-  const dynamicRows: number[] = [];
+  const buffers = new DecodeBuffers();
+  const features: string[] = [];
+  const featureSink = new FeatureStrings(features);
   let best = { epoch: 0, f1: 0 };
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -235,68 +283,94 @@ function main(): void {
       const item = train[index]!;
       const rowsOf = staticRows.get(item);
       if (!rowsOf) continue;
+      const view = item.view;
       const history = options.history ? new LabelHistory() : null;
-      const tokens = item.doc.tokens;
-      for (const sentence of item.doc.sentences) {
-        let previous = OUTSIDE;
-        let beforePrevious = OUTSIDE;
-        for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-          if (tokens[i]!.furniture) {
-            previous = beforePrevious = OUTSIDE;
-            continue;
+      const predicted = new Uint8Array(item.doc.tokens.length);
+      const margins = new Float32Array(item.doc.tokens.length);
+      let pendingFrom = 0;
+      let pendingTo = 0;
+      let lastSentenceEnd = -1;
+      const flushHistory = (): void => {
+        if (!history) return;
+        for (let i = pendingFrom; i < pendingTo; i++) {
+          if (!item.doc.tokens[i]!.furniture && remembersLabel(view, i)) history.record(view.keys[i]!, predicted[i]!);
+        }
+      };
+      for (const segment of segmentsOf(view)) {
+        if (segment.sentenceEnd !== lastSentenceEnd) {
+          flushHistory();
+          pendingFrom = segment.start;
+          lastSentenceEnd = segment.sentenceEnd;
+        }
+        pendingTo = segment.end;
+        const n = segment.end - segment.start;
+        buffers.reserve(n);
+        const emissionRows: number[][] = [];
+        const transitionRows: number[][] = [];
+        for (let k = 0; k < n; k++) {
+          const i = segment.start + k;
+          const rows = Array.from(rowsOf[i]!);
+          if (history) {
+            features.length = 0;
+            historyFeatures(view, i, history, featureSink);
+            for (const f of features) rows.push(dictionary.add(f));
           }
-          const rows = rowsOf[i]!;
-          scores.fill(0);
+          emissionRows.push(rows);
           const w = perceptron.weights;
           for (const r of rows) {
             const base = r * LABEL_COUNT;
-            if (base >= w.length) continue;
-            for (let l = 0; l < LABEL_COUNT; l++) scores[l]! += w[base + l]!;
+            if (base + LABEL_COUNT > w.length) continue;
+            for (let l = 0; l < LABEL_COUNT; l++) buffers.emissions[k * LABEL_COUNT + l]! += w[base + l]!;
           }
-          dynamic.length = 0;
-          dynamicFeatures(item.view, i, previous, beforePrevious, history, dynamic);
-          dynamicRows.length = 0;
-          for (const f of dynamic) {
-            const r = dictionary.row(f);
-            if (r >= 0 && r * LABEL_COUNT < w.length) {
-              const base = r * LABEL_COUNT;
-              for (let l = 0; l < LABEL_COUNT; l++) scores[l]! += w[base + l]!;
+          features.length = 0;
+          transitionFeatures(view, i, segment.start, featureSink);
+          const trows = features.map((f) => perceptron.transitionNames.add(f));
+          transitionRows.push(trows);
+          addTransitionScores(perceptron, trows, buffers.transitions, k * TRANSITION_CELLS);
+        }
+        viterbi(buffers, n, predicted, margins, segment.start);
+        for (let k = 0; k < n; k++) {
+          const i = segment.start + k;
+          const gold = item.gold[i]!;
+          const guess = predicted[i]!;
+          const goldBefore = k === 0 ? OUTSIDE : item.gold[i - 1]!;
+          const guessBefore = k === 0 ? OUTSIDE : predicted[i - 1]!;
+          if (gold !== guess) {
+            errors++;
+            for (const r of emissionRows[k]!) {
+              perceptron.emission.add(r, gold, 1, perceptron.step);
+              perceptron.emission.add(r, guess, -1, perceptron.step);
             }
           }
-          const last = i + 1 === sentence.tokenEnd || tokens[i + 1]!.furniture;
-          const [predicted] = bestLabel(scores, previous, last);
-          const gold = item.gold[i]!;
-          if (predicted !== gold) {
-            errors++;
-            const all = Array.from(rows);
-            for (const f of dynamic) all.push(dictionary.add(f));
-            perceptron.update(all, gold, predicted);
+          if (gold !== guess || goldBefore !== guessBefore) {
+            for (const r of transitionRows[k]!) {
+              perceptron.transition.add(r, goldBefore * LABEL_COUNT + gold, 1, perceptron.step);
+              perceptron.transition.add(r, guessBefore * LABEL_COUNT + guess, -1, perceptron.step);
+            }
           }
-          seen++;
-          perceptron.step++;
-          if (history && remembersLabel(item.view, i)) history.record(item.view.keys[i]!, predicted);
-          beforePrevious = previous;
-          previous = predicted;
         }
+        seen += n;
+        perceptron.step++;
       }
+      flushHistory();
     }
-    const averaged = perceptron.averaged();
-    const model: ScoringModel = { row: (f) => dictionary.row(f), weights: averaged, history: options.history };
+    const model = perceptron.averaged();
     const { micro } = evaluate(dev, model);
     if (micro.f1 > best.f1) best = { epoch, f1: micro.f1 };
     console.log(`epoch ${epoch}: train errors ${(100 * errors / seen).toFixed(2)}%, dev P ${pct(micro.precision)} R ${pct(micro.recall)} F1 ${pct(micro.f1)} (PER+ORG+LOC, raw candidates), ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   console.log(`best epoch ${best.epoch} (dev F1 ${pct(best.f1)}); the model of the last epoch (${options.epochs}) is kept`);
 
-  const averaged = perceptron.averaged();
-  const data = quantizeModel(dictionary.names, averaged, {
+  const data = quantizeModel(perceptron.averaged(), {
     name: options.name,
     history: options.history,
     training: { corpus: 'CoNLL-2003 train', epochs: options.epochs, seed: options.seed, minCount: options.minCount, minWeight: options.minWeight },
   }, options.minWeight);
-  const compiled = compileNerModel(data);
-  const { counts: devCounts, micro } = evaluate(dev, compiled);
-  console.log(`quantised model: ${data.meta.featureCount} features (of ${dictionary.names.length}), dev F1 ${pct(micro.f1)}`);
+  const compiled = compileNerModel(data, PAIR_TEMPLATES);
+  const errorLines: string[] | null = options.errors ? [] : null;
+  const { counts: devCounts, micro } = evaluate(dev, compiled, errorLines);
+  if (options.errors && errorLines) writeFileSync(options.errors, `${errorLines.join('\n')}\n`);
+  console.log(`quantised model: ${data.meta.featureCount} features (of ${perceptron.emissionNames.names.length + perceptron.transitionNames.names.length}), dev F1 ${pct(micro.f1)}`);
   for (const [type, c] of devCounts) {
     const r = prf(c);
     console.log(`  ${type.padEnd(13)} P ${pct(r.precision)} R ${pct(r.recall)} F1 ${pct(r.f1)} (gold ${c.gold})`);

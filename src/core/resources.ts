@@ -12,6 +12,7 @@ import { compileFurniture, type CompiledFurniture, type FurnitureData } from '..
 import { compileGazetteer, type GazetteerLists } from '../stages/ner/gazetteer.js';
 import { compileNerModel, type NerModelData } from '../stages/ner/model.js';
 import type { NerResources } from '../stages/ner/ner-stage.js';
+import { PAIR_TEMPLATES } from '../stages/ner/features.js';
 import type { ExtractorConfig } from '../types.js';
 
 export interface ResourceData {
@@ -44,7 +45,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
     nlp: getNlp(),
     furniture: compileFurniture(data.furniture),
     ner: {
-      model: data.nerModel ? compileNerModel(data.nerModel) : null,
+      model: data.nerModel ? compileNerModel(data.nerModel, PAIR_TEMPLATES) : null,
       gazetteer: compileGazetteer(data.gazetteers),
     },
     config,

@@ -48,7 +48,7 @@ export function loadNerModel(): NerModelData | null {
   return {
     meta: readJson<NerModelMeta>('model', NER_MODEL_FILES.meta),
     features: readFileSync(dataPath('model', NER_MODEL_FILES.features), 'utf8'),
-    weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    weights: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
   };
 }
 

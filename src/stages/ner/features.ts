@@ -14,7 +14,7 @@
 
 import type { LedeDocument } from '../../core/document.js';
 import { matchGazetteer, tokenKey, type CompiledGazetteer } from './gazetteer.js';
-import { LABELS, OUTSIDE, typeOf, ENTITY_TYPES } from './labels.js';
+import { typeOf, ENTITY_TYPES } from './labels.js';
 
 export interface FeatureView {
   readonly doc: LedeDocument;
@@ -133,53 +133,131 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   };
 }
 
-const GAZETTEER_POSITION = ['B', 'I', 'L', 'U'];
+/**
+ * Where features go. Training collects them as strings (`FeatureStrings`); the
+ * tagger scores them directly, caching by value, so that no feature string is
+ * built for a word it has already seen in the article. A feature is named by a
+ * template and a value: `unary('w=', 'Lavrov')` is the feature "w=Lavrov",
+ * `pair('k-1k=', 'minister', 'lavrov')` is "k-1k=minister|lavrov", and
+ * `affixes(key)` stands for "k=key" and its prefixes and suffixes (1-4).
+ */
+export interface FeatureSink {
+  flag(name: string): void;
+  unary(template: string, value: string): void;
+  pair(template: string, first: string, second: string): void;
+  affixes(key: string): void;
+}
 
-function gazetteerFeatures(view: FeatureView, i: number, prefix: string, out: string[]): void {
-  const marks = view.gazetteer[i]!;
-  if (marks === 0) return;
-  for (let bit = 0; bit < 32; bit++) {
-    if ((marks >>> bit) & 1) out.push(`${prefix}${view.gazetteerLists[bit >> 2]}:${GAZETTEER_POSITION[bit & 3]}`);
+/** The feature strings of `affixes(key)`. */
+export function affixFeatures(key: string, out: string[]): void {
+  out.push(`k=${key}`);
+  const length = key.length;
+  for (let a = 1; a <= 4 && a < length; a++) out.push(`pre${a}=${key.slice(0, a)}`, `suf${a}=${key.slice(length - a)}`);
+}
+
+/** Templates used with FeatureSink.pair (the compiled model indexes them by both values). */
+export const PAIR_TEMPLATES: ReadonlySet<string> = new Set(['dc?s=', 'k-1k=', 'kk+1=', 's-1s=', 'ss+1=', 'h=', 'Tss=']);
+
+/** Collects features as strings. */
+export class FeatureStrings implements FeatureSink {
+  constructor(readonly out: string[] = []) {}
+  flag(name: string): void {
+    this.out.push(name);
+  }
+  unary(template: string, value: string): void {
+    this.out.push(template + value);
+  }
+  pair(template: string, first: string, second: string): void {
+    this.out.push(`${template}${first}|${second}`);
+  }
+  affixes(key: string): void {
+    affixFeatures(key, this.out);
   }
 }
 
+const GAZETTEER_POSITION = ['B', 'I', 'L', 'U'];
+const gazetteerNameCache = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/** Feature names per gazetteer bit for a template prefix, built once per list set. */
+function gazetteerNames(lists: readonly string[], prefix: string): string[] {
+  let byPrefix = gazetteerNameCache.get(lists);
+  if (!byPrefix) gazetteerNameCache.set(lists, (byPrefix = new Map()));
+  let names = byPrefix.get(prefix);
+  if (!names) {
+    names = [];
+    for (let bit = 0; bit < 32; bit++) names.push(`${prefix}${lists[bit >> 2] ?? '?'}:${GAZETTEER_POSITION[bit & 3]}`);
+    byPrefix.set(prefix, names);
+  }
+  return names;
+}
+
+function gazetteerFeatures(view: FeatureView, i: number, prefix: string, sink: FeatureSink): void {
+  const marks = view.gazetteer[i]!;
+  if (marks === 0) return;
+  const names = gazetteerNames(view.gazetteerLists, prefix);
+  for (let bit = 0; bit < 32; bit++) {
+    if ((marks >>> bit) & 1) sink.flag(names[bit]!);
+  }
+}
+
+export const SENTENCE_START_KEY = '<s>';
+export const SENTENCE_END_KEY = '</s>';
+const DOCUMENT_CASE = ['0', '1', '2', '3'];
+
 /**
- * Features of token i that do not depend on earlier labels. `sentenceStart` and
- * `sentenceEnd` bound the window.
+ * Features of token i that do not depend on earlier labels: the key and its
+ * affixes, the case-sensitive word (outside all-caps lines), shape, POS,
+ * capitalisation in context, document capitalisation, gazetteers, the keys of
+ * the neighbours within ±2, key and shape bigrams, neighbours' shapes, POS and
+ * gazetteers. `sentenceStart` and `sentenceEnd` bound the window.
  */
-export function staticFeatures(view: FeatureView, i: number, sentenceStart: number, sentenceEnd: number, out: string[]): void {
-  const word = view.words[i]!;
+export function staticFeatures(view: FeatureView, i: number, sentenceStart: number, sentenceEnd: number, sink: FeatureSink): void {
   const key = view.keys[i]!;
   const shape = view.shapes[i]!;
   const caps = view.capsLine[i] === 1;
   const tokens = view.doc.tokens;
-  out.push('bias');
-  if (!caps) out.push(`w=${word}`);
-  out.push(`k=${key}`, `s=${shape}`, `p=${tokens[i]!.pos}`);
-  const length = key.length;
-  for (let a = 1; a <= 4 && a < length; a++) {
-    out.push(`pre${a}=${key.slice(0, a)}`, `suf${a}=${key.slice(length - a)}`);
+  sink.affixes(key);
+  sink.flag('bias');
+  if (!caps) sink.unary('w=', view.words[i]!);
+  sink.unary('s=', shape);
+  sink.unary('p=', tokens[i]!.pos);
+  if (caps) {
+    sink.flag('caps');
+    sink.unary('caps:s=', shape);
   }
-  if (caps) out.push('caps', `caps:s=${shape}`);
-  if (view.sentenceInitial[i]) out.push('first', `first:k=${key}`);
-  const documentCase = view.documentCase[i]!;
-  if (!caps && !view.sentenceInitial[i]) out.push(`dc=${documentCase}`);
-  else out.push(`dc?=${documentCase}`, `dc?=${documentCase}:s=${shape}`);
-  if (!tokens[i]!.spaceBefore && i > sentenceStart) out.push('glued');
-  gazetteerFeatures(view, i, 'g=', out);
-
-  const k1 = i - 1 >= sentenceStart ? view.keys[i - 1]! : '<s>';
-  const k2 = i - 2 >= sentenceStart ? view.keys[i - 2]! : '<s>';
-  const n1 = i + 1 < sentenceEnd ? view.keys[i + 1]! : '</s>';
-  const n2 = i + 2 < sentenceEnd ? view.keys[i + 2]! : '</s>';
-  out.push(`k-1=${k1}`, `k-2=${k2}`, `k+1=${n1}`, `k+2=${n2}`, `k-1k=${k1}|${key}`, `kk+1=${key}|${n1}`);
+  if (view.sentenceInitial[i]) {
+    sink.flag('first');
+    sink.unary('first:k=', key);
+  }
+  const documentCase = DOCUMENT_CASE[view.documentCase[i]!]!;
+  if (!caps && !view.sentenceInitial[i]) sink.unary('dc=', documentCase);
+  else {
+    sink.unary('dc?=', documentCase);
+    sink.pair('dc?s=', documentCase, shape);
+  }
+  if (!tokens[i]!.spaceBefore && i > sentenceStart) sink.flag('glued');
+  gazetteerFeatures(view, i, 'g=', sink);
+  const k1 = i - 1 >= sentenceStart ? view.keys[i - 1]! : SENTENCE_START_KEY;
+  const k2 = i - 2 >= sentenceStart ? view.keys[i - 2]! : SENTENCE_START_KEY;
+  const n1 = i + 1 < sentenceEnd ? view.keys[i + 1]! : SENTENCE_END_KEY;
+  const n2 = i + 2 < sentenceEnd ? view.keys[i + 2]! : SENTENCE_END_KEY;
+  sink.unary('k-1=', k1);
+  sink.unary('k-2=', k2);
+  sink.unary('k+1=', n1);
+  sink.unary('k+2=', n2);
+  sink.pair('k-1k=', k1, key);
+  sink.pair('kk+1=', key, n1);
   if (i - 1 >= sentenceStart) {
-    out.push(`s-1=${view.shapes[i - 1]}`, `p-1=${tokens[i - 1]!.pos}`, `s-1s=${view.shapes[i - 1]}|${shape}`);
-    gazetteerFeatures(view, i - 1, 'g-1=', out);
+    sink.unary('s-1=', view.shapes[i - 1]!);
+    sink.unary('p-1=', tokens[i - 1]!.pos);
+    sink.pair('s-1s=', view.shapes[i - 1]!, shape);
+    gazetteerFeatures(view, i - 1, 'g-1=', sink);
   }
   if (i + 1 < sentenceEnd) {
-    out.push(`s+1=${view.shapes[i + 1]}`, `p+1=${tokens[i + 1]!.pos}`, `ss+1=${shape}|${view.shapes[i + 1]}`);
-    gazetteerFeatures(view, i + 1, 'g+1=', out);
+    sink.unary('s+1=', view.shapes[i + 1]!);
+    sink.unary('p+1=', tokens[i + 1]!.pos);
+    sink.pair('ss+1=', shape, view.shapes[i + 1]!);
+    gazetteerFeatures(view, i + 1, 'g+1=', sink);
   }
 }
 
@@ -214,13 +292,25 @@ export class LabelHistory {
   }
 }
 
-/** Features of token i that depend on the labels already chosen. */
-export function dynamicFeatures(view: FeatureView, i: number, previous: number, beforePrevious: number, history: LabelHistory | null, out: string[]): void {
-  const p1 = LABELS[previous]!;
-  out.push(`t-1=${p1}`, `t-2t-1=${LABELS[beforePrevious]}|${p1}`, `t-1s=${p1}|${view.shapes[i]}`);
-  if (previous !== OUTSIDE) out.push(`t-1k=${p1}|${view.keys[i]}`);
-  if (history) {
-    const seen = history.majority(view.keys[i]!);
-    if (seen !== null) out.push(`h=${seen}`, `h=${seen}|${view.shapes[i]}`);
+/**
+ * Features of token i that depend on the labels of earlier sentences (how the
+ * same word was labelled before in the article): scored like static features.
+ */
+export function historyFeatures(view: FeatureView, i: number, history: LabelHistory, sink: FeatureSink): void {
+  const seen = history.majority(view.keys[i]!);
+  if (seen !== null) {
+    sink.unary('h=', seen);
+    sink.pair('h=', seen, view.shapes[i]!);
   }
+}
+
+/**
+ * Transition features of token i: each owns a LABEL_COUNT x LABEL_COUNT matrix
+ * of weights for (previous label, label). The first is the plain transition.
+ */
+export function transitionFeatures(view: FeatureView, i: number, sentenceStart: number, sink: FeatureSink): void {
+  const shape = view.shapes[i]!;
+  sink.flag('T');
+  sink.unary('Ts=', shape);
+  if (i > sentenceStart) sink.pair('Tss=', view.shapes[i - 1]!, shape);
 }

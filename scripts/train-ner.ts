@@ -326,7 +326,9 @@ function main(): void {
           transitionFeatures(view, i, segment.start, featureSink);
           const trows = features.map((f) => perceptron.transitionNames.add(f));
           transitionRows.push(trows);
-          addTransitionScores(perceptron, trows, buffers.transitions, k * TRANSITION_CELLS);
+          const matrix = new Float64Array(TRANSITION_CELLS);
+          addTransitionScores(perceptron, trows, matrix, 0);
+          buffers.matrices[k] = matrix;
         }
         viterbi(buffers, n, predicted, margins, segment.start);
         for (let k = 0; k < n; k++) {

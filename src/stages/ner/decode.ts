@@ -11,7 +11,7 @@
  */
 
 import {
-  buildFeatureView, FeatureStrings, historyFeatures, LabelHistory, staticFeatures, transitionFeatures,
+  buildFeatureView, forEachAffix, historyFeatures, LabelHistory, staticFeatures, transitionFeatures,
   type FeatureSink, type FeatureView,
 } from './features.js';
 import { canEnd, LABEL_COUNT, OUTSIDE, TRANSITION_ALLOWED } from './labels.js';
@@ -36,7 +36,7 @@ export function addEmissionScores(model: ScoringModel, features: readonly string
   }
 }
 
-/** Adds the transition matrices of the given rows to `matrix` at `offset`. */
+/** Adds the transition matrices of the given rows to `matrix` at `offset` (a token's combined matrix). */
 export function addTransitionScores(model: ScoringModel, rows: readonly number[], matrix: Float64Array, offset: number): void {
   const transitions = model.transitions;
   for (const row of rows) {
@@ -48,19 +48,20 @@ export function addTransitionScores(model: ScoringModel, rows: readonly number[]
 
 /** Reusable buffers for decoding, grown as needed. */
 export class DecodeBuffers {
+  /** n x LABEL_COUNT emission scores. */
   emissions = new Float64Array(0);
-  transitions = new Float64Array(0);
+  /** Per token, its combined transition matrix (TRANSITION_CELLS; may be shared between tokens). */
+  matrices: Float64Array[] = [];
   best = new Float64Array(0);
   back = new Uint8Array(0);
   reserve(n: number): void {
+    this.matrices.length = n;
     if (this.back.length >= n * LABEL_COUNT) {
       this.emissions.fill(0, 0, n * LABEL_COUNT);
-      this.transitions.fill(0, 0, n * TRANSITION_CELLS);
       return;
     }
     const size = Math.max(n, 64) * 2;
     this.emissions = new Float64Array(size * LABEL_COUNT);
-    this.transitions = new Float64Array(size * TRANSITION_CELLS);
     this.best = new Float64Array(size * LABEL_COUNT);
     this.back = new Uint8Array(size * LABEL_COUNT);
   }
@@ -68,26 +69,27 @@ export class DecodeBuffers {
 
 /**
  * Finds the best legal label sequence of n tokens from the scores in `buffers`
- * (emissions n x L, transitions n x L x L; the first token follows OUTSIDE) and
+ * (emissions n x L, one transition matrix per token; the first token follows OUTSIDE) and
  * writes it, with each token's margin, at `offset` of `labels` and `margins`.
  */
 export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, margins: Float32Array, offset: number): void {
-  const { emissions, transitions, best, back } = buffers;
+  const { emissions, matrices, best, back } = buffers;
   const L = LABEL_COUNT;
+  const first = matrices[0]!;
   for (let l = 0; l < L; l++) {
-    best[l] = TRANSITION_ALLOWED[OUTSIDE * L + l] ? emissions[l]! + transitions[OUTSIDE * L + l]! : -Infinity;
+    best[l] = TRANSITION_ALLOWED[OUTSIDE * L + l] ? emissions[l]! + first[OUTSIDE * L + l]! : -Infinity;
     back[l] = OUTSIDE;
   }
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * L;
     const here = i * L;
-    const matrix = i * TRANSITION_CELLS;
+    const matrix = matrices[i]!;
     for (let l = 0; l < L; l++) {
       let top = -Infinity;
       let from = OUTSIDE;
       for (let p = 0; p < L; p++) {
         if (!TRANSITION_ALLOWED[p * L + l]) continue;
-        const s = best[prev + p]! + transitions[matrix + p * L + l]!;
+        const s = best[prev + p]! + matrix[p * L + l]!;
         if (s > top) {
           top = s;
           from = p;
@@ -114,7 +116,8 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
   for (let i = 0; i < n; i++) {
     const previous = i === 0 ? OUTSIDE : labels[offset + i - 1]!;
     const chosen = labels[offset + i]!;
-    const local = (l: number): number => emissions[i * L + l]! + transitions[i * TRANSITION_CELLS + previous * L + l]!;
+    const matrix = matrices[i]!;
+    const local = (l: number): number => emissions[i * L + l]! + matrix[previous * L + l]!;
     const mine = local(chosen);
     let other = -Infinity;
     for (let l = 0; l < L; l++) {
@@ -153,7 +156,6 @@ class EmissionScorer implements FeatureSink {
   target = new Float64Array(0);
   offset = 0;
   private readonly affixScores = new Map<string, Float64Array>();
-  private readonly strings = new FeatureStrings();
   constructor(private readonly model: ScoringModel) {}
 
   private addRow(row: number): void {
@@ -180,37 +182,57 @@ class EmissionScorer implements FeatureSink {
   affixes(key: string): void {
     let scores = this.affixScores.get(key);
     if (!scores) {
-      scores = new Float64Array(LABEL_COUNT);
-      this.strings.out.length = 0;
-      this.strings.affixes(key);
-      addEmissionScores(this.model, this.strings.out, scores, 0);
+      const ownScores = (scores = new Float64Array(LABEL_COUNT));
+      const model = this.model;
+      forEachAffix(key, (template, value) => {
+        const row = model.unaryRow(template, value);
+        if (row < 0) return;
+        for (let l = 0; l < LABEL_COUNT; l++) ownScores[l]! += model.weights[row * LABEL_COUNT + l]!;
+      });
       this.affixScores.set(key, scores);
     }
     for (let l = 0; l < LABEL_COUNT; l++) this.target[this.offset + l]! += scores[l]!;
   }
 }
 
-/** Collects the transition rows of a token's transition features, cached like EmissionScorer. */
-class TransitionCollector implements FeatureSink {
-  readonly rows: number[] = [];
-  private readonly cache = new Map<string, number>();
+/**
+ * The combined transition matrix of a token, cached for the article by the
+ * values its transition features depend on (the shapes of the token and the
+ * one before it), so most tokens reuse a matrix already summed.
+ */
+class TransitionMatrices implements FeatureSink {
+  private readonly rows: number[] = [];
+  private readonly cache = new Map<string, Map<string, Float64Array>>();
   constructor(private readonly model: ScoringModel) {}
+
+  /** The matrix of token i (`sentenceStart` as given to transitionFeatures). */
+  of(view: FeatureView, i: number, sentenceStart: number): Float64Array {
+    const previousShape = i > sentenceStart ? view.shapes[i - 1]! : '';
+    const shape = view.shapes[i]!;
+    let byShape = this.cache.get(previousShape);
+    if (!byShape) this.cache.set(previousShape, (byShape = new Map()));
+    let matrix = byShape.get(shape);
+    if (!matrix) {
+      this.rows.length = 0;
+      transitionFeatures(view, i, sentenceStart, this);
+      matrix = new Float64Array(TRANSITION_CELLS);
+      addTransitionScores(this.model, this.rows, matrix, 0);
+      byShape.set(shape, matrix);
+    }
+    return matrix;
+  }
+
   private push(row: number): void {
     if (row >= 0) this.rows.push(row);
   }
-  private lookup(name: string): number {
-    let row = this.cache.get(name);
-    if (row === undefined) this.cache.set(name, (row = this.model.transitionRow(name)));
-    return row;
-  }
   flag(name: string): void {
-    this.push(this.lookup(name));
+    this.push(this.model.transitionRow(name));
   }
   unary(template: string, value: string): void {
-    this.push(this.lookup(template + value));
+    this.push(this.model.transitionRow(template + value));
   }
   pair(template: string, first: string, second: string): void {
-    this.push(this.lookup(`${template}${first}|${second}`));
+    this.push(this.model.transitionRow(`${template}${first}|${second}`));
   }
   affixes(): void {
     throw new Error('transition features have no affixes');
@@ -223,7 +245,7 @@ export function tagView(view: FeatureView, model: ScoringModel): TaggedDocument 
   const margins = new Float32Array(tokens.length);
   const history = model.history ? new LabelHistory() : null;
   const scorer = new EmissionScorer(model);
-  const transitionRows = new TransitionCollector(model);
+  const transitionMatrices = new TransitionMatrices(model);
   const buffers = new DecodeBuffers();
   let pendingFrom = 0;
   let pendingTo = 0;
@@ -250,9 +272,7 @@ export function tagView(view: FeatureView, model: ScoringModel): TaggedDocument 
       scorer.offset = k * LABEL_COUNT;
       staticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
       if (history) historyFeatures(view, i, history, scorer);
-      transitionRows.rows.length = 0;
-      transitionFeatures(view, i, segment.start, transitionRows);
-      addTransitionScores(model, transitionRows.rows, buffers.transitions, k * TRANSITION_CELLS);
+      buffers.matrices[k] = transitionMatrices.of(view, i, segment.start);
     }
     viterbi(buffers, n, labels, margins, segment.start);
   }

@@ -148,11 +148,22 @@ export interface FeatureSink {
   affixes(key: string): void;
 }
 
+const PREFIX_TEMPLATES = ['', 'pre1=', 'pre2=', 'pre3=', 'pre4='];
+const SUFFIX_TEMPLATES = ['', 'suf1=', 'suf2=', 'suf3=', 'suf4='];
+
+/** The features of `affixes(key)`, as (template, value) pairs. */
+export function forEachAffix(key: string, visit: (template: string, value: string) => void): void {
+  visit('k=', key);
+  const length = key.length;
+  for (let a = 1; a <= 4 && a < length; a++) {
+    visit(PREFIX_TEMPLATES[a]!, key.slice(0, a));
+    visit(SUFFIX_TEMPLATES[a]!, key.slice(length - a));
+  }
+}
+
 /** The feature strings of `affixes(key)`. */
 export function affixFeatures(key: string, out: string[]): void {
-  out.push(`k=${key}`);
-  const length = key.length;
-  for (let a = 1; a <= 4 && a < length; a++) out.push(`pre${a}=${key.slice(0, a)}`, `suf${a}=${key.slice(length - a)}`);
+  forEachAffix(key, (template, value) => out.push(template + value));
 }
 
 /** Templates used with FeatureSink.pair (the compiled model indexes them by both values). */
@@ -176,27 +187,25 @@ export class FeatureStrings implements FeatureSink {
 }
 
 const GAZETTEER_POSITION = ['B', 'I', 'L', 'U'];
-const gazetteerNameCache = new WeakMap<readonly string[], Map<string, string[]>>();
+const gazetteerValueCache = new WeakMap<readonly string[], string[]>();
 
-/** Feature names per gazetteer bit for a template prefix, built once per list set. */
-function gazetteerNames(lists: readonly string[], prefix: string): string[] {
-  let byPrefix = gazetteerNameCache.get(lists);
-  if (!byPrefix) gazetteerNameCache.set(lists, (byPrefix = new Map()));
-  let names = byPrefix.get(prefix);
-  if (!names) {
-    names = [];
-    for (let bit = 0; bit < 32; bit++) names.push(`${prefix}${lists[bit >> 2] ?? '?'}:${GAZETTEER_POSITION[bit & 3]}`);
-    byPrefix.set(prefix, names);
+/** Feature values per gazetteer bit ("country:B"), built once per list set. */
+function gazetteerValues(lists: readonly string[]): string[] {
+  let values = gazetteerValueCache.get(lists);
+  if (!values) {
+    values = [];
+    for (let bit = 0; bit < 32; bit++) values.push(`${lists[bit >> 2] ?? '?'}:${GAZETTEER_POSITION[bit & 3]}`);
+    gazetteerValueCache.set(lists, values);
   }
-  return names;
+  return values;
 }
 
-function gazetteerFeatures(view: FeatureView, i: number, prefix: string, sink: FeatureSink): void {
+function gazetteerFeatures(view: FeatureView, i: number, template: string, sink: FeatureSink): void {
   const marks = view.gazetteer[i]!;
   if (marks === 0) return;
-  const names = gazetteerNames(view.gazetteerLists, prefix);
+  const values = gazetteerValues(view.gazetteerLists);
   for (let bit = 0; bit < 32; bit++) {
-    if ((marks >>> bit) & 1) sink.flag(names[bit]!);
+    if ((marks >>> bit) & 1) sink.unary(template, values[bit]!);
   }
 }
 

@@ -6,7 +6,7 @@
  * accent-insensitively. Compiled once per extractor.
  */
 
-/** The gazetteer lists in data/gazetteer: list name -> names. */
+/** The gazetteer lists in data/gazetteer: list name -> names (at most 8 lists). */
 export type GazetteerLists = Readonly<Record<string, readonly string[]>>;
 
 /** Longest name, in tokens, that is matched. */
@@ -18,16 +18,28 @@ interface PhraseNode {
   next: Map<string, PhraseNode>;
 }
 
+/** A large list's one-word names as sorted keys, searched by bisection (cheaper to build than a map). */
+interface SortedKeys {
+  readonly flag: number;
+  readonly keys: readonly string[];
+}
+
+/** Lists with at least this many names keep their one-word names as sorted keys. */
+const SORTED_LIST_SIZE = 20_000;
+
 export interface CompiledGazetteer {
   /** List names; bit i of a mask stands for listNames[i]. */
   readonly listNames: readonly string[];
-  /** One-token names: key -> list mask. */
+  /** One-token names of the smaller lists: key -> list mask. */
   readonly unigrams: ReadonlyMap<string, number>;
+  /** One-token names of the large lists. */
+  readonly sorted: readonly SortedKeys[];
   /** Names of two tokens or more, as a trie keyed by their first token. */
   readonly phrases: ReadonlyMap<string, PhraseNode>;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const SIMPLE_NAME = /^[A-Za-z']+$/;
 const MARKS = /\p{M}+/gu;
 
 /** The comparison key of a token: lower case, accents and curly apostrophes folded. */
@@ -50,14 +62,52 @@ export function nameKeys(name: string): string[] {
   return keys;
 }
 
+const compiledCache = new WeakMap<GazetteerLists, CompiledGazetteer>();
+
+/** Compiles the lists (once per lists object: extractors built from the same data share it). */
 export function compileGazetteer(lists: GazetteerLists): CompiledGazetteer {
+  let compiled = compiledCache.get(lists);
+  if (!compiled) compiledCache.set(lists, (compiled = buildGazetteer(lists)));
+  return compiled;
+}
+
+/** A lower-case ASCII word (letters and apostrophes): already its own key. */
+function isPlainKey(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || c === 39)) return false;
+  }
+  return name.length > 0;
+}
+
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
+}
+
+function buildGazetteer(lists: GazetteerLists): CompiledGazetteer {
   const listNames = Object.keys(lists).sort();
-  if (listNames.length > 30) throw new Error(`compileGazetteer: at most 30 lists are supported; got ${listNames.length}.`);
+  if (listNames.length > 8) throw new Error(`compileGazetteer: at most 8 gazetteer lists are supported; got ${listNames.length} (${listNames.join(', ')}).`);
   const unigrams = new Map<string, number>();
   const phrases = new Map<string, PhraseNode>();
+  const sorted: SortedKeys[] = [];
   listNames.forEach((list, bit) => {
     const flag = 1 << bit;
-    for (const name of lists[list]!) {
+    const names = lists[list]!;
+    const large = names.length >= SORTED_LIST_SIZE;
+    const sortedKeys: string[] = [];
+    for (const name of names) {
+      if (large && isPlainKey(name)) {
+        sortedKeys.push(name);
+        continue;
+      }
+      if (SIMPLE_NAME.test(name)) {
+        // Most names are one plain word: no splitting or folding needed.
+        const key = name.toLowerCase();
+        if (large) sortedKeys.push(key);
+        else unigrams.set(key, (unigrams.get(key) ?? 0) | flag);
+        continue;
+      }
       const keys = nameKeys(name);
       if (keys.length === 0 || keys.length > MAX_NAME_TOKENS) continue;
       if (keys.length === 1) {
@@ -73,8 +123,25 @@ export function compileGazetteer(lists: GazetteerLists): CompiledGazetteer {
       }
       node!.mask |= flag;
     }
+    if (large) {
+      if (!isSorted(sortedKeys)) sortedKeys.sort();
+      sorted.push({ flag, keys: sortedKeys });
+    }
   });
-  return { listNames, unigrams, phrases };
+  return { listNames, unigrams, sorted, phrases };
+}
+
+function contains(keys: readonly string[], key: string): boolean {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const probe = keys[mid]!;
+    if (probe === key) return true;
+    if (probe < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
 }
 
 /** Positions within a matched name, as bit offsets: list i, position p -> bit i * 4 + p. */
@@ -90,8 +157,9 @@ export function matchGazetteer(gazetteer: CompiledGazetteer, keys: readonly stri
   const marks = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const key = keys[i]!;
-    const single = gazetteer.unigrams.get(key);
-    if (single !== undefined) addMarks(marks, single, i, i + 1);
+    let single = gazetteer.unigrams.get(key) ?? 0;
+    for (const list of gazetteer.sorted) if (contains(list.keys, key)) single |= list.flag;
+    if (single !== 0) addMarks(marks, single, i, i + 1);
     let node = gazetteer.phrases.get(key);
     for (let j = i + 1; node !== undefined && j < n && j - i < MAX_NAME_TOKENS; j++) {
       node = node.next.get(keys[j]!);

@@ -84,12 +84,30 @@ export function stringLookups(row: (feature: string) => number): Pick<ScoringMod
  * the name up to its first "=", a pair's values split at the first "|".
  */
 class FeatureIndex {
+  /** Features without a template ("bias", "caps"). */
+  readonly flags = new Map<string, number>();
   readonly unaries = new Map<string, Map<string, number>>();
   readonly pairs = new Map<string, Map<string, Map<string, number>>>();
   constructor(private readonly pairTemplates: ReadonlySet<string>) {}
+  /** The row of a feature given as one string (slower: it is split first). */
+  find(name: string): number {
+    const equals = name.indexOf('=');
+    if (equals < 0) return this.flags.get(name) ?? -1;
+    const template = name.slice(0, equals + 1);
+    const value = name.slice(equals + 1);
+    if (this.pairTemplates.has(template)) {
+      const bar = value.indexOf('|');
+      if (bar >= 0) return this.pairs.get(template)?.get(value.slice(0, bar))?.get(value.slice(bar + 1)) ?? -1;
+    }
+    return this.unaries.get(template)?.get(value) ?? -1;
+  }
+
   add(name: string, row: number): void {
     const equals = name.indexOf('=');
-    if (equals < 0) return;
+    if (equals < 0) {
+      this.flags.set(name, row);
+      return;
+    }
     const template = name.slice(0, equals + 1);
     const value = name.slice(equals + 1);
     if (this.pairTemplates.has(template)) {
@@ -135,7 +153,8 @@ export function compileNerModel(data: NerModelData, pairTemplates: ReadonlySet<s
   const countsAt = entryCount * 4;
   let transitionCount = 0;
   for (const name of names) if (isTransitionFeature(name)) transitionCount++;
-  const emissionRows = new Map<string, number>();
+  const index = new FeatureIndex(pairTemplates);
+  let emissionCount = 0;
   const transitionRows = new Map<string, number>();
   const weights = new Float32Array((featureCount - transitionCount) * LABEL_COUNT);
   const transitions = new Float32Array(transitionCount * TRANSITION_CELLS);
@@ -143,11 +162,11 @@ export function compileNerModel(data: NerModelData, pairTemplates: ReadonlySet<s
   for (let f = 0; f < featureCount; f++) {
     const name = names[f]!;
     const transition = isTransitionFeature(name);
-    const rows = transition ? transitionRows : emissionRows;
     const width = transition ? TRANSITION_CELLS : LABEL_COUNT;
     const target = transition ? transitions : weights;
-    const row = rows.size;
-    rows.set(name, row);
+    let row: number;
+    if (transition) transitionRows.set(name, (row = transitionRows.size));
+    else index.add(name, (row = emissionCount++));
     const count = view.getUint16(countsAt + f * 2, true);
     for (let k = 0; k < count; k++, entry++) {
       const cell = view.getUint16(indicesAt + entry * 2, true);
@@ -155,15 +174,13 @@ export function compileNerModel(data: NerModelData, pairTemplates: ReadonlySet<s
       target[row * width + cell] = view.getInt16(entry * 2, true) * meta.scale;
     }
   }
-  const index = new FeatureIndex(pairTemplates);
-  for (const [name, row] of emissionRows) index.add(name, row);
-  const { unaries, pairs } = index;
+  const { flags, unaries, pairs } = index;
   return {
     name: meta.name,
     history: meta.history,
     weights,
     transitions,
-    row: (feature) => emissionRows.get(feature) ?? -1,
+    row: (feature) => flags.get(feature) ?? index.find(feature),
     unaryRow: (template, value) => unaries.get(template)?.get(value) ?? -1,
     pairRow: (template, first, second) => pairs.get(template)?.get(first)?.get(second) ?? -1,
     transitionRow: (feature) => transitionRows.get(feature) ?? -1,

@@ -13,14 +13,16 @@ import { compileGazetteer, type GazetteerLists } from '../stages/ner/gazetteer.j
 import { compileNerModel, type NerModelData } from '../stages/ner/model.js';
 import type { NerResources } from '../stages/ner/ner-stage.js';
 import { PAIR_TEMPLATES } from '../stages/ner/features.js';
+import { compileEntityLexicon, type EntityLexicon, type EntityLexiconData } from '../stages/entities/lexicon.js';
 import type { ExtractorConfig } from '../types.js';
 
 export interface ResourceData {
   furniture: FurnitureData;
-  /** data/gazetteer/*.tsv: list name -> names. */
+  /** The entity tagger's gazetteer lists (data/gazetteer/*.tsv, see NER_GAZETTEER_LISTS): list name -> names. */
   gazetteers: GazetteerLists;
-  /** The entity tagger's weights (data/model/); absent while training one. */
+  /** The entity tagger's weights (data/model/); null while training one. */
   nerModel: NerModelData | null;
+  entities: EntityLexiconData;
 }
 
 export type WinkNlp = ReturnType<typeof winkNLP>;
@@ -29,6 +31,7 @@ export interface Resources {
   readonly nlp: WinkNlp;
   readonly furniture: CompiledFurniture;
   readonly ner: NerResources;
+  readonly entities: EntityLexicon;
   readonly config: Readonly<ExtractorConfig>;
 }
 
@@ -48,6 +51,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
       model: data.nerModel ? compileNerModel(data.nerModel, PAIR_TEMPLATES) : null,
       gazetteer: compileGazetteer(data.gazetteers),
     },
+    entities: compileEntityLexicon(data.entities, config.gazetteer),
     config,
   };
 }

@@ -3,10 +3,11 @@
  * changed after loading, so every extractor shares it.
  */
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from './data-dir.js';
 import type { ResourceData } from '../core/resources.js';
 import type { NerModelData, NerModelMeta } from '../stages/ner/model.js';
+import { NER_GAZETTEER_LISTS } from '../stages/ner/gazetteer.js';
 
 /** The tagger's files in data/model/. */
 export const NER_MODEL_FILES = {
@@ -32,12 +33,10 @@ export function parseGazetteerTsv(source: string): string[] {
   return names;
 }
 
+/** The lists the entity tagger was trained with, from data/gazetteer/<list>.tsv. */
 export function loadGazetteers(): Record<string, string[]> {
   const lists: Record<string, string[]> = {};
-  for (const file of readdirSync(dataPath('gazetteer')).sort()) {
-    if (!file.endsWith('.tsv')) continue;
-    lists[file.slice(0, -4)] = parseGazetteerTsv(readFileSync(dataPath('gazetteer', file), 'utf8'));
-  }
+  for (const list of NER_GAZETTEER_LISTS) lists[list] = parseGazetteerTsv(readFileSync(dataPath('gazetteer', `${list}.tsv`), 'utf8'));
   return lists;
 }
 
@@ -52,11 +51,35 @@ export function loadNerModel(): NerModelData | null {
   };
 }
 
+/** Rows of a TSV list ('#' lines are comments), first two columns; [] when the list is not there. */
+function readTable(...parts: string[]): [string, string][] {
+  const path = dataPath(...parts);
+  if (!existsSync(path)) return [];
+  const rows: [string, string][] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const [name = '', note = ''] = line.split('\t');
+    if (name.trim() !== '') rows.push([name.trim(), note.trim()]);
+  }
+  return rows;
+}
+
+function readList(...parts: string[]): string[] {
+  return readTable(...parts).map(([name]) => name);
+}
+
 export function loadResourceData(): ResourceData {
   cached ??= {
     furniture: readJson('lexicon', 'furniture.json'),
     gazetteers: loadGazetteers(),
     nerModel: loadNerModel(),
+    entities: {
+      titles: readJson('lexicon', 'titles.json'),
+      patterns: readJson('lexicon', 'entity-patterns.json'),
+      known: readJson('lexicon', 'known-entities.json'),
+      countries: readTable('gazetteer', 'country.tsv').map(([name, code]) => ({ name, code })),
+      demonyms: readList('gazetteer', 'demonym.tsv'),
+    },
   };
   return cached;
 }

@@ -6,7 +6,10 @@
  * accent-insensitively. Compiled once per extractor.
  */
 
-/** The gazetteer lists in data/gazetteer: list name -> names (at most 8 lists). */
+/** The gazetteer lists the tagger reads (data/gazetteer/<list>.tsv); a model is trained with exactly these. */
+export const NER_GAZETTEER_LISTS = ['capital', 'city', 'country', 'demonym', 'person-name', 'region'] as const;
+
+/** Gazetteer lists: list name -> names (at most 8 lists). */
 export type GazetteerLists = Readonly<Record<string, readonly string[]>>;
 
 /** Longest name, in tokens, that is matched. */

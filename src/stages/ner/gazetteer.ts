@@ -7,7 +7,7 @@
  */
 
 /** The gazetteer lists the tagger reads (data/gazetteer/<list>.tsv); a model is trained with exactly these. */
-export const NER_GAZETTEER_LISTS = ['capital', 'city', 'country', 'demonym', 'person-name', 'region'] as const;
+export const NER_GAZETTEER_LISTS = ['capital', 'city', 'country', 'demonym', 'person-name', 'region', 'title'] as const;
 
 /** Gazetteer lists: list name -> names (at most 8 lists). */
 export type GazetteerLists = Readonly<Record<string, readonly string[]>>;

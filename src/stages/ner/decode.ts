@@ -132,10 +132,22 @@ export function remembersLabel(view: FeatureView, i: number): boolean {
   return view.shapes[i]!.charCodeAt(0) === 88; // 'X': starts with a capital letter
 }
 
-/** Maximal runs of non-furniture tokens within each sentence: the units decoded. */
+/**
+ * Maximal runs of non-furniture tokens within each sentence: the units decoded,
+ * in decoding order. Sentences written in capitals (headlines) come last, so
+ * that they read the label history of the body ("LAVROV MEETS ..." after
+ * "Foreign Minister Sergey Lavrov ...").
+ */
 export function* segmentsOf(view: FeatureView): Generator<{ start: number; end: number; sentenceStart: number; sentenceEnd: number }> {
+  const sentences = view.doc.sentences;
+  const inCaps = (tokenStart: number): boolean => view.capsLine[tokenStart] === 1;
+  for (const sentence of sentences) if (!inCaps(sentence.tokenStart)) yield* sentenceSegments(view, sentence);
+  for (const sentence of sentences) if (inCaps(sentence.tokenStart)) yield* sentenceSegments(view, sentence);
+}
+
+function* sentenceSegments(view: FeatureView, sentence: { tokenStart: number; tokenEnd: number }): Generator<{ start: number; end: number; sentenceStart: number; sentenceEnd: number }> {
   const tokens = view.doc.tokens;
-  for (const sentence of view.doc.sentences) {
+  {
     let start = sentence.tokenStart;
     while (start < sentence.tokenEnd) {
       while (start < sentence.tokenEnd && tokens[start]!.furniture) start++;

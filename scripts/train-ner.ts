@@ -1,5 +1,5 @@
 /**
- * npm run train [-- --epochs N --seed S --min-count C --no-history --no-save]
+ * npm run train [-- --epochs N --seed S --min-count C --no-history --no-save --drop k-2=,k+2=]
  *
  * Trains the entity tagger (greedy averaged perceptron over BILOU labels) on
  * ../shared/data/conll2003/train.txt and writes data/model/. Each CoNLL document
@@ -38,6 +38,31 @@ interface Options {
   name: string;
   /** Write dev errors (missed and spurious spans, with context) to this file. */
   errors: string | null;
+  /** Feature templates (or flag names) left out of the model, to measure what they bring. */
+  drop: string[];
+}
+
+/** Collects feature strings except those of the dropped templates (an ablation tool). */
+class DroppingSink extends FeatureStrings {
+  constructor(out: string[], private readonly dropped: readonly string[]) {
+    super(out);
+  }
+  private keeps(template: string): boolean {
+    return !this.dropped.includes(template);
+  }
+  override flag(name: string): void {
+    if (this.keeps(name)) super.flag(name);
+  }
+  override unary(template: string, value: string): void {
+    if (this.keeps(template)) super.unary(template, value);
+  }
+  override pair(template: string, first: string, second: string): void {
+    if (this.keeps(template)) super.pair(template, first, second);
+  }
+  override affixes(key: string): void {
+    if (this.keeps('affixes')) super.affixes(key);
+    else if (this.keeps('k=')) super.unary('k=', key);
+  }
 }
 
 function parseOptions(args: string[]): Options {
@@ -52,6 +77,7 @@ function parseOptions(args: string[]): Options {
     minWeight: 0,
     name: 'lede-ner-perceptron-1',
     errors: null,
+    drop: [],
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -67,9 +93,10 @@ function parseOptions(args: string[]): Options {
     else if (arg === '--train') options.train = resolve(value());
     else if (arg === '--dev') options.dev = resolve(value());
     else if (arg === '--errors') options.errors = resolve(value());
+    else if (arg === '--drop') options.drop = value().split(',');
     else if (arg === '--no-history') options.history = false;
     else if (arg === '--no-save') options.save = false;
-    else throw new Error(`unknown option ${arg}; accepted: --epochs N --seed S --min-count C --min-weight W --train F --dev F --no-history --no-save`);
+    else throw new Error(`unknown option ${arg}; accepted: --epochs N --seed S --min-count C --min-weight W --train F --dev F --no-history --no-save --errors FILE --drop TEMPLATE,...`);
   }
   return options;
 }
@@ -241,7 +268,7 @@ function main(): void {
   const dictionary = perceptron.emissionNames;
   // Static features once per token, as rows of the dictionary (rare ones dropped).
   const buffer: string[] = [];
-  const sink = new FeatureStrings(buffer);
+  const sink = options.drop.length ? new DroppingSink(buffer, options.drop) : new FeatureStrings(buffer);
   const counts = new Map<string, number>();
   const forEachStatic = (fn: (item: Prepared, token: number, features: string[]) => void): void => {
     for (const item of train) {
@@ -270,7 +297,7 @@ function main(): void {
   const order = train.map((_, i) => i);
   const buffers = new DecodeBuffers();
   const features: string[] = [];
-  const featureSink = new FeatureStrings(features);
+  const featureSink = options.drop.length ? new DroppingSink(features, options.drop) : new FeatureStrings(features);
   let best = { epoch: 0, f1: 0 };
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

@@ -163,8 +163,11 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   if (firstSentence && capsLine[firstSentence.tokenStart]) topic = keys[firstSentence.tokenStart]!;
 
   const gazetteerMarks = new Uint32Array(n);
+  // Large lists are searched for words only (names have letters; punctuation and numbers never match).
+  const wordTokens = new Uint8Array(n);
+  for (let i = 0; i < n; i++) wordTokens[i] = tokens[i]!.kind === 'word' ? 1 : 0;
   for (const sentence of doc.sentences) {
-    const marks = matchGazetteer(gazetteer, keys.slice(sentence.tokenStart, sentence.tokenEnd));
+    const marks = matchGazetteer(gazetteer, keys.slice(sentence.tokenStart, sentence.tokenEnd), wordTokens.subarray(sentence.tokenStart, sentence.tokenEnd));
     gazetteerMarks.set(marks, sentence.tokenStart);
   }
   return {
@@ -216,7 +219,7 @@ export function affixFeatures(key: string, out: string[]): void {
 }
 
 /** Templates used with FeatureSink.pair (the compiled model indexes them by both values). */
-export const PAIR_TEMPLATES: ReadonlySet<string> = new Set(['tp=', 'dc?s=', 'k-1k=', 'kk+1=', 's-1s=', 'ss+1=', 'h=', 'Tss=']);
+export const PAIR_TEMPLATES: ReadonlySet<string> = new Set(['tp=', 'k-1k=', 'kk+1=', 's-1s=', 'ss+1=', 'h=', 'Tss=']);
 
 /** Collects features as strings. */
 export class FeatureStrings implements FeatureSink {
@@ -279,20 +282,14 @@ export function staticFeatures(view: FeatureView, i: number, sentenceStart: numb
   if (!caps) sink.unary('w=', view.words[i]!);
   sink.unary('s=', shape);
   sink.unary('p=', tokens[i]!.pos);
-  if (caps) {
-    sink.flag('caps');
-    sink.unary('caps:s=', shape);
-  }
+  if (caps) sink.flag('caps');
   if (view.sentenceInitial[i]) {
     sink.flag('first');
     sink.unary('first:k=', key);
   }
   const documentCase = DOCUMENT_CASE[view.documentCase[i]!]!;
   if (!caps && !view.sentenceInitial[i]) sink.unary('dc=', documentCase);
-  else {
-    sink.unary('dc?=', documentCase);
-    sink.pair('dc?s=', documentCase, shape);
-  }
+  else sink.unary('dc?=', documentCase);
   if (!tokens[i]!.spaceBefore && i > sentenceStart) sink.flag('glued');
   const contexts = view.otherContexts[i];
   if (contexts) {

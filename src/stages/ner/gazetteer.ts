@@ -153,15 +153,16 @@ export const GAZETTEER_POSITIONS = ['B', 'I', 'L', 'U'] as const;
 /**
  * For each token key of a sentence, the lists whose names cover it and where:
  * result[i] has bit (list * 4 + position) set. Every match counts, not only the longest.
- * Only lists 0..7 are reported (32 bits).
+ * Only lists 0..7 are reported (32 bits). When `searched` is given, one-word
+ * names of the large lists are looked up only for the tokens marked in it.
  */
-export function matchGazetteer(gazetteer: CompiledGazetteer, keys: readonly string[]): Uint32Array {
+export function matchGazetteer(gazetteer: CompiledGazetteer, keys: readonly string[], searched?: Uint8Array): Uint32Array {
   const n = keys.length;
   const marks = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const key = keys[i]!;
     let single = gazetteer.unigrams.get(key) ?? 0;
-    for (const list of gazetteer.sorted) if (contains(list.keys, key)) single |= list.flag;
+    if (searched === undefined || searched[i]) for (const list of gazetteer.sorted) if (contains(list.keys, key)) single |= list.flag;
     if (single !== 0) addMarks(marks, single, i, i + 1);
     let node = gazetteer.phrases.get(key);
     for (let j = i + 1; node !== undefined && j < n && j - i < MAX_NAME_TOKENS; j++) {

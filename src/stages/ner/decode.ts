@@ -14,7 +14,7 @@ import {
   buildFeatureView, forEachAffix, historyFeatures, LabelHistory, staticFeatures, transitionFeatures,
   type FeatureSink, type FeatureView,
 } from './features.js';
-import { canEnd, LABEL_COUNT, OUTSIDE, TRANSITION_ALLOWED } from './labels.js';
+import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, TRANSITION_ALLOWED } from './labels.js';
 import { TRANSITION_CELLS, type ScoringModel } from './model.js';
 
 export interface TaggedDocument {
@@ -87,8 +87,9 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
     for (let l = 0; l < L; l++) {
       let top = -Infinity;
       let from = OUTSIDE;
-      for (let p = 0; p < L; p++) {
-        if (!TRANSITION_ALLOWED[p * L + l]) continue;
+      const allowed = ALLOWED_PREVIOUS[l]!;
+      for (let k = 0; k < allowed.length; k++) {
+        const p = allowed[k]!;
         const s = best[prev + p]! + matrix[p * L + l]!;
         if (s > top) {
           top = s;

@@ -109,3 +109,10 @@ export function labelsOfSpans(length: number, spans: readonly LabeledSpan[]): Ui
   }
   return labels;
 }
+
+/** For each label, the labels that may precede it (OUTSIDE included where legal). */
+export const ALLOWED_PREVIOUS: readonly Uint8Array[] = Array.from({ length: LABEL_COUNT }, (_, label) => {
+  const previous: number[] = [];
+  for (let p = 0; p < LABEL_COUNT; p++) if (canFollow(p, label)) previous.push(p);
+  return Uint8Array.from(previous);
+});

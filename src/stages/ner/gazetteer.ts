@@ -9,8 +9,31 @@
 /** The gazetteer lists the tagger reads (data/gazetteer/<list>.tsv); a model is trained with exactly these. */
 export const NER_GAZETTEER_LISTS = ['capital', 'city', 'country', 'demonym', 'person-name', 'region', 'title'] as const;
 
-/** Gazetteer lists: list name -> names (at most 8 lists). */
-export type GazetteerLists = Readonly<Record<string, readonly string[]>>;
+/**
+ * A list of one-word names already in key form (lower case), sorted in code-unit
+ * order, one a line. The largest list (person-name, ~195,000 names) comes this
+ * way: it is searched by bisection in the text itself, so loading it builds no
+ * string per name.
+ */
+export interface SortedKeyText {
+  readonly sortedKeys: string;
+}
+
+/**
+ * Names given by their token keys, precomputed (by scripts/build-gazetteers.ts
+ * with nameKeys): each entry is the keys joined by single spaces
+ * ("sao paulo", "st. petersburg", "nagorno - karabakh").
+ */
+export interface KeyedNames {
+  readonly keyed: readonly string[];
+}
+
+/** Lists whose file holds sorted keys (see SortedKeyText). */
+export const SORTED_KEY_LISTS: ReadonlySet<string> = new Set(['person-name']);
+
+/** Gazetteer lists: list name -> names, or sorted keys (at most 8 lists). */
+export type GazetteerList = readonly string[] | KeyedNames | SortedKeyText;
+export type GazetteerLists = Readonly<Record<string, GazetteerList>>;
 
 /** Longest name, in tokens, that is matched. */
 export const MAX_NAME_TOKENS = 8;
@@ -18,24 +41,22 @@ export const MAX_NAME_TOKENS = 8;
 interface PhraseNode {
   /** Bit i set: a name of list i ends here. */
   mask: number;
-  next: Map<string, PhraseNode>;
+  /** Longer names through this node (null while there are none). */
+  next: Map<string, PhraseNode> | null;
 }
 
-/** A large list's one-word names as sorted keys, searched by bisection (cheaper to build than a map). */
+/** A large list's one-word keys, sorted, searched by bisection (cheaper to build than a map). */
 interface SortedKeys {
   readonly flag: number;
-  readonly keys: readonly string[];
+  has(key: string): boolean;
 }
-
-/** Lists with at least this many names keep their one-word names as sorted keys. */
-const SORTED_LIST_SIZE = 20_000;
 
 export interface CompiledGazetteer {
   /** List names; bit i of a mask stands for listNames[i]. */
   readonly listNames: readonly string[];
-  /** One-token names of the smaller lists: key -> list mask. */
+  /** One-token names: key -> list mask. */
   readonly unigrams: ReadonlyMap<string, number>;
-  /** One-token names of the large lists. */
+  /** One-token names of the sorted-key lists. */
   readonly sorted: readonly SortedKeys[];
   /** Names of two tokens or more, as a trie keyed by their first token. */
   readonly phrases: ReadonlyMap<string, PhraseNode>;
@@ -52,16 +73,36 @@ export function tokenKey(text: string): string {
   return lower.normalize('NFD').replace(MARKS, '').replace(/[’‘`]/g, "'");
 }
 
-/** Splits a name into token keys as wink-nlp would split it in running text. */
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && code !== 0x2019 && code !== 0x2018);
+}
+
+/**
+ * Splits a name into token keys as wink-nlp would split it in running text:
+ * at white space, around hyphens ("Nagorno-Karabakh" -> "nagorno" "-"
+ * "karabakh"), and after a period followed by two letters ("St.Petersburg" ->
+ * "st." "petersburg").
+ */
 export function nameKeys(name: string): string[] {
   const keys: string[] = [];
-  for (const word of name.trim().split(/\s+/)) {
-    if (word === '') continue;
-    // "St.Petersburg" -> "St." "Petersburg"; "Nagorno-Karabakh" -> "Nagorno" "-" "Karabakh".
-    for (const part of word.split(/(-)|(?<=\.)(?=\p{L}{2})/u)) {
-      if (part) keys.push(tokenKey(part));
+  let start = -1;
+  const flush = (end: number): void => {
+    if (start >= 0 && end > start) keys.push(tokenKey(name.slice(start, end)));
+    start = -1;
+  };
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 0xa0) {
+      flush(i);
+    } else if (code === 45) {
+      flush(i);
+      keys.push('-');
+    } else {
+      if (start < 0) start = i;
+      if (code === 46 && i + 2 < name.length && isLetter(name.charCodeAt(i + 1)) && isLetter(name.charCodeAt(i + 2))) flush(i + 1);
     }
   }
+  flush(name.length);
   return keys;
 }
 
@@ -74,77 +115,95 @@ export function compileGazetteer(lists: GazetteerLists): CompiledGazetteer {
   return compiled;
 }
 
-/** A lower-case ASCII word (letters and apostrophes): already its own key. */
-function isPlainKey(name: string): boolean {
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || c === 39)) return false;
-  }
-  return name.length > 0;
-}
-
-function isSorted(keys: readonly string[]): boolean {
-  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
-  return true;
-}
-
 function buildGazetteer(lists: GazetteerLists): CompiledGazetteer {
   const listNames = Object.keys(lists).sort();
   if (listNames.length > 8) throw new Error(`compileGazetteer: at most 8 gazetteer lists are supported; got ${listNames.length} (${listNames.join(', ')}).`);
   const unigrams = new Map<string, number>();
   const phrases = new Map<string, PhraseNode>();
   const sorted: SortedKeys[] = [];
+  const addKeys = (keys: readonly string[], flag: number): void => {
+    if (keys.length === 0 || keys.length > MAX_NAME_TOKENS) return;
+    if (keys.length === 1) {
+      unigrams.set(keys[0]!, (unigrams.get(keys[0]!) ?? 0) | flag);
+      return;
+    }
+    let node = phrases.get(keys[0]!);
+    if (!node) phrases.set(keys[0]!, (node = { mask: 0, next: null }));
+    for (let k = 1; k < keys.length; k++) {
+      node.next ??= new Map();
+      let child: PhraseNode | undefined = node.next.get(keys[k]!);
+      if (!child) node.next.set(keys[k]!, (child = { mask: 0, next: null }));
+      node = child;
+    }
+    node.mask |= flag;
+  };
   listNames.forEach((list, bit) => {
     const flag = 1 << bit;
-    const names = lists[list]!;
-    const large = names.length >= SORTED_LIST_SIZE;
-    const sortedKeys: string[] = [];
-    for (const name of names) {
-      if (large && isPlainKey(name)) {
-        sortedKeys.push(name);
-        continue;
-      }
-      if (SIMPLE_NAME.test(name)) {
-        // Most names are one plain word: no splitting or folding needed.
-        const key = name.toLowerCase();
-        if (large) sortedKeys.push(key);
-        else unigrams.set(key, (unigrams.get(key) ?? 0) | flag);
-        continue;
-      }
-      const keys = nameKeys(name);
-      if (keys.length === 0 || keys.length > MAX_NAME_TOKENS) continue;
-      if (keys.length === 1) {
-        unigrams.set(keys[0]!, (unigrams.get(keys[0]!) ?? 0) | flag);
-        continue;
-      }
-      let level = phrases;
-      let node: PhraseNode | undefined;
-      for (const key of keys) {
-        node = level.get(key);
-        if (!node) level.set(key, (node = { mask: 0, next: new Map() }));
-        level = node.next;
-      }
-      node!.mask |= flag;
-    }
-    if (large) {
-      if (!isSorted(sortedKeys)) sortedKeys.sort();
-      sorted.push({ flag, keys: sortedKeys });
+    const source = lists[list]!;
+    if (isSortedKeyText(source)) {
+      sorted.push({ flag, has: keyTextSearcher(source.sortedKeys) });
+    } else if (isKeyedNames(source)) {
+      for (const entry of source.keyed) addKeys(entry.indexOf(' ') < 0 ? [entry] : entry.split(' '), flag);
+    } else {
+      // Most names are one plain word: no splitting or folding needed.
+      for (const name of source) addKeys(SIMPLE_NAME.test(name) ? [name.toLowerCase()] : nameKeys(name), flag);
     }
   });
   return { listNames, unigrams, sorted, phrases };
 }
 
-function contains(keys: readonly string[], key: string): boolean {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const probe = keys[mid]!;
-    if (probe === key) return true;
-    if (probe < key) lo = mid + 1;
-    else hi = mid;
+function isSortedKeyText(list: GazetteerList): list is SortedKeyText {
+  return typeof (list as SortedKeyText).sortedKeys === 'string';
+}
+
+function isKeyedNames(list: GazetteerList): list is KeyedNames {
+  return Array.isArray((list as KeyedNames).keyed);
+}
+
+/**
+ * Bisection over the lines of a sorted key text, comparing in place (no
+ * substrings). Lines are found once, at compile time.
+ */
+function keyTextSearcher(text: string): (key: string) => boolean {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  const starts = new Int32Array(count + 2);
+  let lines = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) starts[lines++] = start;
+    start = end + 1;
   }
-  return false;
+  const lineEnd = (line: number): number => {
+    const end = text.indexOf('\n', starts[line]!);
+    return end < 0 ? text.length : end;
+  };
+  /** Compares line `line` with `key` in code-unit order: negative when the line sorts first. */
+  const compare = (line: number, key: string): number => {
+    const from = starts[line]!;
+    const end = lineEnd(line);
+    const length = end - from;
+    const n = Math.min(length, key.length);
+    for (let i = 0; i < n; i++) {
+      const d = text.charCodeAt(from + i) - key.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return length - key.length;
+  };
+  return (key) => {
+    let lo = 0;
+    let hi = lines;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = compare(mid, key);
+      if (c === 0) return true;
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return false;
+  };
 }
 
 /** Positions within a matched name, as bit offsets: list i, position p -> bit i * 4 + p. */
@@ -162,11 +221,11 @@ export function matchGazetteer(gazetteer: CompiledGazetteer, keys: readonly stri
   for (let i = 0; i < n; i++) {
     const key = keys[i]!;
     let single = gazetteer.unigrams.get(key) ?? 0;
-    if (searched === undefined || searched[i]) for (const list of gazetteer.sorted) if (contains(list.keys, key)) single |= list.flag;
+    if (searched === undefined || searched[i]) for (const list of gazetteer.sorted) if (list.has(key)) single |= list.flag;
     if (single !== 0) addMarks(marks, single, i, i + 1);
     let node = gazetteer.phrases.get(key);
     for (let j = i + 1; node !== undefined && j < n && j - i < MAX_NAME_TOKENS; j++) {
-      node = node.next.get(keys[j]!);
+      node = node.next?.get(keys[j]!);
       if (node !== undefined && node.mask !== 0) addMarks(marks, node.mask, i, j + 1);
     }
   }

@@ -118,11 +118,10 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
     const previous = i === 0 ? OUTSIDE : labels[offset + i - 1]!;
     const chosen = labels[offset + i]!;
     const matrix = matrices[i]!;
-    const local = (l: number): number => emissions[i * L + l]! + matrix[previous * L + l]!;
-    const mine = local(chosen);
+    const mine = emissions[i * L + chosen]! + matrix[previous * L + chosen]!;
     let other = -Infinity;
     for (let l = 0; l < L; l++) {
-      if (l !== chosen && TRANSITION_ALLOWED[previous * L + l]) other = Math.max(other, local(l));
+      if (l !== chosen && TRANSITION_ALLOWED[previous * L + l]) other = Math.max(other, emissions[i * L + l]! + matrix[previous * L + l]!);
     }
     margins[offset + i] = other === -Infinity ? 100 : mine - other;
   }

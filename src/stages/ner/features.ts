@@ -103,11 +103,18 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   const capsLine = new Uint8Array(n);
   const sentenceInitial = new Uint8Array(n);
   const documentCase = new Uint8Array(n);
+  const canonical = new Map<string, { word: string; key: string; shape: string }>();
   for (let i = 0; i < n; i++) {
     const word = tokens[i]!.text;
-    words[i] = word;
-    keys[i] = tokenKey(word);
-    shapes[i] = shapeOf(word);
+    // One string object per distinct value, so each is hashed once per article.
+    let known = canonical.get(word);
+    if (known === undefined) {
+      known = { word, key: tokenKey(word), shape: shapeOf(word) };
+      canonical.set(word, known);
+    }
+    words[i] = known.word;
+    keys[i] = known.key;
+    shapes[i] = known.shape;
   }
   const seen = new Map<string, number>();
   for (const sentence of doc.sentences) {

@@ -6,8 +6,10 @@
 import type { Stage } from './stage.js';
 import { segmentStage } from '../stages/segment.js';
 import { tokenizeStage } from '../stages/tokenize.js';
+import { quotesStage } from '../stages/quotes/index.js';
 
 export const PIPELINE: readonly Stage[] = Object.freeze([
   segmentStage, // paragraphs, sentences' containers, page furniture
   tokenizeStage, // tokens, part of speech, sentences (wink-nlp)
+  quotesStage, // direct, indirect and mixed quotes, cues, speakers resolved to entities (last: reads mentions and entities)
 ]);

@@ -9,10 +9,13 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { compileFurniture, type CompiledFurniture, type FurnitureData } from '../stages/segment.js';
+import { compileCues, type CompiledCues, type CueData } from '../stages/quotes/cue-lexicon.js';
 import type { ExtractorConfig } from '../types.js';
 
 export interface ResourceData {
   furniture: FurnitureData;
+  /** Cue verbs and phrases of reported speech, and the words that read a speaker (data/lexicon/cues.json). */
+  cues: CueData;
 }
 
 export type WinkNlp = ReturnType<typeof winkNLP>;
@@ -20,6 +23,7 @@ export type WinkNlp = ReturnType<typeof winkNLP>;
 export interface Resources {
   readonly nlp: WinkNlp;
   readonly furniture: CompiledFurniture;
+  readonly cues: CompiledCues;
   readonly config: Readonly<ExtractorConfig>;
 }
 
@@ -35,6 +39,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
   return {
     nlp: getNlp(),
     furniture: compileFurniture(data.furniture),
+    cues: compileCues(data.cues),
     config,
   };
 }

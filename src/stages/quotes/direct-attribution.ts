@@ -1,0 +1,138 @@
+/**
+ * Attribution of quotes in marks to a cue and a speaker phrase next to them:
+ *
+ *   after the quote   "…," said Lavrov / "…," Lavrov said / "…," he drew attention /
+ *                     "…," the U.S. Ambassador to Azerbaijan, Mark Libby, wrote /
+ *                     "…," according to X / "…" – X
+ *   before the quote  X said: "…" / X said, "…" / X told reporters: "…" /
+ *                     According to X, "…" / X said in a statement: "…"
+ */
+
+import type { Token } from '../../core/document.js';
+import { matchCueAt, type CueMatch } from './cue-lexicon.js';
+import { isSentenceEndToken, type QuoteContext, type TopQuote } from './quote-context.js';
+import { speakerPhraseAfter, speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
+
+export interface Attribution {
+  cue: CueMatch | null;
+  speaker: SpeakerPhrase | null;
+  rule: string;
+}
+
+/** Tokens read after a closing mark when looking for its attribution. */
+const AFTER_WINDOW = 25;
+/** Tokens read before an opening mark. */
+const BEFORE_WINDOW = 30;
+/** Tokens allowed between a cue and the colon that opens its quote ('said in a statement on Monday:'). */
+const MAX_GAP_BEFORE_COLON = 8;
+
+const DASHES = new Set(['–', '—', '-', '--', '―']);
+
+function isSpeechCue(match: CueMatch | null): match is CueMatch {
+  return match !== null && match.cue.type === 'speech';
+}
+
+function isOpeningMarkToken(ctx: QuoteContext, t: number): boolean {
+  const q = ctx.quoteAt[t]!;
+  return q >= 0 && ctx.quotes[q]!.openToken === t;
+}
+
+/** Whether a token starts a clause of its own (then a cue before it heads that clause, not the quote). */
+function startsClause(token: Token | undefined): boolean {
+  if (!token) return false;
+  const lower = token.text.toLowerCase();
+  return lower === 'that' || (token.pos === 'PRON' && lower !== 'it') || token.pos === 'DET';
+}
+
+export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number): Attribution | null {
+  const { tokens } = ctx;
+  if (quote.closeToken < 0) return null;
+  let a = quote.closeToken + 1;
+  if (a < limit && (tokens[a]!.text === ',' )) a++;
+  let windowEnd = a;
+  while (windowEnd < limit && windowEnd - a < AFTER_WINDOW && !isSentenceEndToken(tokens[windowEnd]) && !isOpeningMarkToken(ctx, windowEnd)) windowEnd++;
+  if (windowEnd <= a) return null;
+
+  // "…" – X
+  if (DASHES.has(tokens[a]!.text)) {
+    const speaker = speakerPhraseAfter(tokens, a + 1, windowEnd);
+    if (speaker && /^\p{Lu}/u.test(tokens[speaker.head]!.text)) return { cue: null, speaker, rule: 'quote-dash-speaker' };
+    return null;
+  }
+  // "…," said X / "…," according to X
+  const first = matchCueAt(ctx.cues, tokens, a, windowEnd);
+  if (isSpeechCue(first)) {
+    const speaker = speakerPhraseAfter(tokens, first.tokenEnd, windowEnd);
+    if (speaker) return { cue: first, speaker, rule: first.cue.sourceAfter ? 'quote-according-to' : 'quote-cue-speaker' };
+    return null;
+  }
+  // "…," X said / "…," X, the ambassador, said
+  const endsSentence = isSentenceEndToken(tokens[quote.closeToken - 1]);
+  for (let c = a + 1; c < windowEnd; c++) {
+    const token = tokens[c]!;
+    if (token.pos === 'VERB' || token.pos === 'AUX') {
+      const match = matchCueAt(ctx.cues, tokens, c, windowEnd);
+      if (!isSpeechCue(match)) {
+        if (token.pos === 'VERB') return null;
+        continue;
+      }
+      const speaker = speakerPhraseBefore(tokens, c, a);
+      if (!speaker) return null;
+      // After a full stop, 'Smith said the …' starts a new report rather than closing this quote.
+      if (endsSentence && startsClause(tokens[match.tokenEnd])) return null;
+      return { cue: match, speaker, rule: 'quote-speaker-cue' };
+    }
+    if (token.text === ';' || token.text === ':') return null;
+  }
+  return null;
+}
+
+export function attributeBefore(ctx: QuoteContext, quote: TopQuote, floor: number): Attribution | null {
+  return attributeBeforeToken(ctx, quote.openToken - 1, floor);
+}
+
+/** The cue and speaker that end at token `last` (just before an opening mark, or a colon), reading back to `floor`. */
+export function attributeBeforeToken(ctx: QuoteContext, last: number, floor: number): Attribution | null {
+  const { tokens } = ctx;
+  let b = last;
+  if (b < floor) return null;
+  const lowest = Math.max(floor, last + 1 - BEFORE_WINDOW);
+  let punctuation = '';
+  if (tokens[b]!.text === ':' || tokens[b]!.text === ',') {
+    punctuation = tokens[b]!.text;
+    b--;
+  } else if (tokens[b]!.text.toLowerCase() === 'that') {
+    b--;
+  }
+  if (b < lowest) return null;
+  // The cue ends at b, or (before a colon) a few tokens earlier.
+  const maxGap = punctuation === ':' ? MAX_GAP_BEFORE_COLON : 0;
+  for (let end = b; end >= lowest && b - end <= maxGap; end--) {
+    if (tokens[end]!.text === ',' && punctuation !== ':') break;
+    for (let start = end; start >= lowest && end - start < 3; start--) {
+      const match = matchCueAt(ctx.cues, tokens, start, b + 1);
+      if (!isSpeechCue(match) || match.tokenEnd !== end + 1) continue;
+      if (match.cue.sourceAfter) {
+        const speaker = speakerPhraseAfter(tokens, match.tokenEnd, b + 1);
+        return speaker ? { cue: match, speaker, rule: 'according-to-quote' } : null;
+      }
+      const speaker = speakerPhraseBefore(tokens, match.tokenStart, lowest);
+      if (speaker) return { cue: match, speaker, rule: 'speaker-cue-quote' };
+      const inverted = speakerPhraseAfter(tokens, match.tokenEnd, b + 1);
+      if (inverted) return { cue: match, speaker: inverted, rule: 'cue-speaker-quote' };
+      return null;
+    }
+    // 'X told reporters: "…"': a hearer between the cue and the colon.
+  }
+  if (punctuation === ':' || punctuation === ',') {
+    for (let start = b - 1; start >= lowest && b - start <= 6; start--) {
+      const match = matchCueAt(ctx.cues, tokens, start, b + 1);
+      if (!isSpeechCue(match) || !match.cue.takesObject) continue;
+      const hearer = speakerPhraseAfter(tokens, match.tokenEnd, b + 1);
+      if (!hearer || hearer.end !== b + 1) continue;
+      const speaker = speakerPhraseBefore(tokens, match.tokenStart, lowest);
+      return speaker ? { cue: match, speaker, rule: 'speaker-cue-hearer-quote' } : null;
+    }
+  }
+  return null;
+}

@@ -54,18 +54,23 @@ export function parseAnnotations(ann: string): AttributionRelation[] {
   for (const line of events) {
     const [id, body] = line.split('\t');
     if (!id || !body) continue;
-    const roles = new Map<string, string>();
+    // A role may repeat with a number (Content, Content2): their pieces join.
+    const roles = new Map<string, Piece[]>();
     for (const part of body.trim().split(/\s+/)) {
       const [role, ref] = part.split(':');
-      if (role && ref) roles.set(role.replace(/\d+$/, ''), ref);
+      const pieces = ref ? spans.get(ref) : undefined;
+      if (!role || !pieces) continue;
+      const name = role.replace(/\d+$/, '');
+      roles.set(name, [...(roles.get(name) ?? []), ...pieces]);
     }
-    const content = spans.get(roles.get('Content') ?? '');
+    const content = roles.get('Content');
     if (!content) continue;
+    const byStart = (a: Piece, b: Piece): number => a.start - b.start;
     relations.push({
       id,
-      source: spans.get(roles.get('Source') ?? '') ?? null,
-      cue: spans.get(roles.get('Cue') ?? '') ?? null,
-      content,
+      source: roles.get('Source')?.sort(byStart) ?? null,
+      cue: roles.get('Cue')?.sort(byStart) ?? null,
+      content: content.sort(byStart),
     });
   }
   return relations;

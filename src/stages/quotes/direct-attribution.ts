@@ -10,8 +10,8 @@
 
 import type { Token } from '../../core/document.js';
 import { matchCueAt, type CueMatch } from './cue-lexicon.js';
-import { isSentenceEndToken, type QuoteContext, type TopQuote } from './quote-context.js';
-import { speakerPhraseAfter, speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
+import { endsSentenceAt, isSentenceEndToken, type QuoteContext, type TopQuote } from './quote-context.js';
+import { speakerPhraseAfter, speakerPhraseBefore, startsAsDescription, type SpeakerPhrase } from './speaker-phrase.js';
 
 export interface Attribution {
   cue: CueMatch | null;
@@ -26,6 +26,7 @@ const BEFORE_WINDOW = 30;
 /** Tokens allowed between a cue and the colon that opens its quote ('said in a statement on Monday:'). */
 const MAX_GAP_BEFORE_COLON = 8;
 
+const ADJUNCT_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'ADV', 'PRON']);
 const DASHES = new Set(['–', '—', '-', '--', '―']);
 
 function isSpeechCue(match: CueMatch | null): match is CueMatch {
@@ -50,7 +51,7 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
   let a = quote.closeToken + 1;
   if (a < limit && (tokens[a]!.text === ',' )) a++;
   let windowEnd = a;
-  while (windowEnd < limit && windowEnd - a < AFTER_WINDOW && !isSentenceEndToken(tokens[windowEnd]) && !isOpeningMarkToken(ctx, windowEnd)) windowEnd++;
+  while (windowEnd < limit && windowEnd - a < AFTER_WINDOW && !endsSentenceAt(tokens, windowEnd) && !isOpeningMarkToken(ctx, windowEnd)) windowEnd++;
   if (windowEnd <= a) return null;
 
   // "…" – X
@@ -66,23 +67,24 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
     if (speaker) return { cue: first, speaker, rule: first.cue.sourceAfter ? 'quote-according-to' : 'quote-cue-speaker' };
     return null;
   }
-  // "…," X said / "…," X, the ambassador, said
+  // "…," X said / "…," X, the ambassador, said / "…," X, who …, said
   const endsSentence = isSentenceEndToken(tokens[quote.closeToken - 1]);
   for (let c = a + 1; c < windowEnd; c++) {
     const token = tokens[c]!;
-    if (token.pos === 'VERB' || token.pos === 'AUX') {
-      const match = matchCueAt(ctx.cues, tokens, c, windowEnd);
-      if (!isSpeechCue(match)) {
-        if (token.pos === 'VERB') return null;
-        continue;
-      }
-      const speaker = speakerPhraseBefore(tokens, c, a);
-      if (!speaker) return null;
-      // After a full stop, 'Smith said the …' starts a new report rather than closing this quote.
-      if (endsSentence && startsClause(tokens[match.tokenEnd])) return null;
-      return { cue: match, speaker, rule: 'quote-speaker-cue' };
+    if (token.text === ';' || token.text === ':' || ctx.quoteAt[c]! >= 0) return null;
+    if (token.pos !== 'VERB' && token.pos !== 'AUX' && token.pos !== 'NOUN') continue;
+    const match = matchCueAt(ctx.cues, tokens, c, windowEnd);
+    if (!isSpeechCue(match)) continue;
+    let speaker = speakerPhraseBefore(tokens, c, a);
+    if (!speaker || speaker.start > a + 1) {
+      // A longer aside between the speaker and the cue: '"…," X, who runs …, said'.
+      const named = speakerPhraseAfter(tokens, a, c);
+      if (!named || tokens[named.end]?.text !== ',' || tokens[c - 1]?.text !== ',') return null;
+      speaker = speaker && !startsAsDescription(tokens, speaker) && startsAsDescription(tokens, named) ? speaker : named;
     }
-    if (token.text === ';' || token.text === ':') return null;
+    // After a full stop, 'Smith said the …' starts a new report rather than closing this quote.
+    if (endsSentence && startsClause(tokens[match.tokenEnd])) return null;
+    return { cue: match, speaker, rule: 'quote-speaker-cue' };
   }
   return null;
 }
@@ -106,15 +108,20 @@ export function attributeBeforeToken(ctx: QuoteContext, last: number, floor: num
   }
   if (b < lowest) return null;
   // The cue ends at b, or (before a colon) a few tokens earlier.
-  const maxGap = punctuation === ':' ? MAX_GAP_BEFORE_COLON : 0;
+  // 'said in a statement on Monday:', 'says of Clinton,': a short adjunct between the cue and the mark.
+  const maxGap = punctuation ? MAX_GAP_BEFORE_COLON : 0;
   for (let end = b; end >= lowest && b - end <= maxGap; end--) {
-    if (tokens[end]!.text === ',' && punctuation !== ':') break;
+    if (end < b && !ADJUNCT_POS.has(tokens[end + 1]!.pos)) break;
     for (let start = end; start >= lowest && end - start < 3; start--) {
       const match = matchCueAt(ctx.cues, tokens, start, b + 1);
       if (!isSpeechCue(match) || match.tokenEnd !== end + 1) continue;
       if (match.cue.sourceAfter) {
         const speaker = speakerPhraseAfter(tokens, match.tokenEnd, b + 1);
         return speaker ? { cue: match, speaker, rule: 'according-to-quote' } : null;
+      }
+      if (isParticipleAfterComma(tokens, match)) {
+        const subject = sentenceSubjectBefore(ctx, match.tokenStart);
+        if (subject) return { cue: match, speaker: subject, rule: 'subject-participle-quote' };
       }
       const speaker = speakerPhraseBefore(tokens, match.tokenStart, lowest);
       if (speaker) return { cue: match, speaker, rule: 'speaker-cue-quote' };
@@ -133,6 +140,30 @@ export function attributeBeforeToken(ctx: QuoteContext, last: number, floor: num
       const speaker = speakerPhraseBefore(tokens, match.tokenStart, lowest);
       return speaker ? { cue: match, speaker, rule: 'speaker-cue-hearer-quote' } : null;
     }
+  }
+  return null;
+}
+
+/** 'Trump attacked Clinton, saying, "…"': a participle cue after a comma or 'before'/'after'/'while'. */
+export function isParticipleAfterComma(tokens: readonly Token[], cue: CueMatch): boolean {
+  const first = tokens[cue.tokenStart]!;
+  if (!/ing$/i.test(first.text)) return false;
+  const before = tokens[cue.tokenStart - 1];
+  return before !== undefined && (before.text === ',' || /^(before|after|while|when|by|then|and)$/i.test(before.text));
+}
+
+/** The subject of the sentence holding token t: the phrase before its first verb. */
+export function sentenceSubjectBefore(ctx: QuoteContext, t: number): SpeakerPhrase | null {
+  const { tokens } = ctx;
+  const start = ctx.sentenceStart[t]!;
+  for (let v = start + 1; v < t && v - start < 25; v++) {
+    const pos = tokens[v]!.pos;
+    if (pos !== 'VERB' && pos !== 'AUX') continue;
+    const subject = speakerPhraseBefore(tokens, v, start);
+    if (!subject) return null;
+    const lead = tokens[subject.start - 1];
+    if (subject.start === start || lead?.text === ',' || lead?.pos === 'CCONJ' || lead?.pos === 'ADV') return subject;
+    return null;
   }
   return null;
 }

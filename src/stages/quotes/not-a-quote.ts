@@ -39,6 +39,8 @@ export function notAQuoteReason(ctx: QuoteContext, quote: TopQuote): NotQuoteRea
   const sentenceLike = /[.!?…]["”»]?\s*$/u.test(content) || /[.!?;:]\s+\S/u.test(content);
   if (contentWords.length < MIN_WORDS_OF_A_LONE_QUOTE && !sentenceLike) return 'scare-quote';
   const titleCase = contentWords.length <= 10 && contentWords.every((word, i) => /^[\p{Lu}\p{N}]/u.test(word) || (i > 0 && SMALL_TITLE_WORDS.has(word.toLowerCase())));
-  if (titleCase && !sentenceLike) return 'title';
+  // A short title may end its sentence with the full stop inside the marks ('on "Fox and Friends."').
+  const endsOnlyAtTheEnd = !/[.!?;:]\s+\S/u.test(content);
+  if (titleCase && contentWords.length >= 2 && (!sentenceLike || (contentWords.length <= 5 && endsOnlyAtTheEnd && !/[!?]/.test(content)))) return 'title';
   return null;
 }

@@ -99,7 +99,9 @@ export function pairQuotationMarks(text: string, range: Range): QuotedSpan[] {
     switch (ch) {
       case '"': {
         straightRemaining--;
-        const top = topIndexOf(['straight']);
+        // A straight mark may also close a curly quote (`“… FBI,"` is common in copy-pasted text).
+        const straightTop = topIndexOf(['straight']);
+        const top = straightTop >= 0 ? straightTop : stack.length > 0 && stack[stack.length - 1]!.family !== 'guillemet' && !opensAfter(before) ? stack.length - 1 : -1;
         const looksOpening = opensAfter(before) && !closesBeforeOnly(after);
         const looksClosing = !opensAfter(before) || closesBefore(after);
         if (top < 0) {
@@ -124,7 +126,7 @@ export function pairQuotationMarks(text: string, range: Range): QuotedSpan[] {
         break;
       }
       case '”': {
-        const top = topIndexOf(['curly', 'low']);
+        const top = topIndexOf(['curly', 'low', 'straight']);
         if (top >= 0) close(top, i);
         else if (opensAfter(before) && isWordChar(after)) push(i, 'curly'); // a mistyped opening mark
         break;

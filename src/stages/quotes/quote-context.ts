@@ -43,6 +43,19 @@ export function isSentenceEndToken(token: Token | undefined): boolean {
   return token !== undefined && token.kind === 'punctuation' && SENTENCE_END.has(token.text);
 }
 
+/**
+ * Whether token t ends a sentence: a full stop, question or exclamation mark, but not
+ * the full stop of an abbreviation inside a name or tag ('(R-Fla.)', 'R-Ky., said').
+ */
+export function endsSentenceAt(tokens: readonly Token[], t: number): boolean {
+  const token = tokens[t];
+  if (!isSentenceEndToken(token)) return false;
+  if (token!.text !== '.') return true;
+  const next = tokens[t + 1];
+  if (next && next.paragraph === token!.paragraph && (next.text === ')' || next.text === ',' || /^\p{Ll}/u.test(next.text))) return false;
+  return true;
+}
+
 export function buildQuoteContext(doc: LedeDocument, cues: CompiledCues): QuoteContext {
   const { text, tokens } = doc;
   const paragraphTokens: Range[] = doc.paragraphs.map(() => ({ start: 0, end: 0 }));
@@ -120,7 +133,7 @@ export function buildQuoteContext(doc: LedeDocument, cues: CompiledCues): QuoteC
 function endsOuterSentence(tokens: readonly Token[], quoteAt: Int32Array, quotes: TopQuote[], t: number, end: number): boolean {
   const token = tokens[t]!;
   const q = quoteAt[t]!;
-  if (q < 0) return isSentenceEndToken(token) && (t + 1 >= end || tokens[t + 1]!.spaceBefore);
+  if (q < 0) return endsSentenceAt(tokens, t) && (t + 1 >= end || tokens[t + 1]!.spaceBefore);
   const quote = quotes[q]!;
   if (quote.closeToken !== t) return false;
   if (!isSentenceEndToken(tokens[t - 1])) return false;

@@ -17,7 +17,7 @@ const LINKING_PREPOSITIONS = new Set(['of', 'for', 'to', 'at', 'from', 'in']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me']);
 const NOT_SPEAKERS = new Set([
   'this', 'that', 'these', 'those', 'which', 'what', 'who', 'whom', 'there', 'here', 'something', 'anything', 'nothing',
-  'everything', 'one', 'report', 'reports', 'story', 'time', 'times', 'day', 'week', 'year', 'today', 'yesterday',
+  'everything', 'one', 'story', 'time', 'times', 'day', 'week', 'year', 'today', 'yesterday',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
@@ -40,6 +40,18 @@ function isNominal(token: Token): boolean {
   if (token.pos === 'PROPN' || token.pos === 'NOUN' || token.pos === 'NUM') return true;
   // The tagger sometimes calls a capitalised name part an adjective or a verb ('Mark', 'Said').
   return isCapitalized(token) && (token.pos === 'ADJ' || token.pos === 'VERB' || token.pos === 'X' || token.pos === 'ADV' || token.pos === 'INTJ');
+}
+
+/** Possessive determiners read as determiners ('his radio audience'). */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/** A verb-tagged word inside a compound noun ('White House press secretary'). */
+function isCompoundVerb(tokens: readonly Token[], t: number): boolean {
+  const token = tokens[t];
+  if (!token || token.pos !== 'VERB' || /(ed|ing)$/i.test(token.text) || /^\p{Lu}/u.test(token.text) === false && !/^[a-z]+$/.test(token.text)) return false;
+  const before = tokens[t - 1];
+  const after = tokens[t + 1];
+  return before !== undefined && after !== undefined && (before.pos === 'PROPN' || before.pos === 'NOUN') && after.pos === 'NOUN';
 }
 
 function isModifier(token: Token): boolean {
@@ -70,6 +82,8 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor: nu
   if (isSubjectPronoun(lastToken)) return { start: last, end: last + 1, head: last };
   let i = last;
   let head = -1;
+  // The full stop of an abbreviation at the end ('R-Ky.').
+  if (lastToken.text === '.' && !lastToken.spaceBefore && last - 1 >= floor) return phraseEndingAt(tokens, last - 1, floor);
   // A parenthetical tail: 'Chaffetz (R-Utah)'.
   if (lastToken.text === ')') {
     let j = last - 1;
@@ -103,7 +117,7 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor: nu
       break;
     }
     if (lower === 'and' && tokens[j - 1] && j - 1 >= floor && isNominal(tokens[j - 1]!) && isNominal(tokens[j + 1]!)) continue;
-    if (isModifier(token)) {
+    if (isModifier(token) || isCompoundVerb(tokens, j)) {
       start = j;
       continue;
     }
@@ -137,6 +151,8 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
     if (tokens[inner.start - 1]?.text !== ',' || inner.start - 2 < floor) return null;
     const outer = phraseEndingAt(tokens, inner.start - 2, floor);
     if (!outer) return null;
+    // A party-and-state tag ('McConnell, R-Ky., said') belongs to the name before it.
+    if (isPartyTag(tokens, inner)) return outer;
     // Prefer the part that names someone over the description.
     return startsAsDescription(tokens, inner) && !startsAsDescription(tokens, outer) ? outer : inner;
   }
@@ -154,12 +170,12 @@ export function speakerPhraseAfter(tokens: readonly Token[], first: number, limi
   while (i < limit && i - first < MAX_PHRASE_TOKENS) {
     const token = tokens[i]!;
     const lower = token.text.toLowerCase();
-    if (token.pos === 'DET' || lower === 'the' || lower === 'a' || lower === 'an') {
+    if (token.pos === 'DET' || lower === 'the' || lower === 'a' || lower === 'an' || POSSESSIVE_DETERMINERS.has(lower)) {
       if (i > first && !LINKING_PREPOSITIONS.has(tokens[i - 1]!.text.toLowerCase())) break;
       i++;
       continue;
     }
-    if (isModifier(token)) {
+    if (isModifier(token) || (head >= 0 && isCompoundVerb(tokens, i))) {
       if (isNominal(token) && !seenPreposition) head = i;
       i++;
       continue;
@@ -184,6 +200,11 @@ export function speakerPhraseAfter(tokens: readonly Token[], first: number, limi
   let end = i;
   while (end > head + 1 && !isNominal(tokens[end - 1]!) && tokens[end - 1]!.text !== ')') end--;
   return { start: first, end, head };
+}
+
+/** 'R-Ky', 'D-Md': a party letter, a hyphen and a state. */
+function isPartyTag(tokens: readonly Token[], phrase: SpeakerPhrase): boolean {
+  return /^[RDI]$/.test(tokens[phrase.start]!.text) && tokens[phrase.start + 1]?.text === '-';
 }
 
 /** 'the U.S. Ambassador', 'a spokesman', "Clinton's campaign", 'officials': a phrase that describes rather than names. */

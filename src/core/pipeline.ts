@@ -7,9 +7,17 @@ import type { Stage } from './stage.js';
 import { segmentStage } from '../stages/segment.js';
 import { tokenizeStage } from '../stages/tokenize.js';
 import { quotesStage } from '../stages/quotes/index.js';
+import { rulesStage } from '../stages/entities/rules.js';
+import { resolveStage } from '../stages/entities/resolve.js';
+import { entitiesStage } from '../stages/entities/cluster.js';
+import { salienceStage } from '../stages/entities/salience.js';
 
 export const PIPELINE: readonly Stage[] = Object.freeze([
-  segmentStage, // paragraphs, sentences' containers, page furniture
+  segmentStage, // paragraphs and page furniture
   tokenizeStage, // tokens, part of speech, sentences (wink-nlp)
-  quotesStage, // direct, indirect and mixed quotes, cues, speakers resolved to entities (last: reads mentions and entities)
+  rulesStage, // entity candidates from gazetteers and patterns
+  resolveStage, // candidates -> naming mentions
+  entitiesStage, // mentions -> entities, canonical names, aliases, titles
+  quotesStage, // direct, indirect and mixed quotes with cues and speakers resolved to entities
+  salienceStage, // salience and confidence (after quotes)
 ]);

@@ -10,12 +10,14 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { compileFurniture, type CompiledFurniture, type FurnitureData } from '../stages/segment.js';
 import { compileCues, type CompiledCues, type CueData } from '../stages/quotes/cue-lexicon.js';
+import { compileEntityLexicon, type EntityLexicon, type EntityLexiconData } from '../stages/entities/lexicon.js';
 import type { ExtractorConfig } from '../types.js';
 
 export interface ResourceData {
   furniture: FurnitureData;
   /** Cue verbs and phrases of reported speech, and the words that read a speaker (data/lexicon/cues.json). */
   cues: CueData;
+  entities: EntityLexiconData;
 }
 
 export type WinkNlp = ReturnType<typeof winkNLP>;
@@ -24,6 +26,7 @@ export interface Resources {
   readonly nlp: WinkNlp;
   readonly furniture: CompiledFurniture;
   readonly cues: CompiledCues;
+  readonly entities: EntityLexicon;
   readonly config: Readonly<ExtractorConfig>;
 }
 
@@ -40,6 +43,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
     nlp: getNlp(),
     furniture: compileFurniture(data.furniture),
     cues: compileCues(data.cues),
+    entities: compileEntityLexicon(data.entities, config.gazetteer),
     config,
   };
 }

@@ -92,6 +92,8 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor: nu
     i = j - 1;
   }
   if (i < floor || !isNominal(tokens[i]!) || NOT_SPEAKERS.has(tokens[i]!.text.toLowerCase())) return null;
+  // A capitalised adjective or verb opening a sentence is just capitalised ('Initial reports …').
+  if (tokens[i]!.pos !== 'PROPN' && tokens[i]!.pos !== 'NOUN' && tokens[i]!.pos !== 'NUM' && (i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence)) return null;
   head = i;
   let start = i;
   for (let j = i - 1; j >= floor && last - j < MAX_PHRASE_TOKENS; j--) {

@@ -117,7 +117,7 @@ export function matchCueAt(cues: CompiledCues, tokens: readonly Token[], index: 
     }
     if (!ok) continue;
     // A bare form used as a noun or adjective ('a note', 'the report', 'a post') is not a cue.
-    if (cue.particle.length === 0 && token.pos !== 'VERB' && token.pos !== 'AUX' && !VERB_FORMS_MISTAGGED.has(token.text.toLowerCase())) continue;
+    if (cue.particle.length === 0 && token.pos !== 'VERB' && token.pos !== 'AUX' && !(VERB_FORMS_MISTAGGED.has(token.text.toLowerCase()) && readsAsVerb(tokens[end]))) continue;
     return { cue, tokenStart: index, tokenEnd: end };
   }
   return null;
@@ -128,3 +128,10 @@ const VERB_FORMS_MISTAGGED = new Set([
   'said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'wrote', 'writes', 'tweeted', 'tweets', 'stressed',
   'warned', 'warns', 'asked', 'asks', 'argued', 'argues', 'claimed', 'claims', 'reported', 'reports', 'stated', 'states', 'explains',
 ]);
+
+/** What follows a reporting verb the tagger called a noun: 'reports:', 'says that', 'said "…', 'told him'. */
+function readsAsVerb(next: Token | undefined): boolean {
+  if (!next) return true;
+  if (/^(that|:|,|\.|"|“|”|„|«)$/i.test(next.text)) return true;
+  return next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN';
+}

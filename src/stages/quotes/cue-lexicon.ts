@@ -117,7 +117,7 @@ export function matchCueAt(cues: CompiledCues, tokens: readonly Token[], index: 
     }
     if (!ok) continue;
     // A bare form used as a noun or adjective ('a note', 'the report', 'a post') is not a cue.
-    if (cue.particle.length === 0 && token.pos !== 'VERB' && token.pos !== 'AUX' && !(VERB_FORMS_MISTAGGED.has(token.text.toLowerCase()) && readsAsVerb(tokens[end]))) continue;
+    if (cue.particle.length === 0 && token.pos !== 'VERB' && token.pos !== 'AUX' && !(VERB_FORMS_MISTAGGED.has(token.text.toLowerCase()) && readsAsVerb(tokens[end])) && !opensReport(tokens[end])) continue;
     return { cue, tokenStart: index, tokenEnd: end };
   }
   return null;
@@ -134,4 +134,9 @@ function readsAsVerb(next: Token | undefined): boolean {
   if (!next) return true;
   if (/^(that|:|,|\.|"|“|”|„|«)$/i.test(next.text)) return true;
   return next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN';
+}
+
+/** 'that' or a colon after any cue form makes it a verb, whatever the tagger said ('alleged that'). */
+function opensReport(next: Token | undefined): boolean {
+  return next !== undefined && (next.text.toLowerCase() === 'that' || next.text === ':');
 }

@@ -99,6 +99,10 @@ export function attributeBeforeToken(ctx: QuoteContext, last: number, floor: num
   let b = last;
   if (b < floor) return null;
   const lowest = Math.max(floor, last + 1 - BEFORE_WINDOW);
+  // 'spoke of "a new beginning" for the city': words go on after the quote, so the quote is
+  // part of a larger reported phrase (a mixed quote, for the reported-speech reader).
+  const opening = ctx.quoteAt[last + 1]!;
+  if (opening >= 0 && isWordChar(tokens[last]) && continuesAfterQuote(ctx, ctx.quotes[opening]!)) return null;
   let punctuation = '';
   if (tokens[b]!.text === ':' || tokens[b]!.text === ',') {
     punctuation = tokens[b]!.text;
@@ -166,4 +170,15 @@ export function sentenceSubjectBefore(ctx: QuoteContext, t: number): SpeakerPhra
     return null;
   }
   return null;
+}
+
+function isWordChar(token: Token | undefined): boolean {
+  return token !== undefined && (token.kind === 'word' || token.kind === 'number');
+}
+
+/** Whether the quote's sentence goes on with words after its closing mark. */
+function continuesAfterQuote(ctx: QuoteContext, quote: TopQuote): boolean {
+  if (quote.closeToken < 0) return false;
+  const next = ctx.tokens[quote.closeToken + 1];
+  return next !== undefined && next.paragraph === quote.paragraph && isWordChar(next) && !isSentenceEndToken(ctx.tokens[quote.closeToken - 1]);
 }

@@ -105,7 +105,7 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
       absorbed.add(q.index);
       if (q.closeToken >= end) end = q.closeToken + 1;
     }
-    const range = charRange(tokens, content.start, end);
+    const range = trimFullStop(ctx, charRange(tokens, content.start, end));
     lastEnd = range.end;
     reported.push({
       range,
@@ -264,3 +264,12 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[]): QuoteRecor
   });
 }
 
+
+/** Drops a full stop the tokenizer left on the last word ('ill.'), keeping abbreviations ('U.S.'). */
+function trimFullStop(ctx: QuoteContext, range: Range): Range {
+  const { text } = ctx;
+  if (text[range.end - 1] !== '.') return range;
+  const lastWord = text.slice(Math.max(range.start, text.lastIndexOf(' ', range.end - 1) + 1), range.end - 1);
+  if (lastWord.includes('.') || /^\p{Lu}[\p{L}]{0,3}$/u.test(lastWord)) return range;
+  return { start: range.start, end: range.end - 1 };
+}

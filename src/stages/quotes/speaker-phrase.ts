@@ -21,6 +21,11 @@ const NOT_SPEAKERS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
+/** Words that never head a speaker phrase, unless capitalised inside a sentence ('The New York Times'). */
+function isNotASpeaker(token: Token): boolean {
+  return NOT_SPEAKERS.has(token.text) || (NOT_SPEAKERS.has(token.text.toLowerCase()) && token.pos !== 'PROPN');
+}
+
 export interface SpeakerPhrase extends Range {
   /** Token range [start, end) of the phrase. */
   /** The head token: the last word before any prepositional or parenthetical tail. */
@@ -91,7 +96,7 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor: nu
     if (j < floor || tokens[j]!.text !== '(') return null;
     i = j - 1;
   }
-  if (i < floor || !isNominal(tokens[i]!) || NOT_SPEAKERS.has(tokens[i]!.text.toLowerCase())) return null;
+  if (i < floor || !isNominal(tokens[i]!) || isNotASpeaker(tokens[i]!)) return null;
   // A capitalised adjective or verb opening a sentence is just capitalised ('Initial reports …').
   if (tokens[i]!.pos !== 'PROPN' && tokens[i]!.pos !== 'NOUN' && tokens[i]!.pos !== 'NUM' && (i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence)) return null;
   head = i;
@@ -197,7 +202,7 @@ export function speakerPhraseAfter(tokens: readonly Token[], first: number, limi
     }
     break;
   }
-  if (head < 0 || NOT_SPEAKERS.has(tokens[head]!.text.toLowerCase())) return null;
+  if (head < 0 || isNotASpeaker(tokens[head]!)) return null;
   // Trim trailing prepositions and determiners.
   let end = i;
   while (end > head + 1 && !isNominal(tokens[end - 1]!) && tokens[end - 1]!.text !== ')') end--;

@@ -11,7 +11,7 @@
 import type { Token } from '../../core/document.js';
 import { matchCueAt, type CueMatch } from './cue-lexicon.js';
 import { endsSentenceAt, isSentenceEndToken, type QuoteContext, type TopQuote } from './quote-context.js';
-import { speakerPhraseAfter, speakerPhraseBefore, startsAsDescription, type SpeakerPhrase } from './speaker-phrase.js';
+import { phraseEndingAt, speakerPhraseAfter, speakerPhraseBefore, startsAsDescription, type SpeakerPhrase } from './speaker-phrase.js';
 
 export interface Attribution {
   cue: CueMatch | null;
@@ -72,7 +72,6 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
   for (let c = a + 1; c < windowEnd; c++) {
     const token = tokens[c]!;
     if (token.text === ';' || token.text === ':' || ctx.quoteAt[c]! >= 0) return null;
-    if (token.pos !== 'VERB' && token.pos !== 'AUX' && token.pos !== 'NOUN') continue;
     const match = matchCueAt(ctx.cues, tokens, c, windowEnd);
     if (!isSpeechCue(match)) continue;
     let speaker = speakerPhraseBefore(tokens, c, a);
@@ -131,7 +130,9 @@ export function attributeBeforeToken(ctx: QuoteContext, last: number, floor: num
       if (speaker) return { cue: match, speaker, rule: 'speaker-cue-quote' };
       const inverted = speakerPhraseAfter(tokens, match.tokenEnd, b + 1);
       if (inverted) return { cue: match, speaker: inverted, rule: 'cue-speaker-quote' };
-      return null;
+      // 'He adopted a fake accent and joked, "…"': the sentence's subject.
+      const subject = sentenceSubjectBefore(ctx, match.tokenStart);
+      return subject ? { cue: match, speaker: subject, rule: 'subject-cue-quote' } : null;
     }
     // 'X told reporters: "…"': a hearer between the cue and the colon.
   }
@@ -145,6 +146,21 @@ export function attributeBeforeToken(ctx: QuoteContext, last: number, floor: num
       return speaker ? { cue: match, speaker, rule: 'speaker-cue-hearer-quote' } : null;
     }
   }
+  if (punctuation === ':') {
+    // 'Frank Newport and Jim Harter: "…"', 'HEADLINE - Michael McDonald: "…"': a name and a colon.
+    const named = phraseEndingAt(tokens, b, lowest);
+    const lead = named ? tokens[named.start - 1] : undefined;
+    if (named && /^\p{Lu}/u.test(tokens[named.head]!.text) && (named.start === ctx.sentenceStart[b] || lead?.text === '-' || lead?.text === '–' || lead?.text === '—')) {
+      return { cue: null, speaker: named, rule: 'speaker-colon-quote' };
+    }
+    // 'As Joel Pollak reported after the raid:' — a cue earlier in the colon's sentence.
+    for (let c = b; c >= Math.max(lowest, ctx.sentenceStart[b]!); c--) {
+      const match = matchCueAt(ctx.cues, tokens, c, b + 1);
+      if (!isSpeechCue(match)) continue;
+      const speaker = match.cue.sourceAfter ? speakerPhraseAfter(tokens, match.tokenEnd, b + 1) : speakerPhraseBefore(tokens, match.tokenStart, ctx.sentenceStart[b]!);
+      return speaker ? { cue: match, speaker, rule: 'speaker-cue-colon-quote' } : null;
+    }
+  }
   return null;
 }
 
@@ -153,7 +169,10 @@ export function isParticipleAfterComma(tokens: readonly Token[], cue: CueMatch):
   const first = tokens[cue.tokenStart]!;
   if (!/ing$/i.test(first.text)) return false;
   const before = tokens[cue.tokenStart - 1];
-  return before !== undefined && (before.text === ',' || /^(before|after|while|when|by|then|and)$/i.test(before.text));
+  if (before === undefined) return false;
+  // '… the CNN “reporter,” saying, “…”': the comma inside a closing mark.
+  if (isClosingMarkToken(before) && tokens[cue.tokenStart - 2]?.text === ',') return true;
+  return before.text === ',' || /^(before|after|while|when|by|then|and)$/i.test(before.text);
 }
 
 /** The subject of the sentence holding token t: the phrase before its first verb. */
@@ -181,4 +200,8 @@ function continuesAfterQuote(ctx: QuoteContext, quote: TopQuote): boolean {
   if (quote.closeToken < 0) return false;
   const next = ctx.tokens[quote.closeToken + 1];
   return next !== undefined && next.paragraph === quote.paragraph && isWordChar(next) && !isSentenceEndToken(ctx.tokens[quote.closeToken - 1]);
+}
+
+function isClosingMarkToken(token: Token): boolean {
+  return token.kind === 'punctuation' && /^["”»“]$/.test(token.text);
 }

@@ -20,6 +20,13 @@ const MIN_WORDS_OF_A_LONE_QUOTE = 5;
 
 export type NotQuoteReason = 'title' | 'nickname' | 'scare-quote' | 'empty';
 
+/** 'War and Peace', 'Fox and Friends.': every word capitalised but the small ones. */
+export function isTitleCase(content: string): boolean {
+  const contentWords = words(content);
+  return contentWords.length > 0 && contentWords.length <= 10 &&
+    contentWords.every((word, i) => /^[\p{Lu}\p{N}]/u.test(word) || (i > 0 && SMALL_TITLE_WORDS.has(word.toLowerCase())));
+}
+
 function words(text: string): string[] {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
 }
@@ -38,7 +45,7 @@ export function notAQuoteReason(ctx: QuoteContext, quote: TopQuote): NotQuoteRea
   if (sameParagraph(before) && TITLE_INTRODUCERS.has(before!.text.toLowerCase())) return 'title';
   const sentenceLike = /[.!?…]["”»]?\s*$/u.test(content) || /[.!?;:]\s+\S/u.test(content);
   if (contentWords.length < MIN_WORDS_OF_A_LONE_QUOTE && !sentenceLike) return 'scare-quote';
-  const titleCase = contentWords.length <= 10 && contentWords.every((word, i) => /^[\p{Lu}\p{N}]/u.test(word) || (i > 0 && SMALL_TITLE_WORDS.has(word.toLowerCase())));
+  const titleCase = isTitleCase(content);
   // A short title may end its sentence with the full stop inside the marks ('on "Fox and Friends."').
   const endsOnlyAtTheEnd = !/[.!?;:]\s+\S/u.test(content);
   if (titleCase && contentWords.length >= 2 && (!sentenceLike || (contentWords.length <= 5 && endsOnlyAtTheEnd && !/[!?]/.test(content)))) return 'title';

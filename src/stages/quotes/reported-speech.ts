@@ -13,6 +13,7 @@
 
 import type { Range, Token } from '../../core/document.js';
 import { matchCueAt, type CueMatch } from './cue-lexicon.js';
+import { isTitleCase } from './not-a-quote.js';
 import type { QuoteContext } from './quote-context.js';
 import { speakerPhraseAfter, speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
 
@@ -47,8 +48,16 @@ function hasVerb(tokens: readonly Token[], start: number, end: number): boolean 
   return false;
 }
 
+/** Whether tokens [start, end) hold a quote in marks that is not a title ('War and Peace'). */
 function hasQuote(ctx: QuoteContext, start: number, end: number): boolean {
-  for (let t = start; t < end; t++) if (ctx.quoteAt[t]! >= 0) return true;
+  for (let t = start; t < end; t++) {
+    const q = ctx.quoteAt[t]!;
+    if (q < 0) continue;
+    const quote = ctx.quotes[q]!;
+    if (!isTitleCase(ctx.text.slice(quote.contentStart, quote.contentEnd))) return true;
+    t = Math.max(t, quote.closeToken);
+    if (quote.closeToken < 0) return false;
+  }
   return false;
 }
 
@@ -93,7 +102,7 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   }
   const first = tokens[t];
   if (!first || t >= sentenceEnd) return -1;
-  if (ctx.quoteAt[t]! >= 0) return t;
+  if (ctx.quoteAt[t]! >= 0) return hasVerb(tokens, t + 1, sentenceEnd) || hasQuote(ctx, t, sentenceEnd) ? t : -1;
   if (!CLAUSE_OPENING_POS.has(first.pos) || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase())) return -1;
   // The clause needs a verb of its own ('said the head of the ministry' has none), or a quote in marks
   // ('pointed out the importance of "convergence of positions"').

@@ -154,8 +154,7 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
   }
   if (tokens[i]!.text === ',') {
     const inner = phraseEndingAt(tokens, i - 1, floor);
-    if (!inner) return null;
-    if (tokens[inner.start - 1]?.text !== ',' || inner.start - 2 < floor) return null;
+    if (!inner || tokens[inner.start - 1]?.text !== ',' || inner.start - 2 < floor) return nameBeforeRelativeClause(tokens, i, floor);
     const outer = phraseEndingAt(tokens, inner.start - 2, floor);
     if (!outer) return null;
     // A party-and-state tag ('McConnell, R-Ky., said') belongs to the name before it.
@@ -164,6 +163,24 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
     return startsAsDescription(tokens, inner) && !startsAsDescription(tokens, outer) ? outer : inner;
   }
   return phraseEndingAt(tokens, i, floor);
+}
+
+/** Longest aside read back over: ', who runs the veterans effort,'. */
+const MAX_ASIDE_TOKENS = 20;
+
+/** 'Trump, who has nearly 9 million followers, tweeted': the name before ', who …,'. */
+function nameBeforeRelativeClause(tokens: readonly Token[], comma: number, floor: number): SpeakerPhrase | null {
+  for (let k = comma - 1; k > floor && comma - k <= MAX_ASIDE_TOKENS; k--) {
+    const token = tokens[k]!;
+    if (token.text === ',' ) {
+      const opener = tokens[k + 1]!.text.toLowerCase();
+      if (opener !== 'who' && opener !== 'whose' && opener !== 'which') return null;
+      const named = phraseEndingAt(tokens, k - 1, floor);
+      return named && !startsAsDescription(tokens, named) ? named : null;
+    }
+    if (token.kind === 'punctuation' && /^[.;:!?"“”]$/.test(token.text)) return null;
+  }
+  return null;
 }
 
 /** The speaker phrase that starts at token `first` (after 'said', 'according to'). */

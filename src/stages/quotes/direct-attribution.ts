@@ -63,7 +63,7 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
   // "…," said X / "…," according to X
   const first = matchCueAt(ctx.cues, tokens, a, windowEnd);
   if (isSpeechCue(first)) {
-    const speaker = speakerPhraseAfter(tokens, first.tokenEnd, windowEnd);
+    const speaker = speakerPhraseAfter(tokens, first.tokenEnd, windowEnd, first.cue.sourceAfter);
     if (speaker) return { cue: first, speaker, rule: first.cue.sourceAfter ? 'quote-according-to' : 'quote-cue-speaker' };
     return null;
   }
@@ -119,7 +119,7 @@ export function attributeBeforeToken(ctx: QuoteContext, last: number, floor: num
       const match = matchCueAt(ctx.cues, tokens, start, b + 1);
       if (!isSpeechCue(match) || match.tokenEnd !== end + 1) continue;
       if (match.cue.sourceAfter) {
-        const speaker = speakerPhraseAfter(tokens, match.tokenEnd, b + 1);
+        const speaker = speakerPhraseAfter(tokens, match.tokenEnd, b + 1, true);
         return speaker ? { cue: match, speaker, rule: 'according-to-quote' } : null;
       }
       if (isParticipleAfterComma(tokens, match)) {

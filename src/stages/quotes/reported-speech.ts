@@ -13,6 +13,7 @@
 
 import type { Range, Token } from '../../core/document.js';
 import { matchCueAt, type CueMatch } from './cue-lexicon.js';
+import { isParticipleAfterComma, sentenceSubjectBefore } from './direct-attribution.js';
 import { isTitleCase } from './not-a-quote.js';
 import type { QuoteContext } from './quote-context.js';
 import { speakerPhraseAfter, speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
@@ -117,7 +118,7 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
   const sentenceEnd = ctx.sentenceEnd[cue.tokenStart]!;
 
   if (cue.cue.sourceAfter) {
-    const speaker = speakerPhraseAfter(tokens, cue.tokenEnd, sentenceEnd);
+    const speaker = speakerPhraseAfter(tokens, cue.tokenEnd, sentenceEnd, true);
     if (!speaker) return null;
     let lead = sentenceStart;
     while (lead < cue.tokenStart && (tokens[lead]!.pos === 'CCONJ' || tokens[lead]!.pos === 'ADV' || tokens[lead]!.text === ',')) lead++;
@@ -133,7 +134,15 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
     return after ? { cue, speaker, content: after, rule: 'clause-according-to' } : null;
   }
 
-  const subject = speakerPhraseBefore(tokens, cue.tokenStart, sentenceStart);
+  let subject = speakerPhraseBefore(tokens, cue.tokenStart, sentenceStart);
+  // '…, claiming that …', '… and said …': the subject of the sentence speaks.
+  const before = tokens[cue.tokenStart - 1];
+  if (!subject && before && (isParticipleAfterComma(tokens, cue) || /^(and|but)$/i.test(before.text))) {
+    subject = sentenceSubjectBefore(ctx, cue.tokenStart);
+    const clauseStart = subject ? clauseAfterCue(ctx, cue, sentenceEnd) : -1;
+    const content = clauseStart >= 0 ? trimClause(ctx, clauseStart, sentenceEnd) : null;
+    return subject && content ? { cue, speaker: subject, content, rule: 'subject-cue-clause' } : null;
+  }
   if (subject) {
     const clauseStart = clauseAfterCue(ctx, cue, sentenceEnd);
     if (clauseStart >= 0) {

@@ -76,6 +76,8 @@ export function isSubjectPronoun(token: Token | undefined): boolean {
 function isSkippableBeforeCue(token: Token): boolean {
   const lower = token.text.toLowerCase();
   if (lower === 'not' || lower === "n't" || lower === 'never') return false;
+  // 'Merkley and Brown all suggested', 'both said'.
+  if (lower === 'all' || lower === 'both' || lower === 'each') return true;
   if (token.pos === 'ADV' || token.pos === 'AUX') return true;
   return token.pos === 'PART' && lower !== 'to' && !isPossessive(token);
 }
@@ -184,12 +186,17 @@ function nameBeforeRelativeClause(tokens: readonly Token[], comma: number, floor
 }
 
 /** The speaker phrase that starts at token `first` (after 'said', 'according to'). */
-export function speakerPhraseAfter(tokens: readonly Token[], first: number, limit: number): SpeakerPhrase | null {
+export function speakerPhraseAfter(tokens: readonly Token[], first: number, limit: number, afterPreposition = false): SpeakerPhrase | null {
   const firstToken = tokens[first];
   if (!firstToken || first >= limit) return null;
   if (isSubjectPronoun(firstToken)) return { start: first, end: first + 1, head: first };
   let i = first;
   let head = -1;
+  // After 'according to' a word is a noun whatever the tagger said ('according to police').
+  if (afterPreposition && firstToken.kind === 'word' && (firstToken.pos === 'VERB' || firstToken.pos === 'ADV') && !isNotASpeaker(firstToken)) {
+    head = first;
+    i = first + 1;
+  }
   let seenPreposition = false;
   while (i < limit && i - first < MAX_PHRASE_TOKENS) {
     const token = tokens[i]!;

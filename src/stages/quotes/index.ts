@@ -43,6 +43,8 @@ interface Candidate {
   speaker: SpeakerRecord | null;
 }
 
+/** Candidates read ahead for the speaker of a multi-paragraph quote. */
+const MAX_CANDIDATES_TO_CONTINUE = 50;
 /** Paragraphs back that a quote with nobody named beside it may continue the previous speaker. */
 const MAX_PARAGRAPHS_TO_CONTINUE = 1;
 
@@ -84,6 +86,8 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
   const reported: Candidate[] = [];
   let lastEnd = -1;
   for (const cue of findSpeechCues(ctx, usedCueTokens)) {
+    // A cue inside the clause reported just before belongs to it.
+    if (tokens[cue.tokenStart]!.start < lastEnd) continue;
     const speech = readReportedSpeech(ctx, cue);
     if (!speech) continue;
     const { content } = speech;
@@ -175,7 +179,7 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
     const quote = candidate.quote;
     // Multi-paragraph quote: the speaker named in a later paragraph of the same quote.
     if (quote.continuesInNext) {
-      for (let j = i + 1; j < candidates.length; j++) {
+      for (let j = i + 1; j < candidates.length && j - i <= MAX_CANDIDATES_TO_CONTINUE; j++) {
         const next = candidates[j]!;
         if (!next.quote || next.quote.paragraph > quote.paragraph + 4) break;
         if (next.speakerSource.type === 'phrase' && next.quote.index > quote.index) {

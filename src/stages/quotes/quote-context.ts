@@ -37,6 +37,8 @@ export interface QuoteContext {
   paragraphTokens: Range[];
 }
 
+/** Longest outer sentence, in tokens (longer runs are cut). */
+export const MAX_OUTER_SENTENCE_TOKENS = 400;
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 
 export function isSentenceEndToken(token: Token | undefined): boolean {
@@ -89,7 +91,12 @@ export function buildQuoteContext(doc: LedeDocument, cues: CompiledCues): QuoteC
       const tokenEnd = u;
       const closeToken = span.close >= 0 && u < range.end && tokens[u]!.start <= span.close ? u : -1;
       const top: TopQuote = {
-        ...span,
+        open: span.open,
+        close: span.close,
+        contentStart: span.contentStart,
+        contentEnd: span.contentEnd,
+        depth: span.depth,
+        continuesInNext: span.continuesInNext,
         index: quotes.length,
         paragraph: paragraph.index,
         openToken,
@@ -115,7 +122,8 @@ export function buildQuoteContext(doc: LedeDocument, cues: CompiledCues): QuoteC
   for (const range of paragraphTokens) {
     let start = range.start;
     for (let t = range.start; t < range.end; t++) {
-      if (endsOuterSentence(tokens, quoteAt, quotes, t, range.end)) {
+      // Very long sentences are cut, so that the work per cue stays bounded.
+      if (endsOuterSentence(tokens, quoteAt, quotes, t, range.end) || t + 1 - start >= MAX_OUTER_SENTENCE_TOKENS) {
         for (let k = start; k <= t; k++) sentenceStart[k] = start;
         for (let k = start; k <= t; k++) sentenceEnd[k] = t + 1;
         start = t + 1;

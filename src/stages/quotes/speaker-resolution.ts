@@ -42,6 +42,10 @@ interface Referent {
 const MAX_SENTENCES_BACK = 8;
 /** Paragraphs searched back for an antecedent or a previous speaker. */
 const MAX_PARAGRAPHS_BACK = 3;
+/** Previous speakers read back at most, to keep the cost per quote constant. */
+const MAX_HISTORY_READ = 20;
+/** Mentions read back at most for a pronoun. */
+const MAX_MENTIONS_READ = 200;
 const GENERIC_PERSON_HEADS = new Set(['head', 'chief', 'leader', 'official', 'source', 'spokesman', 'spokeswoman', 'spokesperson']);
 const MALE_HONORIFICS = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince']);
 const FEMALE_HONORIFICS = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess']);
@@ -52,6 +56,15 @@ export class SpeakerResolver {
   private readonly mentionAt: Int32Array;
   private readonly cues: CompiledCues;
 
+  /** Lower-case name or alias -> person or organisation entity. */
+  private readonly entityByName = new Map<string, number>();
+  /** Word of an organisation's name -> its entities ('ministry' -> Foreign Ministry). */
+  private readonly organizationsByWord = new Map<string, number[]>();
+  /** Word of a person's titles -> its entities ('mayor' -> Eldar Azizov). */
+  private readonly peopleByTitleWord = new Map<string, number[]>();
+  /** Token -> linked description (with an entity) that holds it. */
+  private readonly descriptionAt = new Map<number, number>();
+
   constructor(private readonly ctx: QuoteContext) {
     this.cues = ctx.cues;
     const { doc } = ctx;
@@ -59,6 +72,22 @@ export class SpeakerResolver {
     doc.mentions.forEach((mention, index) => {
       if (mention.type === 'place') return;
       for (let t = mention.tokenStart; t < mention.tokenEnd && t < this.mentionAt.length; t++) this.mentionAt[t] = index;
+    });
+    const push = (map: Map<string, number[]>, key: string, index: number): void => {
+      const list = map.get(key) ?? [];
+      if (list[list.length - 1] !== index) list.push(index);
+      map.set(key, list);
+    };
+    doc.entities.forEach((entity, index) => {
+      if (entity.type === 'place') return;
+      for (const name of [entity.name, ...entity.aliases]) if (!this.entityByName.has(name.toLowerCase())) this.entityByName.set(name.toLowerCase(), index);
+      if (entity.type === 'organization') for (const word of entity.name.toLowerCase().split(/\s+/)) push(this.organizationsByWord, word, index);
+      else for (const title of entity.titles) for (const word of title.toLowerCase().split(/\s+/)) push(this.peopleByTitleWord, word, index);
+    });
+    doc.descriptions.forEach((description, index) => {
+      if (description.entity < 0) return;
+      let t = upperBound(doc.tokens, description.start);
+      for (; t < doc.tokens.length && doc.tokens[t]!.end <= description.end; t++) this.descriptionAt.set(t, index);
     });
   }
 
@@ -118,7 +147,8 @@ export class SpeakerResolver {
     }
     const mention = surface({ start: tokens[phrase.start]!.start, end: tokens[Math.max(end, phrase.head + 1) - 1]!.end });
     const head = headToken.text.toLowerCase();
-    const linked = doc.descriptions.find((d) => d.start <= headToken.start && headToken.end <= d.end && d.entity >= 0);
+    const linkedIndex = this.descriptionAt.get(phrase.head);
+    const linked = linkedIndex === undefined ? undefined : doc.descriptions[linkedIndex];
     if (linked) {
       const entity = doc.entities[linked.entity]!;
       return { speaker: { mention, entity: linked.entity, name: entity.name }, referent: this.referentOfEntity(linked.entity, entity, entity.type === 'person' ? 'person' : 'organization', entity.name, phrase.head) };
@@ -184,7 +214,7 @@ export class SpeakerResolver {
   /** The person or organisation entity whose name or alias is exactly this text, or -1. */
   private entityNamed(name: string): number {
     const lower = name.toLowerCase();
-    return this.ctx.doc.entities.findIndex((e) => e.type !== 'place' && (e.name.toLowerCase() === lower || e.aliases.some((a) => a.toLowerCase() === lower)));
+    return this.entityByName.get(lower) ?? -1;
   }
 
   private antecedentOf(pronounToken: number, gender: Gender, number: string): Omit<Referent, 'token' | 'paragraph'> & { token: number; paragraph: number } | null {
@@ -202,7 +232,7 @@ export class SpeakerResolver {
       if (found) return found;
     }
     // Previous speakers (also the only source when no entity stage ran).
-    for (let h = this.history.length - 1; h >= 0; h--) {
+    for (let h = this.history.length - 1; h >= 0 && this.history.length - h <= MAX_HISTORY_READ; h--) {
       const referent = this.history[h]!;
       if (paragraph - referent.paragraph > MAX_PARAGRAPHS_BACK) break;
       if (referent.token < pronounToken && compatible(referent.kind, referent.gender)) return referent;
@@ -221,7 +251,8 @@ export class SpeakerResolver {
     let currentSentence = pronoun.sentence;
     let best: Referent | null = null;
     let bestIsSpeaker = false;
-    while (m >= 0) {
+    const lowest = Math.max(0, m - MAX_MENTIONS_READ);
+    while (m >= lowest) {
       const mention = doc.mentions[m]!;
       const token = tokens[mention.tokenStart];
       if (!token) break;
@@ -256,19 +287,19 @@ export class SpeakerResolver {
     const { doc, tokens } = this.ctx;
     const paragraph = tokens[token]!.paragraph;
     if (this.cues.organizationHeads.has(head)) {
-      const matches = doc.entities
-        .map((entity, index) => ({ entity, index }))
-        .filter(({ entity }) => entity.type === 'organization' && entity.name.toLowerCase().split(/\s+/).includes(head));
-      if (matches.length === 1) return this.referentOfEntity(matches[0]!.index, matches[0]!.entity, 'organization', matches[0]!.entity.name, token);
-      return null;
+      const matches = this.organizationsByWord.get(head) ?? [];
+      if (matches.length !== 1) return null;
+      const entity = doc.entities[matches[0]!]!;
+      return this.referentOfEntity(matches[0]!, entity, 'organization', entity.name, token);
     }
     if (!this.cues.personHeads.has(head)) return null;
-    const titled = doc.entities
-      .map((entity, index) => ({ entity, index }))
-      .filter(({ entity }) => entity.type === 'person' && entity.titles.some((title) => title.toLowerCase().split(/\s+/).includes(head)));
-    if (titled.length === 1) return this.referentOfEntity(titled[0]!.index, titled[0]!.entity, 'person', titled[0]!.entity.name, token);
+    const titled = this.peopleByTitleWord.get(head) ?? [];
+    if (titled.length === 1) {
+      const entity = doc.entities[titled[0]!]!;
+      return this.referentOfEntity(titled[0]!, entity, 'person', entity.name, token);
+    }
     // The person who spoke just before, if nothing says otherwise.
-    for (let h = this.history.length - 1; h >= 0; h--) {
+    for (let h = this.history.length - 1; h >= 0 && this.history.length - h <= MAX_HISTORY_READ; h--) {
       const referent = this.history[h]!;
       if (paragraph - referent.paragraph > 1) break;
       if (referent.kind !== 'person') continue;
@@ -279,6 +310,7 @@ export class SpeakerResolver {
   }
 }
 
+/** First index whose start is at or after `offset`. */
 function upperBound(list: readonly Range[], offset: number): number {
   let lo = 0;
   let hi = list.length;

@@ -6,7 +6,8 @@
  * annotators' files, the lowest annotator code is used.
  *
  * Gold side, per attribution relation (content pieces trimmed of white space and
- * punctuation, quotation marks excepted):
+ * punctuation, quotation marks excepted; two apostrophes '' count as a double mark, as
+ * some wire copy writes them):
  *   - left out: the cue is a belief or intention cue of data/lexicon/cues.json
  *     ('thinks', 'wants', 'also views'): the first word of the cue that is a form of a
  *     lexicon cue decides the cue's type;
@@ -68,6 +69,16 @@ function isMark(ch: string | undefined): boolean {
   return ch !== undefined && MARKS.has(ch);
 }
 
+/** A quotation mark ends just before offset i: one of MARKS, or two apostrophes (''). */
+function markEndsAt(text: string, i: number): boolean {
+  return isMark(text[i - 1]) || (text[i - 1] === "'" && text[i - 2] === "'");
+}
+
+/** A quotation mark starts at offset i. */
+function markStartsAt(text: string, i: number): boolean {
+  return isMark(text[i]) || (text[i] === "'" && text[i + 1] === "'");
+}
+
 /** Trims white space, punctuation and marks from both ends of [start, end). */
 export function trimRange(text: string, start: number, end: number): Piece {
   let s = start;
@@ -103,10 +114,10 @@ function whollyQuoted(text: string, piece: Piece): boolean {
   if (inner.end <= inner.start) return false;
   // Opening: a mark at the piece's start (after trimming spaces) or just before it.
   const before = skipBack(text, inner.start, /[\s(]/);
-  const opened = isMark(text[before - 1]) || /^[\s]*["“„«‟]/.test(text.slice(piece.start, inner.start + 1));
+  const opened = markEndsAt(text, before) || /^\s*(["“„«‟]|'')/.test(text.slice(piece.start, inner.start + 2));
   // Closing: a mark after the piece's end, skipping sentence punctuation, or the paragraph's end.
   const after = skipForward(text, inner.end, /[\s,.;:!?…)\-–—]/);
-  const closed = isMark(text[after]) || isMark(text[skipForward(text, inner.end, /[,.;:!?…]/)]) ||
+  const closed = markStartsAt(text, after) || markStartsAt(text, skipForward(text, inner.end, /[,.;:!?…]/)) ||
     after >= text.length || /\n/.test(text.slice(inner.end, after));
   return opened && closed;
 }
@@ -114,7 +125,7 @@ function whollyQuoted(text: string, piece: Piece): boolean {
 function touchesMark(text: string, piece: Piece): boolean {
   const from = Math.max(0, piece.start - 2);
   const to = Math.min(text.length, piece.end + 2);
-  for (let i = from; i < to; i++) if (isMark(text[i])) return true;
+  for (let i = from; i < to; i++) if (markStartsAt(text, i)) return true;
   return false;
 }
 

@@ -26,6 +26,8 @@ describe('quotation marks: pairing', () => {
     ['stray spaces inside', '" We thank you , " he said.', [['We thank you ,', true]]],
     ['a space before the opening after a full stop', 'It is held in September . "We hope," he said.', [['We hope,', true]]],
     ['unclosed ends at the paragraph', '"We will win, he said', [['We will win, he said', false]]],
+    ['two apostrophes', "''It is anti-reform,'' he said.", [['It is anti-reform,', true]]],
+    ['three apostrophes are not a mark', "'''", []],
     ['apostrophes are not marks', "It's Clinton’s plan, the voters' choice.", []],
     ['a lone closing mark is stray', 'word" more words', []],
     ['no marks', 'Plain text.', []],

@@ -80,6 +80,7 @@ describe('quotes: quotation marks as news writes them', () => {
     ['curly marks', '“We will win,” said Lavrov.', [{ quote: 'We will win,', kind: 'direct', speaker: 'Lavrov' }]],
     ['guillemets', 'Lavrov said: «We will win.»', [{ quote: 'We will win.', kind: 'direct', speaker: 'Lavrov' }]],
     ['low-high marks', 'Lavrov said: „We will win.“', [{ quote: 'We will win.', kind: 'direct', speaker: 'Lavrov' }]],
+    ['two apostrophes as marks', "''There's a lot of new complexity,'' said Mr. Burman.", [{ quote: "There's a lot of new complexity,", kind: 'direct', speaker: 'Burman' }]],
     ['a curly opening closed by a straight mark', '“Immunity deals are not required," Chaffetz said.', [{ quote: 'Immunity deals are not required,', kind: 'direct', speaker: 'Chaffetz' }]],
     ['stray spaces inside the marks', '" We will win , " said Lavrov.', [{ quote: 'We will win ,', kind: 'direct', speaker: 'Lavrov' }]],
     ['a space before the full stop and the mark', 'It will be held in September . "We hope the minister will attend," said Lavrov.',

@@ -203,5 +203,5 @@ function continuesAfterQuote(ctx: QuoteContext, quote: TopQuote): boolean {
 }
 
 function isClosingMarkToken(token: Token): boolean {
-  return token.kind === 'punctuation' && /^["”»“]$/.test(token.text);
+  return token.kind === 'punctuation' && /^(["”»“]|'')$/.test(token.text);
 }

@@ -22,6 +22,8 @@ export interface QuotedSpan {
   open: number;
   /** Offset of the closing mark, or -1 when the paragraph ends first. */
   close: number;
+  /** Offset just after the closing mark (marks may be two characters: ''), or -1. */
+  closeEnd: number;
   /** The quoted words without the enclosing marks, trimmed of white space. */
   contentStart: number;
   contentEnd: number;
@@ -36,6 +38,7 @@ type MarkFamily = 'straight' | 'curly' | 'low' | 'guillemet';
 interface OpenMark {
   offset: number;
   family: MarkFamily;
+  width: number;
 }
 
 const MAX_DEPTH = 3;
@@ -67,7 +70,7 @@ export function opensWithMark(text: string, start: number, end: number): boolean
   let i = start;
   while (i < end && isWhite(text.charCodeAt(i))) i++;
   const ch = text[i];
-  return ch === '"' || ch === '“' || ch === '„' || ch === '«' || ch === '‟';
+  return ch === '"' || ch === '“' || ch === '„' || ch === '«' || ch === '‟' || isDoubledApostrophe(text, i, end);
 }
 
 /** Pairs the marks of one paragraph [range.start, range.end). Linear in its length. */
@@ -75,16 +78,23 @@ export function pairQuotationMarks(text: string, range: Range): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
   const stack: OpenMark[] = [];
   let straightRemaining = 0;
-  for (let i = range.start; i < range.end; i++) if (text.charCodeAt(i) === 34) straightRemaining++;
+  for (let i = range.start; i < range.end; i++) {
+    if (text.charCodeAt(i) === 34) straightRemaining++;
+    else if (isDoubledApostrophe(text, i, range.end)) {
+      straightRemaining++;
+      i++;
+    }
+  }
 
+  let width = 1;
   const close = (index: number, at: number): void => {
     const opened = stack[index]!;
-    spans.push(makeSpan(text, opened.offset, at, index + 1, range.end));
+    spans.push(makeSpan(text, opened, at, at + width, index + 1, range.end));
     stack.length = index;
   };
   const push = (offset: number, family: MarkFamily): void => {
     if (stack.length >= MAX_DEPTH) return;
-    stack.push({ offset, family });
+    stack.push({ offset, family, width });
   };
   const topIndexOf = (families: readonly MarkFamily[]): number => {
     for (let s = stack.length - 1; s >= 0; s--) if (families.includes(stack[s]!.family)) return s;
@@ -92,10 +102,14 @@ export function pairQuotationMarks(text: string, range: Range): QuotedSpan[] {
   };
 
   for (let i = range.start; i < range.end; i++) {
-    const ch = text[i]!;
+    // Two apostrophes stand for a straight double mark in some wire copy (''This isn't reform,'' said Doug).
+    width = isDoubledApostrophe(text, i, range.end) ? 2 : 1;
+    const ch = width === 2 ? '"' : text[i]!;
     if (!isQuotationMark(ch)) continue;
     const before = i > range.start ? text[i - 1] : undefined;
-    const after = i + 1 < range.end ? text[i + 1] : undefined;
+    const after = i + width < range.end ? text[i + width] : undefined;
+    if (width === 2) i++;
+    const at = i + 1 - width;
     switch (ch) {
       case '"': {
         straightRemaining--;
@@ -105,12 +119,12 @@ export function pairQuotationMarks(text: string, range: Range): QuotedSpan[] {
         const looksOpening = opensAfter(before) && !closesBeforeOnly(after);
         const looksClosing = !opensAfter(before) || closesBefore(after);
         if (top < 0) {
-          if (looksOpening || !looksClosing || straightRemaining > 0) push(i, 'straight');
+          if (looksOpening || !looksClosing || straightRemaining > 0) push(at, 'straight');
           // A lone closing-looking mark with nothing open and none left is stray.
         } else if (looksOpening && !isWordChar(before) && straightRemaining >= 2 && straightRemaining % 2 === 0 && !closesBefore(after)) {
-          push(i, 'straight');
+          push(at, 'straight');
         } else {
-          close(top, i);
+          close(top, at);
         }
         break;
       }
@@ -118,35 +132,35 @@ export function pairQuotationMarks(text: string, range: Range): QuotedSpan[] {
       case '‟': {
         const low = topIndexOf(['low']);
         // „ … “ (German style): “ closes the low mark when one is open and this one does not look like an opening.
-        if (low >= 0 && !(opensAfter(before) && isWordChar(after))) close(low, i);
+        if (low >= 0 && !(opensAfter(before) && isWordChar(after))) close(low, at);
         else if (stack.length > 0 && stack[stack.length - 1]!.family === 'curly' && closesBefore(after) && !opensAfter(before)) {
           // A mistyped closing mark (“ used for ”).
-          close(stack.length - 1, i);
-        } else push(i, 'curly');
+          close(stack.length - 1, at);
+        } else push(at, 'curly');
         break;
       }
       case '”': {
         const top = topIndexOf(['curly', 'low', 'straight']);
-        if (top >= 0) close(top, i);
-        else if (opensAfter(before) && isWordChar(after)) push(i, 'curly'); // a mistyped opening mark
+        if (top >= 0) close(top, at);
+        else if (opensAfter(before) && isWordChar(after)) push(at, 'curly'); // a mistyped opening mark
         break;
       }
       case '„':
-        push(i, 'low');
+        push(at, 'low');
         break;
       case '«':
-        push(i, 'guillemet');
+        push(at, 'guillemet');
         break;
       case '»': {
         const top = topIndexOf(['guillemet']);
-        if (top >= 0) close(top, i);
+        if (top >= 0) close(top, at);
         break;
       }
     }
   }
   // Unclosed quotes end at the paragraph's end; the outermost one is kept.
   if (stack.length > 0) {
-    spans.push(makeSpan(text, stack[0]!.offset, -1, 1, range.end));
+    spans.push(makeSpan(text, stack[0]!, -1, -1, 1, range.end));
   }
   spans.sort((a, b) => a.open - b.open);
   return spans;
@@ -157,10 +171,15 @@ function closesBeforeOnly(ch: string | undefined): boolean {
   return ch !== undefined && ',.;!?)]}'.includes(ch);
 }
 
-function makeSpan(text: string, open: number, close: number, depth: number, paragraphEnd: number): QuotedSpan {
-  let contentStart = open + 1;
+function makeSpan(text: string, opened: OpenMark, close: number, closeEnd: number, depth: number, paragraphEnd: number): QuotedSpan {
+  let contentStart = opened.offset + opened.width;
   let contentEnd = close >= 0 ? close : paragraphEnd;
   while (contentStart < contentEnd && isWhite(text.charCodeAt(contentStart))) contentStart++;
   while (contentEnd > contentStart && isWhite(text.charCodeAt(contentEnd - 1))) contentEnd--;
-  return { open, close, contentStart, contentEnd, depth, continuesInNext: false };
+  return { open: opened.offset, close, closeEnd, contentStart, contentEnd, depth, continuesInNext: false };
+}
+
+/** '' (two apostrophes, not three) at i. */
+export function isDoubledApostrophe(text: string, i: number, end: number): boolean {
+  return i + 1 < end && text.charCodeAt(i) === 39 && text.charCodeAt(i + 1) === 39 && text.charCodeAt(i + 2) !== 39 && (i === 0 || text.charCodeAt(i - 1) !== 39);
 }

@@ -81,7 +81,7 @@ export function buildQuoteContext(doc: LedeDocument, cues: CompiledCues): QuoteC
         if (previousTop && span.open > previousTop.open && (previousTop.close < 0 || span.open < previousTop.close)) previousTop.nested.push(span);
         continue;
       }
-      const end = span.close >= 0 ? span.close + 1 : paragraph.end;
+      const end = span.closeEnd >= 0 ? span.closeEnd : paragraph.end;
       while (t < range.end && tokens[t]!.end <= span.open) t++;
       const openToken = t;
       let contentStart = openToken;
@@ -89,10 +89,13 @@ export function buildQuoteContext(doc: LedeDocument, cues: CompiledCues): QuoteC
       let u = contentStart;
       while (u < range.end && tokens[u]!.end <= span.contentEnd) u++;
       const tokenEnd = u;
-      const closeToken = span.close >= 0 && u < range.end && tokens[u]!.start <= span.close ? u : -1;
+      let closeToken = span.close >= 0 && u < range.end && tokens[u]!.start <= span.close ? u : -1;
+      // A two-character mark ('') may be two tokens: the closing mark's token is the last of them.
+      while (closeToken >= 0 && closeToken + 1 < range.end && tokens[closeToken + 1]!.end <= span.closeEnd && tokens[closeToken + 1]!.start >= span.close) closeToken++;
       const top: TopQuote = {
         open: span.open,
         close: span.close,
+        closeEnd: span.closeEnd,
         contentStart: span.contentStart,
         contentEnd: span.contentEnd,
         depth: span.depth,
@@ -146,7 +149,7 @@ function endsOuterSentence(tokens: readonly Token[], quoteAt: Int32Array, quotes
   if (quote.closeToken !== t) return false;
   if (!isSentenceEndToken(tokens[t - 1])) return false;
   const next = tokens[t + 1];
-  return t + 1 >= end || next === undefined || /^[\p{Lu}"“„«(]/u.test(next.text) && !/^(said|says|told|added|asked|wrote)$/i.test(next.text);
+  return t + 1 >= end || next === undefined || /^[\p{Lu}"“„«('‘]/u.test(next.text) && !/^(said|says|told|added|asked|wrote)$/i.test(next.text);
 }
 
 /** Character range of tokens [start, end). */

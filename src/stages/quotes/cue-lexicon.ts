@@ -125,7 +125,7 @@ export function matchCueAt(cues: CompiledCues, tokens: readonly Token[], index: 
 
 /** Forms the tagger sometimes calls nouns or adjectives where news uses them as verbs. */
 const VERB_FORMS_MISTAGGED = new Set([
-  'said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'wrote', 'writes', 'tweeted', 'tweets', 'stressed',
+  'say', 'said', 'says', 'tell', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'wrote', 'writes', 'tweeted', 'tweets', 'stressed',
   'warned', 'warns', 'asked', 'asks', 'argued', 'argues', 'claimed', 'claims', 'reported', 'reports', 'stated', 'states', 'explains',
 ]);
 

@@ -37,6 +37,21 @@ const ADJUNCT_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'ADV',
 /** Words that may follow 'CLAUSE, X said' in its own sentence: 'at a briefing', 'commenting on', 'adding …'. */
 const TAIL_OPENING_POS = new Set(['ADP', 'ADV', 'VERB', 'SCONJ', 'CCONJ', 'PUNCT', 'NOUN', 'PROPN', 'NUM']);
 
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
+
+/** Past 'on Friday', 'Monday', 'in an interview', 'at a rally in Ohio' (at most 6 tokens), or t itself. */
+function skipAdjunct(tokens: readonly Token[], t: number, end: number): number {
+  const first = tokens[t];
+  if (!first) return t;
+  if (WEEKDAYS.test(first.text)) return t + 1;
+  if (first.pos !== 'ADP' || !/^(on|in|at|during|after|before|to|with)$/i.test(first.text)) return t;
+  let k = t + 1;
+  while (k < end && k - t <= 6 && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM' || tokens[k]!.text === ',')) k++;
+  if (tokens[k - 1]?.text === ',') return k;
+  return k > t + 1 ? k : t;
+}
+
 function isWord(token: Token | undefined): boolean {
   return token !== undefined && (token.kind === 'word' || token.kind === 'number');
 }
@@ -90,8 +105,11 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   for (let k = t; k < sentenceEnd && k - t <= MAX_ADJUNCT_BEFORE_THAT; k++) {
     const token = tokens[k]!;
     if (token.text.toLowerCase() === 'that' && token.pos === 'SCONJ' || token.text.toLowerCase() === 'that' && k > t && tokens[k - 1]!.text === ',') return k + 1;
-    if (!ADJUNCT_POS.has(token.pos) || ctx.quoteAt[k]! >= 0 || token.text === '.') break;
+    if ((!ADJUNCT_POS.has(token.pos) && !/^\p{Lu}/u.test(token.text)) || ctx.quoteAt[k]! >= 0 || token.text === '.') break;
   }
+  // 'said on Friday he met …': a short time or place adjunct, then a subject pronoun.
+  const afterAdjunct = skipAdjunct(tokens, t, sentenceEnd);
+  if (afterAdjunct > t && SUBJECT_PRONOUNS.has(tokens[afterAdjunct]?.text.toLowerCase() ?? '') && hasVerb(tokens, afterAdjunct + 1, sentenceEnd)) return afterAdjunct;
   if (cue.cue.takesObject) {
     const hearer = speakerPhraseAfter(tokens, t, sentenceEnd);
     if (!hearer) return -1;
@@ -104,7 +122,9 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   const first = tokens[t];
   if (!first || t >= sentenceEnd) return -1;
   if (ctx.quoteAt[t]! >= 0) return hasVerb(tokens, t + 1, sentenceEnd) || hasQuote(ctx, t, sentenceEnd) ? t : -1;
-  if (!CLAUSE_OPENING_POS.has(first.pos) || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase())) return -1;
+  // 'says running for president is tough': a gerund subject.
+  const gerund = first.pos === 'VERB' && /ing$/i.test(first.text) && first.text !== first.text.toUpperCase();
+  if ((!CLAUSE_OPENING_POS.has(first.pos) && !gerund) || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase())) return -1;
   // The clause needs a verb of its own ('said the head of the ministry' has none), or a quote in marks
   // ('pointed out the importance of "convergence of positions"').
   if (!hasVerb(tokens, t + 1, sentenceEnd) && !hasQuote(ctx, t + 1, sentenceEnd)) return -1;

@@ -99,8 +99,10 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor: nu
     i = j - 1;
   }
   if (i < floor || !isNominal(tokens[i]!) || isNotASpeaker(tokens[i]!)) return null;
-  // A capitalised adjective or verb opening a sentence is just capitalised ('Initial reports …').
-  if (tokens[i]!.pos !== 'PROPN' && tokens[i]!.pos !== 'NOUN' && tokens[i]!.pos !== 'NUM' && (i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence)) return null;
+  // A capitalised adjective or verb opening a sentence is just capitalised ('Initial reports …'),
+  // unless it alone stands before the cue ('Cook said').
+  if (tokens[i]!.pos !== 'PROPN' && tokens[i]!.pos !== 'NOUN' && tokens[i]!.pos !== 'NUM' && (i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence) &&
+      !(tokens[i]!.pos === 'VERB' && i === last && !/(ing|ed)$/.test(tokens[i]!.text))) return null;
   head = i;
   let start = i;
   for (let j = i - 1; j >= floor && last - j < MAX_PHRASE_TOKENS; j--) {

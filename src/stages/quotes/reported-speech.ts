@@ -163,6 +163,11 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
     const content = clauseStart >= 0 ? trimClause(ctx, clauseStart, sentenceEnd) : null;
     return subject && content ? { cue, speaker: subject, content, rule: 'subject-cue-clause' } : null;
   }
+  // As X noted, CLAUSE.
+  if (subject && tokens[subject.start - 1]?.text.toLowerCase() === 'as' && tokens[cue.tokenEnd]?.text === ',') {
+    const content = trimClause(ctx, cue.tokenEnd + 1, sentenceEnd);
+    return content ? { cue, speaker: subject, content, rule: 'as-speaker-cue-clause' } : null;
+  }
   if (subject) {
     const clauseStart = clauseAfterCue(ctx, cue, sentenceEnd);
     if (clauseStart >= 0) {

@@ -160,7 +160,7 @@ function prf(c: Counts): { p: number; r: number; f: number } {
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-function speakerRight(text: string, quote: Quote, gold: GoldQuote): boolean {
+function speakerRight(quote: Quote, gold: GoldQuote): boolean {
   const speaker = quote.speaker;
   if (!speaker || !gold.relation.source) return false;
   if (gold.relation.source.some((piece) => overlap(piece, speaker.mention) > 0)) return true;
@@ -250,7 +250,7 @@ export async function main(args: string[]): Promise<void> {
         const key = `${g.kind}->${kind}`;
         confusion.set(key, (confusion.get(key) ?? 0) + 1);
         if (g.relation.source) {
-          const right = speakerRight(text, p.quote, g);
+          const right = speakerRight(p.quote, g);
           speakers.all[1]!++;
           if (right) speakers.all[0]!++;
           if (g.kind === 'direct') {

@@ -79,7 +79,7 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
     const chosen: Attribution | null = before && (colonBefore || !after) ? before : after;
     if (!chosen) continue;
     useCue(chosen.cue);
-    direct[quote.index] = directCandidate(ctx, quote, chosen);
+    direct[quote.index] = directCandidate(quote, chosen);
   }
 
   // 3. Reported speech around the remaining cues.
@@ -101,7 +101,7 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
     const single = inside.length === 1 ? inside[0]! : null;
     if (single && content.start >= single.openToken && content.end <= (single.closeToken >= 0 ? single.closeToken + 1 : single.tokenEnd)) {
       // The reported clause is exactly a quote in marks: a direct quote.
-      direct[single.index] = directCandidate(ctx, single, { cue, speaker: speech.speaker, rule: speech.rule });
+      direct[single.index] = directCandidate(single, { cue, speaker: speech.speaker, rule: speech.rule });
       continue;
     }
     let end = content.end;
@@ -151,7 +151,7 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
   return kept;
 }
 
-function directCandidate(ctx: QuoteContext, quote: TopQuote, attribution: Attribution): Candidate {
+function directCandidate(quote: TopQuote, attribution: Attribution): Candidate {
   return {
     range: { start: quote.contentStart, end: quote.contentEnd },
     kind: 'direct',
@@ -193,7 +193,7 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
     }
     // 'Lavrov said:' ending the previous paragraph, or a colon-ended sentence before the quote.
     const beforeToken = quote.openToken - 1;
-    if (beforeToken >= 0 && tokens[beforeToken]!.text === ':' || (tokens[beforeToken] && tokens[beforeToken]!.paragraph !== quote.paragraph && tokens[beforeToken]!.text === ':')) {
+    if (beforeToken >= 0 && tokens[beforeToken]!.text === ':') {
       const floor = ctx.sentenceStart[beforeToken]!;
       const attribution = attributeBeforeToken(ctx, beforeToken, floor);
       if (attribution?.speaker) {
@@ -254,17 +254,17 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[]): QuoteRecor
     const source = candidate.speakerSource;
     if (source.type === 'inherit' && source.from.speaker) candidate.speaker = { ...source.from.speaker };
   }
-  return candidates.map((candidate) => ({
-    start: candidate.range.start,
-    end: candidate.range.end,
-    text: text.slice(candidate.range.start, candidate.range.end),
-    kind: candidate.kind,
-    cue: candidate.cue ? { ...charRange(ctx.tokens, candidate.cue.tokenStart, candidate.cue.tokenEnd), text: '' } : null,
-    speaker: candidate.speaker,
-    provenance: { stage: 'quotes', rule: candidate.rule, score: candidate.score },
-  })).map((record) => {
-    if (record.cue) record.cue.text = text.slice(record.cue.start, record.cue.end);
-    return record;
+  return candidates.map((candidate) => {
+    const cue = candidate.cue ? charRange(ctx.tokens, candidate.cue.tokenStart, candidate.cue.tokenEnd) : null;
+    return {
+      start: candidate.range.start,
+      end: candidate.range.end,
+      text: text.slice(candidate.range.start, candidate.range.end),
+      kind: candidate.kind,
+      cue: cue ? { ...cue, text: text.slice(cue.start, cue.end) } : null,
+      speaker: candidate.speaker,
+      provenance: { stage: 'quotes', rule: candidate.rule, score: candidate.score },
+    };
   });
 }
 

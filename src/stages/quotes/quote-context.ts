@@ -142,7 +142,6 @@ export function buildQuoteContext(doc: LedeDocument, cues: CompiledCues): QuoteC
 
 /** A full stop outside quotes, or a closing mark after a full stop that a new sentence follows. */
 function endsOuterSentence(tokens: readonly Token[], quoteAt: Int32Array, quotes: TopQuote[], t: number, end: number): boolean {
-  const token = tokens[t]!;
   const q = quoteAt[t]!;
   if (q < 0) return endsSentenceAt(tokens, t) && (t + 1 >= end || tokens[t + 1]!.spaceBefore);
   const quote = quotes[q]!;

@@ -69,6 +69,8 @@ describe('quotes: attribution beside a quote in marks', () => {
       [{ quote: 'She is trigger-happy and very unstable.', kind: 'direct', speaker: 'Trump', cue: 'saying' }]],
     ['a trailing dash and name', '"Water knows no borders." – Mark Libby', [{ quote: 'Water knows no borders.', kind: 'direct', speaker: 'Mark Libby', cue: null }]],
     ['an organisation speaks', '"We will appeal," the company said in a statement.', [{ quote: 'We will appeal,', kind: 'direct', speaker: 'the company', cue: 'said' }]],
+    ['a cue inside the quote is part of the quote', '"He said we would lose, and he was wrong," Smith said.',
+      [{ quote: 'He said we would lose, and he was wrong,', kind: 'direct', speaker: 'Smith', cue: 'said' }]],
     ['"…?" X asked', '"Why now?" Smith asked.', [{ quote: 'Why now?', kind: 'direct', speaker: 'Smith', cue: 'asked' }]],
   ])('%s', (_name, text, expected) => {
     expectQuotes(text, expected);

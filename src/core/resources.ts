@@ -13,6 +13,7 @@ import { compileGazetteer, type GazetteerLists } from '../stages/ner/gazetteer.j
 import { compileNerModel, type NerModelData } from '../stages/ner/model.js';
 import type { NerResources } from '../stages/ner/ner-stage.js';
 import { PAIR_TEMPLATES } from '../stages/ner/features.js';
+import { compileCues, type CompiledCues, type CueData } from '../stages/quotes/cue-lexicon.js';
 import { compileEntityLexicon, type EntityLexicon, type EntityLexiconData } from '../stages/entities/lexicon.js';
 import type { ExtractorConfig } from '../types.js';
 
@@ -22,6 +23,8 @@ export interface ResourceData {
   gazetteers: GazetteerLists;
   /** The entity tagger's weights (data/model/); null while training one. */
   nerModel: NerModelData | null;
+  /** Cue verbs and phrases of reported speech, and the words that read a speaker (data/lexicon/cues.json). */
+  cues: CueData;
   entities: EntityLexiconData;
 }
 
@@ -31,6 +34,7 @@ export interface Resources {
   readonly nlp: WinkNlp;
   readonly furniture: CompiledFurniture;
   readonly ner: NerResources;
+  readonly cues: CompiledCues;
   readonly entities: EntityLexicon;
   readonly config: Readonly<ExtractorConfig>;
 }
@@ -51,6 +55,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
       model: data.nerModel ? compileNerModel(data.nerModel, PAIR_TEMPLATES) : null,
       gazetteer: compileGazetteer(data.gazetteers),
     },
+    cues: compileCues(data.cues),
     entities: compileEntityLexicon(data.entities, config.gazetteer),
     config,
   };

@@ -105,6 +105,7 @@ export function loadResourceData(): ResourceData {
     furniture: readJson('lexicon', 'furniture.json'),
     gazetteers: loadGazetteers(),
     nerModel: loadNerModel(),
+    cues: readJson('lexicon', 'cues.json'),
     entities: {
       titles: readJson('lexicon', 'titles.json'),
       patterns: readJson('lexicon', 'entity-patterns.json'),

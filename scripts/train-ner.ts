@@ -185,6 +185,7 @@ class Perceptron implements ScoringModel {
   readonly emission = new AveragedRows(LABEL_COUNT);
   readonly transition = new AveragedRows(TRANSITION_CELLS);
   step = 1;
+  readonly scale = 1;
   constructor(readonly history: boolean) {}
   get weights(): Float64Array {
     return this.emission.weights;
@@ -217,6 +218,7 @@ class Perceptron implements ScoringModel {
       ...stringLookups((f) => emissionNames.row(f)),
       transitionRow: (f) => transitionNames.row(f),
       history: this.history,
+      scale: 1,
     };
   }
 }

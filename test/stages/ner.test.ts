@@ -306,11 +306,11 @@ describe('stored model format', () => {
     const model = handModel({ 'w=Lavrov': { 'U-PER': 2.5, O: -1.25 }, bias: { O: 0.001 } }, { 'Ts=Xx': { 'O>U-PER': 0.75 } });
     const row = model.unaryRow('w=', 'Lavrov');
     expect(row).toBeGreaterThanOrEqual(0);
-    expect(model.weights[row * LABEL_COUNT + LABELS.indexOf('U-PER')]).toBeCloseTo(2.5, 3);
-    expect(model.weights[row * LABEL_COUNT + OUTSIDE]).toBeCloseTo(-1.25, 3);
+    expect(model.weights[row * LABEL_COUNT + LABELS.indexOf('U-PER')]! * model.scale).toBeCloseTo(2.5, 3);
+    expect(model.weights[row * LABEL_COUNT + OUTSIDE]! * model.scale).toBeCloseTo(-1.25, 3);
     expect(model.row('w=Lavrov')).toBe(row);
     const t = model.transitionRow('Ts=Xx');
-    expect(model.transitions[t * TRANSITION_CELLS + OUTSIDE * LABEL_COUNT + LABELS.indexOf('U-PER')]).toBeCloseTo(0.75, 3);
+    expect(model.transitions[t * TRANSITION_CELLS + OUTSIDE * LABEL_COUNT + LABELS.indexOf('U-PER')]! * model.scale).toBeCloseTo(0.75, 3);
     expect(model.unaryRow('w=', 'Unknown')).toBe(-1);
   });
 

@@ -123,7 +123,7 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
     for (let l = 0; l < L; l++) {
       if (l !== chosen && TRANSITION_ALLOWED[previous * L + l]) other = Math.max(other, emissions[i * L + l]! + matrix[previous * L + l]!);
     }
-    margins[offset + i] = other === -Infinity ? 100 : mine - other;
+    margins[offset + i] = other === -Infinity ? Infinity : mine - other;
   }
 }
 
@@ -289,6 +289,7 @@ export function tagView(view: FeatureView, model: ScoringModel): TaggedDocument 
     viterbi(buffers, n, labels, margins, segment.start);
   }
   flushHistory();
+  for (let i = 0; i < margins.length; i++) margins[i]! *= model.scale;
   return { view, labels, margins };
 }
 

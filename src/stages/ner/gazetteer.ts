@@ -167,24 +167,37 @@ function isKeyedNames(list: GazetteerList): list is KeyedNames {
 function keyTextSearcher(text: string): (key: string) => boolean {
   let count = 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-  const starts = new Int32Array(count + 2);
+  const starts = new Int32Array(count + 1);
+  const ends = new Int32Array(count + 1);
   let lines = 0;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (end > start) starts[lines++] = start;
+    if (end > start) {
+      starts[lines] = start;
+      ends[lines++] = end;
+    }
     start = end + 1;
   }
-  const lineEnd = (line: number): number => {
-    const end = text.indexOf('\n', starts[line]!);
-    return end < 0 ? text.length : end;
-  };
+  // Lines by their first two characters (ASCII keys): bucketStart[b] is the first line of bucket b or later.
+  const bucketOf = (first: number, second: number): number => first * 128 + second;
+  const bucketStart = new Int32Array(128 * 128 + 1).fill(lines);
+  let ascii = true;
+  for (let line = lines - 1; line >= 0; line--) {
+    const first = text.charCodeAt(starts[line]!);
+    const second = ends[line]! - starts[line]! > 1 ? text.charCodeAt(starts[line]! + 1) : 0;
+    if (first >= 128 || second >= 128) {
+      ascii = false;
+      break;
+    }
+    bucketStart[bucketOf(first, second)] = line;
+  }
+  for (let b = 128 * 128 - 1; b >= 0; b--) if (bucketStart[b]! > bucketStart[b + 1]!) bucketStart[b] = bucketStart[b + 1]!;
   /** Compares line `line` with `key` in code-unit order: negative when the line sorts first. */
   const compare = (line: number, key: string): number => {
     const from = starts[line]!;
-    const end = lineEnd(line);
-    const length = end - from;
+    const length = ends[line]! - from;
     const n = Math.min(length, key.length);
     for (let i = 0; i < n; i++) {
       const d = text.charCodeAt(from + i) - key.charCodeAt(i);
@@ -195,6 +208,13 @@ function keyTextSearcher(text: string): (key: string) => boolean {
   return (key) => {
     let lo = 0;
     let hi = lines;
+    const first = key.charCodeAt(0);
+    const second = key.length > 1 ? key.charCodeAt(1) : 0;
+    if (ascii && first < 128 && second < 128) {
+      const b = bucketOf(first, second);
+      lo = bucketStart[b]!;
+      hi = bucketStart[b + 1]!;
+    }
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const c = compare(mid, key);

@@ -9,8 +9,10 @@
  *   E int16 values (little-endian; weight = value * scale),
  *   E uint16 cell indices (label, or previous * LABEL_COUNT + label),
  *   F uint16 counts (non-zero cells per feature, in feature order).
- * `compileNerModel` turns that into feature -> row maps and dense Float32Arrays,
- * once per extractor.
+ * `compileNerModel` turns that into feature -> row maps and dense Int16Arrays
+ * kept in stored units (half the memory of floats, so more of the model stays in
+ * cache); scores are sums in those units, and only margins are scaled back.
+ * Once per extractor.
  */
 
 import { LABELS, LABEL_COUNT } from './labels.js';
@@ -62,6 +64,8 @@ export interface ScoringModel {
   /** rows x TRANSITION_CELLS. */
   readonly transitions: ArrayLike<number>;
   readonly history: boolean;
+  /** Weight units: a score times `scale` is in the trainer's units (1 for the trainer itself). */
+  readonly scale: number;
 }
 
 export interface CompiledNerModel extends ScoringModel {
@@ -156,8 +160,8 @@ export function compileNerModel(data: NerModelData, pairTemplates: ReadonlySet<s
   const index = new FeatureIndex(pairTemplates);
   let emissionCount = 0;
   const transitionRows = new Map<string, number>();
-  const weights = new Float32Array((featureCount - transitionCount) * LABEL_COUNT);
-  const transitions = new Float32Array(transitionCount * TRANSITION_CELLS);
+  const weights = new Int16Array((featureCount - transitionCount) * LABEL_COUNT);
+  const transitions = new Int16Array(transitionCount * TRANSITION_CELLS);
   let entry = 0;
   for (let f = 0; f < featureCount; f++) {
     const name = names[f]!;
@@ -171,13 +175,14 @@ export function compileNerModel(data: NerModelData, pairTemplates: ReadonlySet<s
     for (let k = 0; k < count; k++, entry++) {
       const cell = view.getUint16(indicesAt + entry * 2, true);
       if (cell >= width || entry >= entryCount) throw new Error(`NER model "${meta.name}": corrupt weights at feature ${f} ("${name}").`);
-      target[row * width + cell] = view.getInt16(entry * 2, true) * meta.scale;
+      target[row * width + cell] = view.getInt16(entry * 2, true);
     }
   }
   const { flags, unaries, pairs } = index;
   return {
     name: meta.name,
     history: meta.history,
+    scale: meta.scale,
     weights,
     transitions,
     row: (feature) => flags.get(feature) ?? index.find(feature),

@@ -1,7 +1,8 @@
 /**
  * npm run train [-- --epochs N --seed S --min-count C --no-history --no-save --drop k-2=,k+2=]
  *
- * Trains the entity tagger (greedy averaged perceptron over BILOU labels) on
+ * Trains the entity tagger (a structured averaged perceptron over BILOU labels,
+ * decoded with Viterbi exactly as at run time) on
  * ../shared/data/conll2003/train.txt and writes data/model/. Each CoNLL document
  * is rebuilt as plain text and read by lede's own segment and tokenize stages,
  * and gold spans are aligned to lede's tokens by character offsets, so the model

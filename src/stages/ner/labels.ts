@@ -1,7 +1,8 @@
 /**
  * The tagger's label set: BILOU over the four CoNLL types plus O. BILOU (begin,
- * inside, last, unit) lets a greedy left-to-right decoder see where a name ends,
- * and makes the set of legal label sequences easy to state.
+ * inside, last, unit) gives the model features for where a name ends (Ratinov &
+ * Roth 2009 found it better than BIO), and makes the legal label sequences easy
+ * to state for the decoder.
  */
 
 import type { CandidateType } from '../../core/document.js';

@@ -50,7 +50,7 @@ export async function createProgress(totalBytes: number | null, startedAt: numbe
     ? 'lede annotate [{bar}] {percentage}% | {articles} articles | {errors} errors | {rate} articles/s | ETA {eta_formatted}'
     : 'lede annotate {articles} articles | {errors} errors | {rate} articles/s';
   const multibar: MultiBar = new cliProgress.MultiBar(
-    { format, stream: process.stderr, hideCursor: true, clearOnComplete: true, etaBuffer: 50, fps: 5 },
+    { format, stream: process.stderr, hideCursor: false, clearOnComplete: true, linewrap: true, etaBuffer: 50, fps: 5 },
     cliProgress.Presets.shades_classic,
   );
   const bar: SingleBar = multibar.create(known ? totalBytes : 1, 0, { articles: 0, errors: 0, rate: '0.0' });
@@ -63,6 +63,7 @@ export async function createProgress(totalBytes: number | null, startedAt: numbe
       multibar.log(`${line}\n`);
     },
     stop() {
+      multibar.update(); // writes the lines logged since the last redraw
       multibar.stop();
     },
   };

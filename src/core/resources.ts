@@ -9,10 +9,12 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { compileFurniture, type CompiledFurniture, type FurnitureData } from '../stages/segment.js';
+import { compileEntityLexicon, type EntityLexicon, type EntityLexiconData } from '../stages/entities/lexicon.js';
 import type { ExtractorConfig } from '../types.js';
 
 export interface ResourceData {
   furniture: FurnitureData;
+  entities: EntityLexiconData;
 }
 
 export type WinkNlp = ReturnType<typeof winkNLP>;
@@ -20,6 +22,7 @@ export type WinkNlp = ReturnType<typeof winkNLP>;
 export interface Resources {
   readonly nlp: WinkNlp;
   readonly furniture: CompiledFurniture;
+  readonly entities: EntityLexicon;
   readonly config: Readonly<ExtractorConfig>;
 }
 
@@ -35,6 +38,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
   return {
     nlp: getNlp(),
     furniture: compileFurniture(data.furniture),
+    entities: compileEntityLexicon(data.entities, config.gazetteer),
     config,
   };
 }

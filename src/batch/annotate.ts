@@ -96,26 +96,27 @@ async function* run(
 ): AsyncGenerator<AnnotateResult, void, undefined> {
   const pool = await createWorkerPool(concurrency, config);
   try {
+    const runArticles = async (group: PreparedArticle[]): Promise<ArticleOutcome[]> => {
+      if (group.length === 0) return [];
+      const task: ArticlesTask = {
+        kind: 'articles',
+        articles: group.map(({ article, index }) => ({ text: article.text, publishedAt: article.publishedAt ?? undefined, where: `article ${index + 1}` })),
+      };
+      try {
+        return await pool.run<ArticleOutcome[]>(task);
+      } catch (error) {
+        if (group.length > 1) {
+          // One article may have ended its worker (out of memory): run each alone, so that only it fails.
+          return (await Promise.all(group.map((one) => runArticles([one])))).flat();
+        }
+        const reason = error instanceof Error ? error.message : String(error);
+        return [{ error: { code: 'worker_failed', message: `article ${group[0]!.index + 1}: the worker thread failed (${reason}).` } }];
+      }
+    };
     const annotateBatch = async (batch: [Article, number][]): Promise<AnnotateResult[]> => {
       const prepared = batch.map(([article, index]) => prepare(article, index));
       const sendable = prepared.filter((p) => p.error === null);
-      const task: ArticlesTask = {
-        kind: 'articles',
-        articles: sendable.map(({ article, index }) => ({
-          text: article.text,
-          publishedAt: article.publishedAt ?? undefined,
-          where: `article ${index + 1}`,
-        })),
-      };
-      let outcomes: ArticleOutcome[];
-      try {
-        outcomes = sendable.length > 0 ? await pool.run<ArticleOutcome[]>(task) : [];
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        outcomes = sendable.map(({ index }) => ({
-          error: { code: 'worker_failed', message: `article ${index + 1}: the worker thread failed (${reason}).` },
-        }));
-      }
+      const outcomes = await runArticles(sendable);
       let next = 0;
       return prepared.map(({ index, id, article, error }): AnnotateResult => {
         if (error) return { index, id, article, error };

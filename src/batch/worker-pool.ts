@@ -17,6 +17,16 @@ import type { WorkerData, WorkerTask } from './worker-protocol.js';
 
 export const WORKER_FILE = 'batch-worker.js';
 export const MAX_WORKERS = 256;
+/**
+ * Old-generation heap limit of each worker (MB). V8 sizes its collections by this
+ * limit: with the default (a quarter of the machine's memory, up to 4 GB) a worker
+ * lets dead documents pile up to several hundred MB before collecting them; with
+ * 1 GB its peak stays near its live size (about 200 MB over 20,000 articles, as
+ * against 300 MB), with no loss of speed, and a 10 MB article still fits (it
+ * peaks at about 450 MB). A record that does not fit ends the worker and gets a
+ * `worker_failed` error; the pool starts a new worker.
+ */
+export const WORKER_HEAP_MB = 1024;
 
 export interface WorkerPool {
   readonly threads: number;
@@ -67,6 +77,7 @@ export async function createWorkerPool(threads: number, config: unknown): Promis
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     workerData,
   });
   let closed = false;

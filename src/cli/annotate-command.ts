@@ -79,7 +79,7 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
   try {
     pool = await createWorkerPool(command.workers, undefined);
     const runningPool = pool;
-    const annotateBatch = async (batch: InputLine[]): Promise<BatchOutcome> => {
+    const runLines = async (batch: InputLine[]): Promise<LinesTaskResult> => {
       const task: LinesTask = {
         kind: 'lines',
         lines: batch.map((line) => line.text),
@@ -87,14 +87,20 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
         fields: command.fields,
         format,
       };
-      let result: LinesTaskResult;
       try {
-        result = await runningPool.run<LinesTaskResult>(task);
+        return await runningPool.run<LinesTaskResult>(task);
       } catch (error) {
-        result = workerFailure(batch, format, error);
+        if (batch.length === 1) return workerFailure(batch, format, error);
+        // One record may have ended its worker (out of memory): run each alone, so that only it fails.
+        const parts = await Promise.all(batch.map((line) => runLines([line])));
+        return { output: parts.map((p) => p.output).join(''), errors: parts.flatMap((p) => p.errors), records: parts.flatMap((p) => p.records) };
       }
-      return { lines: batch.length, bytes: batch.reduce((sum, line) => sum + line.bytes, 0), result };
     };
+    const annotateBatch = async (batch: InputLine[]): Promise<BatchOutcome> => ({
+      lines: batch.length,
+      bytes: batch.reduce((sum, line) => sum + line.bytes, 0),
+      result: await runLines(batch),
+    });
 
     const batches = batchAvailable(readLines(input as AsyncIterable<Buffer>), {
       maxItems: BATCH_MAX_RECORDS,

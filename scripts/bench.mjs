@@ -210,6 +210,32 @@ async function childAnnotate(corpusFile, articles, workers) {
   );
 }
 
+/**
+ * How much parallelism the machine gives right now: the same pure-JS loop on one
+ * thread, then on N threads at once. On a machine shared with other jobs it falls
+ * below N, and the annotate scaling with it.
+ */
+async function machineParallelism(threads) {
+  const { Worker } = await import('node:worker_threads');
+  const loop = `let x = 0; for (let i = 0; i < 4e8; i++) x = (x + i * 7) % 1000003; require('node:worker_threads').parentPort.postMessage(x);`;
+  const run = (count) =>
+    new Promise((resolvePromise, reject) => {
+      const started = performance.now();
+      let done = 0;
+      for (let i = 0; i < count; i++) {
+        const worker = new Worker(loop, { eval: true });
+        worker.on('error', reject);
+        worker.on('message', () => {
+          void worker.terminate();
+          if (++done === count) resolvePromise(performance.now() - started);
+        });
+      }
+    });
+  const one = await run(1);
+  const many = await run(threads);
+  return (threads * one) / many;
+}
+
 const COLD_START = `
 const t0 = performance.now();
 const { extract } = await import(${JSON.stringify(pathToFileURL(DIST_INDEX).href)});
@@ -285,6 +311,8 @@ async function main() {
     const describe = (run) =>
       `${int(run.steadyArticlesPerSecond)} articles/s, ${int(run.steadyTokensPerSecond)} tokens/s ` +
       `(${int(run.articlesPerSecond)} articles/s counting start-up; ${run.cpuMsPerArticle.toFixed(2)} CPU ms/article; peak RSS ${mb(run.maxRssKb)})`;
+    const parallelism = await machineParallelism(workers);
+    row(`machine parallelism now (a pure-JS loop on ${workers} threads / 1)`, `${parallelism.toFixed(2)}×`, `${workers}× on an idle machine`);
     const one = await annotateThroughput(corpusFile, articles, 1);
     row(`annotate(), 1 worker, ${int(articles)} articles`, describe(one));
     const many = await annotateThroughput(corpusFile, articles, workers);

@@ -14,6 +14,7 @@ import { TASKS_IN_FLIGHT_PER_WORKER } from '../batch/annotate.js';
 import {
   BATCH_MAX_CHARS,
   BATCH_MAX_RECORDS,
+  type AnnotatedRecord,
   type LineError,
   type LineOutputFormat,
   type LinesTask,
@@ -33,7 +34,7 @@ interface BatchOutcome {
 }
 
 function workerFailure(batch: readonly InputLine[], format: LineOutputFormat, error: unknown): LinesTaskResult {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = messageOf(error);
   const errors: LineError[] = batch.map((line) => ({
     lineNumber: line.number,
     id: line.number,
@@ -41,6 +42,10 @@ function workerFailure(batch: readonly InputLine[], format: LineOutputFormat, er
   }));
   const output = format === 'jsonl' ? errors.map(({ id, error: e }) => `${JSON.stringify({ id, error: e })}\n`).join('') : '';
   return { output, errors, records: [] };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Standard output closed by its reader (`lede annotate … | head`). */
@@ -66,12 +71,24 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
       archive = await openSqliteArchive(command.output!);
     } catch (error) {
       if (error instanceof Error && error.name === 'MissingSqliteError') throw new UsageError(error.message);
-      throw new UsageError(`${COMMAND}: cannot open the SQLite archive ${command.output}: ${error instanceof Error ? error.message : String(error)}.`);
+      throw new UsageError(`${COMMAND}: cannot open the SQLite archive ${command.output}: ${messageOf(error)}.`);
     }
   } else {
     const stream: Writable = command.output === null ? process.stdout : openOutputFile(command.output, command.input, COMMAND);
     writer = new OutputWriter(stream);
   }
+
+  let inputFailure: unknown = null;
+  input.once('error', (error: unknown) => {
+    inputFailure = error;
+  });
+  const addToArchive = (record: AnnotatedRecord): void => {
+    try {
+      archive!.add(record);
+    } catch (error) {
+      throw new UsageError(`${COMMAND}: cannot write the SQLite archive ${command.output}: ${messageOf(error)}.`);
+    }
+  };
 
   const progress = await createProgress(size, startedAt);
   const counts: ProgressCounts = { articles: 0, errors: 0, bytes: 0 };
@@ -112,7 +129,7 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
         for (const { id, error } of result.errors) {
           if (format !== 'jsonl') progress.log(`${COMMAND}: ${error.code} (id ${JSON.stringify(id)}): ${error.message}`);
         }
-        for (const record of result.records) archive!.add(record);
+        for (const record of result.records) addToArchive(record);
         if (result.output) await writer!.write(result.output);
         counts.articles += lines;
         counts.errors += result.errors.length;
@@ -121,11 +138,13 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
       }
     } catch (error) {
       if (isBrokenPipe(error)) return;
-      if (error instanceof UsageError) throw error;
-      if (writer?.error === error) throw new UsageError(`${COMMAND}: cannot write the output: ${(error as Error).message}.`);
-      throw new UsageError(
-        `${COMMAND}: cannot read ${command.input === '-' ? 'standard input' : command.input} after line ${counts.articles}: ${error instanceof Error ? error.message : String(error)}. Check the input and run again.`,
-      );
+      if (error === inputFailure) {
+        throw new UsageError(
+          `${COMMAND}: cannot read ${command.input === '-' ? 'standard input' : command.input} after line ${counts.articles}: ${messageOf(error)}. Check the input and run again.`,
+        );
+      }
+      if (error !== null && error === writer?.error) throw new UsageError(`${COMMAND}: cannot write ${command.output ?? 'standard output'}: ${messageOf(error)}.`);
+      throw error;
     }
     await writer?.finish();
   } finally {

@@ -65,21 +65,20 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** Opens an output file (truncating it), or refuses with a usage error. */
-export function openOutputFile(path: string, input: string, command: string): WriteStream {
+/** Refuses an output path that names the input file (writing would destroy the input). */
+export function checkOutputPath(path: string, input: string, command: string): void {
   if (input !== '-' && sameFile(path, input)) {
     throw new UsageError(`${command}: the output ${path} is the input file; write to another file with -o.`);
   }
+}
+
+/** Opens an output file (truncating it), or refuses with a usage error. */
+export function openOutputFile(path: string, input: string, command: string): WriteStream {
+  checkOutputPath(path, input, command);
   try {
     return createWriteStream('', { fd: openSync(path, 'w') });
   } catch (error) {
     throw new UsageError(`${command}: cannot write ${path}: ${reasonOf(error)}. Name a file in a writable folder with -o.`);
-  }
-}
-
-export function checkOutputPath(path: string, input: string, command: string): void {
-  if (input !== '-' && sameFile(path, input)) {
-    throw new UsageError(`${command}: the output ${path} is the input file; write to another file with -o.`);
   }
 }
 

@@ -191,6 +191,7 @@ async function childAnnotate(corpusFile, articles, workers) {
   const tokensAt = [0];
   input.forEach((_, i) => tokensAt.push(tokensAt[i] + documents[i % documents.length].tokens));
   const started = performance.now();
+  const loopAtStart = performance.eventLoopUtilization();
   const arrivals = [];
   for await (const result of annotate(input, { concurrency: workers })) {
     if (result.error) throw new Error(`article ${result.id}: ${result.error.message}`);
@@ -200,9 +201,11 @@ async function childAnnotate(corpusFile, articles, workers) {
   const from = Math.floor(articles / 5);
   const steadyMs = arrivals[articles - 1] - arrivals[from - 1];
   const usage = process.resourceUsage();
+  const mainThreadBusy = performance.eventLoopUtilization(loopAtStart).utilization;
   process.stdout.write(
     `${RESULT_TAG}${JSON.stringify({
       wallMs,
+      mainThreadBusy,
       articlesPerSecond: articles / (wallMs / 1000),
       steadyArticlesPerSecond: (articles - from) / (steadyMs / 1000),
       steadyTokensPerSecond: (tokensAt[articles] - tokensAt[from]) / (steadyMs / 1000),
@@ -290,7 +293,8 @@ async function main() {
     rows.push([measure, value, budget]);
     console.error(`  ${measure}: ${value}`);
   };
-  console.error(`lede bench on ${corpus.name} (${int(totalTokens)} tokens); ${workers} cores; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.error(`lede bench on ${corpus.name} (${int(totalTokens)} tokens); ${workers} cores; load average ${loadAtStart}`);
 
   try {
     const corpusFile = join(dir, 'corpus.json');
@@ -312,7 +316,8 @@ async function main() {
 
     const describe = (run) =>
       `${int(run.steadyArticlesPerSecond)} articles/s, ${int(run.steadyTokensPerSecond)} tokens/s ` +
-      `(${int(run.articlesPerSecond)} articles/s counting start-up; ${run.cpuMsPerArticle.toFixed(2)} CPU ms/article; peak RSS ${mb(run.maxRssKb)})`;
+      `(${int(run.articlesPerSecond)} articles/s counting start-up; ${run.cpuMsPerArticle.toFixed(2)} CPU ms/article; ` +
+      `main thread busy ${(100 * run.mainThreadBusy).toFixed(0)}%; peak RSS ${mb(run.maxRssKb)})`;
     const parallelism = await machineParallelism(workers);
     row(`machine parallelism now (a pure-JS loop on ${workers} threads / 1)`, `${parallelism.toFixed(2)}×`, `${workers}× on an idle machine`);
     const one = await annotateThroughput(corpusFile, articles, 1);
@@ -349,7 +354,10 @@ async function main() {
   const header = ['measure', 'value', 'budget'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const format = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(`\nlede bench: ${corpus.name}, ${int(totalTokens)} tokens; node ${process.version}; ${workers} cores\n`);
+  console.log(
+    `\nlede bench: ${corpus.name}, ${int(totalTokens)} tokens; node ${process.version}; ${workers} cores; ` +
+      `load average at the start ${loadAtStart}, at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`,
+  );
   console.log(format(header));
   console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   for (const r of rows) console.log(format(r));

@@ -137,6 +137,22 @@ describe('annotate()', () => {
   });
 });
 
+describe('the example of docs/cli.md', () => {
+  it('writes bulk lines for good articles and reports bad ones', async () => {
+    const { annotate, toSearchDocument, toEsBulkLines } = lede;
+    const written: string[] = [];
+    const reported: string[] = [];
+    const input: Article[] = [{ id: 'e1', text: newsArticle(1) }, { id: 'e2' } as unknown as Article, { text: newsArticle(3), publishedAt: '2024-11-14' }];
+    for await (const result of annotate(input, { concurrency: 2 })) {
+      if (result.error) reported.push(`${result.id} ${result.error.code}`);
+      else written.push(toEsBulkLines(result.id, toSearchDocument(result.extraction, result.article)));
+    }
+    expect(reported).toEqual(['e2 missing_text']);
+    expect(written.map((lines) => JSON.parse(lines.split('\n')[0]!) as unknown)).toEqual([{ index: { _id: 'e1' } }, { index: { _id: '3' } }]);
+    expect(JSON.parse(written[1]!.split('\n')[1]!)).toEqual(lede.toSearchDocument(extractor.extract(newsArticle(3), { publishedAt: '2024-11-14' }), input[2]!));
+  });
+});
+
 describe('the built package for CommonJS consumers', () => {
   it('finds its worker from dist/index.cjs', async () => {
     const script = `

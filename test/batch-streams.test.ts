@@ -148,3 +148,25 @@ describe('mapInOrder', () => {
     await expect(collect(mapInOrder(source(), async (n) => n, 2))).rejects.toThrow('cannot read');
   });
 });
+
+describe('stopping early', () => {
+  it('does not wait for a live source that has nothing more to give', { timeout: 10_000 }, async () => {
+    let closed = false;
+    async function* stalled(): AsyncGenerator<number> {
+      try {
+        yield 1;
+        await new Promise(() => {}); // never resolves
+      } finally {
+        closed = true;
+      }
+    }
+    const seen: number[][] = [];
+    const batches = batchAvailable(stalled(), { maxItems: 4, maxWeight: 100, weigh: () => 1 });
+    for await (const value of mapInOrder(batches, async (batch) => batch, 2)) {
+      seen.push(value);
+      break;
+    }
+    expect(seen).toEqual([[1]]);
+    expect(closed).toBe(false); // still stalled, but the consumer was not held up
+  });
+});

@@ -9,6 +9,8 @@
  * trip between threads, which would otherwise dominate on short articles.
  */
 
+import { closeEarly } from './ordered-map.js';
+
 const NOT_YET = Symbol('not yet');
 
 function nextTurn(): Promise<typeof NOT_YET> {
@@ -56,6 +58,6 @@ export async function* batchAvailable<T>(
       yield batch;
     }
   } finally {
-    if (!done) await iterator.return?.();
+    if (!done) await closeEarly(iterator, waiting !== null);
   }
 }

@@ -48,6 +48,16 @@ export async function* mapInOrder<T, R>(
       yield settled.value;
     }
   } finally {
-    if (!sourceDone) await iterator.return?.();
+    if (!sourceDone) await closeEarly(iterator, nextItem !== null);
   }
+}
+
+/**
+ * Closes a source that is not done. While a `next()` is still pending (a live feed
+ * with nothing to say), an async generator cannot finish its `return()` until that
+ * item comes: then the source is told to close, and not waited for.
+ */
+export async function closeEarly<T>(iterator: AsyncIterator<T> | Iterator<T>, nextPending: boolean): Promise<void> {
+  const closing = Promise.resolve(iterator.return?.()).catch(() => undefined);
+  if (!nextPending) await closing;
 }

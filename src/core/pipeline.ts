@@ -6,6 +6,7 @@
 import type { Stage } from './stage.js';
 import { segmentStage } from '../stages/segment.js';
 import { tokenizeStage } from '../stages/tokenize.js';
+import { quotesStage } from '../stages/quotes/index.js';
 import { rulesStage } from '../stages/entities/rules.js';
 import { resolveStage } from '../stages/entities/resolve.js';
 import { entitiesStage } from '../stages/entities/cluster.js';
@@ -17,5 +18,6 @@ export const PIPELINE: readonly Stage[] = Object.freeze([
   rulesStage, // entity candidates from gazetteers and patterns
   resolveStage, // candidates -> naming mentions
   entitiesStage, // mentions -> entities, canonical names, aliases, titles
+  quotesStage, // direct, indirect and mixed quotes with cues and speakers resolved to entities
   salienceStage, // salience and confidence (after quotes)
 ]);

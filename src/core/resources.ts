@@ -9,11 +9,14 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { compileFurniture, type CompiledFurniture, type FurnitureData } from '../stages/segment.js';
+import { compileCues, type CompiledCues, type CueData } from '../stages/quotes/cue-lexicon.js';
 import { compileEntityLexicon, type EntityLexicon, type EntityLexiconData } from '../stages/entities/lexicon.js';
 import type { ExtractorConfig } from '../types.js';
 
 export interface ResourceData {
   furniture: FurnitureData;
+  /** Cue verbs and phrases of reported speech, and the words that read a speaker (data/lexicon/cues.json). */
+  cues: CueData;
   entities: EntityLexiconData;
 }
 
@@ -22,6 +25,7 @@ export type WinkNlp = ReturnType<typeof winkNLP>;
 export interface Resources {
   readonly nlp: WinkNlp;
   readonly furniture: CompiledFurniture;
+  readonly cues: CompiledCues;
   readonly entities: EntityLexicon;
   readonly config: Readonly<ExtractorConfig>;
 }
@@ -38,6 +42,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
   return {
     nlp: getNlp(),
     furniture: compileFurniture(data.furniture),
+    cues: compileCues(data.cues),
     entities: compileEntityLexicon(data.entities, config.gazetteer),
     config,
   };

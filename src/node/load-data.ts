@@ -33,6 +33,7 @@ function readList(...parts: string[]): string[] {
 export function loadResourceData(): ResourceData {
   cached ??= {
     furniture: readJson('lexicon', 'furniture.json'),
+    cues: readJson('lexicon', 'cues.json'),
     entities: {
       titles: readJson('lexicon', 'titles.json'),
       patterns: readJson('lexicon', 'entity-patterns.json'),

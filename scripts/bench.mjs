@@ -180,6 +180,29 @@ async function childCli(args) {
 }
 
 /**
+ * CPU seconds of this process's threads (Linux: /proc/self/task), split into the
+ * main thread, the `workers` busiest other threads (the worker threads) and the
+ * rest (V8's garbage-collection and platform threads, libuv). Null elsewhere.
+ */
+function threadCpuSplit(workers) {
+  const tasks = '/proc/self/task';
+  if (!existsSync(tasks)) return null;
+  const threads = [];
+  for (const tid of readdirSync(tasks)) {
+    try {
+      const stat = readFileSync(`${tasks}/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      threads.push({ main: Number(tid) === process.pid, seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  const others = threads.filter((t) => !t.main).sort((a, b) => b.seconds - a.seconds);
+  const sum = (list) => list.reduce((total, t) => total + t.seconds, 0);
+  return { main: sum(threads.filter((t) => t.main)), workers: sum(others.slice(0, workers)), other: sum(others.slice(workers)) };
+}
+
+/**
  * Child: annotate() over the corpus cycled to `articles` articles. The steady rate
  * is measured from the arrival of the first fifth of the results to the last, so
  * that the start of the workers (loading the model) is left out.
@@ -193,9 +216,11 @@ async function childAnnotate(corpusFile, articles, workers) {
   const started = performance.now();
   const loopAtStart = performance.eventLoopUtilization();
   const arrivals = [];
+  let cpuSplit = null;
   for await (const result of annotate(input, { concurrency: workers })) {
     if (result.error) throw new Error(`article ${result.id}: ${result.error.message}`);
     arrivals.push(performance.now());
+    if (arrivals.length === articles) cpuSplit = threadCpuSplit(workers); // while the workers still run
   }
   const wallMs = performance.now() - started;
   const from = Math.floor(articles / 5);
@@ -206,6 +231,7 @@ async function childAnnotate(corpusFile, articles, workers) {
     `${RESULT_TAG}${JSON.stringify({
       wallMs,
       mainThreadBusy,
+      cpuSplit,
       articlesPerSecond: articles / (wallMs / 1000),
       steadyArticlesPerSecond: (articles - from) / (steadyMs / 1000),
       steadyTokensPerSecond: (tokensAt[articles] - tokensAt[from]) / (steadyMs / 1000),
@@ -317,7 +343,11 @@ async function main() {
     const describe = (run) =>
       `${int(run.steadyArticlesPerSecond)} articles/s, ${int(run.steadyTokensPerSecond)} tokens/s ` +
       `(${int(run.articlesPerSecond)} articles/s counting start-up; ${run.cpuMsPerArticle.toFixed(2)} CPU ms/article; ` +
-      `main thread busy ${(100 * run.mainThreadBusy).toFixed(0)}%; peak RSS ${mb(run.maxRssKb)})`;
+      `main thread busy ${(100 * run.mainThreadBusy).toFixed(0)}%; ` +
+      (run.cpuSplit
+        ? `CPU s: workers ${run.cpuSplit.workers.toFixed(1)}, main ${run.cpuSplit.main.toFixed(1)}, GC and other threads ${run.cpuSplit.other.toFixed(1)}; `
+        : '') +
+      `peak RSS ${mb(run.maxRssKb)})`;
     const parallelism = await machineParallelism(workers);
     row(`machine parallelism now (a pure-JS loop on ${workers} threads / 1)`, `${parallelism.toFixed(2)}×`, `${workers}× on an idle machine`);
     const one = await annotateThroughput(corpusFile, articles, 1);

@@ -7,7 +7,8 @@
  *   cold start                     a fresh node process: import + first extract
  *   peak RSS, one extractor        a fresh process that extracts every document
  *   annotate, 1 and N workers      annotate() articles/s and tokens/s once the workers
- *                                  have started, and the ratio
+ *                                  have started, and the ratio; as a reference for what
+ *                                  the machine allows, N separate processes at once
  *   annotate, 20,000 articles      `lede annotate`: peak RSS of the whole process (main
  *                                  thread + workers), and its wall-clock rate
  *   cost growth                    per-byte time of a 1 MB article over that of a 100 KB one
@@ -354,6 +355,14 @@ async function main() {
     row(`annotate(), 1 worker, ${int(articles)} articles`, describe(one));
     const many = await annotateThroughput(corpusFile, articles, workers);
     row(`annotate(), ${workers} workers, ${int(articles)} articles`, describe(many));
+    // The ideal for N workers on this machine now: N separate processes with one worker each.
+    const separate = await Promise.all(Array.from({ length: workers }, () => annotateThroughput(corpusFile, Math.round(articles / workers), 1)));
+    const separateRate = (workers * Math.round(articles / workers)) / (Math.max(...separate.map((r) => r.wallMs)) / 1000);
+    row(
+      `reference: ${workers} separate processes × 1 worker, ${int(articles / workers)} articles each`,
+      `${int(separateRate)} articles/s counting start-up; ${workers} workers in one process reach ${(many.articlesPerSecond / separateRate).toFixed(2)}× of it`,
+      '≈ 1× (the pool adds no cost)',
+    );
     row(
       `annotate scaling, ${workers} workers / 1`,
       `${(many.steadyArticlesPerSecond / one.steadyArticlesPerSecond).toFixed(2)}× (${(many.articlesPerSecond / one.articlesPerSecond).toFixed(2)}× counting start-up)`,

@@ -137,11 +137,21 @@ class FeatureIndex {
   }
 }
 
+const compiledCache = new WeakMap<NerModelData, CompiledNerModel>();
+
 /**
+ * Compiles a stored model (once per model object: extractors built from the
+ * same data share the compiled, immutable model).
  * @param pairTemplates the templates that name pairs of values (FeatureSink.pair),
  *   so that their rows can be looked up without building strings.
  */
 export function compileNerModel(data: NerModelData, pairTemplates: ReadonlySet<string> = new Set()): CompiledNerModel {
+  let compiled = compiledCache.get(data);
+  if (!compiled) compiledCache.set(data, (compiled = buildNerModel(data, pairTemplates)));
+  return compiled;
+}
+
+function buildNerModel(data: NerModelData, pairTemplates: ReadonlySet<string>): CompiledNerModel {
   const { meta } = data;
   if (meta.labels.length !== LABEL_COUNT || meta.labels.some((label, i) => label !== LABELS[i])) {
     throw new Error(`NER model "${meta.name}": its labels (${meta.labels.join(' ')}) differ from the tagger's (${LABELS.join(' ')}); retrain it with npm run train.`);
@@ -179,17 +189,17 @@ export function compileNerModel(data: NerModelData, pairTemplates: ReadonlySet<s
     }
   }
   const { flags, unaries, pairs } = index;
-  return {
+  return Object.freeze({
     name: meta.name,
     history: meta.history,
     scale: meta.scale,
     weights,
     transitions,
-    row: (feature) => flags.get(feature) ?? index.find(feature),
-    unaryRow: (template, value) => unaries.get(template)?.get(value) ?? -1,
-    pairRow: (template, first, second) => pairs.get(template)?.get(first)?.get(second) ?? -1,
-    transitionRow: (feature) => transitionRows.get(feature) ?? -1,
-  };
+    row: (feature: string) => flags.get(feature) ?? index.find(feature),
+    unaryRow: (template: string, value: string) => unaries.get(template)?.get(value) ?? -1,
+    pairRow: (template: string, first: string, second: string) => pairs.get(template)?.get(first)?.get(second) ?? -1,
+    transitionRow: (feature: string) => transitionRows.get(feature) ?? -1,
+  });
 }
 
 /** A trained model's features and dense weights, as the trainer holds them. */

@@ -17,7 +17,7 @@ import { salienceStage } from '../../src/stages/entities/salience.js';
 import { isSpellingVariant, acronymOf, spellingSkeleton } from '../../src/stages/entities/names.js';
 import type { EntityType, GazetteerEntry } from '../../src/types.js';
 
-type Given = [surface: string, type: EntityType | 'misc', occurrence?: number];
+type Given = [surface: string, type: EntityType | 'misc', occurrence?: number, score?: number];
 
 const data = loadResourceData();
 
@@ -27,7 +27,7 @@ function run(text: string, given: Given[], gazetteer?: GazetteerEntry[]): LedeDo
   const doc = createDocument(text, null);
   segmentStage.run(doc, resources);
   tokenizeStage.run(doc, resources);
-  for (const [surface, type, occurrence = 1] of given) {
+  for (const [surface, type, occurrence = 1, score = 0.9] of given) {
     let start = -1;
     for (let i = 0; i < occurrence; i++) start = text.indexOf(surface, start + 1);
     if (start < 0) throw new Error(`"${surface}" (${occurrence}) is not in the text`);
@@ -35,7 +35,7 @@ function run(text: string, given: Given[], gazetteer?: GazetteerEntry[]): LedeDo
     const tokenStart = doc.tokens.findIndex((t) => t.start === start);
     const tokenEnd = doc.tokens.findIndex((t) => t.end === end) + 1;
     if (tokenStart < 0 || tokenEnd <= 0) throw new Error(`"${surface}" does not fall on token boundaries`);
-    const candidate: EntityCandidate = { start, end, tokenStart, tokenEnd, type, provenance: { stage: 'ner', rule: 'hand-built', score: 0.9 } };
+    const candidate: EntityCandidate = { start, end, tokenStart, tokenEnd, type, provenance: { stage: 'ner', rule: 'hand-built', score } };
     doc.entityCandidates.push(candidate);
   }
   rulesStage.run(doc, resources);
@@ -103,8 +103,8 @@ describe('resolve: cleaning spans', () => {
     expect(mentionTexts(run(text, given))).toEqual(expected);
   });
 
-  it('keeps the model span outside a preset: "Sverdlovsk region Russia"', () => {
-    const doc = run('In September, in the Sverdlovsk region Russia will organize an exhibition.', [['Sverdlovsk region Russia', 'place']]);
+  it('lets a rule extend a model span: "Sverdlovsk region" and "Russia"', () => {
+    const doc = run('In September, in the Sverdlovsk region Russia will organize an exhibition.', [['Sverdlovsk', 'place'], ['Russia', 'place']]);
     expect(mentionTexts(doc)).toEqual(['place:Sverdlovsk region', 'place:Russia']);
   });
 
@@ -117,6 +117,23 @@ describe('resolve: cleaning spans', () => {
   it('keeps a hyphenated place whole: "Nagorno-Karabakh"', () => {
     const doc = run('The Nagorno-Karabakh problem and Karabakh talks.', [['Nagorno-Karabakh', 'place'], ['Karabakh', 'place', 2]]);
     expect(mentionTexts(doc)).toEqual(['place:Nagorno-Karabakh', 'place:Karabakh']);
+  });
+
+  it('trusts the model where it reads a rule\'s words otherwise: "American League" as MISC', () => {
+    const doc = run('He leads the American League in home runs.', [['American League', 'misc']]);
+    expect(mentionTexts(doc)).toEqual([]);
+  });
+
+  it('keeps the edges the model learned: "The Oval", "Lord\'s"', () => {
+    const doc = run('They play at The Oval and then at Lord\'s in May.', [['The Oval', 'place'], ["Lord's", 'place']]);
+    expect(mentionTexts(doc)).toEqual(['place:The Oval', "place:Lord's"]);
+  });
+
+  it.each<[string, number, string]>([
+    ['an unsure model yields to a known entity', 0.1, 'organization:UN'],
+    ['a sure model keeps its type', 0.9, 'place:UN'],
+  ])('%s', (_name, score, expected) => {
+    expect(mentionTexts(run('They cooperate in the UN.', [['UN', 'place', 1, score]]))).toEqual([expected]);
   });
 
   it('finds a name decided once wherever it recurs', () => {

@@ -142,7 +142,7 @@ describe('quotes: indirect and mixed speech', () => {
     ['CLAUSE, X said', 'The Prosecutor\'s Office is investigating the deaths, Baku Mayor Eldar Azizov said on Monday.',
       [{ quote: 'The Prosecutor\'s Office is investigating the deaths', kind: 'indirect', speaker: 'Eldar Azizov', cue: 'said' }]],
     ['As X noted, CLAUSE', 'As The Washington Post reported, Sanders would need 55 percent of the remaining delegates.',
-      [{ quote: 'Sanders would need 55 percent of the remaining delegates', kind: 'indirect', speaker: 'Washington Post', cue: 'reported' }]],
+      [{ quote: 'Sanders would need 55 percent of the remaining delegates', kind: 'indirect', speaker: 'The Washington Post', cue: 'reported' }]],
     ['CLAUSE, said X', 'The talks will resume in May, said the minister.', [{ quote: 'The talks will resume in May', kind: 'indirect', speaker: 'the minister', cue: 'said' }]],
     ['an organisation speaks', 'The ministry said the border was closed.', [{ quote: 'the border was closed', kind: 'indirect', speaker: 'The ministry' }]],
     ['a quoted fragment makes it mixed', 'He noted that contacts will begin "after the summer holidays" in September.',

@@ -20,6 +20,9 @@ import type { EntityLexicon, GazetteerRecord } from './lexicon.js';
 import { assignTitles } from './titles.js';
 import { acronymOf, isAllCaps, isSpellingVariant, looksLikeAcronym, nameKey, spellingSkeleton } from './names.js';
 
+/** A second type holding more than this share of the leading type's votes makes a second entity. */
+const CONTESTED_SHARE = 0.5;
+
 /** Comparisons within one spelling bucket are capped (adversarial input). */
 const MAX_BUCKET = 50;
 
@@ -86,10 +89,35 @@ function buildGroups(mentions: readonly Mention[], lexicon: EntityLexicon): Grou
     group.mentions.push(index);
     group.votes[mention.type] += mentionWeight(mention);
   });
+  const groups: Group[] = [];
   for (const group of byKey.values()) {
     if (group.gazetteer?.source === 'custom') group.votes[group.gazetteer.type] += 1000;
+    groups.push(...splitContestedTypes(group, mentions));
   }
-  return [...byKey.values()];
+  return groups;
+}
+
+/**
+ * One string, two things: when the mentions of one name are confidently of two
+ * types ("Chicago" the city and "Chicago" the team in a sports table), they are
+ * two entities. A weaker minority type is outvoted instead (one type per entity).
+ */
+function splitContestedTypes(group: Group, mentions: readonly Mention[]): Group[] {
+  const ranked = (['person', 'organization', 'place'] as const).slice().sort((a, b) => group.votes[b] - group.votes[a]);
+  const [best, second] = ranked;
+  if (group.votes[second!] <= CONTESTED_SHARE * group.votes[best!]) return [group];
+  const byType = new Map<EntityType, Group>();
+  for (const m of group.mentions) {
+    const type = mentions[m]!.type;
+    let part = byType.get(type);
+    if (!part) {
+      part = { key: `${group.key}|${type}`, words: group.words, mentions: [], votes: { person: 0, organization: 0, place: 0 }, gazetteer: group.gazetteer };
+      byType.set(type, part);
+    }
+    part.mentions.push(m);
+    part.votes[type] += mentionWeight(mentions[m]!);
+  }
+  return [...byType.values()];
 }
 
 function mergeVariantsAndAcronyms(doc: LedeDocument, groups: Group[], sets: UnionFind): void {
@@ -131,18 +159,29 @@ function mergeVariantsAndAcronyms(doc: LedeDocument, groups: Group[], sets: Unio
     const expansions = expansionsByAcronym.get(surface.replace(/\./g, '').toUpperCase());
     if (expansions?.size === 1) sets.union(g, [...expansions][0]!);
   });
-  // "Expansion (ACRONYM)" written out in the text.
+  // "Expansion (ACRONYM)" written out in the text, when the acronym's letters are the
+  // expansion's initials in order ("Shanghai Cooperation Organisation (SCO)"; not "Pete Sampras (U.S.)").
   const mentions = doc.mentions;
   const groupOf = new Int32Array(mentions.length);
   groups.forEach((group, g) => group.mentions.forEach((m) => (groupOf[m] = g)));
   for (let m = 0; m + 1 < mentions.length; m++) {
-    const between = doc.text.slice(mentions[m]!.end, Math.min(mentions[m + 1]!.start, mentions[m]!.end + 4));
-    if (mentions[m + 1]!.start - mentions[m]!.end <= 3 && /^\s*\(\s*$/.test(between) &&
-        doc.text.slice(mentions[m + 1]!.end, mentions[m + 1]!.end + 1) === ')' &&
-        looksLikeAcronym(mentions[m + 1]!.text) && /\s/.test(mentions[m]!.text)) {
-      sets.union(groupOf[m]!, groupOf[m + 1]!);
-    }
+    const expansion = mentions[m]!;
+    const acronym = mentions[m + 1]!;
+    if (acronym.start - expansion.end > 3 || !/^\s*\(\s*$/.test(doc.text.slice(expansion.end, acronym.start))) continue;
+    if (doc.text.slice(acronym.end, acronym.end + 1) !== ')' || !looksLikeAcronym(acronym.text) || !/\s/.test(expansion.text)) continue;
+    if (types[groupOf[m]!] === 'person' || !initialsSpell(expansion.text, acronym.text)) continue;
+    sets.union(groupOf[m]!, groupOf[m + 1]!);
   }
+}
+
+/** Whether the acronym's letters are initials of the expansion's words, in order, starting with the first. */
+function initialsSpell(expansion: string, acronym: string): boolean {
+  const letters = acronym.replace(/[^\p{L}]/gu, '').toUpperCase();
+  const initials = expansion.split(/[\s-]+/).map((word) => (word.replace(/^[^\p{L}]+/u, '')[0] ?? '').toUpperCase());
+  if (initials[0] !== letters[0]) return false;
+  let i = 0;
+  for (const initial of initials) if (i < letters.length && initial === letters[i]) i++;
+  return i === letters.length;
 }
 
 /** Clusters the document's mentions into entity records (without titles and salience). */

@@ -17,10 +17,12 @@ import type { CandidateType, EntityCandidate, LedeDocument, Mention, Provenance,
 import type { Stage } from '../../core/stage.js';
 import type { EntityType } from '../../types.js';
 import type { EntityLexicon } from './lexicon.js';
-import { isSpellingVariant } from './names.js';
+import { isSpellingVariant, spellingSkeleton } from './names.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me', 'his', 'hers', 'its', 'their', 'our', 'my', 'your', 'who', 'whom']);
+/** Below this score a model span yields its type to a known entity with the same span. */
+const UNSURE_MODEL_SCORE = 0.5;
 const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 const HAS_UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
 
@@ -61,20 +63,25 @@ export function cleanSpan(
   tokenStart: number,
   tokenEnd: number,
   type: EntityType,
+  fromModel = false,
 ): [number, number] | null {
   let start = tokenStart;
   let end = tokenEnd;
+  // The model learned where names begin and end ("The Oval", "Lord's", "Mladost (BJ)"):
+  // its edges are trusted but for a lower-case determiner and, for people, titles.
   const trimLeft = (): boolean => {
     const token = tokens[start]!;
     const lower = token.text.toLowerCase();
-    if (DETERMINERS.has(lower) || EDGE_PUNCTUATION.test(token.text)) return true;
+    if (fromModel ? token.text === 'the' || token.text === 'a' || token.text === 'an' : DETERMINERS.has(lower) || EDGE_PUNCTUATION.test(token.text)) return true;
     if (type !== 'person') return false;
     if (lexicon.honorifics.has(lower) || lexicon.connectors.has(lower)) return true;
     // Title words before a name ("Secretary of State Antony Blinken"), but keep the last word.
     return isTitleWord(lexicon, token.text) && end - start > 1;
   };
   while (start < end && trimLeft()) start++;
-  while (end > start) {
+  // A possessive is never part of a person's name ("Lavrov's"); it may be of a place's ("Lord's").
+  while (end > start && fromModel && type === 'person' && isPossessiveToken(tokens[end - 1]!)) end--;
+  while (end > start && !fromModel) {
     const token = tokens[end - 1]!;
     if (isPossessiveToken(token) || (EDGE_PUNCTUATION.test(token.text) && !/^\p{L}+\.$/u.test(token.text))) end--;
     else break;
@@ -90,6 +97,16 @@ export function cleanSpan(
     if (!isTitleWord(lexicon, token.text) && !lexicon.connectors.has(lower) && HAS_UPPER_OR_DIGIT.test(token.text)) nameLike = true;
   }
   if (!nameLike && type !== 'person' && !lexicon.titleHeads.has(tokens[end - 1]!.text.toLowerCase())) nameLike = true;
+  // The front of a person's title: "U.S. National Climate [Advisor]", "Azerbaijani Energy [Minister]".
+  const next = tokens[end];
+  if (type !== 'person' && next && lexicon.titleHeads.has(next.text.toLowerCase()) && /^\p{Lu}/u.test(next.text)) {
+    let titleLike = true;
+    for (let t = start; t < end && titleLike; t++) {
+      const text = tokens[t]!.text;
+      titleLike = isTitleWord(lexicon, text) || lexicon.isCountry(text) || lexicon.connectors.has(text.toLowerCase());
+    }
+    if (titleLike && end - start >= 2) return null;
+  }
   if (!nameLike) return null;
   const single = tokens[start]!.text;
   if (end - start === 1 && PRONOUNS.has(single.toLowerCase()) && (single.length === 1 || single !== single.toUpperCase())) return null;
@@ -99,24 +116,35 @@ export function cleanSpan(
 
 function hyphenPairs(doc: LedeDocument, decisions: Decision[], occupied: Int32Array): void {
   const { tokens } = doc;
-  const personWords: { text: string; token: number }[] = [];
+  // Words that name people on their own (not as half of a hyphenated name), by spelling skeleton.
+  const standalone = new Map<string, { text: string; token: number }[]>();
   for (const d of decisions) {
     if (d.type !== 'person') continue;
-    for (let t = d.tokenStart; t < d.tokenEnd; t++) if (tokens[t]!.kind === 'word') personWords.push({ text: tokens[t]!.text, token: t });
+    for (let t = d.tokenStart; t < d.tokenEnd; t++) {
+      const token = tokens[t]!;
+      const glued = (t > 0 && !token.spaceBefore && tokens[t - 1]!.text === '-') || (t + 1 < tokens.length && !tokens[t + 1]!.spaceBefore && tokens[t + 1]!.text === '-');
+      if (token.kind !== 'word' || glued) continue;
+      const key = spellingSkeleton(token.text);
+      const list = standalone.get(key);
+      if (list) list.push({ text: token.text, token: t });
+      else standalone.set(key, [{ text: token.text, token: t }]);
+    }
   }
-  if (personWords.length < 2) return;
+  if (standalone.size < 2) return;
+  const namedAlone = (text: string): boolean => (standalone.get(spellingSkeleton(text)) ?? []).some((w) => isSpellingVariant(w.text, text));
   for (let t = 0; t + 2 < tokens.length; t++) {
     const a = tokens[t]!;
     const dash = tokens[t + 1]!;
     const b = tokens[t + 2]!;
     if (dash.text !== '-' || dash.spaceBefore || b.spaceBefore || !/^\p{Lu}/u.test(a.text) || !/^\p{Lu}/u.test(b.text)) continue;
-    // Both halves must name people the article names elsewhere.
-    const namedElsewhere = (text: string): boolean =>
-      personWords.some((w) => (w.token < t || w.token > t + 2) && isSpellingVariant(w.text, text));
-    if (!namedElsewhere(a.text) || !namedElsewhere(b.text)) continue;
-    for (const owner of new Set([occupied[t]!, occupied[t + 1]!, occupied[t + 2]!])) {
-      if (owner < 0) continue;
-      const d = decisions[owner]!;
+    // "Jean-Michel Monin": a hyphenated first name inside a longer name is not a pair.
+    const owner = occupied[t]!;
+    const ownerDecision = owner >= 0 ? decisions[owner]! : null;
+    if (ownerDecision && ownerDecision.type !== 'misc' && (ownerDecision.tokenStart < t || ownerDecision.tokenEnd > t + 3)) continue;
+    if (!namedAlone(a.text) || !namedAlone(b.text)) continue;
+    for (const own of new Set([occupied[t]!, occupied[t + 1]!, occupied[t + 2]!])) {
+      if (own < 0) continue;
+      const d = decisions[own]!;
       for (let u = d.tokenStart; u < d.tokenEnd; u++) occupied[u] = -1;
       d.tokenEnd = d.tokenStart; // emptied: filtered out at the end
     }
@@ -176,6 +204,24 @@ function tokensText(tokens: readonly Token[], from: number, to: number): string 
   return out;
 }
 
+/**
+ * The caller's gazetteer always holds. A rule's preset holds where the model saw
+ * nothing, or only parts of it ("Russian" in "Russian Foreign Ministry", "Sverdlovsk"
+ * in "Sverdlovsk region"); where the model read the same words otherwise (the
+ * same span as MISC, or a span across its edge), the model is trusted.
+ */
+function presetHolds(preset: EntityCandidate, model: readonly EntityCandidate[]): boolean {
+  if (preset.provenance.rule.startsWith('gazetteer:custom')) return true;
+  for (const c of model) {
+    if (c.tokenStart >= preset.tokenEnd) break;
+    if (c.tokenEnd <= preset.tokenStart) continue;
+    const inside = c.tokenStart >= preset.tokenStart && c.tokenEnd <= preset.tokenEnd;
+    const same = c.tokenStart === preset.tokenStart && c.tokenEnd === preset.tokenEnd;
+    if (!inside || (same && c.type !== preset.type)) return false;
+  }
+  return true;
+}
+
 export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon): Mention[] {
   const { tokens } = doc;
   const occupied = new Int32Array(tokens.length).fill(-1);
@@ -184,7 +230,9 @@ export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon): Ment
 
   const decide = (c: EntityCandidate, tokenStart: number, tokenEnd: number): Decision | null => {
     if (c.type === 'misc') return { tokenStart, tokenEnd, type: 'misc', provenance: [c.provenance] };
-    const cleaned = cleanSpan(tokens, lexicon, tokenStart, tokenEnd, c.type);
+    // Only a whole model span keeps its edges: a remainder beside a preset is trimmed like any other.
+    const whole = tokenStart === c.tokenStart && tokenEnd === c.tokenEnd;
+    const cleaned = cleanSpan(tokens, lexicon, tokenStart, tokenEnd, c.type, whole && c.provenance.stage === 'ner');
     return cleaned ? { tokenStart: cleaned[0], tokenEnd: cleaned[1], type: c.type, provenance: [c.provenance] } : null;
   };
 
@@ -192,13 +240,24 @@ export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon): Ment
   const presets = candidates
     .filter((c) => c.preset)
     .sort((a, b) => b.provenance.score - a.provenance.score || (b.tokenEnd - b.tokenStart) - (a.tokenEnd - a.tokenStart) || a.tokenStart - b.tokenStart);
+  const model = candidates.filter((c) => !c.preset && c.provenance.stage === 'ner').sort((a, b) => a.tokenStart - b.tokenStart);
   for (const c of presets) {
+    if (!presetHolds(c, model)) continue;
     const d = decide(c, c.tokenStart, c.tokenEnd);
     if (d) place(occupied, decisions, d);
   }
 
-  // 2. The model, outside the presets.
-  const model = candidates.filter((c) => !c.preset && c.provenance.stage === 'ner').sort((a, b) => a.tokenStart - b.tokenStart);
+  // 2. The model, outside the presets. Where the model is unsure and a known entity
+  //    has exactly its span ("UN", "Turan", "Karabakh"), the known type wins.
+  const known = new Map<string, EntityCandidate>();
+  for (const c of candidates) if (c.provenance.rule === 'gazetteer:known') known.set(`${c.tokenStart}:${c.tokenEnd}`, c);
+  for (let i = 0; i < model.length; i++) {
+    const c = model[i]!;
+    const gazetteer = known.get(`${c.tokenStart}:${c.tokenEnd}`);
+    if (gazetteer && c.provenance.score < UNSURE_MODEL_SCORE && gazetteer.type !== c.type) {
+      model[i] = { ...c, type: gazetteer.type, provenance: gazetteer.provenance };
+    }
+  }
   for (const c of model) {
     let t = c.tokenStart;
     while (t < c.tokenEnd) {

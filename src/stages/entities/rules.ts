@@ -161,7 +161,9 @@ function proposeFromRun(
   }
   // "Sverdlovsk region", "Sabunchu district": a short capitalised name and a lower-case head.
   const next = tokens[last];
-  if (words <= 2 && last === end && next !== undefined && last < sentenceEnd && lexicon.lowerPlaceHeads.has(next.text) && next.text === next.text.toLowerCase()) {
+  // Not after a nationality: "English county sides", "the Kurdish region".
+  if (words <= 2 && last === end && next !== undefined && last < sentenceEnd && lexicon.lowerPlaceHeads.has(next.text) &&
+      next.text === next.text.toLowerCase() && !lexicon.isDemonym(tokens[last - 1]!.text)) {
     out.push(candidate(tokens, start, last + 1, 'place', 'place-lower-head', 0.8, true));
   }
 }

@@ -11,6 +11,7 @@
 import type { LedeDocument } from '../../core/document.js';
 import type { Stage } from '../../core/stage.js';
 
+const MIN_MENTION_EVIDENCE = 0.3;
 const WEIGHTS = { count: 0.35, spread: 0.2, position: 0.15, headline: 0.15, quoted: 0.15 } as const;
 
 export function scoreEntities(doc: LedeDocument): void {
@@ -44,7 +45,8 @@ export function scoreEntities(doc: LedeDocument): void {
     for (const m of own) {
       let score = 0;
       for (const p of m.provenance) score = Math.max(score, p.score);
-      doubt *= 1 - 0.9 * Math.min(1, Math.max(0, score));
+      // A model's low margin is still evidence that the words name something.
+      doubt *= 1 - 0.9 * Math.min(1, Math.max(MIN_MENTION_EVIDENCE, score));
     }
     entity.confidence = Math.min(1, Math.max(0, 1 - doubt));
   });

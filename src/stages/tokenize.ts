@@ -13,6 +13,8 @@ import type { WinkNlp } from '../core/resources.js';
 
 /** Paragraphs are batched into chunks of about this many characters for wink-nlp. */
 const CHUNK_CHARS = 20_000;
+/** A word ending in a possessive 's (the stem keeps at least one letter). */
+const POSSESSIVE_END = /\p{L}['’][sS]$/u;
 /** A paragraph longer than this is cut at white space (or anywhere) into pieces. */
 const MAX_PIECE_CHARS = 50_000;
 /** A sentence longer than this many tokens is cut, to keep later stages linear. */
@@ -96,6 +98,7 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
 
     // Align wink tokens to the text; map wink token index -> our token index (or -1).
     const ourIndex = new Int32Array(values.length).fill(-1);
+    const ourLast = new Int32Array(values.length).fill(-1);
     let cursor = 0;
     let pieceIndex = p;
     for (let i = 0; i < values.length; i++) {
@@ -114,18 +117,19 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
       const inFurniture = furnitureIndex < furniture.length && furniture[furnitureIndex]!.start < end;
       const previous = tokens[tokens.length - 1];
       ourIndex[i] = tokens.length;
-      tokens.push({
-        index: tokens.length,
-        start,
-        end,
-        text: value,
-        pos: (tags[i] ?? 'X') as PosTag,
-        kind: kindOf(type),
-        spaceBefore: previous === undefined || previous.end < start,
-        sentence: -1,
-        paragraph: pieces[pieceIndex]!.paragraph,
-        furniture: inFurniture,
-      });
+      const kind = kindOf(type);
+      const pos = (tags[i] ?? 'X') as PosTag;
+      const paragraph = pieces[pieceIndex]!.paragraph;
+      const spaceBefore = previous === undefined || previous.end < start;
+      // wink-nlp splits "Boatmen's" only until it has once seen it whole (its token cache
+      // outlives a document), so the possessive is split here, the same way every time.
+      const possessive = kind === 'word' && value.length > 2 ? POSSESSIVE_END.exec(value) : null;
+      const stemEnd = possessive ? end - 2 : end;
+      tokens.push({ index: tokens.length, start, end: stemEnd, text: value.slice(0, stemEnd - start), pos, kind, spaceBefore, sentence: -1, paragraph, furniture: inFurniture });
+      if (possessive) {
+        tokens.push({ index: tokens.length, start: stemEnd, end, text: value.slice(stemEnd - start), pos: 'PART', kind, spaceBefore: false, sentence: -1, paragraph, furniture: inFurniture });
+      }
+      ourLast[i] = tokens.length - 1;
     }
 
     // Sentences: wink's boundaries, also cut at paragraph boundaries and at length limits.
@@ -141,7 +145,7 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
         if (open < 0) open = t;
       }
       if (open >= 0) {
-        const lastToken = lastAligned(ourIndex, winkStart, winkEnd);
+        const lastToken = lastAligned(ourLast, winkStart, winkEnd);
         pushSentence(sentences, tokens, open, lastToken + 1);
       }
     }

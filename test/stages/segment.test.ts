@@ -76,6 +76,15 @@ describe('tokenize', () => {
     for (const s of doc.sentences) expect(doc.paragraphs[s.paragraph]!.start).toBeLessThanOrEqual(s.start);
   });
 
+  it('splits a possessive the same way whatever was read before (regression: wink-nlp token cache)', () => {
+    const tokens = (text: string): string[] => extractor.analyze(text).tokens.map((t) => t.text);
+    const first = tokens("The Boatmen's Bancshares deal.");
+    tokens("He joined Boatmen's.");
+    expect(tokens("The Boatmen's Bancshares deal.")).toEqual(first);
+    expect(first).toEqual(['The', 'Boatmen', "'s", 'Bancshares', 'deal', '.']);
+    expect(tokens('It was Lavrov’s.')).toEqual(['It', 'was', 'Lavrov', '’s', '.']);
+  });
+
   it('never lets a sentence cross a paragraph', () => {
     const text = 'No full stop here\nAnother line without one\nThird.';
     const doc = extractor.analyze(text);

@@ -41,7 +41,10 @@ export interface Resources {
 
 let sharedNlp: WinkNlp | null = null;
 
-/** wink-nlp's instance holds no per-document state, so one serves every extractor. */
+/**
+ * One wink-nlp instance serves every extractor. (It caches tokens across documents;
+ * the tokenize stage splits possessives itself so that the cache cannot change results.)
+ */
 function getNlp(): WinkNlp {
   sharedNlp ??= winkNLP(model, ['sbd', 'pos']);
   return sharedNlp;

@@ -136,6 +136,11 @@ describe('resolve: cleaning spans', () => {
     expect(mentionTexts(run('They cooperate in the UN.', [['UN', 'place', 1, score]]))).toEqual([expected]);
   });
 
+  it('splits a title inside a model span: "Baku Mayor Eldar Azizov"', () => {
+    const doc = run('Baku Mayor Eldar Azizov said so.', [['Baku Mayor Eldar Azizov', 'organization']]);
+    expect(mentionTexts(doc)).toEqual(['place:Baku', 'person:Eldar Azizov']);
+  });
+
   it('finds a name decided once wherever it recurs', () => {
     const doc = run('Okonkwo arrived. Later Okonkwo left.', [['Okonkwo', 'person', 2]]);
     expect(mentionTexts(doc)).toEqual(['person:Okonkwo', 'person:Okonkwo']);

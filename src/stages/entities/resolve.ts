@@ -18,11 +18,27 @@ import type { Stage } from '../../core/stage.js';
 import type { EntityType } from '../../types.js';
 import type { EntityLexicon } from './lexicon.js';
 import { isSpellingVariant, spellingSkeleton } from './names.js';
+import { matchGazetteer, tokenKey, type CompiledGazetteer } from '../ner/gazetteer.js';
+
+const PLACE_LISTS = ['capital', 'city', 'country', 'region'];
+
+/** Whether tokens [from, to) are exactly one name of the gazetteer's place lists. */
+function isGazetteerPlace(gazetteer: CompiledGazetteer, tokens: readonly Token[], from: number, to: number): boolean {
+  const keys: string[] = [];
+  for (let t = from; t < to; t++) keys.push(tokenKey(tokens[t]!.text));
+  const marks = matchGazetteer(gazetteer, keys);
+  return gazetteer.listNames.some((name, list) => {
+    if (!PLACE_LISTS.includes(name)) return false;
+    if (keys.length === 1) return (marks[0]! & (1 << (list * 4 + 3))) !== 0;
+    return (marks[0]! & (1 << (list * 4))) !== 0 && (marks[keys.length - 1]! & (1 << (list * 4 + 2))) !== 0;
+  });
+}
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me', 'his', 'hers', 'its', 'their', 'our', 'my', 'your', 'who', 'whom']);
 /** Below this score a model span yields its type to a known entity with the same span. */
 const UNSURE_MODEL_SCORE = 0.5;
+const INITIAL = /^\p{Lu}\.$/u;
 const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 const HAS_UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
 
@@ -52,6 +68,7 @@ function place(occupied: Int32Array, decisions: Decision[], decision: Decision):
 
 /** A word of a role rather than a name: "Foreign", "Minister", "Mr.", "Azerbaijani". */
 function isTitleWord(lexicon: EntityLexicon, text: string): boolean {
+  if (INITIAL.test(text)) return false; // "M. Butcher": an initial, not "Monsieur"
   const lower = text.toLowerCase();
   return lexicon.titleHeads.has(lower) || lexicon.titleModifiers.has(lower) || lexicon.honorifics.has(lower) || lexicon.isDemonym(text);
 }
@@ -74,7 +91,8 @@ export function cleanSpan(
     const lower = token.text.toLowerCase();
     if (fromModel ? token.text === 'the' || token.text === 'a' || token.text === 'an' : DETERMINERS.has(lower) || EDGE_PUNCTUATION.test(token.text)) return true;
     if (type !== 'person') return false;
-    if (lexicon.honorifics.has(lower) || lexicon.connectors.has(lower)) return true;
+    // An honorific, but not an initial that looks like one ("M. Butcher" is not "Monsieur Butcher").
+    if ((lexicon.honorifics.has(lower) && !INITIAL.test(token.text)) || lexicon.connectors.has(lower)) return true;
     // Title words before a name ("Secretary of State Antony Blinken"), but keep the last word.
     return isTitleWord(lexicon, token.text) && end - start > 1;
   };
@@ -222,7 +240,43 @@ function presetHolds(preset: EntityCandidate, model: readonly EntityCandidate[])
   return true;
 }
 
-export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon): Mention[] {
+/** Whether tokens [from, to) are one place name of the gazetteer (a country, capital, city or region). */
+export type PlaceTest = (tokens: readonly Token[], from: number, to: number) => boolean;
+
+/**
+ * "Baku Mayor Eldar Azizov" read as one span: a capitalised title inside a name,
+ * followed by a name, is a person after a place or organisation. The part before
+ * the title keeps the model's type, or becomes a place when it is a known place
+ * name; the title itself belongs to neither.
+ */
+function splitAtInnerTitle(tokens: readonly Token[], lexicon: EntityLexicon, places: PlaceTest, c: EntityCandidate): EntityCandidate[] {
+  if (c.type === 'misc' || c.tokenEnd - c.tokenStart < 3) return [c];
+  for (let h = c.tokenStart + 1; h < c.tokenEnd - 1; h++) {
+    const head = tokens[h]!;
+    if (!/^\p{Lu}/u.test(head.text) || !lexicon.titleHeads.has(head.text.toLowerCase())) continue;
+    let nameLike = true;
+    for (let t = h + 1; t < c.tokenEnd && nameLike; t++) {
+      const text = tokens[t]!.text;
+      nameLike = /^\p{Lu}/u.test(text) && !isTitleWord(lexicon, text);
+    }
+    if (!nameLike) continue;
+    let titleStart = h;
+    while (titleStart - 1 > c.tokenStart && isTitleWord(lexicon, tokens[titleStart - 1]!.text)) titleStart--;
+    const provenance = [c.provenance.rule, 'title-inside'].join('+');
+    const parts: EntityCandidate[] = [];
+    const person: EntityCandidate = { ...c, tokenStart: h + 1, start: tokens[h + 1]!.start, type: 'person', provenance: { ...c.provenance, rule: provenance } };
+    if (titleStart > c.tokenStart) {
+      const isPlace = places(tokens, c.tokenStart, titleStart) || lexicon.isCountry(tokensText(tokens, c.tokenStart, titleStart));
+      const type = isPlace ? 'place' : c.type === 'person' ? null : c.type;
+      if (type) parts.push({ ...c, tokenEnd: titleStart, end: tokens[titleStart - 1]!.end, type, provenance: { ...c.provenance, rule: provenance } });
+    }
+    parts.push(person);
+    return parts;
+  }
+  return [c];
+}
+
+export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon, places: PlaceTest = () => false): Mention[] {
   const { tokens } = doc;
   const occupied = new Int32Array(tokens.length).fill(-1);
   const decisions: Decision[] = [];
@@ -258,7 +312,7 @@ export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon): Ment
       model[i] = { ...c, type: gazetteer.type, provenance: gazetteer.provenance };
     }
   }
-  for (const c of model) {
+  for (const c of model.flatMap((candidate) => splitAtInnerTitle(tokens, lexicon, places, candidate))) {
     let t = c.tokenStart;
     while (t < c.tokenEnd) {
       while (t < c.tokenEnd && occupied[t]! >= 0) t++;
@@ -310,7 +364,8 @@ export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon): Ment
 export const resolveStage: Stage = {
   name: 'resolve',
   run(doc, resources) {
-    doc.mentions = resolveMentions(doc, resources.entities);
+    const gazetteer = resources.ner.gazetteer;
+    doc.mentions = resolveMentions(doc, resources.entities, (tokens, from, to) => isGazetteerPlace(gazetteer, tokens, from, to));
   },
 };
 

@@ -117,8 +117,13 @@ export class SpeakerResolver {
       return { speaker: { mention, entity: antecedent.entity, name: antecedent.name }, referent: { ...antecedent, token: phrase.head, paragraph: headToken.paragraph } };
     }
 
-    // A named mention from the entity stages.
-    const mentionIndex = this.mentionAt[phrase.head]!;
+    // A named mention from the entity stages: the head's, or, when the head is a title
+    // ("Nigerian Minister of Transportation Emeka Okonkwo"), the person the phrase ends with.
+    let mentionIndex = this.mentionAt[phrase.head]!;
+    if (mentionIndex < 0 && phrase.end - 1 > phrase.head) {
+      const last = this.mentionAt[phrase.end - 1]!;
+      if (last >= 0 && doc.mentions[last]!.type === 'person') mentionIndex = last;
+    }
     if (mentionIndex >= 0) {
       const m = doc.mentions[mentionIndex]!;
       const mention = surface(m);

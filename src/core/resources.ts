@@ -9,10 +9,12 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { compileFurniture, type CompiledFurniture, type FurnitureData } from '../stages/segment.js';
+import { compileDates, type CompiledDates, type DatesLexiconData } from '../stages/dates/index.js';
 import type { ExtractorConfig } from '../types.js';
 
 export interface ResourceData {
   furniture: FurnitureData;
+  dates: DatesLexiconData;
 }
 
 export type WinkNlp = ReturnType<typeof winkNLP>;
@@ -20,6 +22,7 @@ export type WinkNlp = ReturnType<typeof winkNLP>;
 export interface Resources {
   readonly nlp: WinkNlp;
   readonly furniture: CompiledFurniture;
+  readonly dates: CompiledDates;
   readonly config: Readonly<ExtractorConfig>;
 }
 
@@ -35,6 +38,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
   return {
     nlp: getNlp(),
     furniture: compileFurniture(data.furniture),
+    dates: compileDates(data.dates),
     config,
   };
 }

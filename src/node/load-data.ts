@@ -16,6 +16,7 @@ function readJson<T>(...parts: string[]): T {
 export function loadResourceData(): ResourceData {
   cached ??= {
     furniture: readJson('lexicon', 'furniture.json'),
+    dates: readJson('lexicon', 'dates.json'),
   };
   return cached;
 }

@@ -8,20 +8,22 @@
  * Every task runs the public extract() on whole documents and prints a table.
  */
 
-const tasks: Record<string, () => Promise<{ main(args: string[]): Promise<void> | void }>> = {
-  ner: () => import('./eval/ner.js'),
-  dates: () => import('./eval/dates.js'),
-  quotes: () => import('./eval/quotes.js'),
-};
+interface EvalTask {
+  main(args: string[]): Promise<void> | void;
+}
+
+const TASKS = ['ner', 'dates', 'quotes'] as const;
+
+export {};
 
 const [task, ...rest] = process.argv.slice(2);
-const load = task ? tasks[task] : undefined;
-if (!load) {
-  console.error(`usage: npm run eval -- <${Object.keys(tasks).join('|')}> <path>\n(got ${task ? `"${task}"` : 'no task'})`);
+if (!task || !(TASKS as readonly string[]).includes(task)) {
+  console.error(`usage: npm run eval -- <${TASKS.join('|')}> <path>\n(got ${task ? `"${task}"` : 'no task'})`);
   process.exit(2);
 }
 try {
-  await (await load()).main(rest);
+  const module = (await import(`./eval/${task}.ts`)) as EvalTask;
+  await module.main(rest);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(2);

@@ -6,10 +6,18 @@
 import type { Stage } from './stage.js';
 import { segmentStage } from '../stages/segment.js';
 import { tokenizeStage } from '../stages/tokenize.js';
+import { rulesStage } from '../stages/entities/rules.js';
+import { resolveStage } from '../stages/entities/resolve.js';
+import { entitiesStage } from '../stages/entities/cluster.js';
+import { salienceStage } from '../stages/entities/salience.js';
 import { datesStage } from '../stages/dates/index.js';
 
 export const PIPELINE: readonly Stage[] = Object.freeze([
-  segmentStage, // paragraphs, sentences' containers, page furniture
+  segmentStage, // paragraphs and page furniture
   tokenizeStage, // tokens, part of speech, sentences (wink-nlp)
-  datesStage, // TIMEX3 dates against publishedAt or the dateline (after the entity stages)
+  rulesStage, // entity candidates from gazetteers and patterns
+  resolveStage, // candidates -> naming mentions
+  entitiesStage, // mentions -> entities, canonical names, aliases, titles
+  salienceStage, // salience and confidence (after quotes)
+  datesStage, // TIMEX3 dates against publishedAt or the dateline
 ]);

@@ -9,11 +9,13 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { compileFurniture, type CompiledFurniture, type FurnitureData } from '../stages/segment.js';
+import { compileEntityLexicon, type EntityLexicon, type EntityLexiconData } from '../stages/entities/lexicon.js';
 import { compileDates, type CompiledDates, type DatesLexiconData } from '../stages/dates/index.js';
 import type { ExtractorConfig } from '../types.js';
 
 export interface ResourceData {
   furniture: FurnitureData;
+  entities: EntityLexiconData;
   dates: DatesLexiconData;
 }
 
@@ -22,6 +24,7 @@ export type WinkNlp = ReturnType<typeof winkNLP>;
 export interface Resources {
   readonly nlp: WinkNlp;
   readonly furniture: CompiledFurniture;
+  readonly entities: EntityLexicon;
   readonly dates: CompiledDates;
   readonly config: Readonly<ExtractorConfig>;
 }
@@ -38,6 +41,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
   return {
     nlp: getNlp(),
     furniture: compileFurniture(data.furniture),
+    entities: compileEntityLexicon(data.entities, config.gazetteer),
     dates: compileDates(data.dates),
     config,
   };

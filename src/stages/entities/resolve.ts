@@ -1,0 +1,257 @@
+/**
+ * The resolver: one place decides which candidate spans become naming mentions.
+ *
+ * 1. Presets (the caller's gazetteer, high-precision rules) are placed first.
+ * 2. The model's spans fill the rest; where one overlaps a preset, only its parts
+ *    outside the preset survive ("Sverdlovsk region" preset + model "Sverdlovsk
+ *    region Russia" keeps "Russia"). The model's MISC spans occupy their tokens too.
+ * 3. Other rule and gazetteer spans fill tokens nobody claimed.
+ * 4. Spans are cleaned: no determiners, titles, honorifics, possessives or
+ *    punctuation at the edges; pure titles and pronouns are dropped.
+ * 5. Document consistency: hyphenated pairs of known names are split
+ *    ("Lavrov-Mamedyarov"), and a name decided once is a mention wherever it
+ *    recurs uncovered.
+ */
+
+import type { CandidateType, EntityCandidate, LedeDocument, Mention, Provenance, Token } from '../../core/document.js';
+import type { Stage } from '../../core/stage.js';
+import type { EntityType } from '../../types.js';
+import type { EntityLexicon } from './lexicon.js';
+import { isSpellingVariant } from './names.js';
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me', 'his', 'hers', 'its', 'their', 'our', 'my', 'your', 'who', 'whom']);
+const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+$/u;
+const HAS_UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
+
+interface Decision {
+  tokenStart: number;
+  tokenEnd: number;
+  type: CandidateType;
+  provenance: Provenance[];
+}
+
+function isPossessiveToken(token: Token): boolean {
+  return !token.spaceBefore && /^['’]s?$/i.test(token.text);
+}
+
+function overlapsFurniture(tokens: readonly Token[], c: EntityCandidate): boolean {
+  for (let t = c.tokenStart; t < c.tokenEnd; t++) if (tokens[t]!.furniture) return true;
+  return false;
+}
+
+/** Places decisions on free tokens; returns false when any token is taken. */
+function place(occupied: Int32Array, decisions: Decision[], decision: Decision): boolean {
+  for (let t = decision.tokenStart; t < decision.tokenEnd; t++) if (occupied[t]! >= 0) return false;
+  for (let t = decision.tokenStart; t < decision.tokenEnd; t++) occupied[t] = decisions.length;
+  decisions.push(decision);
+  return true;
+}
+
+/** A word of a role rather than a name: "Foreign", "Minister", "Mr.", "Azerbaijani". */
+function isTitleWord(lexicon: EntityLexicon, text: string): boolean {
+  const lower = text.toLowerCase();
+  return lexicon.titleHeads.has(lower) || lexicon.titleModifiers.has(lower) || lexicon.honorifics.has(lower) || lexicon.isDemonym(text);
+}
+
+/** Trims a span's edges; returns null when nothing of a name is left. */
+export function cleanSpan(
+  tokens: readonly Token[],
+  lexicon: EntityLexicon,
+  tokenStart: number,
+  tokenEnd: number,
+  type: EntityType,
+): [number, number] | null {
+  let start = tokenStart;
+  let end = tokenEnd;
+  const trimLeft = (): boolean => {
+    const token = tokens[start]!;
+    const lower = token.text.toLowerCase();
+    if (DETERMINERS.has(lower) || EDGE_PUNCTUATION.test(token.text)) return true;
+    if (type !== 'person') return false;
+    if (lexicon.honorifics.has(lower) || lexicon.connectors.has(lower)) return true;
+    // Title words before a name ("Secretary of State Antony Blinken"), but keep the last word.
+    return isTitleWord(lexicon, token.text) && end - start > 1;
+  };
+  while (start < end && trimLeft()) start++;
+  while (end > start) {
+    const token = tokens[end - 1]!;
+    if (isPossessiveToken(token) || (EDGE_PUNCTUATION.test(token.text) && !/^\p{L}+\.$/u.test(token.text))) end--;
+    else break;
+  }
+  if (start >= end) return null;
+  // Nothing but title words and connectors: "Energy Minister" (a role, not a name).
+  let nameLike = false;
+  let lowerWords = 0;
+  for (let t = start; t < end; t++) {
+    const token = tokens[t]!;
+    const lower = token.text.toLowerCase();
+    if (token.kind === 'word' && token.text === lower) lowerWords++;
+    if (!isTitleWord(lexicon, token.text) && !lexicon.connectors.has(lower) && HAS_UPPER_OR_DIGIT.test(token.text)) nameLike = true;
+  }
+  if (!nameLike && type !== 'person' && !lexicon.titleHeads.has(tokens[end - 1]!.text.toLowerCase())) nameLike = true;
+  if (!nameLike) return null;
+  const single = tokens[start]!.text;
+  if (end - start === 1 && PRONOUNS.has(single.toLowerCase()) && (single.length === 1 || single !== single.toUpperCase())) return null;
+  if (lowerWords === end - start) return null;
+  return [start, end];
+}
+
+function hyphenPairs(doc: LedeDocument, decisions: Decision[], occupied: Int32Array): void {
+  const { tokens } = doc;
+  const personWords: { text: string; token: number }[] = [];
+  for (const d of decisions) {
+    if (d.type !== 'person') continue;
+    for (let t = d.tokenStart; t < d.tokenEnd; t++) if (tokens[t]!.kind === 'word') personWords.push({ text: tokens[t]!.text, token: t });
+  }
+  if (personWords.length < 2) return;
+  for (let t = 0; t + 2 < tokens.length; t++) {
+    const a = tokens[t]!;
+    const dash = tokens[t + 1]!;
+    const b = tokens[t + 2]!;
+    if (dash.text !== '-' || dash.spaceBefore || b.spaceBefore || !/^\p{Lu}/u.test(a.text) || !/^\p{Lu}/u.test(b.text)) continue;
+    // Both halves must name people the article names elsewhere.
+    const namedElsewhere = (text: string): boolean =>
+      personWords.some((w) => (w.token < t || w.token > t + 2) && isSpellingVariant(w.text, text));
+    if (!namedElsewhere(a.text) || !namedElsewhere(b.text)) continue;
+    for (const owner of new Set([occupied[t]!, occupied[t + 1]!, occupied[t + 2]!])) {
+      if (owner < 0) continue;
+      const d = decisions[owner]!;
+      for (let u = d.tokenStart; u < d.tokenEnd; u++) occupied[u] = -1;
+      d.tokenEnd = d.tokenStart; // emptied: filtered out at the end
+    }
+    const provenance: Provenance[] = [{ stage: 'resolve', rule: 'hyphen-pair', score: 0.8 }];
+    place(occupied, decisions, { tokenStart: t, tokenEnd: t + 1, type: 'person', provenance });
+    place(occupied, decisions, { tokenStart: t + 2, tokenEnd: t + 3, type: 'person', provenance });
+    t += 2;
+  }
+}
+
+/** A name decided once is a mention wherever it recurs and nothing else claims it. */
+function propagate(doc: LedeDocument, decisions: Decision[], occupied: Int32Array): void {
+  const { tokens } = doc;
+  const byForm = new Map<string, { type: EntityType; words: number }>();
+  for (const d of decisions) {
+    if (d.type === 'misc' || d.tokenEnd <= d.tokenStart) continue;
+    const words = d.tokenEnd - d.tokenStart;
+    const first = tokens[d.tokenStart]!;
+    // A capitalised word at the start of a sentence could be any word: not alone.
+    if (words === 1 && (first.text.length < 3 || first.text === first.text.toUpperCase())) continue;
+    byForm.set(first.text, { type: d.type, words: Math.max(words, byForm.get(first.text)?.words ?? 0) });
+    if (d.type === 'person' && words >= 2) {
+      const last = tokens[d.tokenEnd - 1]!;
+      if (last.text.length >= 3 && !byForm.has(last.text)) byForm.set(last.text, { type: 'person', words: 1 });
+    }
+  }
+  const forms = new Map<string, EntityType>();
+  for (const d of decisions) {
+    if (d.type === 'misc' || d.tokenEnd <= d.tokenStart) continue;
+    forms.set(tokensText(tokens, d.tokenStart, d.tokenEnd), d.type);
+    if (d.type === 'person' && d.tokenEnd - d.tokenStart >= 2) {
+      const last = tokens[d.tokenEnd - 1]!.text;
+      if (last.length >= 3 && !forms.has(last)) forms.set(last, 'person');
+    }
+  }
+  for (let t = 0; t < tokens.length; t++) {
+    if (occupied[t]! >= 0 || tokens[t]!.furniture) continue;
+    const entry = byForm.get(tokens[t]!.text);
+    if (!entry) continue;
+    for (let length = Math.min(entry.words, tokens.length - t); length >= 1; length--) {
+      const end = t + length;
+      const type = forms.get(tokensText(tokens, t, end));
+      if (type === undefined) continue;
+      if (end < tokens.length && !tokens[end]!.spaceBefore && tokens[end]!.kind === 'word' && !isPossessiveToken(tokens[end]!)) continue;
+      if (t > 0 && !tokens[t]!.spaceBefore && tokens[t - 1]!.kind === 'word') continue;
+      if (place(occupied, decisions, { tokenStart: t, tokenEnd: end, type, provenance: [{ stage: 'resolve', rule: 'propagate', score: 0.6 }] })) {
+        t = end - 1;
+        break;
+      }
+    }
+  }
+}
+
+function tokensText(tokens: readonly Token[], from: number, to: number): string {
+  let out = '';
+  for (let t = from; t < to; t++) out += (t > from && tokens[t]!.spaceBefore ? ' ' : '') + tokens[t]!.text;
+  return out;
+}
+
+export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon): Mention[] {
+  const { tokens } = doc;
+  const occupied = new Int32Array(tokens.length).fill(-1);
+  const decisions: Decision[] = [];
+  const candidates = doc.entityCandidates.filter((c) => c.tokenEnd > c.tokenStart && !overlapsFurniture(tokens, c));
+
+  const decide = (c: EntityCandidate, tokenStart: number, tokenEnd: number): Decision | null => {
+    if (c.type === 'misc') return { tokenStart, tokenEnd, type: 'misc', provenance: [c.provenance] };
+    const cleaned = cleanSpan(tokens, lexicon, tokenStart, tokenEnd, c.type);
+    return cleaned ? { tokenStart: cleaned[0], tokenEnd: cleaned[1], type: c.type, provenance: [c.provenance] } : null;
+  };
+
+  // 1. Presets: the caller's gazetteer first, then longer spans.
+  const presets = candidates
+    .filter((c) => c.preset)
+    .sort((a, b) => b.provenance.score - a.provenance.score || (b.tokenEnd - b.tokenStart) - (a.tokenEnd - a.tokenStart) || a.tokenStart - b.tokenStart);
+  for (const c of presets) {
+    const d = decide(c, c.tokenStart, c.tokenEnd);
+    if (d) place(occupied, decisions, d);
+  }
+
+  // 2. The model, outside the presets.
+  const model = candidates.filter((c) => !c.preset && c.provenance.stage === 'ner').sort((a, b) => a.tokenStart - b.tokenStart);
+  for (const c of model) {
+    let t = c.tokenStart;
+    while (t < c.tokenEnd) {
+      while (t < c.tokenEnd && occupied[t]! >= 0) t++;
+      let end = t;
+      while (end < c.tokenEnd && occupied[end]! < 0) end++;
+      if (end > t) {
+        const d = decide(c, t, end);
+        if (d) {
+          if (end - t < c.tokenEnd - c.tokenStart) d.provenance.push({ stage: 'resolve', rule: 'outside-preset', score: c.provenance.score });
+          place(occupied, decisions, d);
+        }
+      }
+      t = end;
+    }
+  }
+
+  // 3. Everything else fills free tokens, longer spans first.
+  const fillers = candidates
+    .filter((c) => !c.preset && c.provenance.stage !== 'ner')
+    .sort((a, b) => (b.tokenEnd - b.tokenStart) - (a.tokenEnd - a.tokenStart) || a.tokenStart - b.tokenStart);
+  for (const c of fillers) {
+    const d = decide(c, c.tokenStart, c.tokenEnd);
+    if (d) place(occupied, decisions, d);
+  }
+
+  // 4. Document consistency.
+  hyphenPairs(doc, decisions, occupied);
+  propagate(doc, decisions, occupied);
+
+  return decisions
+    .filter((d): d is Decision & { type: EntityType } => d.type !== 'misc' && d.tokenEnd > d.tokenStart)
+    .sort((a, b) => a.tokenStart - b.tokenStart)
+    .map((d) => {
+      const start = tokens[d.tokenStart]!.start;
+      const end = tokens[d.tokenEnd - 1]!.end;
+      return {
+        start,
+        end,
+        tokenStart: d.tokenStart,
+        tokenEnd: d.tokenEnd,
+        type: d.type,
+        text: doc.text.slice(start, end),
+        provenance: d.provenance,
+        entity: -1,
+      };
+    });
+}
+
+export const resolveStage: Stage = {
+  name: 'resolve',
+  run(doc, resources) {
+    doc.mentions = resolveMentions(doc, resources.entities);
+  },
+};
+

@@ -1,0 +1,181 @@
+/**
+ * Entity candidates from rules and gazetteers. Each candidate carries the id of
+ * the rule that proposed it; the resolver decides between these and the model's.
+ *
+ *   gazetteer:custom   the caller's gazetteer (preset: it wins over the model)
+ *   gazetteer:known    data/lexicon/known-entities.json (fills gaps the model leaves)
+ *   org-head           capitalised phrase ending in an organisation head ("Russian Foreign Ministry")
+ *   place-head         capitalised phrase ending in a geographic head ("Caspian Sea")
+ *   place-lower-head   a place name with a lower-case head ("Sverdlovsk region")
+ */
+
+import type { EntityCandidate, LedeDocument, Token } from '../../core/document.js';
+import type { Stage } from '../../core/stage.js';
+import type { EntityType } from '../../types.js';
+import type { EntityLexicon } from './lexicon.js';
+
+const CAPITALISED = /^\p{Lu}/u;
+const INNER_CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'on']);
+/** Longest run of capitalised words a rule looks at. */
+const MAX_RUN = 10;
+
+export function isCapitalisedWord(token: Token): boolean {
+  return token.kind === 'word' && CAPITALISED.test(token.text);
+}
+
+function isPossessive(token: Token): boolean {
+  return !token.spaceBefore && (token.text === "'s" || token.text === '’s');
+}
+
+function candidate(
+  tokens: readonly Token[],
+  tokenStart: number,
+  tokenEnd: number,
+  type: EntityType,
+  rule: string,
+  score: number,
+  preset: boolean,
+): EntityCandidate {
+  return {
+    start: tokens[tokenStart]!.start,
+    end: tokens[tokenEnd - 1]!.end,
+    tokenStart,
+    tokenEnd,
+    type,
+    provenance: { stage: 'rules', rule, score },
+    preset,
+  };
+}
+
+/** Surface text of tokens [from, to) with single spaces where the text has white space. */
+export function joinTokens(tokens: readonly Token[], from: number, to: number): string {
+  let out = '';
+  for (let t = from; t < to; t++) {
+    const token = tokens[t]!;
+    if (t > from && token.spaceBefore) out += ' ';
+    out += token.text;
+  }
+  return out;
+}
+
+function gazetteerCandidates(doc: LedeDocument, lexicon: EntityLexicon, out: EntityCandidate[]): void {
+  const { tokens } = doc;
+  for (const sentence of doc.sentences) {
+    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+      const first = tokens[t]!;
+      if (first.furniture) continue;
+      // A form's first word may be glued to the next token ("St.Petersburg"), so look up by prefix too.
+      const maxWords = lexicon.gazetteerFirstWords.get(first.text) ?? lexicon.gazetteerFirstWords.get(glued(tokens, t, sentence.tokenEnd));
+      if (maxWords === undefined) continue;
+      let best = -1;
+      const limit = Math.min(sentence.tokenEnd, t + maxWords * 3);
+      for (let end = t + 1; end <= limit; end++) {
+        if (lexicon.gazetteerForms.has(joinTokens(tokens, t, end))) best = end;
+      }
+      if (best < 0) continue;
+      const record = lexicon.gazetteerForms.get(joinTokens(tokens, t, best))!;
+      const custom = record.source === 'custom';
+      out.push(candidate(tokens, t, best, record.type, `gazetteer:${record.source}`, custom ? 1 : 0.8, custom));
+      t = best - 1;
+    }
+  }
+}
+
+/** The text of token t and the tokens glued to it without white space. */
+function glued(tokens: readonly Token[], t: number, end: number): string {
+  let text = tokens[t]!.text;
+  for (let u = t + 1; u < end && !tokens[u]!.spaceBefore; u++) text += tokens[u]!.text;
+  return text.split(/\s/)[0] ?? text;
+}
+
+function headCandidates(doc: LedeDocument, lexicon: EntityLexicon, out: EntityCandidate[]): void {
+  const { tokens } = doc;
+  for (const sentence of doc.sentences) {
+    if (sentenceIsAllCaps(tokens, sentence.tokenStart, sentence.tokenEnd)) continue;
+    let t = sentence.tokenStart;
+    while (t < sentence.tokenEnd) {
+      if (!isCapitalisedWord(tokens[t]!) || tokens[t]!.furniture) {
+        t++;
+        continue;
+      }
+      // A run of capitalised words, possibly joined by "of", "and", "'s", glued punctuation.
+      let end = t + 1;
+      while (end < sentence.tokenEnd && end - t < MAX_RUN) {
+        const token = tokens[end]!;
+        if (isCapitalisedWord(token) || isPossessive(token)) end++;
+        else if (INNER_CONNECTORS.has(token.text.toLowerCase()) && end + 1 < sentence.tokenEnd && isCapitalisedWord(tokens[end + 1]!)) end += 2;
+        else if (!token.spaceBefore && token.text === '-' && end + 1 < sentence.tokenEnd && !tokens[end + 1]!.spaceBefore) end++;
+        else break;
+      }
+      let start = t;
+      if (start === sentence.tokenStart && /^(the|a|an|in|on|at|for|as)$/i.test(tokens[start]!.text)) start++;
+      while (start < end && /^the$/i.test(tokens[start]!.text)) start++;
+      proposeFromRun(doc, lexicon, start, end, sentence.tokenEnd, out);
+      t = end;
+    }
+  }
+}
+
+function sentenceIsAllCaps(tokens: readonly Token[], from: number, to: number): boolean {
+  let words = 0;
+  for (let t = from; t < to; t++) {
+    const token = tokens[t]!;
+    if (token.kind !== 'word') continue;
+    if (token.text !== token.text.toUpperCase()) return false;
+    words++;
+  }
+  return words >= 3;
+}
+
+function proposeFromRun(
+  doc: LedeDocument,
+  lexicon: EntityLexicon,
+  start: number,
+  end: number,
+  sentenceEnd: number,
+  out: EntityCandidate[],
+): void {
+  const { tokens } = doc;
+  if (end <= start) return;
+  // Trailing possessive is not part of the name.
+  let last = end;
+  while (last > start && isPossessive(tokens[last - 1]!)) last--;
+  if (last <= start) return;
+  const lastWord = tokens[last - 1]!.text.toLowerCase();
+  const words = last - start;
+
+  if (words >= 2 && lexicon.orgHeads.has(lastWord)) {
+    out.push(candidate(tokens, start, last, 'organization', 'org-head', 0.9, true));
+    return;
+  }
+  // "Ministry of Foreign Affairs": an organisation head followed by "of ...".
+  for (let h = start; h < last - 2; h++) {
+    if (lexicon.orgHeads.has(tokens[h]!.text.toLowerCase()) && tokens[h + 1]!.text === 'of') {
+      out.push(candidate(tokens, start, last, 'organization', 'org-head-of', 0.85, true));
+      return;
+    }
+  }
+  if (words >= 2 && lexicon.placeHeads.has(lastWord) && words <= 4) {
+    out.push(candidate(tokens, start, last, 'place', 'place-head', 0.85, true));
+    return;
+  }
+  // "Sverdlovsk region", "Sabunchu district": a short capitalised name and a lower-case head.
+  const next = tokens[last];
+  if (words <= 2 && last === end && next !== undefined && last < sentenceEnd && lexicon.lowerPlaceHeads.has(next.text) && next.text === next.text.toLowerCase()) {
+    out.push(candidate(tokens, start, last + 1, 'place', 'place-lower-head', 0.8, true));
+  }
+}
+
+export function proposeRuleCandidates(doc: LedeDocument, lexicon: EntityLexicon): EntityCandidate[] {
+  const out: EntityCandidate[] = [];
+  gazetteerCandidates(doc, lexicon, out);
+  headCandidates(doc, lexicon, out);
+  return out;
+}
+
+export const rulesStage: Stage = {
+  name: 'rules',
+  run(doc, resources) {
+    doc.entityCandidates.push(...proposeRuleCandidates(doc, resources.entities));
+  },
+};

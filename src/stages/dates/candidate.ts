@@ -56,6 +56,8 @@ export interface CalendarMeaning {
   /** "Easter week", "the week of March 6": the week (or weekend) of the day rather than the day. */
   weekOf?: 'week' | 'weekend';
   relation?: Relation;
+  /** A direction the expression itself fixes, whatever the verb (a dateline is never ahead). */
+  direction?: Direction;
 }
 
 /** The reference moved by `amount` units, read at `granularity` ("last week", "two years ago", "yesterday"). */

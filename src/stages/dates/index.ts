@@ -85,7 +85,7 @@ export function findDates(doc: LedeDocument, compiled: CompiledDates): DateRecor
         end: dateline.end,
         type: 'date',
         meaning: dateline.year === null
-          ? { kind: 'calendar', month: dateline.month, day: dateline.day }
+          ? { kind: 'calendar', month: dateline.month, day: dateline.day, direction: 'past' }
           : { kind: 'calendar', year: dateline.year, month: dateline.month, day: dateline.day },
         rule: 'dateline',
         source: 'lede',

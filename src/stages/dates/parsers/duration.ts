@@ -82,6 +82,8 @@ export const durationParser: DateParser = {
     }
     const value = durationValue(amount, unitWord);
     if (value === null) return null;
-    return { start: extendDurationStart(context.text, start), end, type: 'duration', meaning: { kind: 'fixed', value } };
+    // "a five-year contract": an adjectival duration does not take the article of its noun.
+    const adjectival = /-/.test(match[0].slice(numberText.length, numberText.length + 1));
+    return { start: adjectival ? start : extendDurationStart(context.text, start), end, type: 'duration', meaning: { kind: 'fixed', value } };
   },
 };

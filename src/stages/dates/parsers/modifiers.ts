@@ -20,6 +20,7 @@ const POINT_MODIFIERS =
   'the close of|the first half of|the second half of|the latter part of|the early part of|sometime|as early as|as late as';
 
 const QUANTIFIER_BEFORE = new RegExp(`${BEFORE}(${QUANTIFIERS})\\s+$`, 'i');
+const QUANTIFIER_BEFORE_PHRASE = new RegExp(`${BEFORE}((?:more|less|fewer) than|at (?:least|most)|no (?:more|less|fewer) than|nearly|almost|about|roughly|approximately|each of|all of)\\s+$`, 'i');
 const PERIOD_ADJECTIVE_BEFORE = new RegExp(`${BEFORE}(${PERIOD_ADJECTIVES})\\s+$`, 'i');
 const DETERMINER_BEFORE = new RegExp(`${BEFORE}(the|a|an)\\s+$`, 'i');
 const POINT_MODIFIER_BEFORE = new RegExp(`${BEFORE}(${POINT_MODIFIERS})(?:\\s+|(?<=-))$`, 'i');
@@ -42,8 +43,10 @@ function extendOnce(text: string, start: number, pattern: RegExp): number {
 export function extendDurationStart(text: string, start: number): number {
   let current = start;
   for (let step = 0; step < 3; step++) {
+    // Before "the past two weeks", "over" and "for" are prepositions, not quantifiers.
+    const quantifiers = current === start ? QUANTIFIER_BEFORE : QUANTIFIER_BEFORE_PHRASE;
     const next = Math.min(
-      extendOnce(text, current, QUANTIFIER_BEFORE),
+      extendOnce(text, current, quantifiers),
       extendOnce(text, current, PERIOD_ADJECTIVE_BEFORE),
     );
     const withDeterminer = next === current ? extendOnce(text, current, DETERMINER_BEFORE) : next;

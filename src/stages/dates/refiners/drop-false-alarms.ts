@@ -14,6 +14,7 @@ import type { Token } from '../../../core/document.js';
 import type { DateCandidate } from '../candidate.js';
 import type { DateRefiner, RefiningContext } from '../refiner.js';
 
+const WEEKDAY_WORD = /\b(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?/i;
 const MONTH_VERBS = new Set(['may', 'march']);
 const CLOCK_MARK = /\d:\d\d|\b[ap]\.?\s?m\b\.?|o'clock|o’clock|\bnoon\b|\bmidnight\b|\b(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|BST)\b/i;
 const HAS_LETTER = /[A-Za-z]/;
@@ -60,7 +61,7 @@ function isWeekdayName(candidate: DateCandidate, context: RefiningContext): bool
   const surface = text.slice(candidate.start, candidate.end);
   // A weekday alone must be written in full and capitalised: "Sun", "sat", "wed" are other words.
   if (meaning.hour === undefined && meaning.partOfDay === undefined) {
-    const word = /[A-Za-z]+\.?$/.exec(surface)?.[0] ?? '';
+    const word = WEEKDAY_WORD.exec(surface)?.[0] ?? '';
     if (word[0] !== word[0]?.toUpperCase() || !/day$/i.test(word)) return true;
   }
   const after = /^\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/.exec(text.slice(candidate.end, candidate.end + 40));

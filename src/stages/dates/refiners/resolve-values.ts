@@ -103,7 +103,9 @@ function weekdayDay(weekday: number, now: number, direction: Direction, meaning:
   return forward !== 0 && forward < back * FUTURE_BIAS ? now + forward : now - back;
 }
 
-function resolveCalendar(meaning: CalendarMeaning, env: ResolveEnvironment): Resolution {
+function resolveCalendar(meaning: CalendarMeaning, outer: ResolveEnvironment): Resolution {
+  const fixed = meaning.direction;
+  const env: ResolveEnvironment = fixed === undefined ? outer : { ...outer, direction: () => fixed };
   const { reference } = env;
   const year = meaning.year ?? (meaning.relativeYear !== undefined && reference ? reference.year + meaning.relativeYear : undefined);
   const now = reference ? referenceDays(reference) : null;

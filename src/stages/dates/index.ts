@@ -43,8 +43,12 @@ export function compileDates(data: DatesLexiconData): CompiledDates {
 
 /** A sentence longer than this is parsed in windows cut at white space. */
 const WINDOW_CHARS = 2_000;
-/** Cheap test for text that might hold something chrono reads (digits, month and weekday names). */
-const CHRONO_TRIGGER = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|noon|midnight)/i;
+/**
+ * Cheap test for text that might hold something lede keeps from chrono: a
+ * capitalised month or weekday name (lower-case ones are dropped anyway),
+ * digits joined by a date or time separator, or a clock time.
+ */
+const CHRONO_TRIGGER = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\d[/.:-]\d|\d\s?[ap]\.?m\b|o['’]clock/;
 
 function windowsOf(text: string, start: number, end: number): [number, number][] {
   const windows: [number, number][] = [];

@@ -31,12 +31,22 @@ export interface DateParser {
   readonly id: string;
   /** Must carry the global flag; the runner resets `lastIndex` itself. */
   readonly pattern: RegExp;
+  /**
+   * A cheap test (a plain alternation of words, no global flag) that any text
+   * the pattern can match passes; text that fails it is not scanned. Like
+   * compromise's rules indexed by the words they need.
+   */
+  readonly trigger?: RegExp;
   extract(match: RegExpExecArray, context: ParsingContext): ParsedDate | null;
 }
+
+/** Triggers shared by several parsers. */
+export const UNIT_TRIGGER = /second|minute|hour|day|night|week|month|quarter|year|decade|centur|millenni/i;
 
 export function runParsers(parsers: readonly DateParser[], context: ParsingContext): DateCandidate[] {
   const found: DateCandidate[] = [];
   for (const parser of parsers) {
+    if (parser.trigger !== undefined && !parser.trigger.test(context.text)) continue;
     const { pattern } = parser;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(context.text); match !== null; match = pattern.exec(context.text)) {

@@ -29,6 +29,7 @@ const UNITS: Readonly<Record<string, [ShiftUnit, number, Granularity]>> = {
 
 export const agoParser: DateParser = {
   id: 'offset-ago',
+  trigger: /ago|earlier|later|before|after|back|from now|hence/i,
   pattern: PATTERN,
   extract(match, context): ParsedDate | null {
     const [, numberText, unitWord, , relationWord] = match;

@@ -28,6 +28,7 @@ const PATTERN = new RegExp(
 
 export const dayWordParser: DateParser = {
   id: 'day-word',
+  trigger: /today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|mid|noon/i,
   pattern: PATTERN,
   extract(match, context): ParsedDate | null {
     const [, farDay, dayWord, dayPart, thisLast, thisLastPart, weekdayWord, weekdayPart, mid, midPart, midday, clockWord, clockDayAfter, clockDayBefore, clockWordAfter] = match;
@@ -83,6 +84,7 @@ const WEEKEND = /(?<![\w-])the\s+weekend(?![\w-])/gi;
 
 export const weekendParser: DateParser = {
   id: 'weekend',
+  trigger: /weekend/i,
   pattern: WEEKEND,
   extract(match): ParsedDate | null {
     return { start: match.index, end: match.index + match[0].length, type: 'date', meaning: { kind: 'calendar', weekend: true } };

@@ -15,6 +15,7 @@ const DECADE = /(?<![\w-])(?:(the)\s+)?(?:(?:(?:early|late|mid|middle)(?:\s+|-)|
 
 export const decadeParser: DateParser = {
   id: 'decade',
+  trigger: /0'?s\b|ties\b/i,
   pattern: DECADE,
   extract(match): ParsedDate | null {
     const start = match.index;
@@ -43,6 +44,7 @@ const CENTURY = /(?<![\w-])(?:(the)\s+)?(?:(?:early|late|mid)(?:\s+|-))?(first|s
 
 export const centuryParser: DateParser = {
   id: 'century',
+  trigger: /century/i,
   pattern: CENTURY,
   extract(match): ParsedDate | null {
     const word = match[2]!.toLowerCase();

@@ -5,7 +5,7 @@
  * day", "$5 a year") is a set (P1D).
  */
 
-import type { DateParser, ParsedDate, ParsingContext } from '../parser.js';
+import { UNIT_TRIGGER, type DateParser, type ParsedDate, type ParsingContext } from '../parser.js';
 import { NUMBER_PATTERN, UNIT_PATTERN, UNIT_WORDS, parseNumber } from '../words.js';
 import { extendDurationStart } from './modifiers.js';
 
@@ -51,6 +51,7 @@ function formatAmount(amount: number): string {
 
 export const durationParser: DateParser = {
   id: 'duration-number-unit',
+  trigger: UNIT_TRIGGER,
   pattern: PATTERN,
   extract(match, context: ParsingContext): ParsedDate | null {
     const numberText = match[1]!;

@@ -26,6 +26,7 @@ const RELATIVE_MONTH = new RegExp(
 
 export const relativeMonthParser: DateParser = {
   id: 'month-relative',
+  trigger: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/,
   pattern: RELATIVE_MONTH,
   extract(match): ParsedDate | null {
     const [, relationWord, monthA, monthB, yearWord, monthC, spokenYear] = match;
@@ -47,6 +48,7 @@ const HOLIDAY = new RegExp(`(?<![\\w-])(?:${RELATION}\\s+)?(${HOLIDAY_PATTERN})(
 
 export const holidayParser: DateParser = {
   id: 'holiday',
+  trigger: /New Year|Valentine|Halloween|Christmas|Boxing|Thanksgiving|Election|Labor|Memorial|Easter|Good Friday/,
   pattern: HOLIDAY,
   extract(match): ParsedDate | null {
     const [, relationWord, name, period, year] = match;
@@ -63,6 +65,7 @@ const WEEK_OF = new RegExp(`(?<![\\w-])the\\s+(week|weekend)\\s+of\\s+(${MONTH_P
 
 export const weekOfParser: DateParser = {
   id: 'week-of-day',
+  trigger: /week(?:end)? of/i,
   pattern: WEEK_OF,
   extract(match): ParsedDate | null {
     const month = monthOf(match[2]!);

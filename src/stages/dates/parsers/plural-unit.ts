@@ -6,7 +6,7 @@
  * "the days of the week" stays out.
  */
 
-import type { DateParser, ParsedDate } from '../parser.js';
+import { UNIT_TRIGGER, type DateParser, type ParsedDate } from '../parser.js';
 import { durationValue } from './duration.js';
 import { extendDurationStart } from './modifiers.js';
 
@@ -18,6 +18,7 @@ const CUE_AFTER = /^\s+(?:of|ago|ahead|later|earlier|after|before|on\s+end|to\s+
 
 export const pluralUnitParser: DateParser = {
   id: 'plural-unit',
+  trigger: UNIT_TRIGGER,
   pattern: PATTERN,
   extract(match, context): ParsedDate | null {
     const [, modifier, unitWord, plural, long] = match;

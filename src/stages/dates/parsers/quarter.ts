@@ -31,6 +31,7 @@ function relativeYear(word: string | undefined): number | undefined {
 
 export const ordinalQuarterParser: DateParser = {
   id: 'quarter-ordinal',
+  trigger: /quarter|half/i,
   pattern: ORDINAL_QUARTER,
   extract(match, context): ParsedDate | null {
     const [, yearBeforePlain, relativeBefore, yearAgoWord, yearBeforePossessive, ordinalWord, periodWord, plural, yearOf, relativeOf, yearComma] = match;
@@ -60,6 +61,7 @@ const SHORT_QUARTER = /(?<![\w-])(?:(\d{4})\s+)?(?:Q([1-4])|([1-4])Q)(?:\s+(\d{4
 
 export const shortQuarterParser: DateParser = {
   id: 'quarter-short',
+  trigger: /[1-4]Q|Q[1-4]/,
   pattern: SHORT_QUARTER,
   extract(match): ParsedDate | null {
     const quarter = Number(match[2] ?? match[3]);
@@ -75,6 +77,7 @@ const QUARTER_ENDED = new RegExp(`(?<![\\w-])(?:the\\s+)?(?:(?:fiscal|latest|thr
 
 export const quarterEndedParser: DateParser = {
   id: 'quarter-ended',
+  trigger: /quarter/i,
   pattern: QUARTER_ENDED,
   extract(match): ParsedDate | null {
     const month = monthOf(match[1]!);
@@ -92,6 +95,7 @@ const ANAPHORIC_QUARTER =
 
 export const anaphoricQuarterParser: DateParser = {
   id: 'quarter-anaphoric',
+  trigger: /quarter|period|year-/i,
   pattern: ANAPHORIC_QUARTER,
   extract(match): ParsedDate | null {
     const start = match.index;

@@ -6,7 +6,7 @@
  */
 
 import type { DateMeaning, Relation, ShiftUnit } from '../candidate.js';
-import type { DateParser, ParsedDate } from '../parser.js';
+import { UNIT_TRIGGER, type DateParser, type ParsedDate } from '../parser.js';
 import { extendPointStart } from './modifiers.js';
 
 const PATTERN =
@@ -21,6 +21,7 @@ const GRANULARITY: Readonly<Record<string, ShiftUnit>> = {
 
 export const relativeUnitParser: DateParser = {
   id: 'relative-unit',
+  trigger: UNIT_TRIGGER,
   pattern: PATTERN,
   extract(match, context): ParsedDate | null {
     const determiner = match[1]?.toLowerCase();
@@ -84,6 +85,7 @@ const WITHIN_UNIT =
 
 export const withinUnitParser: DateParser = {
   id: 'within-unit',
+  trigger: /day|week|month|quarter|year/i,
   pattern: WITHIN_UNIT,
   extract(match): ParsedDate | null {
     const unitWord = (match[2] ?? match[3] ?? match[4] ?? match[5])!.toLowerCase();
@@ -107,6 +109,7 @@ const THE_YEAR = /(?<![\w-])the\s+(?:(full|fiscal|current|calendar|whole|entire)
 
 export const theYearParser: DateParser = {
   id: 'the-year',
+  trigger: /year/i,
   pattern: THE_YEAR,
   extract(match): ParsedDate | null {
     const start = match.index;

@@ -21,6 +21,7 @@ const DETERMINERS = new Set(['this past', 'this', 'last', 'next', 'past', 'comin
 
 export const seasonParser: DateParser = {
   id: 'season',
+  trigger: /spring|summer|fall|autumn|winter/i,
   pattern: PATTERN,
   extract(match, context): ParsedDate | null {
     const leading = match[1]?.toLowerCase().replace(/\s+/g, ' ');

@@ -18,6 +18,7 @@ const ADVERB_PATTERN = /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|mont
 
 export const setAdverbParser: DateParser = {
   id: 'set-adverb',
+  trigger: /hourly|daily|nightly|weekly|monthly|annually|yearly/i,
   pattern: ADVERB_PATTERN,
   extract(match): ParsedDate | null {
     const value = ADVERBS[match[1]!.toLowerCase().replace('semiannually', 'semi-annually')] ?? ADVERBS[match[1]!.toLowerCase()];
@@ -33,6 +34,7 @@ const EVERY_PATTERN = new RegExp(
 
 export const everyParser: DateParser = {
   id: 'set-every',
+  trigger: /every|each|per/i,
   pattern: EVERY_PATTERN,
   extract(match): ParsedDate | null {
     const start = match.index;
@@ -67,6 +69,7 @@ const PLURAL_WEEKDAY_PATTERN = new RegExp(`\\b(${WEEKDAY_PATTERN})s(?:\\s+(morni
 
 export const pluralWeekdayParser: DateParser = {
   id: 'set-plural-weekday',
+  trigger: /days\b/,
   pattern: PLURAL_WEEKDAY_PATTERN,
   extract(match): ParsedDate | null {
     const weekday = WEEKDAYS[match[1]!.toLowerCase()];

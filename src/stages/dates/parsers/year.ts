@@ -26,6 +26,7 @@ const EARLY_YEAR_CUES = /(?:^|\W)(in|since|from|by|until|till|before|after|aroun
 
 export const yearParser: DateParser = {
   id: 'year',
+  trigger: /\d\d\d\d/,
   pattern: PATTERN,
   extract(match, context): ParsedDate | null {
     const prefix = match[1];
@@ -58,6 +59,7 @@ const SPOKEN_CUE = /(?:^|\W)(?:in|since|from|by|until|till|before|after|of|durin
 
 export const spokenYearParser: DateParser = {
   id: 'year-spoken',
+  trigger: /nineteen|eighteen|twenty|thousand/i,
   pattern: SPOKEN,
   extract(match, context): ParsedDate | null {
     const year = parseSpokenYear(match[1]!);

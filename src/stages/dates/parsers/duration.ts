@@ -85,6 +85,11 @@ export const durationParser: DateParser = {
     if (value === null) return null;
     // "a five-year contract": an adjectival duration does not take the article of its noun.
     const adjectival = /-/.test(match[0].slice(numberText.length, numberText.length + 1));
-    return { start: adjectival ? start : extendDurationStart(context.text, start), end, type: 'duration', meaning: { kind: 'fixed', value } };
+    const spanStart = adjectival ? start : extendDurationStart(context.text, start);
+    // "the last few months", "the past several quarters": the recent past, as TimeBank writes it.
+    if (amount === null && /\b(?:last|past)\s+(?:few|several)\s/i.test(context.text.slice(spanStart, end))) {
+      return { start: spanStart, end, type: 'date', meaning: { kind: 'fixed', value: 'PAST_REF' }, rule: 'duration-recent-past' };
+    }
+    return { start: spanStart, end, type: 'duration', meaning: { kind: 'fixed', value } };
   },
 };

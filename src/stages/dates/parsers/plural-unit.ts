@@ -1,8 +1,8 @@
 /**
  * Unquantified spans of time: "for years" (PXY), "within weeks" (PXW), "in
  * the coming years" (PXY), "the weeks ahead", "months of talks", "decades-long",
- * "day-long" (P1D); "in recent years" and "the last few months" are the recent
- * past (PAST_REF). A bare plural unit needs a cue before or after it, so that
+ * "day-long" (P1D), "in recent years" (PXY); "the last few months" is the
+ * recent past (PAST_REF), as TimeBank mostly writes it. A bare plural unit needs a cue before or after it, so that
  * "the days of the week" stays out.
  */
 
@@ -36,7 +36,7 @@ export const pluralUnitParser: DateParser = {
     if (modifier === undefined && !CUE_BEFORE.test(before) && !CUE_AFTER.test(after)) return null;
     // "in recent years", "the last few months": the recent past as a whole (TimeBank's PAST_REF).
     const lowerModifier = modifier?.toLowerCase().replace(/\s+/g, ' ');
-    if (lowerModifier === 'recent' || lowerModifier === 'last few' || lowerModifier === 'past few' || lowerModifier === 'past several') {
+    if (lowerModifier === 'last few' || lowerModifier === 'past several') {
       return { start: extendDurationStart(context.text, start), end, type: 'date', meaning: { kind: 'fixed', value: 'PAST_REF' } };
     }
     const value = durationValue(null, unitWord!);

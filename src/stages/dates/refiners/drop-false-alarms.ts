@@ -18,6 +18,7 @@ const WEEKDAY_WORD = /\b(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?/i;
 const MONTH_VERBS = new Set(['may', 'march']);
 const CLOCK_MARK = /\d:\d\d|\b[ap]\.?\s?m\b\.?|o'clock|o’clock|\bnoon\b|\bmidnight\b|\b(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|BST)\b/i;
 const HAS_LETTER = /[A-Za-z]/;
+const FUNCTION_WORDS = /\b(?:to|at|on|and|of|from|the|by|in)\b/gi;
 const FOUR_DIGIT_YEAR = /(?:^|\D)(?:1[0-9]|20)\d{2}(?:\D|$)/;
 const NUMBER_GLUE = /[\d.\-/:]/;
 const MONTH_CUES = /(?:^|\W)(in|since|until|till|by|during|early|late|mid|of|last|next|this|from|through|before|after|between|and|or|to|on|for)\s+$/i;
@@ -78,7 +79,7 @@ function isBareNumber(candidate: DateCandidate, context: RefiningContext): boole
   const surface = text.slice(candidate.start, candidate.end);
   const { meaning } = candidate;
   if (meaning.kind !== 'calendar') return false;
-  if (!HAS_LETTER.test(surface)) {
+  if (!HAS_LETTER.test(surface.replace(FUNCTION_WORDS, ''))) {
     // Numeric dates need a four-digit year and no digits glued on either side.
     if (meaning.hour !== undefined && CLOCK_MARK.test(surface) && meaning.month === undefined) return false;
     if (!FOUR_DIGIT_YEAR.test(surface)) return true;
@@ -92,7 +93,7 @@ function isBareNumber(candidate: DateCandidate, context: RefiningContext): boole
   return false;
 }
 
-const LEADING_BARE_TIME = /^\d{1,2}(?:[.:]\d{2})?\s*,?\s*(?:on\s+)?/;
+const LEADING_BARE_TIME = /^\d{1,2}(?:[.:]\d{2})?\s*,?\s*(?:(?:on|to|at|and)\s+)?/;
 const TRAILING_BARE_TIME = /,?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?$/;
 
 /**
@@ -116,7 +117,7 @@ export const dropFalseAlarms: DateRefiner = {
   id: 'drop-false-alarms',
   refine(candidates, context) {
     return candidates
-      .filter((candidate) => !isMonthVerb(candidate, context) && !isWeekdayName(candidate, context) && !isBareNumber(candidate, context))
-      .map((candidate) => withoutBareTime(candidate, context));
+      .map((candidate) => withoutBareTime(candidate, context))
+      .filter((candidate) => !isMonthVerb(candidate, context) && !isWeekdayName(candidate, context) && !isBareNumber(candidate, context));
   },
 };

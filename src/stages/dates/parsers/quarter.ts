@@ -16,7 +16,7 @@ const YEAR_AFTER = '(?:\\s+of\\s+(?:fiscal\\s+)?(?:the\\s+)?(?:(\\d{4})|(this|la
 const YEAR_BEFORE = "(?:(?:(\\d{4})|(this|last|next)\\s+year(?:'s|’s)|(year-ago|year-earlier|prior-year|comparable|corresponding|comparable\\s+year-ago)|(\\d{4})(?:'s|’s))\\s+)?";
 
 const ORDINAL_QUARTER = new RegExp(
-  `(?<![\\w-])(?:the\\s+)?${YEAR_BEFORE}(?:(?:fiscal|calendar)[\\s-]+)?${ORDINAL}(?:\\s+|-)(?:(?:fiscal|calendar)\\s+)?(quarter|half)(s)?${YEAR_AFTER}(?![\\w-])`,
+  `(?<![\\w-])(?:the\\s+)?${YEAR_BEFORE}(?:(?:fiscal|calendar)[\\s-]+)?${ORDINAL}(?:\\s+|-)(?:(?:fiscal|calendar)\\s+)?(quarter|half|two\\s+quarters)(s)?${YEAR_AFTER}(?![\\w-])`,
   'gi',
 );
 
@@ -36,7 +36,8 @@ export const ordinalQuarterParser: DateParser = {
   extract(match, context): ParsedDate | null {
     const [, yearBeforePlain, relativeBefore, yearAgoWord, yearBeforePossessive, ordinalWord, periodWord, plural, yearOf, relativeOf, yearComma] = match;
     const yearBefore = yearBeforePlain ?? yearBeforePossessive;
-    const period = periodWord!.toLowerCase();
+    // "the first two quarters of 1990" is the first half.
+    const period = /two\s+quarters/i.test(periodWord!) ? 'half' : periodWord!.toLowerCase();
     const ordinal = ORDINAL_NUMBER[ordinalWord!.toLowerCase()];
     if (ordinal === undefined) return null;
     if (period === 'half' && ordinal > 2 && ordinalWord!.toLowerCase() !== 'last') return null;

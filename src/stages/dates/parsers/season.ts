@@ -1,21 +1,25 @@
 /**
  * Seasons: "this summer" (2015-SU), "last fall", "next spring", "the summer of
- * 1998", "winter 2014", "in the summer" (by tense), "the past three summers"
- * is left to the duration parser. A bare season needs a determiner, a
- * preposition or a year ("prices fall" is not autumn).
+ * 1998", "winter 2014", "the winter of nineteen ninety-four", "in the summer"
+ * (by tense). A bare season needs a determiner, a preposition or a year
+ * ("prices fall" is not autumn).
  */
 
 import type { CalendarMeaning } from '../candidate.js';
 import type { Season } from '../calendar.js';
 import type { DateParser, ParsedDate } from '../parser.js';
+import { SPOKEN_YEAR_PATTERN, parseSpokenYear } from '../words.js';
 import { extendPointStart } from './modifiers.js';
 
 const SEASON_CODES: Readonly<Record<string, Season>> = {
   spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI',
 };
 
-const PATTERN =
-  /(?<![\w-])(?:(this\s+past|this|last|next|past|coming|the|that|early|late|mid|in|during|since|until|by|through|over)\s+)?(?:(early|late|mid)(?:\s+|-))?(spring|summer|fall|autumn|winter)(?:(?:\s+of)?\s+((?:1[0-9]|20)\d{2})(?![\w,.]?\d))?(?![\w-])/gi;
+const PATTERN = new RegExp(
+  "(?<![\\w-])(?:(this\\s+past|this|last|next|past|coming|the|that|early|late|mid|in|during|since|until|by|through|over)\\s+)?(?:(early|late|mid)(?:\\s+|-))?" +
+    `(spring|summer|fall|autumn|winter)(?:(?:\\s+of)?\\s+(?:((?:1[0-9]|20)\\d{2})(?![\\w,.]?\\d)|(${SPOKEN_YEAR_PATTERN})))?(?![\\w-])`,
+  'gi',
+);
 
 const DETERMINERS = new Set(['this past', 'this', 'last', 'next', 'past', 'coming', 'the', 'that', 'early', 'late', 'mid']);
 
@@ -26,7 +30,8 @@ export const seasonParser: DateParser = {
   extract(match, context): ParsedDate | null {
     const leading = match[1]?.toLowerCase().replace(/\s+/g, ' ');
     const seasonWord = match[3]!;
-    const year = match[4];
+    const spokenYear = match[5] === undefined ? null : parseSpokenYear(match[5]);
+    const year = match[4] ?? (spokenYear === null ? undefined : String(spokenYear));
     const season = SEASON_CODES[seasonWord.toLowerCase()];
     if (season === undefined) return null;
     const lowerSeason = seasonWord.toLowerCase();

@@ -149,6 +149,11 @@ describe('dates: anaphora (the time the article talks about)', () => {
       'Profit rose in the second quarter of 2015. Sales in the quarter were flat.',
       [['the second quarter of 2015', '2015-Q2'], ['the quarter', '2015-Q2']],
     ],
+    [
+      'a year earlier after a year-to-date figure',
+      'Profit rose in the third quarter of 2014. In the first nine months, sales were up from a year earlier.',
+      [['the third quarter of 2014', '2014-Q3'], ['the first nine months', 'P9M'], ['a year earlier', '2013']],
+    ],
     ['the following year', 'He was promoted on May 22, 1995, and the following year he retired.', [['May 22, 1995', '1995-05-22'], ['the following year', '1996']]],
     ['later that year', 'He fled in June 1998 and returned later that year.', [['June 1998', '1998-06'], ['later that year', '1998']]],
     ['two days later', 'The bomb exploded on Aug. 7, 1998. Two days later, a suspect was held.', [['Aug. 7, 1998', '1998-08-07'], ['Two days later', '1998-08-09']]],

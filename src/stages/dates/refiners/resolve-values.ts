@@ -292,6 +292,11 @@ function directionFromWords(text: string, start: number, end: number, lexicon: C
   return null;
 }
 
+/** A span of several months within a year ("the first nine months", "the six months"). */
+function isYearToDate(candidate: DateCandidate): boolean {
+  return candidate.meaning.kind === 'fixed' && /^P(?:[6-9]|1[01])M$/.test(candidate.meaning.value);
+}
+
 /** Token range [first, last + 1) of the tokens a candidate covers (within its sentence). */
 function tokenRange(tokens: readonly Token[], from: number, to: number, start: number, end: number): [number, number] {
   let lo = from;
@@ -332,6 +337,12 @@ export const resolveValues: DateRefiner = {
       if (point !== null && (candidate.meaning.kind === 'calendar' || candidate.meaning.kind === 'shift')) {
         discourse.lastPoint = { point, sentence: sentence.index };
         if (point.granularity === 'quarter') discourse.lastQuarter = { point, sentence: sentence.index };
+      } else if (doc.reference !== null && isYearToDate(candidate)) {
+        // "in the first nine months …, compared with … a year earlier": the comparison is now by year.
+        const quarter = discourse.lastQuarter?.point;
+        const year = quarter !== undefined && 'year' in quarter ? quarter.year : doc.reference.year;
+        discourse.lastPoint = { point: { granularity: 'year', year }, sentence: sentence.index };
+        discourse.lastQuarter = null;
       }
       return { ...candidate, value: resolution.value };
     });

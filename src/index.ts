@@ -26,3 +26,8 @@ export function extract(text: string, options?: ExtractOptions): Extraction {
   defaultExtractor ??= createExtractor();
   return defaultExtractor.extract(text, options);
 }
+
+export { annotate } from './batch/annotate.js';
+export type { AnnotateOptions, AnnotateResult, AnnotatedArticle, Article, ArticleId, FailedArticle, RecordError, RecordErrorCode } from './batch/types.js';
+export { toSearchDocument, type SearchDocument, type SearchDocumentQuote } from './batch/search-document.js';
+export { toEsBulkLines } from './batch/es-bulk.js';

@@ -9,12 +9,23 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { compileFurniture, type CompiledFurniture, type FurnitureData } from '../stages/segment.js';
+import { compileGazetteer, type GazetteerLists } from '../stages/ner/gazetteer.js';
+import { compileNerModel, type NerModelData } from '../stages/ner/model.js';
+import type { NerResources } from '../stages/ner/ner-stage.js';
+import { PAIR_TEMPLATES } from '../stages/ner/features.js';
+import { compileCues, type CompiledCues, type CueData } from '../stages/quotes/cue-lexicon.js';
 import { compileEntityLexicon, type EntityLexicon, type EntityLexiconData } from '../stages/entities/lexicon.js';
 import { compileDates, type CompiledDates, type DatesLexiconData } from '../stages/dates/index.js';
 import type { ExtractorConfig } from '../types.js';
 
 export interface ResourceData {
   furniture: FurnitureData;
+  /** The entity tagger's gazetteer lists (data/gazetteer/*.tsv, see NER_GAZETTEER_LISTS): list name -> names. */
+  gazetteers: GazetteerLists;
+  /** The entity tagger's weights (data/model/); null while training one. */
+  nerModel: NerModelData | null;
+  /** Cue verbs and phrases of reported speech, and the words that read a speaker (data/lexicon/cues.json). */
+  cues: CueData;
   entities: EntityLexiconData;
   dates: DatesLexiconData;
 }
@@ -24,6 +35,8 @@ export type WinkNlp = ReturnType<typeof winkNLP>;
 export interface Resources {
   readonly nlp: WinkNlp;
   readonly furniture: CompiledFurniture;
+  readonly ner: NerResources;
+  readonly cues: CompiledCues;
   readonly entities: EntityLexicon;
   readonly dates: CompiledDates;
   readonly config: Readonly<ExtractorConfig>;
@@ -41,6 +54,11 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
   return {
     nlp: getNlp(),
     furniture: compileFurniture(data.furniture),
+    ner: {
+      model: data.nerModel ? compileNerModel(data.nerModel, PAIR_TEMPLATES) : null,
+      gazetteer: compileGazetteer(data.gazetteers),
+    },
+    cues: compileCues(data.cues),
     entities: compileEntityLexicon(data.entities, config.gazetteer),
     dates: compileDates(data.dates),
     config,

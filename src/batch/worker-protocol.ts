@@ -1,0 +1,65 @@
+/**
+ * Messages between the main thread and the worker threads. A task is a batch of
+ * consecutive records; the worker does all the per-record work (JSON parsing,
+ * extraction, output formatting) so that the main thread only reads, orders and
+ * writes.
+ */
+
+import type { Extraction } from '../types.js';
+import type { FieldNames } from './annotate-record.js';
+import type { ArticleId, RecordError } from './types.js';
+
+/** What a worker returns for JSONL lines: output text, or structured records (for SQLite). */
+export type LineOutputFormat = 'jsonl' | 'es-bulk' | 'record';
+
+/** Limits of one task: enough records to make the round trip between threads cheap. */
+export const BATCH_MAX_RECORDS = 64;
+/** …and a bound on its text (UTF-16 code units), so one task never holds much memory. */
+export const BATCH_MAX_CHARS = 256 * 1024;
+
+/** Articles already checked on the main thread (the `annotate()` API). */
+export interface ArticlesTask {
+  kind: 'articles';
+  articles: { text: string; publishedAt: string | Date | undefined; where: string }[];
+}
+
+/** Consecutive JSONL input lines (the CLI). */
+export interface LinesTask {
+  kind: 'lines';
+  lines: string[];
+  /** 1-based number of the first line: the id of a record without one, and where errors point. */
+  firstLineNumber: number;
+  fields: FieldNames;
+  format: LineOutputFormat;
+}
+
+export type WorkerTask = ArticlesTask | LinesTask;
+
+export type ArticleOutcome = { extraction: Extraction; error?: undefined } | { extraction?: undefined; error: RecordError };
+
+/** A record that was annotated, as the SQLite writer needs it. */
+export interface AnnotatedRecord {
+  id: ArticleId;
+  text: string;
+  publishedAt: unknown;
+  extraction: Extraction;
+}
+
+export interface LineError {
+  lineNumber: number;
+  id: ArticleId;
+  error: RecordError;
+}
+
+export interface LinesTaskResult {
+  /** The lines to write for the whole batch (each ending in '\n'); '' for the 'record' format. */
+  output: string;
+  errors: LineError[];
+  /** The annotated records, for the 'record' format only. */
+  records: AnnotatedRecord[];
+}
+
+export interface WorkerData {
+  /** The extractor's configuration (validated on the main thread). */
+  config: unknown;
+}

@@ -1,0 +1,69 @@
+/**
+ * The worker thread of batch annotation (built to dist/batch-worker.js). Each
+ * worker creates one extractor, on its first task, and reuses it for every task.
+ */
+
+import { workerData } from 'piscina';
+import { createExtractor } from '../index.js';
+import type { Extractor } from '../core/extractor.js';
+import type { ExtractorConfig } from '../types.js';
+import { checkRecord, extractRecord, idOf, parseJsonLine } from './annotate-record.js';
+import { toEsBulkLines } from './es-bulk.js';
+import { toSearchDocument } from './search-document.js';
+import type { ArticleId, RecordError } from './types.js';
+import type { ArticleOutcome, ArticlesTask, LinesTask, LinesTaskResult, WorkerData, WorkerTask } from './worker-protocol.js';
+
+let extractor: Extractor | null = null;
+
+function getExtractor(): Extractor {
+  extractor ??= createExtractor(((workerData as WorkerData | undefined)?.config ?? undefined) as ExtractorConfig | undefined);
+  return extractor;
+}
+
+function annotateLines(task: LinesTask): LinesTaskResult {
+  const result: LinesTaskResult = { output: '', errors: [], records: [] };
+  const output: string[] = [];
+  const fail = (lineNumber: number, id: ArticleId, error: RecordError): void => {
+    result.errors.push({ lineNumber, id, error });
+    if (task.format === 'jsonl') output.push(`${JSON.stringify({ id, error })}\n`);
+  };
+
+  task.lines.forEach((line, offset) => {
+    const lineNumber = task.firstLineNumber + offset;
+    const where = `line ${lineNumber}`;
+    const parsed = parseJsonLine(line, where);
+    if (parsed.error) return fail(lineNumber, lineNumber, parsed.error);
+    const id = idOf(parsed.record, task.fields.id, lineNumber);
+    const shapeError = checkRecord(parsed.record, task.fields.text, where);
+    if (shapeError) return fail(lineNumber, id, shapeError);
+
+    const record = parsed.record as Record<string, unknown>;
+    const text = record[task.fields.text] as string;
+    const publishedAt = record[task.fields.date];
+    const outcome = extractRecord(getExtractor(), text, publishedAt, where);
+    if (outcome.error) return fail(lineNumber, id, outcome.error);
+
+    const { extraction } = outcome;
+    switch (task.format) {
+      case 'jsonl':
+        output.push(`${JSON.stringify({ id, ...extraction })}\n`);
+        break;
+      case 'es-bulk':
+        output.push(toEsBulkLines(id, toSearchDocument(extraction, { id, text, publishedAt: publishedAt as string | undefined })));
+        break;
+      case 'record':
+        result.records.push({ id, text, publishedAt, extraction });
+        break;
+    }
+  });
+  result.output = output.join('');
+  return result;
+}
+
+function annotateArticles(task: ArticlesTask): ArticleOutcome[] {
+  return task.articles.map((article) => extractRecord(getExtractor(), article.text, article.publishedAt, article.where));
+}
+
+export default function runTask(task: WorkerTask): ArticleOutcome[] | LinesTaskResult {
+  return task.kind === 'lines' ? annotateLines(task) : annotateArticles(task);
+}

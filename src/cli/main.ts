@@ -1,0 +1,52 @@
+/**
+ * The `lede` command (built to dist/cli.js). See `lede --help` and docs/cli.md.
+ * Exit status: 0 when the input was read to the end, 2 for a wrong command line,
+ * a wrong option (such as a bad --published-at) or unreadable input.
+ */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LedeOptionError } from '../core/errors.js';
+import { packageRoot } from '../node/data-dir.js';
+import { parseCommand } from './parse-command.js';
+import { EXIT_OK, EXIT_USAGE, helpText, UsageError } from './usage.js';
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const command = parseCommand(argv);
+    switch (command.kind) {
+      case 'help':
+        process.stdout.write(`${helpText()}\n`);
+        return EXIT_OK;
+      case 'version':
+        process.stdout.write(`${version()}\n`);
+        return EXIT_OK;
+      // Loaded on demand: `annotate` never loads the language model on the main thread.
+      case 'extract':
+        await (await import('./extract-command.js')).runExtract(command);
+        return EXIT_OK;
+      case 'annotate':
+        await (await import('./annotate-command.js')).runAnnotate(command);
+        return EXIT_OK;
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof LedeOptionError) {
+      process.stderr.write(`${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // The reader of standard output went away (`lede … | head`): stop quietly.
+  if (error.code === 'EPIPE') process.exit(EXIT_OK);
+  throw error;
+});
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,279 @@
+/**
+ * Stage: quotes. Direct, indirect and mixed quotes with their cues and speakers.
+ *
+ *   1. pair quotation marks per paragraph (quotation-marks.ts, quote-context.ts);
+ *   2. attribute each quote in marks to the cue and speaker beside it (direct-attribution.ts);
+ *   3. read reported speech around the remaining speech cues; a reported clause
+ *      that holds a quote in marks is mixed (reported-speech.ts);
+ *   4. a quote nobody is named beside continues the previous speaker, or the
+ *      speaker a colon or the previous sentence introduced, unless it is a title,
+ *      a nickname or a scare quote (not-a-quote.ts);
+ *   5. resolve speakers to entities in text order (speaker-resolution.ts).
+ */
+
+import { overlapsAny, type QuoteRecord, type Range, type SpeakerRecord } from '../../core/document.js';
+import type { Stage } from '../../core/stage.js';
+import type { QuoteKind } from '../../types.js';
+import type { CueMatch } from './cue-lexicon.js';
+import { attributeAfter, attributeBefore, attributeBeforeToken, type Attribution } from './direct-attribution.js';
+import { notAQuoteReason } from './not-a-quote.js';
+import { buildQuoteContext, charRange, type QuoteContext, type TopQuote } from './quote-context.js';
+import { findSpeechCues, readReportedSpeech } from './reported-speech.js';
+import { SpeakerResolver } from './speaker-resolution.js';
+import { speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
+
+export { compileCues, type CompiledCues, type CueData } from './cue-lexicon.js';
+
+type SpeakerSource =
+  | { type: 'phrase'; phrase: SpeakerPhrase }
+  /** The speaker of another candidate (the previous quote, or the rest of a multi-paragraph quote). */
+  | { type: 'inherit'; from: Candidate }
+  | { type: 'none' };
+
+interface Candidate {
+  range: Range;
+  kind: QuoteKind;
+  cue: CueMatch | null;
+  speakerSource: SpeakerSource;
+  rule: string;
+  score: number;
+  paragraph: number;
+  /** The top-level quote this candidate is, for direct quotes. */
+  quote: TopQuote | null;
+  speaker: SpeakerRecord | null;
+}
+
+/** Candidates read ahead for the speaker of a multi-paragraph quote. */
+const MAX_CANDIDATES_TO_CONTINUE = 50;
+/** Paragraphs back that a quote with nobody named beside it may continue the previous speaker. */
+const MAX_PARAGRAPHS_TO_CONTINUE = 1;
+
+export const quotesStage: Stage = {
+  name: 'quotes',
+  run(doc, resources) {
+    if (doc.tokens.length === 0) return;
+    const ctx = buildQuoteContext(doc, resources.cues);
+    const candidates = findCandidates(ctx);
+    doc.quotes = resolveSpeakers(ctx, candidates);
+  },
+};
+
+function findCandidates(ctx: QuoteContext): Candidate[] {
+  const { tokens } = ctx;
+  const usedCueTokens = new Set<number>();
+  const direct: (Candidate | null)[] = ctx.quotes.map(() => null);
+  const absorbed = new Set<number>();
+
+  const useCue = (cue: CueMatch | null): void => {
+    if (cue) for (let t = cue.tokenStart; t < cue.tokenEnd; t++) usedCueTokens.add(t);
+  };
+
+  // 2. Quotes in marks with a cue and speaker beside them.
+  for (const quote of ctx.quotes) {
+    const paragraph = ctx.paragraphTokens[quote.paragraph]!;
+    const previous = ctx.quotes[quote.index - 1];
+    const floor = previous && previous.paragraph === quote.paragraph && previous.closeToken >= 0 ? previous.closeToken + 1 : paragraph.start;
+    const before = attributeBefore(ctx, quote, floor);
+    const after = attributeAfter(ctx, quote, paragraph.end);
+    const colonBefore = tokens[quote.openToken - 1]?.text === ':';
+    const chosen: Attribution | null = before && (colonBefore || !after) ? before : after;
+    if (!chosen) continue;
+    useCue(chosen.cue);
+    direct[quote.index] = directCandidate(quote, chosen);
+  }
+
+  // 3. Reported speech around the remaining cues.
+  const reported: Candidate[] = [];
+  let lastEnd = -1;
+  for (const cue of findSpeechCues(ctx, usedCueTokens)) {
+    // A cue inside the clause reported just before belongs to it.
+    if (tokens[cue.tokenStart]!.start < lastEnd) continue;
+    const speech = readReportedSpeech(ctx, cue);
+    if (!speech) continue;
+    const { content } = speech;
+    if (tokens[content.start]!.start < lastEnd) continue;
+    const inside: TopQuote[] = [];
+    for (let t = content.start; t < content.end; t++) {
+      const q = ctx.quoteAt[t]!;
+      if (q >= 0 && inside[inside.length - 1]?.index !== q) inside.push(ctx.quotes[q]!);
+    }
+    if (inside.some((q) => direct[q.index] !== null)) continue;
+    const single = inside.length === 1 ? inside[0]! : null;
+    if (single && content.start >= single.openToken && content.end <= (single.closeToken >= 0 ? single.closeToken + 1 : single.tokenEnd)) {
+      // The reported clause is exactly a quote in marks: a direct quote.
+      direct[single.index] = directCandidate(single, { cue, speaker: speech.speaker, rule: speech.rule });
+      continue;
+    }
+    let end = content.end;
+    for (const q of inside) {
+      absorbed.add(q.index);
+      if (q.closeToken >= end) end = q.closeToken + 1;
+    }
+    const range = trimFullStop(ctx, charRange(tokens, content.start, end));
+    lastEnd = range.end;
+    reported.push({
+      range,
+      kind: inside.length > 0 ? 'mixed' : 'indirect',
+      cue,
+      speakerSource: { type: 'phrase', phrase: speech.speaker },
+      rule: speech.rule,
+      score: inside.length > 0 ? 0.8 : 0.7,
+      paragraph: tokens[content.start]!.paragraph,
+      quote: null,
+      speaker: null,
+    });
+  }
+
+  // 4. Quotes with nobody named beside them.
+  const all: Candidate[] = [...reported];
+  for (const quote of ctx.quotes) {
+    const found = direct[quote.index];
+    if (found) {
+      all.push(found);
+      continue;
+    }
+    if (absorbed.has(quote.index) || notAQuoteReason(ctx, quote) !== null) continue;
+    all.push({
+      range: { start: quote.contentStart, end: quote.contentEnd },
+      kind: 'direct',
+      cue: null,
+      speakerSource: { type: 'none' },
+      rule: 'quote-unattributed',
+      score: 0.5,
+      paragraph: quote.paragraph,
+      quote,
+      speaker: null,
+    });
+  }
+  all.sort((a, b) => a.range.start - b.range.start);
+  const kept = all.filter((c) => c.range.end > c.range.start && !overlapsAny(ctx.doc.furniture, c.range.start, c.range.end));
+  linkUnattributed(ctx, kept);
+  return kept;
+}
+
+function directCandidate(quote: TopQuote, attribution: Attribution): Candidate {
+  return {
+    range: { start: quote.contentStart, end: quote.contentEnd },
+    kind: 'direct',
+    cue: attribution.cue,
+    speakerSource: attribution.speaker ? { type: 'phrase', phrase: attribution.speaker } : { type: 'none' },
+    rule: attribution.rule,
+    score: 0.9,
+    paragraph: quote.paragraph,
+    quote,
+    speaker: null,
+  };
+}
+
+/**
+ * A quote with nobody named beside it takes its speaker from: the other paragraphs
+ * of a multi-paragraph quote; a colon-ended sentence before it ('Lavrov said:');
+ * the previous quote in this or the previous paragraph; or the subject of the
+ * previous sentence.
+ */
+function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
+  const { tokens } = ctx;
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    if (candidate.rule !== 'quote-unattributed' || !candidate.quote) continue;
+    const quote = candidate.quote;
+    // Multi-paragraph quote: the speaker named in a later paragraph of the same quote.
+    if (quote.continuesInNext) {
+      for (let j = i + 1; j < candidates.length && j - i <= MAX_CANDIDATES_TO_CONTINUE; j++) {
+        const next = candidates[j]!;
+        if (!next.quote || next.quote.paragraph > quote.paragraph + 4) break;
+        if (next.speakerSource.type === 'phrase' && next.quote.index > quote.index) {
+          candidate.speakerSource = { type: 'inherit', from: next };
+          candidate.rule = 'quote-multi-paragraph';
+          break;
+        }
+        if (!next.quote.continuesInNext && next.quote.close >= 0) break;
+      }
+      if (candidate.speakerSource.type !== 'none') continue;
+    }
+    // 'Lavrov said:' ending the previous paragraph, or a colon-ended sentence before the quote.
+    const beforeToken = quote.openToken - 1;
+    if (beforeToken >= 0 && tokens[beforeToken]!.text === ':') {
+      const floor = ctx.sentenceStart[beforeToken]!;
+      const attribution = attributeBeforeToken(ctx, beforeToken, floor);
+      if (attribution?.speaker) {
+        candidate.speakerSource = { type: 'phrase', phrase: attribution.speaker };
+        candidate.cue = attribution.cue;
+        candidate.rule = 'quote-after-colon';
+        continue;
+      }
+    }
+    // Continuing the previous speaker.
+    const previous = candidates[i - 1];
+    if (previous && previous.speakerSource.type !== 'none' && candidate.paragraph - previous.paragraph <= MAX_PARAGRAPHS_TO_CONTINUE) {
+      candidate.speakerSource = { type: 'inherit', from: previous };
+      candidate.rule = 'quote-continues-speaker';
+      continue;
+    }
+    // A speaker introduced in the previous sentence: its subject, if it names someone.
+    const previousSentenceEnd = ctx.sentenceStart[quote.openToken]!;
+    if (previousSentenceEnd > 0 && tokens[previousSentenceEnd - 1]!.paragraph >= quote.paragraph - 1) {
+      const start = ctx.sentenceStart[previousSentenceEnd - 1]!;
+      const subject = sentenceSubject(ctx, start, previousSentenceEnd);
+      if (subject) {
+        candidate.speakerSource = { type: 'phrase', phrase: subject };
+        candidate.rule = 'quote-previous-sentence-subject';
+      }
+    }
+  }
+}
+
+/** The named subject that opens a sentence ('Smith was blunt.'), or null. */
+function sentenceSubject(ctx: QuoteContext, start: number, end: number): SpeakerPhrase | null {
+  const { tokens } = ctx;
+  for (let t = start + 1; t < end && t - start < 10; t++) {
+    const token = tokens[t]!;
+    if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
+    const phrase = speakerPhraseBefore(tokens, t, start);
+    if (!phrase || phrase.start !== start && !(tokens[start]!.pos === 'ADV' || tokens[start]!.pos === 'CCONJ')) return null;
+    const head = tokens[phrase.head]!;
+    if (head.pos === 'PROPN' || head.pos === 'PRON' && /^(he|she)$/i.test(head.text)) return phrase;
+    return null;
+  }
+  return null;
+}
+
+function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[]): QuoteRecord[] {
+  const { text } = ctx;
+  const resolver = new SpeakerResolver(ctx);
+  const pending: Candidate[] = [];
+  for (const candidate of candidates) {
+    const source = candidate.speakerSource;
+    if (source.type === 'phrase') candidate.speaker = resolver.resolve(source.phrase);
+    else if (source.type === 'inherit') {
+      if (source.from.speaker) candidate.speaker = { ...source.from.speaker };
+      else pending.push(candidate);
+    }
+  }
+  for (const candidate of pending) {
+    const source = candidate.speakerSource;
+    if (source.type === 'inherit' && source.from.speaker) candidate.speaker = { ...source.from.speaker };
+  }
+  return candidates.map((candidate) => {
+    const cue = candidate.cue ? charRange(ctx.tokens, candidate.cue.tokenStart, candidate.cue.tokenEnd) : null;
+    return {
+      start: candidate.range.start,
+      end: candidate.range.end,
+      text: text.slice(candidate.range.start, candidate.range.end),
+      kind: candidate.kind,
+      cue: cue ? { ...cue, text: text.slice(cue.start, cue.end) } : null,
+      speaker: candidate.speaker,
+      provenance: { stage: 'quotes', rule: candidate.rule, score: candidate.score },
+    };
+  });
+}
+
+
+/** Drops a full stop the tokenizer left on the last word ('ill.'), keeping abbreviations ('U.S.'). */
+function trimFullStop(ctx: QuoteContext, range: Range): Range {
+  const { text } = ctx;
+  if (text[range.end - 1] !== '.') return range;
+  const lastWord = text.slice(Math.max(range.start, text.lastIndexOf(' ', range.end - 1) + 1), range.end - 1);
+  if (lastWord.includes('.') || /^\p{Lu}[\p{L}]{0,3}$/u.test(lastWord)) return range;
+  return { start: range.start, end: range.end - 1 };
+}

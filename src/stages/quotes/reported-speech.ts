@@ -1,0 +1,217 @@
+/**
+ * Indirect and mixed speech: a speech cue outside quotation marks with its
+ * reported clause.
+ *
+ *   X said (that) CLAUSE.          X told reporters on Monday that CLAUSE.
+ *   CLAUSE, X said (at a briefing …).      CLAUSE, said X.
+ *   According to X, CLAUSE.        CLAUSE, according to X.
+ *
+ * The clause runs to the end of its outer sentence. A clause that holds a quote
+ * in marks is mixed, and that quote becomes part of it; a clause that is exactly
+ * one quote is left to the direct reader.
+ */
+
+import type { Range, Token } from '../../core/document.js';
+import { matchCueAt, type CueMatch } from './cue-lexicon.js';
+import { isParticipleAfterComma, sentenceSubjectBefore } from './direct-attribution.js';
+import { isTitleCase } from './not-a-quote.js';
+import type { QuoteContext } from './quote-context.js';
+import { speakerPhraseAfter, speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
+
+export interface ReportedSpeech {
+  cue: CueMatch;
+  speaker: SpeakerPhrase;
+  /** Tokens of the reported clause: [start, end). */
+  content: Range;
+  rule: string;
+}
+
+/** Tokens allowed between a cue (and its hearer) and 'that': 'said on Monday in a statement that'. */
+const MAX_ADJUNCT_BEFORE_THAT = 10;
+/** Shortest reported clause, in word tokens. */
+const MIN_CLAUSE_WORDS = 3;
+
+const CLAUSE_OPENING_POS = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'ADV']);
+const NOT_CLAUSE_OPENERS = new Set(['to', 'by', 'so', 'as', 'not', 'nothing', 'anything', 'something', 'more', 'much', 'little', 'about', 'very', 'yes', 'no', 'this', 'that']);
+const ADJUNCT_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'ADV', 'PUNCT']);
+/** Words that may follow 'CLAUSE, X said' in its own sentence: 'at a briefing', 'commenting on', 'adding …'. */
+const TAIL_OPENING_POS = new Set(['ADP', 'ADV', 'VERB', 'SCONJ', 'CCONJ', 'PUNCT', 'NOUN', 'PROPN', 'NUM']);
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
+
+/** Past 'on Friday', 'Monday', 'in an interview', 'at a rally in Ohio' (at most 6 tokens), or t itself. */
+function skipAdjunct(tokens: readonly Token[], t: number, end: number): number {
+  const first = tokens[t];
+  if (!first) return t;
+  if (WEEKDAYS.test(first.text)) return t + 1;
+  if (first.pos !== 'ADP' || !/^(on|in|at|during|after|before|to|with)$/i.test(first.text)) return t;
+  let k = t + 1;
+  while (k < end && k - t <= 6 && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM' || tokens[k]!.text === ',')) k++;
+  if (tokens[k - 1]?.text === ',') return k;
+  return k > t + 1 ? k : t;
+}
+
+function isWord(token: Token | undefined): boolean {
+  return token !== undefined && (token.kind === 'word' || token.kind === 'number');
+}
+
+function hasVerb(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let t = start; t < end; t++) {
+    const pos = tokens[t]!.pos;
+    if (pos === 'VERB' || pos === 'AUX') return true;
+  }
+  return false;
+}
+
+/** Whether tokens [start, end) hold a quote in marks that is not a title ('War and Peace'). */
+function hasQuote(ctx: QuoteContext, start: number, end: number): boolean {
+  for (let t = start; t < end; t++) {
+    const q = ctx.quoteAt[t]!;
+    if (q < 0) continue;
+    const quote = ctx.quotes[q]!;
+    if (!isTitleCase(ctx.text.slice(quote.contentStart, quote.contentEnd))) return true;
+    t = Math.max(t, quote.closeToken);
+    if (quote.closeToken < 0) return false;
+  }
+  return false;
+}
+
+function wordCount(tokens: readonly Token[], start: number, end: number): number {
+  let count = 0;
+  for (let t = start; t < end; t++) if (isWord(tokens[t])) count++;
+  return count;
+}
+
+/** Trims punctuation (but not quotation marks) from both ends of a token range. */
+function trimClause(ctx: QuoteContext, start: number, end: number): Range | null {
+  const { tokens } = ctx;
+  let s = start;
+  let e = end;
+  const trimmable = (t: number): boolean => tokens[t]!.kind === 'punctuation' && ctx.quoteAt[t]! < 0 && tokens[t]!.text !== ')' && tokens[t]!.text !== '(';
+  while (s < e && (trimmable(s) || /^(and|but|so)$/i.test(tokens[s]!.text) && s === start)) s++;
+  while (e > s && trimmable(e - 1)) e--;
+  if (wordCount(tokens, s, e) < MIN_CLAUSE_WORDS) return null;
+  return { start: s, end: e };
+}
+
+/** Where a clause reported after the cue starts ('that …', or a subject), or -1. */
+function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): number {
+  const { tokens } = ctx;
+  let t = cue.tokenEnd;
+  if (t >= sentenceEnd) return -1;
+  if (tokens[t]!.text.toLowerCase() === 'that') return t + 1;
+  // 'said on Monday that', 'told reporters in Baku that'
+  for (let k = t; k < sentenceEnd && k - t <= MAX_ADJUNCT_BEFORE_THAT; k++) {
+    const token = tokens[k]!;
+    if (token.text.toLowerCase() === 'that' && token.pos === 'SCONJ' || token.text.toLowerCase() === 'that' && k > t && tokens[k - 1]!.text === ',') return k + 1;
+    if ((!ADJUNCT_POS.has(token.pos) && !/^\p{Lu}/u.test(token.text)) || ctx.quoteAt[k]! >= 0 || token.text === '.') break;
+  }
+  // 'said on Friday he met …': a short time or place adjunct, then a subject pronoun.
+  const afterAdjunct = skipAdjunct(tokens, t, sentenceEnd);
+  if (afterAdjunct > t && SUBJECT_PRONOUNS.has(tokens[afterAdjunct]?.text.toLowerCase() ?? '') && hasVerb(tokens, afterAdjunct + 1, sentenceEnd)) return afterAdjunct;
+  if (cue.cue.takesObject) {
+    const hearer = speakerPhraseAfter(tokens, t, sentenceEnd);
+    if (!hearer) return -1;
+    t = hearer.end;
+    if (tokens[t]?.text === ',' || tokens[t]?.text === ':') t++;
+  } else if (tokens[t]!.text === ',' || tokens[t]!.text === ':') {
+    // 'said, "…"' is direct; 'said, in effect, …' is rare: leave it.
+    return -1;
+  }
+  const first = tokens[t];
+  if (!first || t >= sentenceEnd) return -1;
+  if (ctx.quoteAt[t]! >= 0) return hasVerb(tokens, t + 1, sentenceEnd) || hasQuote(ctx, t, sentenceEnd) ? t : -1;
+  // 'says running for president is tough': a gerund subject.
+  const gerund = first.pos === 'VERB' && /ing$/i.test(first.text) && first.text !== first.text.toUpperCase();
+  if ((!CLAUSE_OPENING_POS.has(first.pos) && !gerund) || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase())) return -1;
+  // The clause needs a verb of its own ('said the head of the ministry' has none), or a quote in marks
+  // ('pointed out the importance of "convergence of positions"').
+  if (!hasVerb(tokens, t + 1, sentenceEnd) && !hasQuote(ctx, t + 1, sentenceEnd)) return -1;
+  return t;
+}
+
+/** Finds reported speech around one speech cue; null when the cue heads none. */
+export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSpeech | null {
+  const { tokens } = ctx;
+  const sentenceStart = ctx.sentenceStart[cue.tokenStart]!;
+  const sentenceEnd = ctx.sentenceEnd[cue.tokenStart]!;
+
+  if (cue.cue.sourceAfter) {
+    const speaker = speakerPhraseAfter(tokens, cue.tokenEnd, sentenceEnd, true);
+    if (!speaker) return null;
+    let lead = sentenceStart;
+    while (lead < cue.tokenStart && (tokens[lead]!.pos === 'CCONJ' || tokens[lead]!.pos === 'ADV' || tokens[lead]!.text === ',')) lead++;
+    if (lead === cue.tokenStart) {
+      // According to X, CLAUSE.
+      const content = trimClause(ctx, speaker.end, sentenceEnd);
+      return content ? { cue, speaker, content, rule: 'according-to-clause' } : null;
+    }
+    // CLAUSE, according to X.  /  CLAUSE, according to X, CLAUSE.
+    const before = trimClause(ctx, sentenceStart, cue.tokenStart);
+    if (before) return { cue, speaker, content: before, rule: 'clause-according-to' };
+    const after = trimClause(ctx, speaker.end, sentenceEnd);
+    return after ? { cue, speaker, content: after, rule: 'clause-according-to' } : null;
+  }
+
+  let subject = speakerPhraseBefore(tokens, cue.tokenStart, sentenceStart);
+  // '…, claiming that …', '… and said …': the subject of the sentence speaks.
+  const before = tokens[cue.tokenStart - 1];
+  if (!subject && before && (isParticipleAfterComma(tokens, cue) || /^(and|but)$/i.test(before.text))) {
+    subject = sentenceSubjectBefore(ctx, cue.tokenStart);
+    const clauseStart = subject ? clauseAfterCue(ctx, cue, sentenceEnd) : -1;
+    const content = clauseStart >= 0 ? trimClause(ctx, clauseStart, sentenceEnd) : null;
+    return subject && content ? { cue, speaker: subject, content, rule: 'subject-cue-clause' } : null;
+  }
+  // As X noted, CLAUSE.
+  if (subject && tokens[subject.start - 1]?.text.toLowerCase() === 'as' && tokens[cue.tokenEnd]?.text === ',') {
+    const content = trimClause(ctx, cue.tokenEnd + 1, sentenceEnd);
+    return content ? { cue, speaker: subject, content, rule: 'as-speaker-cue-clause' } : null;
+  }
+  if (subject) {
+    const clauseStart = clauseAfterCue(ctx, cue, sentenceEnd);
+    if (clauseStart >= 0) {
+      const content = trimClause(ctx, clauseStart, sentenceEnd);
+      if (content) return { cue, speaker: subject, content, rule: 'speaker-cue-clause' };
+    }
+    // CLAUSE, X said …
+    const comma = subject.start - 1;
+    if (comma > sentenceStart && tokens[comma]!.text === ',' && endsReport(ctx, cue, sentenceEnd)) {
+      const content = trimClause(ctx, sentenceStart, comma);
+      if (content && hasVerb(tokens, content.start, content.end)) return { cue, speaker: subject, content, rule: 'clause-speaker-cue' };
+    }
+    return null;
+  }
+  // CLAUSE, said X.
+  if (cue.tokenStart - 1 > sentenceStart && tokens[cue.tokenStart - 1]!.text === ',') {
+    const speaker = speakerPhraseAfter(tokens, cue.tokenEnd, sentenceEnd);
+    if (speaker && (speaker.end >= sentenceEnd || !isWord(tokens[speaker.end]) || tokens[speaker.end]!.pos === 'ADP')) {
+      const content = trimClause(ctx, sentenceStart, cue.tokenStart - 1);
+      if (content && hasVerb(tokens, content.start, content.end)) return { cue, speaker, content, rule: 'clause-cue-speaker' };
+    }
+  }
+  return null;
+}
+
+/** After 'CLAUSE, X said' only the sentence's end or a tail ('at a briefing', 'adding …') may follow. */
+function endsReport(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): boolean {
+  const next = ctx.tokens[cue.tokenEnd];
+  if (!next || cue.tokenEnd >= sentenceEnd) return true;
+  if (next.text.toLowerCase() === 'that') return false;
+  return TAIL_OPENING_POS.has(next.pos) && next.pos !== 'PRON';
+}
+
+/** Every speech cue of the document outside quotation marks, in text order. */
+export function findSpeechCues(ctx: QuoteContext, used: ReadonlySet<number>): CueMatch[] {
+  const { tokens, doc } = ctx;
+  const found: CueMatch[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    if (ctx.quoteAt[t]! >= 0 || used.has(t) || tokens[t]!.furniture || doc.paragraphs[tokens[t]!.paragraph]?.furniture) continue;
+    const match = matchCueAt(ctx.cues, tokens, t, ctx.paragraphTokens[tokens[t]!.paragraph]!.end);
+    if (match && match.cue.type === 'speech') {
+      found.push(match);
+      t = match.tokenEnd - 1;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,250 @@
+/**
+ * Speaker phrases read off the tokens next to a cue: the noun phrase before a
+ * cue ('Baku Mayor Eldar Azizov said', 'the U.S. Ambassador to Azerbaijan, Mark
+ * Libby, wrote') or after it ('said the head of the Russian Foreign Ministry',
+ * 'according to him'). Every walk is bounded, so the cost per cue is constant.
+ */
+
+import type { Range, Token } from '../../core/document.js';
+
+/** Longest speaker phrase, in tokens. */
+const MAX_PHRASE_TOKENS = 14;
+/** Adverbs and auxiliaries allowed between a subject and its cue ('has also said'). */
+const MAX_SKIPPED_BEFORE_CUE = 3;
+
+/** Prepositions that continue a noun phrase between nouns ('head of the ministry', 'Ambassador to Azerbaijan'). */
+const LINKING_PREPOSITIONS = new Set(['of', 'for', 'to', 'at', 'from', 'in']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me']);
+const NOT_SPEAKERS = new Set([
+  'this', 'that', 'these', 'those', 'which', 'what', 'who', 'whom', 'there', 'here', 'something', 'anything', 'nothing',
+  'everything', 'one', 'story', 'time', 'times', 'day', 'week', 'year', 'today', 'yesterday',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+/** Words that never head a speaker phrase, unless capitalised inside a sentence ('The New York Times'). */
+function isNotASpeaker(token: Token): boolean {
+  return NOT_SPEAKERS.has(token.text) || (NOT_SPEAKERS.has(token.text.toLowerCase()) && token.pos !== 'PROPN');
+}
+
+export interface SpeakerPhrase extends Range {
+  /** Token range [start, end) of the phrase. */
+  /** The head token: the last word before any prepositional or parenthetical tail. */
+  head: number;
+}
+
+function isWordLike(token: Token): boolean {
+  return token.kind === 'word' || token.kind === 'number';
+}
+
+function isCapitalized(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+function isNominal(token: Token): boolean {
+  if (!isWordLike(token)) return false;
+  if (token.pos === 'PROPN' || token.pos === 'NOUN' || token.pos === 'NUM') return true;
+  // The tagger sometimes calls a capitalised name part an adjective or a verb ('Mark', 'Said').
+  return isCapitalized(token) && (token.pos === 'ADJ' || token.pos === 'VERB' || token.pos === 'X' || token.pos === 'ADV' || token.pos === 'INTJ');
+}
+
+/** Possessive determiners read as determiners ('his radio audience'). */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/** A verb-tagged word inside a compound noun ('White House press secretary'). */
+function isCompoundVerb(tokens: readonly Token[], t: number): boolean {
+  const token = tokens[t];
+  if (!token || token.pos !== 'VERB' || /(ed|ing)$/i.test(token.text) || /^\p{Lu}/u.test(token.text) === false && !/^[a-z]+$/.test(token.text)) return false;
+  const before = tokens[t - 1];
+  const after = tokens[t + 1];
+  return before !== undefined && after !== undefined && (before.pos === 'PROPN' || before.pos === 'NOUN') && after.pos === 'NOUN';
+}
+
+function isModifier(token: Token): boolean {
+  return isNominal(token) || (isWordLike(token) && (token.pos === 'ADJ' || token.pos === 'DET' || token.pos === 'NUM')) || isPossessive(token) || token.text === '-' || token.text === '&';
+}
+
+function isPossessive(token: Token): boolean {
+  const lower = token.text.toLowerCase();
+  return lower === "'s" || lower === '’s' || lower === "'" || lower === '’';
+}
+
+export function isSubjectPronoun(token: Token | undefined): boolean {
+  return token !== undefined && token.pos === 'PRON' && SUBJECT_PRONOUNS.has(token.text.toLowerCase());
+}
+
+/** Tokens that may stand between a subject and its cue: 'also', 'has', 'later', 'repeatedly'. */
+function isSkippableBeforeCue(token: Token): boolean {
+  const lower = token.text.toLowerCase();
+  if (lower === 'not' || lower === "n't" || lower === 'never') return false;
+  // 'Merkley and Brown all suggested', 'both said'.
+  if (lower === 'all' || lower === 'both' || lower === 'each') return true;
+  if (token.pos === 'ADV' || token.pos === 'AUX') return true;
+  return token.pos === 'PART' && lower !== 'to' && !isPossessive(token);
+}
+
+/** The noun phrase that ends at token `last` (inclusive), walking back no further than `floor`. */
+export function phraseEndingAt(tokens: readonly Token[], last: number, floor: number): SpeakerPhrase | null {
+  const lastToken = tokens[last];
+  if (!lastToken || last < floor) return null;
+  if (isSubjectPronoun(lastToken)) return { start: last, end: last + 1, head: last };
+  let i = last;
+  let head = -1;
+  // The full stop of an abbreviation at the end ('R-Ky.').
+  if (lastToken.text === '.' && !lastToken.spaceBefore && last - 1 >= floor) return phraseEndingAt(tokens, last - 1, floor);
+  // A parenthetical tail: 'Chaffetz (R-Utah)'.
+  if (lastToken.text === ')') {
+    let j = last - 1;
+    while (j >= floor && last - j < 8 && tokens[j]!.text !== '(') j--;
+    if (j < floor || tokens[j]!.text !== '(') return null;
+    i = j - 1;
+  }
+  if (i < floor || !isNominal(tokens[i]!) || isNotASpeaker(tokens[i]!)) return null;
+  // A capitalised adjective or verb opening a sentence is just capitalised ('Initial reports …'),
+  // unless it alone stands before the cue ('Cook said').
+  if (tokens[i]!.pos !== 'PROPN' && tokens[i]!.pos !== 'NOUN' && tokens[i]!.pos !== 'NUM' && (i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence) &&
+      !(tokens[i]!.pos === 'VERB' && i === last && !/(ing|ed)$/.test(tokens[i]!.text))) return null;
+  head = i;
+  let start = i;
+  for (let j = i - 1; j >= floor && last - j < MAX_PHRASE_TOKENS; j--) {
+    const token = tokens[j]!;
+    const lower = token.text.toLowerCase();
+    if (token.pos === 'DET' || lower === 'the' || lower === 'a' || lower === 'an') {
+      start = j;
+      // 'the head of the ministry': continue through a linking preposition before the determiner.
+      const before = tokens[j - 1];
+      if (before && j - 1 >= floor && LINKING_PREPOSITIONS.has(before.text.toLowerCase()) && tokens[j - 2] && j - 2 >= floor && isNominal(tokens[j - 2]!)) {
+        j -= 1;
+        head = j - 1;
+        continue;
+      }
+      break;
+    }
+    if (LINKING_PREPOSITIONS.has(lower) && token.pos === 'ADP') {
+      const before = tokens[j - 1];
+      if (before && j - 1 >= floor && isNominal(before)) {
+        head = j - 1;
+        continue;
+      }
+      break;
+    }
+    if (lower === 'and' && tokens[j - 1] && j - 1 >= floor && isNominal(tokens[j - 1]!) && isNominal(tokens[j + 1]!)) continue;
+    if (isModifier(token) || isCompoundVerb(tokens, j)) {
+      start = j;
+      continue;
+    }
+    break;
+  }
+  // Never start on a preposition, a conjunction or a hyphen.
+  while (start < head && !isModifier(tokens[start]!)) start++;
+  return { start, end: last + 1, head };
+}
+
+/**
+ * The speaker phrase that ends just before a cue at `cueStart`: skips a few
+ * adverbs and auxiliaries, and reads an appositive ('X, the ambassador, said' or
+ * 'the ambassador, X, said') choosing the named part.
+ */
+export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, floor: number): SpeakerPhrase | null {
+  let i = cueStart - 1;
+  let skipped = 0;
+  while (i >= floor && skipped < MAX_SKIPPED_BEFORE_CUE && isSkippableBeforeCue(tokens[i]!)) {
+    i--;
+    skipped++;
+  }
+  if (i < floor) return null;
+  // 'X, who said …' and 'X, who has said …'.
+  if (tokens[i]!.text.toLowerCase() === 'who' && tokens[i - 1]?.text === ',' && i - 2 >= floor) {
+    return phraseEndingAt(tokens, i - 2, floor);
+  }
+  if (tokens[i]!.text === ',') {
+    const inner = phraseEndingAt(tokens, i - 1, floor);
+    if (!inner || tokens[inner.start - 1]?.text !== ',' || inner.start - 2 < floor) return nameBeforeRelativeClause(tokens, i, floor);
+    const outer = phraseEndingAt(tokens, inner.start - 2, floor);
+    if (!outer) return null;
+    // A party-and-state tag ('McConnell, R-Ky., said') belongs to the name before it.
+    if (isPartyTag(tokens, inner)) return outer;
+    // Prefer the part that names someone over the description.
+    return startsAsDescription(tokens, inner) && !startsAsDescription(tokens, outer) ? outer : inner;
+  }
+  return phraseEndingAt(tokens, i, floor);
+}
+
+/** Longest aside read back over: ', who runs the veterans effort,'. */
+const MAX_ASIDE_TOKENS = 20;
+
+/** 'Trump, who has nearly 9 million followers, tweeted': the name before ', who …,'. */
+function nameBeforeRelativeClause(tokens: readonly Token[], comma: number, floor: number): SpeakerPhrase | null {
+  for (let k = comma - 1; k > floor && comma - k <= MAX_ASIDE_TOKENS; k--) {
+    const token = tokens[k]!;
+    if (token.text === ',' ) {
+      const opener = tokens[k + 1]!.text.toLowerCase();
+      if (opener !== 'who' && opener !== 'whose' && opener !== 'which') return null;
+      const named = phraseEndingAt(tokens, k - 1, floor);
+      return named && !startsAsDescription(tokens, named) ? named : null;
+    }
+    if (token.kind === 'punctuation' && /^[.;:!?"“”]$/.test(token.text)) return null;
+  }
+  return null;
+}
+
+/** The speaker phrase that starts at token `first` (after 'said', 'according to'). */
+export function speakerPhraseAfter(tokens: readonly Token[], first: number, limit: number, afterPreposition = false): SpeakerPhrase | null {
+  const firstToken = tokens[first];
+  if (!firstToken || first >= limit) return null;
+  if (isSubjectPronoun(firstToken)) return { start: first, end: first + 1, head: first };
+  let i = first;
+  let head = -1;
+  // After 'according to' a word is a noun whatever the tagger said ('according to police').
+  if (afterPreposition && firstToken.kind === 'word' && (firstToken.pos === 'VERB' || firstToken.pos === 'ADV') && !isNotASpeaker(firstToken)) {
+    head = first;
+    i = first + 1;
+  }
+  let seenPreposition = false;
+  while (i < limit && i - first < MAX_PHRASE_TOKENS) {
+    const token = tokens[i]!;
+    const lower = token.text.toLowerCase();
+    if (token.pos === 'DET' || lower === 'the' || lower === 'a' || lower === 'an' || POSSESSIVE_DETERMINERS.has(lower)) {
+      if (i > first && !LINKING_PREPOSITIONS.has(tokens[i - 1]!.text.toLowerCase())) break;
+      i++;
+      continue;
+    }
+    if (isModifier(token) || (head >= 0 && isCompoundVerb(tokens, i))) {
+      if (isNominal(token) && !seenPreposition) head = i;
+      i++;
+      continue;
+    }
+    if (LINKING_PREPOSITIONS.has(lower) && token.pos === 'ADP' && head >= 0 && i + 1 < limit && (isModifier(tokens[i + 1]!) || tokens[i + 1]!.pos === 'DET')) {
+      seenPreposition = true;
+      i++;
+      continue;
+    }
+    if (token.text === '(' && head >= 0) {
+      let j = i + 1;
+      while (j < limit && j - i < 8 && tokens[j]!.text !== ')') j++;
+      if (j < limit && tokens[j]!.text === ')') {
+        i = j + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  if (head < 0 || isNotASpeaker(tokens[head]!)) return null;
+  // Trim trailing prepositions and determiners.
+  let end = i;
+  while (end > head + 1 && !isNominal(tokens[end - 1]!) && tokens[end - 1]!.text !== ')') end--;
+  return { start: first, end, head };
+}
+
+/** 'R-Ky', 'D-Md': a party letter, a hyphen and a state. */
+function isPartyTag(tokens: readonly Token[], phrase: SpeakerPhrase): boolean {
+  return /^[RDI]$/.test(tokens[phrase.start]!.text) && tokens[phrase.start + 1]?.text === '-';
+}
+
+/** 'the U.S. Ambassador', 'a spokesman', "Clinton's campaign", 'officials': a phrase that describes rather than names. */
+export function startsAsDescription(tokens: readonly Token[], phrase: SpeakerPhrase): boolean {
+  const first = tokens[phrase.start]!;
+  if (first.pos === 'DET' || /^(the|a|an|this|that|its|his|her|their|our)$/i.test(first.text)) return true;
+  for (let t = phrase.start; t < phrase.head; t++) if (isPossessive(tokens[t]!)) return true;
+  const head = tokens[phrase.head]!;
+  return !isCapitalized(head) && head.pos !== 'PRON';
+}

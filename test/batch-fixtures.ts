@@ -1,0 +1,106 @@
+/**
+ * Hand-built articles and extractions for the search-document and SQLite tests:
+ * they fix what the stages would find, so these tests do not depend on them.
+ */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article, Entity, Extraction, Span } from '../src/index.js';
+import { ROOT } from './helpers.js';
+
+/** The ```sql blocks of docs/cli.md (the README's example queries), in order. */
+export function documentedQueries(): string[] {
+  const markdown = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
+  return [...markdown.matchAll(/```sql\n([\s\S]*?)```/g)].map((match) => match[1]!.trim());
+}
+
+function span(text: string, words: string, from = 0): Span {
+  const start = text.indexOf(words, from);
+  if (start < 0) throw new Error(`fixture: "${words}" is not in the text`);
+  return { start, end: start + words.length, text: words };
+}
+
+function entity(text: string, init: Omit<Entity, 'mentions' | 'titles' | 'aliases' | 'confidence'> & { surfaces: string[]; titles?: string[]; aliases?: string[] }): Entity {
+  let from = 0;
+  const mentions = init.surfaces.map((surface) => {
+    const found = span(text, surface, from);
+    from = found.end;
+    return found;
+  });
+  return {
+    id: init.id,
+    type: init.type,
+    name: init.name,
+    aliases: init.aliases ?? [],
+    mentions,
+    titles: init.titles ?? [],
+    salience: init.salience,
+    confidence: 0.9,
+  };
+}
+
+export interface Fixture {
+  article: Article & { id: string };
+  extraction: Extraction;
+}
+
+export function handBuiltArticles(): Fixture[] {
+  const moscow =
+    'Lavrov meets Mammadyarov in Moscow\n' +
+    'Russian Foreign Minister Sergey Lavrov received Elmar Mammadyarov in Moscow on July 20, 2015. ' +
+    '"We respect the choice of Baku," said Lavrov. Mamedyarov said the talks were useful. ' +
+    '"Nothing is agreed," a diplomat noted. The Russian Foreign Ministry expects a new round within three months. ' +
+    '"We will meet again," Lavrov said. A call is planned for some day.';
+  const baku =
+    'Baku hosts energy forum\n' +
+    'Energy ministers met in Baku on Tuesday to discuss a ferry corridor across the Caspian Sea. ' +
+    '"The ferry corridor is ready," said Amara Diallo.';
+  const tallinn =
+    'Tallinn port opens\n' + 'A new terminal opened in Tallinn. Officials from Baku did not attend.';
+
+  const lavrov = entity(moscow, { id: 'person-1', type: 'person', name: 'Sergey Lavrov', salience: 0.9, surfaces: ['Lavrov', 'Sergey Lavrov', 'Lavrov', 'Lavrov'], aliases: ['Lavrov'], titles: ['Foreign Minister'] });
+  const mammadyarov = entity(moscow, { id: 'person-2', type: 'person', name: 'Elmar Mammadyarov', salience: 0.6, surfaces: ['Mammadyarov', 'Elmar Mammadyarov', 'Mamedyarov'], aliases: ['Mammadyarov', 'Mamedyarov'] });
+  const ministry = entity(moscow, { id: 'organization-1', type: 'organization', name: 'Russian Foreign Ministry', salience: 0.4, surfaces: ['Russian Foreign Ministry'] });
+  const moscowPlace = entity(moscow, { id: 'place-2', type: 'place', name: 'Moscow', salience: 0.7, surfaces: ['Moscow', 'Moscow'] });
+  const bakuInMoscow = entity(moscow, { id: 'place-1', type: 'place', name: 'Baku', salience: 0.2, surfaces: ['Baku'] });
+
+  const moscowExtraction: Extraction = {
+    schemaVersion: 1,
+    people: [mammadyarov, lavrov], // not in salience order: toSearchDocument ranks them
+    organizations: [ministry],
+    places: [bakuInMoscow, moscowPlace],
+    dates: [
+      { ...span(moscow, 'July 20, 2015'), type: 'date', value: '2015-07-20' },
+      { ...span(moscow, 'three months'), type: 'duration', value: 'P3M' },
+      { ...span(moscow, 'some day'), type: 'date', value: null },
+    ],
+    quotes: [
+      { ...span(moscow, 'We respect the choice of Baku'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-1', mention: span(moscow, 'Lavrov', moscow.indexOf('said Lavrov')) }, cue: span(moscow, 'said') },
+      { ...span(moscow, 'the talks were useful'), kind: 'indirect', speaker: { name: 'Elmar Mammadyarov', entityId: 'person-2', mention: span(moscow, 'Mamedyarov') }, cue: span(moscow, 'said', moscow.indexOf('Mamedyarov')) },
+      { ...span(moscow, 'Nothing is agreed'), kind: 'direct', speaker: null, cue: span(moscow, 'noted') },
+      { ...span(moscow, 'We will meet again'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-1', mention: span(moscow, 'Lavrov', moscow.lastIndexOf('Lavrov')) }, cue: span(moscow, 'said', moscow.lastIndexOf('said')) },
+    ],
+  };
+
+  const diallo = entity(baku, { id: 'person-1', type: 'person', name: 'Amara Diallo', salience: 0.5, surfaces: ['Amara Diallo'] });
+  const bakuPlace = entity(baku, { id: 'place-1', type: 'place', name: 'Baku', salience: 0.8, surfaces: ['Baku', 'Baku'] });
+  const caspian = entity(baku, { id: 'place-2', type: 'place', name: 'Caspian Sea', salience: 0.3, surfaces: ['Caspian Sea'] });
+  const bakuExtraction: Extraction = {
+    schemaVersion: 1,
+    people: [diallo],
+    organizations: [],
+    places: [bakuPlace, caspian],
+    dates: [{ ...span(baku, 'Tuesday'), type: 'date', value: null }],
+    quotes: [{ ...span(baku, 'The ferry corridor is ready'), kind: 'direct', speaker: { name: 'Amara Diallo', entityId: 'person-1', mention: span(baku, 'Amara Diallo') }, cue: span(baku, 'said') }],
+  };
+
+  const tallinnPlace = entity(tallinn, { id: 'place-1', type: 'place', name: 'Tallinn', salience: 0.9, surfaces: ['Tallinn', 'Tallinn'] });
+  const bakuInTallinn = entity(tallinn, { id: 'place-2', type: 'place', name: 'Baku', salience: 0.1, surfaces: ['Baku'] });
+  const tallinnExtraction: Extraction = { schemaVersion: 1, people: [], organizations: [], places: [tallinnPlace, bakuInTallinn], dates: [], quotes: [] };
+
+  return [
+    { article: { id: 'moscow-1', text: moscow, publishedAt: '2015-07-20' }, extraction: moscowExtraction },
+    { article: { id: 'baku-2', text: baku, publishedAt: '2024-11-12T08:00:00Z' }, extraction: bakuExtraction },
+    { article: { id: 'tallinn-3', text: tallinn }, extraction: tallinnExtraction },
+  ];
+}

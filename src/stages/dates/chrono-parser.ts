@@ -7,8 +7,9 @@
  * own parsers read those with the granularity TIMEX3 needs.
  */
 
-// Only the English locale: the package root loads every locale (≈ 240 ms of start-up instead of ≈ 60 ms).
-import { Chrono, configuration, type ParsedResult } from 'chrono-node/en';
+// The package root loads every locale (≈ 240 ms of start-up; 'chrono-node/en' alone takes ≈ 60 ms, but
+// vitest cannot resolve that subpath export, so the root it is for now).
+import { Chrono, en, type ParsedResult } from 'chrono-node';
 import type { ReferenceDate } from '../../core/document.js';
 import type { CalendarMeaning, DateCandidate, Relation } from './candidate.js';
 
@@ -40,7 +41,7 @@ export type ChronoParser = Chrono;
 
 /** Builds lede's chrono instance: chrono's English parsers and refiners, minus the relative ones. */
 export function createChronoParser(): ChronoParser {
-  const english = configuration.createCasualConfiguration(false);
+  const english = en.configuration.createCasualConfiguration(false);
   const parsers = english.parsers.filter((parser) => CHRONO_PARSERS.has(parser.constructor.name));
   const found = new Set(parsers.map((parser) => parser.constructor.name));
   const missing = [...CHRONO_PARSERS].filter((name) => !found.has(name));

@@ -12,6 +12,7 @@ import { rulesStage } from '../stages/entities/rules.js';
 import { resolveStage } from '../stages/entities/resolve.js';
 import { entitiesStage } from '../stages/entities/cluster.js';
 import { salienceStage } from '../stages/entities/salience.js';
+import { datesStage } from '../stages/dates/index.js';
 
 export const PIPELINE: readonly Stage[] = Object.freeze([
   segmentStage, // paragraphs and page furniture
@@ -22,4 +23,5 @@ export const PIPELINE: readonly Stage[] = Object.freeze([
   entitiesStage, // mentions -> entities, canonical names, aliases, titles
   quotesStage, // direct, indirect and mixed quotes with cues and speakers resolved to entities
   salienceStage, // salience and confidence (after quotes)
+  datesStage, // TIMEX3 dates against publishedAt or the dateline
 ]);

@@ -15,6 +15,7 @@ import type { NerResources } from '../stages/ner/ner-stage.js';
 import { PAIR_TEMPLATES } from '../stages/ner/features.js';
 import { compileCues, type CompiledCues, type CueData } from '../stages/quotes/cue-lexicon.js';
 import { compileEntityLexicon, type EntityLexicon, type EntityLexiconData } from '../stages/entities/lexicon.js';
+import { compileDates, type CompiledDates, type DatesLexiconData } from '../stages/dates/index.js';
 import type { ExtractorConfig } from '../types.js';
 
 export interface ResourceData {
@@ -26,6 +27,7 @@ export interface ResourceData {
   /** Cue verbs and phrases of reported speech, and the words that read a speaker (data/lexicon/cues.json). */
   cues: CueData;
   entities: EntityLexiconData;
+  dates: DatesLexiconData;
 }
 
 export type WinkNlp = ReturnType<typeof winkNLP>;
@@ -36,6 +38,7 @@ export interface Resources {
   readonly ner: NerResources;
   readonly cues: CompiledCues;
   readonly entities: EntityLexicon;
+  readonly dates: CompiledDates;
   readonly config: Readonly<ExtractorConfig>;
 }
 
@@ -60,6 +63,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
     },
     cues: compileCues(data.cues),
     entities: compileEntityLexicon(data.entities, config.gazetteer),
+    dates: compileDates(data.dates),
     config,
   };
 }

@@ -113,6 +113,7 @@ export function loadResourceData(): ResourceData {
       countries: readTable('gazetteer', 'country.tsv').map(([name, code]) => ({ name, code })),
       demonyms: readList('gazetteer', 'demonym.tsv'),
     },
+    dates: readJson('lexicon', 'dates.json'),
   };
   return cached;
 }

@@ -1,0 +1,129 @@
+/**
+ * chrono-node as a parser of the dates stage. chrono finds the calendar formats
+ * (month names with days and years, numeric and ISO dates, weekdays, clock
+ * times); lede keeps only the components chrono marks as *known* (stated in the
+ * text) and resolves the rest itself, so nothing depends on the clock or the
+ * process time zone. chrono's relative and casual parsers are left out: lede's
+ * own parsers read those with the granularity TIMEX3 needs.
+ */
+
+// The package root loads every locale (≈ 240 ms of start-up; 'chrono-node/en' alone takes ≈ 60 ms, but
+// vitest cannot resolve that subpath export, so the root it is for now).
+import { Chrono, en, type ParsedResult } from 'chrono-node';
+import type { ReferenceDate } from '../../core/document.js';
+import type { CalendarMeaning, DateCandidate, Relation } from './candidate.js';
+
+/** chrono parsers lede uses, by class name. */
+const CHRONO_PARSERS = new Set([
+  'ISOFormatParser',
+  'SlashDateFormatParser',
+  'ENMonthNameLittleEndianParser',
+  'ENMonthNameMiddleEndianParser',
+  'ENMonthNameParser',
+  'ENYearMonthDayParser',
+  'ENYearMonthNameParser',
+  'ENSlashMonthFormatParser',
+  'ENWeekdayParser',
+  'ENTimeExpressionParser',
+]);
+
+/** chrono refiners lede leaves out. */
+const DROPPED_REFINERS = new Set([
+  'ForwardDateRefiner', // lede resolves the direction from the tense
+  'ENEndOfPeriodRefiner',
+  'ENMergeRelativeAfterDateRefiner',
+  'ENMergeRelativeFollowByDateRefiner',
+  'ENMergeDateRangeRefiner', // "Friday to December" is two dates, each with its own value
+  'ENUnlikelyFormatFilter', // lede's own false-alarm refiner decides about "May"
+]);
+
+export type ChronoParser = Chrono;
+
+/** Builds lede's chrono instance: chrono's English parsers and refiners, minus the relative ones. */
+export function createChronoParser(): ChronoParser {
+  const english = en.configuration.createCasualConfiguration(false);
+  const parsers = english.parsers.filter((parser) => CHRONO_PARSERS.has(parser.constructor.name));
+  const found = new Set(parsers.map((parser) => parser.constructor.name));
+  const missing = [...CHRONO_PARSERS].filter((name) => !found.has(name));
+  if (missing.length > 0) {
+    // A chrono-node upgrade renamed its parsers: fail when the extractor is built, not silently later.
+    throw new Error(`chrono-node no longer provides ${missing.join(', ')}; update CHRONO_PARSERS in src/stages/dates/chrono-parser.ts for the installed chrono-node.`);
+  }
+  return new Chrono({
+    parsers,
+    refiners: english.refiners.filter((refiner) => !DROPPED_REFINERS.has(refiner.constructor.name)),
+  });
+}
+
+/**
+ * The reference handed to chrono: noon of the reference day in the process's
+ * own time zone, so that chrono's local-time getters read back the same
+ * calendar day in any zone (noon keeps daylight-saving shifts inside the day).
+ * chrono uses it only for the components it implies, which lede ignores.
+ */
+export function chronoReference(reference: ReferenceDate | null): Date {
+  const date = new Date(2000, 0, 1, 12, 0, 0, 0);
+  if (reference) date.setFullYear(reference.year, reference.month - 1, reference.day);
+  return date;
+}
+
+const LEADING_NOISE = /^(?:[\s,(（]|on\s+|in\s+|at\s+|by\s+|from\s+|since\s+|until\s+|to\s+|and\s+|through\s+)+/i;
+const TRAILING_NOISE = /(?:[\s,)）]|\s+of)+$/;
+const RELATION_WORD = /\b(last|past|next|this)\b/i;
+
+function relationOf(text: string): Relation | undefined {
+  const word = RELATION_WORD.exec(text)?.[1]?.toLowerCase();
+  if (word === undefined) return undefined;
+  return word === 'past' ? 'last' : (word as Relation);
+}
+
+function meaningOf(result: ParsedResult): CalendarMeaning | null {
+  const start = result.start;
+  const meaning: CalendarMeaning = { kind: 'calendar' };
+  const known = (component: 'year' | 'month' | 'day' | 'weekday' | 'hour' | 'minute'): number | undefined =>
+    start.isCertain(component) ? (start.get(component) ?? undefined) : undefined;
+  const year = known('year');
+  const month = known('month');
+  const day = known('day');
+  const weekday = known('weekday');
+  const hour = known('hour');
+  const minute = known('minute');
+  if (year !== undefined) meaning.year = year;
+  if (month !== undefined) meaning.month = month;
+  if (day !== undefined && month !== undefined) meaning.day = day;
+  if (weekday !== undefined) meaning.weekday = weekday;
+  if (hour !== undefined) {
+    meaning.hour = hour;
+    meaning.minute = minute ?? 0;
+  }
+  if (meaning.month === undefined && meaning.weekday === undefined && meaning.hour === undefined && meaning.year === undefined) return null;
+  return meaning;
+}
+
+/** Runs chrono over one piece of text and turns its results into candidates at document offsets. */
+export function parseWithChrono(chrono: ChronoParser, text: string, offset: number, reference: Date): DateCandidate[] {
+  const candidates: DateCandidate[] = [];
+  for (const result of chrono.parse(text, reference)) {
+    const meaning = meaningOf(result);
+    if (meaning === null) continue;
+    const lead = LEADING_NOISE.exec(result.text)?.[0].length ?? 0;
+    const trail = TRAILING_NOISE.exec(result.text.slice(lead))?.[0].length ?? 0;
+    const start = result.index + lead;
+    const end = result.index + result.text.length - trail;
+    if (end <= start) continue;
+    if (meaning.weekday !== undefined && meaning.day === undefined) {
+      const relation = relationOf(result.text);
+      if (relation !== undefined) meaning.relation = relation;
+    }
+    const tags = [...result.tags()].filter((tag) => tag.startsWith('parser/')).map((tag) => tag.slice(7));
+    candidates.push({
+      start: offset + start,
+      end: offset + end,
+      type: meaning.hour !== undefined ? 'time' : 'date',
+      meaning,
+      rule: `chrono${tags.length > 0 ? `:${tags.join('+')}` : ''}`,
+      source: 'chrono',
+    });
+  }
+  return candidates;
+}

@@ -1,0 +1,120 @@
+/**
+ * Stage: dates. Every time expression of the story as a TIMEX3 value at the
+ * granularity the text states, resolved against the publication date (or the
+ * dateline), in text order, never overlapping, never in page furniture.
+ *
+ * Per sentence: chrono-node and lede's own parsers propose candidates; the
+ * refiners drop false alarms, keep the longest of overlapping candidates and
+ * resolve each to a value, reading the tense of its verb. Work is per sentence
+ * (and per window of very long ones), so the stage is linear in the text.
+ */
+
+import type { DateRecord, LedeDocument, Sentence } from '../../core/document.js';
+import type { Resources } from '../../core/resources.js';
+import type { Stage } from '../../core/stage.js';
+import type { DateCandidate } from './candidate.js';
+import { chronoReference, createChronoParser, parseWithChrono, type ChronoParser } from './chrono-parser.js';
+import { findDateline, referenceFromDateline } from './dateline.js';
+import { createDiscourseState } from './discourse.js';
+import { compileDatesLexicon, type CompiledDatesLexicon, type DatesLexiconData } from './lexicon.js';
+import { runParsers, type DateParser } from './parser.js';
+import { createDateParsers } from './parsers/index.js';
+import type { DateRefiner, RefiningContext } from './refiner.js';
+import { DATE_REFINERS } from './refiners/index.js';
+
+export type { DatesLexiconData } from './lexicon.js';
+
+export interface CompiledDates {
+  readonly lexicon: CompiledDatesLexicon;
+  readonly parsers: readonly DateParser[];
+  readonly refiners: readonly DateRefiner[];
+  readonly chrono: ChronoParser;
+}
+
+export function compileDates(data: DatesLexiconData): CompiledDates {
+  const lexicon = compileDatesLexicon(data);
+  return Object.freeze({
+    lexicon,
+    parsers: createDateParsers(lexicon),
+    refiners: DATE_REFINERS,
+    chrono: createChronoParser(),
+  });
+}
+
+/** A sentence longer than this is parsed in windows cut at white space. */
+const WINDOW_CHARS = 2_000;
+/**
+ * Cheap test for text that might hold something lede keeps from chrono: a
+ * capitalised month or weekday name (lower-case ones are dropped anyway),
+ * digits joined by a date or time separator, or a clock time.
+ */
+const CHRONO_TRIGGER = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\d[/.:-]\d|\d\s?[ap]\.?m\b|o['’]clock/;
+
+function windowsOf(text: string, start: number, end: number): [number, number][] {
+  const windows: [number, number][] = [];
+  let from = start;
+  while (end - from > WINDOW_CHARS) {
+    let cut = from + WINDOW_CHARS;
+    const floor = from + (WINDOW_CHARS >> 1);
+    while (cut > floor && !/\s/.test(text[cut - 1]!)) cut--;
+    if (cut <= floor) cut = from + WINDOW_CHARS;
+    windows.push([from, cut]);
+    from = cut;
+  }
+  windows.push([from, end]);
+  return windows;
+}
+
+function candidatesOf(doc: LedeDocument, sentence: Sentence, compiled: CompiledDates, chronoRef: Date): DateCandidate[] {
+  const candidates: DateCandidate[] = [];
+  for (const [start, end] of windowsOf(doc.text, sentence.start, sentence.end)) {
+    const text = doc.text.slice(start, end);
+    if (CHRONO_TRIGGER.test(text)) candidates.push(...parseWithChrono(compiled.chrono, text, start, chronoRef));
+    candidates.push(...runParsers(compiled.parsers, { text, offset: start, lexicon: compiled.lexicon }));
+  }
+  return candidates;
+}
+
+export function findDates(doc: LedeDocument, compiled: CompiledDates): DateRecord[] {
+  const dateline = findDateline(doc);
+  if (dateline !== null && !doc.referenceGiven) doc.reference = referenceFromDateline(doc, dateline);
+  const chronoRef = chronoReference(doc.reference);
+  const discourse = createDiscourseState();
+  const records: DateRecord[] = [];
+  for (const sentence of doc.sentences) {
+    let candidates = candidatesOf(doc, sentence, compiled, chronoRef);
+    if (dateline !== null && dateline.start >= sentence.start && dateline.end <= sentence.end) {
+      candidates.push({
+        start: dateline.start,
+        end: dateline.end,
+        type: 'date',
+        meaning: dateline.year === null
+          ? { kind: 'calendar', month: dateline.month, day: dateline.day, direction: 'past' }
+          : { kind: 'calendar', year: dateline.year, month: dateline.month, day: dateline.day },
+        rule: 'dateline',
+        source: 'lede',
+      });
+    }
+    if (candidates.length === 0) continue;
+    const context: RefiningContext = { doc, sentence, lexicon: compiled.lexicon, discourse };
+    for (const refiner of compiled.refiners) candidates = refiner.refine(candidates, context);
+    for (const candidate of candidates) {
+      records.push({
+        start: candidate.start,
+        end: candidate.end,
+        text: doc.text.slice(candidate.start, candidate.end),
+        type: candidate.type,
+        value: candidate.value ?? null,
+        provenance: { stage: 'dates', rule: candidate.rule, score: 1 },
+      });
+    }
+  }
+  return records;
+}
+
+export const datesStage: Stage = {
+  name: 'dates',
+  run(doc: LedeDocument, resources: Resources) {
+    doc.dates = findDates(doc, resources.dates);
+  },
+};

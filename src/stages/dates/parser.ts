@@ -1,0 +1,77 @@
+/**
+ * lede's parsers, in the manner of chrono-node's: a parser is a pattern plus a
+ * function that turns one match into a candidate, one format per file. The
+ * runner matches every parser over one piece of text (a sentence) and shifts the
+ * candidates to document offsets.
+ */
+
+import type { DateType } from '../../types.js';
+import type { DateCandidate, DateMeaning } from './candidate.js';
+import type { CompiledDatesLexicon } from './lexicon.js';
+
+export interface ParsingContext {
+  /** The text being parsed (one sentence, or a window of a very long one). */
+  readonly text: string;
+  /** Document offset of `text[0]`. */
+  readonly offset: number;
+  readonly lexicon: CompiledDatesLexicon;
+}
+
+/** What a parser finds: a range of `context.text` and its meaning. */
+export interface ParsedDate {
+  start: number;
+  end: number;
+  type: DateType;
+  meaning: DateMeaning;
+  /** A more specific rule id than the parser's, when useful for debugging. */
+  rule?: string;
+}
+
+export interface DateParser {
+  readonly id: string;
+  /** Must carry the global flag; the runner resets `lastIndex` itself. */
+  readonly pattern: RegExp;
+  /**
+   * A cheap test (a plain alternation of words, no global flag) that any text
+   * the pattern can match passes; text that fails it is not scanned. Like
+   * compromise's rules indexed by the words they need.
+   */
+  readonly trigger?: RegExp;
+  extract(match: RegExpExecArray, context: ParsingContext): ParsedDate | null;
+}
+
+/** Triggers shared by several parsers. */
+export const UNIT_TRIGGER = /second|minute|hour|day|night|week|month|quarter|year|decade|centur|millenni/i;
+
+export function runParsers(parsers: readonly DateParser[], context: ParsingContext): DateCandidate[] {
+  const found: DateCandidate[] = [];
+  for (const parser of parsers) {
+    if (parser.trigger !== undefined && !parser.trigger.test(context.text)) continue;
+    const { pattern } = parser;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(context.text); match !== null; match = pattern.exec(context.text)) {
+      const parsed = parser.extract(match, context);
+      if (parsed === null || parsed.end <= parsed.start) {
+        pattern.lastIndex = match.index + 1;
+        continue;
+      }
+      found.push({
+        start: context.offset + parsed.start,
+        end: context.offset + parsed.end,
+        type: parsed.type,
+        meaning: parsed.meaning,
+        rule: parsed.rule ?? parser.id,
+        source: 'lede',
+      });
+      pattern.lastIndex = Math.max(match.index + 1, parsed.end);
+    }
+  }
+  return found;
+}
+
+/** The range of a named or numbered group inside a match, from the group's position in match[0]. */
+export function matchRange(match: RegExpExecArray, from: string, to?: string): { start: number; end: number } {
+  const start = match.index + match[0].indexOf(from);
+  const end = to === undefined ? start + from.length : match.index + match[0].lastIndexOf(to) + to.length;
+  return { start, end };
+}

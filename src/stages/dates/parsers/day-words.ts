@@ -1,0 +1,92 @@
+/**
+ * Days named relative to the publication date, and parts of days: "today",
+ * "yesterday", "tomorrow", "tonight" (…TNI), "this morning" (…TMO), "last
+ * night", "yesterday afternoon", "Friday morning", "the day before yesterday",
+ * "mid-afternoon", "midday", "noon Saturday", "midnight Friday".
+ */
+
+import type { CalendarMeaning, DateMeaning, PartOfDay } from '../candidate.js';
+import type { DateParser, ParsedDate } from '../parser.js';
+import { WEEKDAY_PATTERN, WEEKDAYS } from '../words.js';
+import { extendPointStart } from './modifiers.js';
+
+const PARTS: Readonly<Record<string, PartOfDay>> = {
+  morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI', tonight: 'NI',
+};
+
+const DAY_OFFSETS: Readonly<Record<string, number>> = {
+  today: 0, yesterday: -1, tomorrow: 1, tonight: 0, this: 0, last: -1,
+};
+
+const PATTERN = new RegExp(
+  `(?<![\\w-])(?:(the\\s+day\\s+(?:before\\s+yesterday|after\\s+tomorrow))|(today|yesterday|tomorrow|tonight)(?:\\s+(morning|afternoon|evening|night))?|` +
+    `(this|last)\\s+(morning|afternoon|evening|night)|(${WEEKDAY_PATTERN})\\s+(morning|afternoon|evening|night)|` +
+    `(?:(mid)(?:\\s+|-))(morning|afternoon|day)|(midday))(?![\\w-])|` +
+    `(?<![\\w-])(?:(noon|midnight)(?:\\s+(today|yesterday|tomorrow|${WEEKDAY_PATTERN}))?|(today|yesterday|tomorrow|${WEEKDAY_PATTERN})\\s+(?:at\\s+)?(noon|midnight))(?![\\w-])`,
+  'gi',
+);
+
+export const dayWordParser: DateParser = {
+  id: 'day-word',
+  trigger: /today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|mid|noon/i,
+  pattern: PATTERN,
+  extract(match, context): ParsedDate | null {
+    const [, farDay, dayWord, dayPart, thisLast, thisLastPart, weekdayWord, weekdayPart, mid, midPart, midday, clockWord, clockDayAfter, clockDayBefore, clockWordAfter] = match;
+    const start = extendPointStart(context.text, match.index);
+    const end = match.index + match[0].length;
+    const make = (meaning: DateMeaning, type: 'date' | 'time' = 'date'): ParsedDate => ({ start, end, type, meaning });
+    if (farDay !== undefined) {
+      const amount = /before/i.test(farDay) ? -2 : 2;
+      return make({ kind: 'shift', unit: 'day', amount, granularity: 'day' });
+    }
+    if (dayWord !== undefined) {
+      const lower = dayWord.toLowerCase();
+      // "Today" capitalised inside a sentence names a newspaper or programme ("USA Today", "VOA Today").
+      if (dayWord === 'Today' && match.index > 0 && /[\w,]\s+$/.test(context.text.slice(Math.max(0, match.index - 3), match.index))) return null;
+      const part = dayPart !== undefined ? PARTS[dayPart.toLowerCase()] : lower === 'tonight' ? 'NI' : undefined;
+      const meaning: DateMeaning = { kind: 'shift', unit: 'day', amount: DAY_OFFSETS[lower] ?? 0, granularity: 'day' };
+      if (part !== undefined) return make({ ...meaning, partOfDay: part }, 'time');
+      return make(meaning);
+    }
+    if (thisLast !== undefined) {
+      const part = PARTS[thisLastPart!.toLowerCase()]!;
+      return make({ kind: 'shift', unit: 'day', amount: DAY_OFFSETS[thisLast.toLowerCase()] ?? 0, granularity: 'day', partOfDay: part }, 'time');
+    }
+    if (weekdayWord !== undefined) {
+      const weekday = WEEKDAYS[weekdayWord.toLowerCase()];
+      if (weekday === undefined || weekdayWord[0] !== weekdayWord[0]!.toUpperCase()) return null;
+      // TimeBank writes "Friday night" as the day ("[Friday] night"), so the part of the day is left out of the value.
+      const meaning: CalendarMeaning = { kind: 'calendar', weekday };
+      return make(meaning, 'date');
+    }
+    const clock = clockWord ?? clockWordAfter;
+    if (clock !== undefined) {
+      // The film "High Noon".
+      if (/\bhigh\s+$/i.test(context.text.slice(Math.max(0, match.index - 6), match.index))) return null;
+      const hour = clock.toLowerCase() === 'noon' ? 12 : 24;
+      const dayText = clockDayAfter ?? clockDayBefore;
+      if (dayText === undefined) return make({ kind: 'calendar', hour, minute: 0 }, 'time');
+      const weekday = WEEKDAYS[dayText.toLowerCase()];
+      if (weekday !== undefined) return make({ kind: 'calendar', weekday, hour, minute: 0 }, 'time');
+      return make({ kind: 'shift', unit: 'day', amount: DAY_OFFSETS[dayText.toLowerCase()] ?? 0, granularity: 'day', hour, minute: 0 }, 'time');
+    }
+    if (mid !== undefined || midday !== undefined) {
+      const part = midday !== undefined || midPart!.toLowerCase() === 'day' ? undefined : PARTS[midPart!.toLowerCase()];
+      if (part === undefined) return make({ kind: 'calendar', hour: 12, minute: 0 }, 'time');
+      return make({ kind: 'shift', unit: 'day', amount: 0, granularity: 'day', partOfDay: part }, 'time');
+    }
+    return null;
+  },
+};
+
+/** "the weekend", "over the weekend": the weekend the tense points to. */
+const WEEKEND = /(?<![\w-])the\s+weekend(?![\w-])/gi;
+
+export const weekendParser: DateParser = {
+  id: 'weekend',
+  trigger: /weekend/i,
+  pattern: WEEKEND,
+  extract(match): ParsedDate | null {
+    return { start: match.index, end: match.index + match[0].length, type: 'date', meaning: { kind: 'calendar', weekend: true } };
+  },
+};

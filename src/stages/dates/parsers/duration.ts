@@ -1,0 +1,95 @@
+/**
+ * Durations: a number and a unit ("three months" → P3M, "five-hour" → PT5H,
+ * "the past two weeks" → P2W, "more than four decades" → P40Y, "a minute and a
+ * half" → PT1M30S, "several years" → PXY). "a day" after a quantity ("twice a
+ * day", "$5 a year") is a set (P1D).
+ */
+
+import { UNIT_TRIGGER, type DateParser, type ParsedDate, type ParsingContext } from '../parser.js';
+import { NUMBER_PATTERN, UNIT_PATTERN, UNIT_WORDS, parseNumber } from '../words.js';
+import { extendDurationStart } from './modifiers.js';
+
+const PATTERN = new RegExp(
+  `(?<![\\w.,$£€-])(${NUMBER_PATTERN})(?:\\s+|-)(?:(?:more|additional|extra|consecutive|straight|full|trading|business|working|calendar|long)\\s+)?` +
+    `(${UNIT_PATTERN})(s)?(?:\\s+and\\s+a\\s+half)?(-long|-old|\\s+old)?(?![\\w-])`,
+  'gi',
+);
+
+/** "twice a day", "three times a year": a recurrence (a set). */
+const PER_TIMES = /\b(?:times|once|twice|thrice)\s*$/i;
+/** "$2 million a year", "358,000 a month", "24 hours a day": a rate, which TimeBank does not mark. */
+const PER_QUANTITY = /(?:\d|%|\b(?:percent|million|billion|trillion|thousand|hundred|dollars?|cents?|euros?|pounds?|barrels?|tons?|tonnes?|miles?|meters?|metres?|kilometers?|kilometres?|km|hours?|people|seats|flights|units))\s*$/i;
+
+const TIME_UNITS = new Set(['hour', 'minute', 'second']);
+
+/** The TIMEX3 duration for `amount` units (null amount: unspecified, 'X'). */
+export function durationValue(amount: number | null, unitWord: string): string | null {
+  const unit = UNIT_WORDS[unitWord.toLowerCase().replace(/s$/, '')];
+  if (!unit) return null;
+  const prefix = TIME_UNITS.has(unit.unit) ? 'PT' : 'P';
+  if (amount === null) return `${prefix}X${unit.unit === 'decade' ? 'E' : unit.code}`;
+  if (unit.unit === 'decade') return `P${formatAmount(amount * 10)}Y`;
+  if (unit.unit === 'century') return `P${formatAmount(amount * 100)}Y`;
+  if (unit.unit === 'millennium') return `P${formatAmount(amount * 1000)}Y`;
+  const whole = Math.floor(amount);
+  const fraction = amount - whole;
+  if (fraction > 0) {
+    const finer: Record<string, [string, number]> = { Y: ['M', 12], D: ['H', 24], H: ['M', 60], W: ['D', 7] };
+    const step = unit.unit === 'minute' ? (['S', 60] as [string, number]) : finer[unit.code];
+    if (step && Number.isInteger(fraction * step[1])) {
+      const part = `${fraction * step[1]}${step[0]}`;
+      if (unit.code === 'D') return `P${whole > 0 ? `${whole}D` : ''}T${part}`;
+      return `${prefix}${whole > 0 ? `${whole}${unit.code}` : ''}${part}`;
+    }
+  }
+  return `${prefix}${formatAmount(amount)}${unit.code}`;
+}
+
+function formatAmount(amount: number): string {
+  return Number.isInteger(amount) ? String(amount) : String(Math.round(amount * 10) / 10);
+}
+
+export const durationParser: DateParser = {
+  id: 'duration-number-unit',
+  trigger: UNIT_TRIGGER,
+  pattern: PATTERN,
+  extract(match, context: ParsingContext): ParsedDate | null {
+    const numberText = match[1]!;
+    const unitWord = match[2]!;
+    const plural = match[3] !== undefined;
+    const lowerNumber = numberText.toLowerCase();
+    // Ages ("a 44-year-old protester", "six years old") are not durations in TimeBank.
+    if (match[4] !== undefined && /old/i.test(match[4])) return null;
+    // "three-quarters of", "two quarters of a point": fractions, not periods.
+    if (/^quarter/i.test(unitWord) && (/-/.test(match[0]) || /^\s+of\b/i.test(context.text.slice(match.index + match[0].length)))) return null;
+    let amount = parseNumber(numberText);
+    if (/and\s+a\s+half$/i.test(match[0].replace(/-long$/i, ''))) amount = amount === null ? null : amount + 0.5;
+    // "one year" is singular; "two year" (adjectival) is fine; "a years" is not English.
+    if ((lowerNumber === 'a' || lowerNumber === 'an') && plural) return null;
+    // Bare digits must look like a count, not a year or code ("1998 days" is unlikely, "2000 hours" is a time).
+    if (/^\d{4}$/.test(numberText)) return null;
+    const start = match.index;
+    const end = match.index + match[0].length;
+    // "60 Minutes" (a programme), "a second" (an ordinal).
+    if (/^[A-Z]/.test(unitWord) && start > 0) return null;
+    if (/^second$/i.test(unitWord) && (lowerNumber === 'a' || lowerNumber === 'an')) return null;
+    if (lowerNumber === 'a' || lowerNumber === 'an') {
+      const before = context.text.slice(Math.max(0, start - 30), start);
+      if (PER_TIMES.test(before)) {
+        const value = durationValue(1, unitWord);
+        return value === null ? null : { start, end, type: 'set', meaning: { kind: 'fixed', value }, rule: 'set-per-unit' };
+      }
+      if (PER_QUANTITY.test(before)) return null;
+    }
+    const value = durationValue(amount, unitWord);
+    if (value === null) return null;
+    // "a five-year contract": an adjectival duration does not take the article of its noun.
+    const adjectival = /-/.test(match[0].slice(numberText.length, numberText.length + 1));
+    const spanStart = adjectival ? start : extendDurationStart(context.text, start);
+    // "the last few months", "the past several quarters": the recent past, as TimeBank writes it.
+    if (amount === null && /\b(?:last|past)\s+(?:few|several)\s/i.test(context.text.slice(spanStart, end))) {
+      return { start: spanStart, end, type: 'date', meaning: { kind: 'fixed', value: 'PAST_REF' }, rule: 'duration-recent-past' };
+    }
+    return { start: spanStart, end, type: 'duration', meaning: { kind: 'fixed', value } };
+  },
+};

@@ -1,0 +1,45 @@
+/** lede's own date parsers, in the order they run (the order only breaks ties between equal spans). */
+
+import type { DateParser } from '../parser.js';
+import type { CompiledDatesLexicon } from '../lexicon.js';
+import { agoParser } from './ago.js';
+import { dayWordParser, weekendParser } from './day-words.js';
+import { centuryParser, decadeParser } from './decade.js';
+import { durationParser } from './duration.js';
+import { anaphoricQuarterParser, ordinalQuarterParser, quarterEndedParser, shortQuarterParser } from './quarter.js';
+import { holidayParser, relativeMonthParser, weekOfParser } from './month.js';
+import { pluralUnitParser } from './plural-unit.js';
+import { relativeUnitParser, theYearParser, withinUnitParser } from './relative-unit.js';
+import { seasonParser } from './season.js';
+import { everyParser, pluralWeekdayParser, setAdverbParser } from './set.js';
+import { createVagueReferenceParser } from './vague-reference.js';
+import { spokenYearParser, yearParser } from './year.js';
+
+export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateParser[] {
+  return Object.freeze([
+    dayWordParser,
+    relativeMonthParser,
+    holidayParser,
+    weekOfParser,
+    relativeUnitParser,
+    withinUnitParser,
+    theYearParser,
+    agoParser,
+    ordinalQuarterParser,
+    quarterEndedParser,
+    shortQuarterParser,
+    anaphoricQuarterParser,
+    seasonParser,
+    weekendParser,
+    decadeParser,
+    centuryParser,
+    yearParser,
+    spokenYearParser,
+    everyParser,
+    pluralWeekdayParser,
+    setAdverbParser,
+    durationParser,
+    pluralUnitParser,
+    createVagueReferenceParser(lexicon),
+  ]);
+}

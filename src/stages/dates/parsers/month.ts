@@ -1,0 +1,78 @@
+/**
+ * Month names with words that chrono does not read: "last May" (the latest May
+ * before this month), "this September", "next March", "July last year",
+ * "September of next year", "January nineteen ninety-seven"; and holidays:
+ * "Thanksgiving Day", "last Christmas", "Easter week".
+ */
+
+import type { CalendarMeaning, Relation } from '../candidate.js';
+import { HOLIDAY_PATTERN, holidayKey } from '../holidays.js';
+import type { DateParser, ParsedDate } from '../parser.js';
+import { MONTH_PATTERN, SPOKEN_YEAR_PATTERN, monthOf, parseSpokenYear } from '../words.js';
+
+const RELATION = '([Tt]his\\s+past|[Tt]his\\s+coming|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)';
+
+function relationOf(word: string): Relation {
+  const lower = word.toLowerCase().replace(/\s+/g, ' ');
+  if (lower === 'last' || lower === 'past' || lower === 'this past') return 'last';
+  if (lower === 'next' || lower === 'coming' || lower === 'this coming') return 'next';
+  return 'this';
+}
+
+const RELATIVE_MONTH = new RegExp(
+  `(?<![\\w-])(?:${RELATION}\\s+(${MONTH_PATTERN})|(${MONTH_PATTERN})(?:\\s+of)?\\s+([Tt]his|[Ll]ast|[Nn]ext)\\s+year|(${MONTH_PATTERN}),?\\s+(${SPOKEN_YEAR_PATTERN}))(?![\\w-])`,
+  'g',
+);
+
+export const relativeMonthParser: DateParser = {
+  id: 'month-relative',
+  trigger: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/,
+  pattern: RELATIVE_MONTH,
+  extract(match): ParsedDate | null {
+    const [, relationWord, monthA, monthB, yearWord, monthC, spokenYear] = match;
+    const month = monthOf((monthA ?? monthB ?? monthC)!);
+    if (month === undefined) return null;
+    const meaning: CalendarMeaning = { kind: 'calendar', month };
+    if (relationWord !== undefined) meaning.relation = relationOf(relationWord);
+    else if (yearWord !== undefined) meaning.relativeYear = { this: 0, last: -1, next: 1 }[yearWord.toLowerCase()]!;
+    else {
+      const year = parseSpokenYear(spokenYear!);
+      if (year === null) return null;
+      meaning.year = year;
+    }
+    return { start: match.index, end: match.index + match[0].length, type: 'date', meaning };
+  },
+};
+
+const HOLIDAY = new RegExp(`(?<![\\w-])(?:${RELATION}\\s+)?(${HOLIDAY_PATTERN})(?:\\s+(week|weekend))?(?:,?\\s+((?:19|20)\\d{2})(?![\\w,.]?\\d))?(?![\\w-])`, 'g');
+
+export const holidayParser: DateParser = {
+  id: 'holiday',
+  trigger: /New Year|Valentine|Halloween|Christmas|Boxing|Thanksgiving|Election|Labor|Memorial|Easter|Good Friday/,
+  pattern: HOLIDAY,
+  extract(match): ParsedDate | null {
+    const [, relationWord, name, period, year] = match;
+    const meaning: CalendarMeaning = { kind: 'calendar', holiday: holidayKey(name!) };
+    if (relationWord !== undefined) meaning.relation = relationOf(relationWord);
+    if (year !== undefined) meaning.year = Number(year);
+    if (period !== undefined) meaning.weekOf = period.toLowerCase() === 'weekend' ? 'weekend' : 'week';
+    return { start: match.index, end: match.index + match[0].length, type: 'date', meaning };
+  },
+};
+
+/** "the week of March 6", "the weekend of May 2, 2015": the week that holds the day. */
+const WEEK_OF = new RegExp(`(?<![\\w-])the\\s+(week|weekend)\\s+of\\s+(${MONTH_PATTERN})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d{2}))?(?![\\w-])`, 'g');
+
+export const weekOfParser: DateParser = {
+  id: 'week-of-day',
+  trigger: /week(?:end)? of/i,
+  pattern: WEEK_OF,
+  extract(match): ParsedDate | null {
+    const month = monthOf(match[2]!);
+    const day = Number(match[3]);
+    if (month === undefined || day < 1 || day > 31) return null;
+    const meaning: CalendarMeaning = { kind: 'calendar', month, day, weekOf: match[1] === 'weekend' ? 'weekend' : 'week' };
+    if (match[4] !== undefined) meaning.year = Number(match[4]);
+    return { start: match.index, end: match.index + match[0].length, type: 'date', meaning };
+  },
+};

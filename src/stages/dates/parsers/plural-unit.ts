@@ -1,0 +1,45 @@
+/**
+ * Unquantified spans of time: "for years" (PXY), "within weeks" (PXW), "in
+ * the coming years" (PXY), "the weeks ahead", "months of talks", "decades-long",
+ * "day-long" (P1D), "in recent years" (PXY); "the last few months" is the
+ * recent past (PAST_REF), as TimeBank mostly writes it. A bare plural unit needs a cue before or after it, so that
+ * "the days of the week" stays out.
+ */
+
+import { UNIT_TRIGGER, type DateParser, type ParsedDate } from '../parser.js';
+import { durationValue } from './duration.js';
+import { extendDurationStart } from './modifiers.js';
+
+const PATTERN =
+  /(?<![\w-])(?:(coming|recent|past\s+few|past\s+several|next\s+few|last\s+few|ensuing|intervening|following|early)\s+)?(day|week|month|year|decade|centur(?:y|ie))(s)?(?:-(long))?(?![\w-])/gi;
+
+const CUE_BEFORE = /(?:^|\W)(?:for|within|in|over|the|after|of)\s+$/i;
+const CUE_AFTER = /^\s+(?:of|ago|ahead|later|earlier|after|before|on\s+end|to\s+come)\b/i;
+
+export const pluralUnitParser: DateParser = {
+  id: 'plural-unit',
+  trigger: UNIT_TRIGGER,
+  pattern: PATTERN,
+  extract(match, context): ParsedDate | null {
+    const [, modifier, unitWord, plural, long] = match;
+    const start = match.index;
+    const end = match.index + match[0].length;
+    if (long !== undefined) {
+      const value = durationValue(plural ? null : 1, unitWord!);
+      return value === null ? null : { start, end, type: 'duration', meaning: { kind: 'fixed', value } };
+    }
+    if (plural === undefined) return null;
+    const before = context.text.slice(Math.max(0, start - 12), start);
+    const after = context.text.slice(end, end + 12);
+    // A number or quantity before it belongs to a counted duration ("two years", "several days").
+    if (/(?:\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some|couple|of\s+the)\b)\s+$/i.test(before) && modifier === undefined) return null;
+    if (modifier === undefined && !CUE_BEFORE.test(before) && !CUE_AFTER.test(after)) return null;
+    // "in recent years", "the last few months": the recent past as a whole (TimeBank's PAST_REF).
+    const lowerModifier = modifier?.toLowerCase().replace(/\s+/g, ' ');
+    if (lowerModifier === 'last few' || lowerModifier === 'past several') {
+      return { start: extendDurationStart(context.text, start), end, type: 'date', meaning: { kind: 'fixed', value: 'PAST_REF' } };
+    }
+    const value = durationValue(null, unitWord!);
+    return value === null ? null : { start, end, type: 'duration', meaning: { kind: 'fixed', value } };
+  },
+};

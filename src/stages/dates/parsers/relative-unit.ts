@@ -1,0 +1,129 @@
+/**
+ * A calendar unit named relative to now: "this week" (2015-W30), "last month"
+ * (2015-06), "next year" (2016), "this quarter", "the past year", "early next
+ * year", "the end of this week", "this weekend"; and relative to the time last
+ * talked about: "the following year", "the previous month", "the same day".
+ */
+
+import type { DateMeaning, Relation, ShiftUnit } from '../candidate.js';
+import { UNIT_TRIGGER, type DateParser, type ParsedDate } from '../parser.js';
+import { extendPointStart } from './modifiers.js';
+
+const PATTERN =
+  /(?<![\w-])(?:(the|that)\s+)?(this\s+past|this|last|next|past|previous|preceding|prior|coming|current|following|same|that\s+same|that|upcoming)\s+(day|week|weekend|month|quarter|year|decade|century)(?![\w-])/gi;
+
+/** "… from $1.55 billion", "… with a loss of $3 million", "… than": a figure compared with an earlier period. */
+const COMPARISON_BEFORE = /\b(?:from|with|than|versus|vs\.?)\s+(?:a\s+(?:net\s+)?(?:loss|profit|gain|deficit)\s+of\s+)?(?:about\s+)?[$£€#]?\s?[\d.,]+(?:\s*(?:million|billion|%|percent))?(?:,\s*or\s+[^,]{1,25},?)?\s+$/i;
+
+const GRANULARITY: Readonly<Record<string, ShiftUnit>> = {
+  day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year', decade: 'decade',
+};
+
+export const relativeUnitParser: DateParser = {
+  id: 'relative-unit',
+  trigger: UNIT_TRIGGER,
+  pattern: PATTERN,
+  extract(match, context): ParsedDate | null {
+    const determiner = match[1]?.toLowerCase();
+    const modifier = match[2]!.toLowerCase().replace(/\s+/g, ' ');
+    // "ABC's This Week": a capitalised unit after the sentence start names a programme.
+    if (/^[A-Z]/.test(match[3]!) && match.index > 0) return null;
+    const unitWord = match[3]!.toLowerCase();
+    const start = extendPointStart(context.text, match.index);
+    const end = match.index + match[0].length;
+    const date = (meaning: DateMeaning, rule?: string): ParsedDate => ({ start, end, type: 'date', meaning, ...(rule ? { rule } : {}) });
+
+    if (unitWord === 'century') {
+      if (modifier === 'this' || modifier === 'current') return { start, end, type: 'duration', meaning: { kind: 'fixed', value: 'P100Y' } };
+      return null;
+    }
+    if (unitWord === 'weekend') {
+      const relation: Relation | undefined = modifier === 'this' || modifier === 'coming' || modifier === 'upcoming' ? 'this'
+        : modifier === 'last' || modifier === 'past' || modifier === 'this past' || modifier === 'previous' ? 'last'
+        : modifier === 'next' ? 'next' : undefined;
+      if (relation === undefined) return null;
+      return date({ kind: 'calendar', weekend: true, relation });
+    }
+    const unit = GRANULARITY[unitWord];
+    if (!unit) return null;
+    // "that day", "the same week": the time last talked about.
+    if (modifier === 'same' || modifier === 'that same' || modifier === 'that' || determiner === 'that') {
+      if (modifier !== 'same' && modifier !== 'that same' && modifier !== 'that') return null;
+      return date({ kind: 'anaphoric', anchor: 'any', shift: { unit, amount: 0 }, coarsenTo: unit, fallback: null }, 'relative-unit-same');
+    }
+    if (modifier === 'following' || modifier === 'previous' || modifier === 'preceding' || modifier === 'prior') {
+      if (determiner !== 'the') return null;
+      const amount = modifier === 'following' ? 1 : -1;
+      return date(
+        { kind: 'anaphoric', anchor: 'any', shift: { unit, amount }, coarsenTo: unit, fallback: { kind: 'shift', unit, amount, granularity: unit } },
+        'relative-unit-anaphoric',
+      );
+    }
+    if (unit === 'day') return null; // "this day", "next day": rarely a date in news
+    // "compared with $3 million last year": in a report on a quarter, the same quarter a year before.
+    if (unit === 'year' && modifier === 'last' && determiner === undefined && COMPARISON_BEFORE.test(context.text.slice(Math.max(0, start - 60), start))) {
+      return date(
+        { kind: 'anaphoric', anchor: 'any', shift: { unit: 'year', amount: -1 }, fallback: { kind: 'shift', unit: 'year', amount: -1, granularity: 'year' } },
+        'relative-unit-comparison',
+      );
+    }
+    const amount = modifier === 'this' || modifier === 'current' ? 0
+      : modifier === 'next' || modifier === 'coming' || modifier === 'upcoming' ? 1
+      : -1;
+    if (unit === 'decade') {
+      // "the past decade" is the ten years up to now (as TimeBank writes it); "the last decade" the previous one.
+      if (modifier === 'past') return { start, end, type: 'duration', meaning: { kind: 'fixed', value: 'P10Y' } };
+      return date({ kind: 'shift', unit: 'decade', amount, granularity: 'decade' });
+    }
+    return date({ kind: 'shift', unit, amount, granularity: unit });
+  },
+};
+
+/** "earlier in the year", "later in the day", "the end of the month", "year-end", "by year's end". */
+const WITHIN_UNIT =
+  /(?<![\w-])(?:(earlier|later|early|late)\s+in\s+the\s+(day|week|month|year)|(?:the\s+)?(?:end|close|start|beginning|middle|rest|remainder|balance)\s+of\s+the\s+(week|month|quarter|year)|(year)(?:-end|\s+end|['’]s\s+end)|(month)(?:-end|\s+end|['’]s\s+end))(?![\w-])/gi;
+
+export const withinUnitParser: DateParser = {
+  id: 'within-unit',
+  trigger: /day|week|month|quarter|year/i,
+  pattern: WITHIN_UNIT,
+  extract(match): ParsedDate | null {
+    const unitWord = (match[2] ?? match[3] ?? match[4] ?? match[5])!.toLowerCase();
+    const unit = GRANULARITY[unitWord];
+    if (!unit) return null;
+    const start = match.index;
+    const end = match.index + match[0].length;
+    if (match[1] !== undefined) {
+      // Anchored on the time the article talks about, else on the reference.
+      return {
+        start, end, type: 'date',
+        meaning: { kind: 'anaphoric', anchor: 'any', shift: { unit, amount: 0 }, coarsenTo: unit, fallback: { kind: 'shift', unit, amount: 0, granularity: unit } },
+      };
+    }
+    return { start, end, type: 'date', meaning: { kind: 'shift', unit, amount: 0, granularity: unit } };
+  },
+};
+
+/** "the year", "the full year", "the fiscal year", "the current year": the year the article talks about. */
+const THE_YEAR = /(?<![\w-])the\s+(?:(full|fiscal|current|calendar|whole|entire)\s+)?year(?![\w-]|\s+(?:before|after|earlier|later|ago|\d))(\s+end(?:ed|ing)\b)?/gi;
+
+export const theYearParser: DateParser = {
+  id: 'the-year',
+  trigger: /year/i,
+  pattern: THE_YEAR,
+  extract(match): ParsedDate | null {
+    const start = match.index;
+    if (match[2] !== undefined) {
+      // "the year ended March 31": a twelve-month period (as TimeBank writes it), not a calendar year.
+      return { start, end: start + match[0].length - match[2].length, type: 'duration', meaning: { kind: 'fixed', value: 'P1Y' } };
+    }
+    const end = match.index + match[0].length;
+    if (match[1]?.toLowerCase() === 'current') {
+      return { start, end, type: 'date', meaning: { kind: 'shift', unit: 'year', amount: 0, granularity: 'year' } };
+    }
+    return {
+      start, end, type: 'date',
+      meaning: { kind: 'anaphoric', anchor: 'any', shift: { unit: 'year', amount: 0 }, coarsenTo: 'year', fallback: { kind: 'shift', unit: 'year', amount: 0, granularity: 'year' } },
+    };
+  },
+};

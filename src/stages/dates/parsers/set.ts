@@ -1,0 +1,80 @@
+/**
+ * Sets (recurring times): "daily" → P1D, "weekly" → P1W, "every month" → P1M,
+ * "each year" → P1Y, "every two years" → P2Y, "every Monday" → XXXX-WXX-1,
+ * "each July" → XXXX-07, "Tuesday nights" → XXXX-WXX-2TNI.
+ */
+
+import type { DateParser, ParsedDate } from '../parser.js';
+import { MONTH_PATTERN, NUMBER_PATTERN, UNIT_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, monthOf, parseNumber } from '../words.js';
+import { durationValue } from './duration.js';
+
+const ADVERBS: Readonly<Record<string, string>> = {
+  hourly: 'PT1H', daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', fortnightly: 'P2W', monthly: 'P1M',
+  quarterly: 'P3M', annually: 'P1Y', yearly: 'P1Y', biannually: 'P6M', semiannually: 'P6M', 'semi-annually': 'P6M',
+};
+
+/** "quarterly" is left out: in business news it names dividends and results far more often than a recurrence. */
+const ADVERB_PATTERN = /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|annually|yearly|biannually|semi-?annually)\b/gi;
+
+export const setAdverbParser: DateParser = {
+  id: 'set-adverb',
+  trigger: /hourly|daily|nightly|weekly|monthly|annually|yearly/i,
+  pattern: ADVERB_PATTERN,
+  extract(match): ParsedDate | null {
+    const value = ADVERBS[match[1]!.toLowerCase().replace('semiannually', 'semi-annually')] ?? ADVERBS[match[1]!.toLowerCase()];
+    if (value === undefined) return null;
+    return { start: match.index, end: match.index + match[0].length, type: 'set', meaning: { kind: 'fixed', value } };
+  },
+};
+
+const EVERY_PATTERN = new RegExp(
+  `\\b(every|each|per)\\s+(?:(other)\\s+|(${NUMBER_PATTERN})\\s+)?(?:(${UNIT_PATTERN})s?|(${WEEKDAY_PATTERN})s?|(${MONTH_PATTERN})|(morning|afternoon|evening|night|weekend))\\b`,
+  'gi',
+);
+
+export const everyParser: DateParser = {
+  id: 'set-every',
+  trigger: /every|each|per/i,
+  pattern: EVERY_PATTERN,
+  extract(match): ParsedDate | null {
+    const start = match.index;
+    const end = match.index + match[0].length;
+    const [, , other, numberText, unitWord, weekdayWord, monthWord, partWord] = match;
+    if (unitWord) {
+      const amount = other ? 2 : numberText ? parseNumber(numberText) : 1;
+      const value = durationValue(amount, unitWord);
+      return value === null ? null : { start, end, type: 'set', meaning: { kind: 'fixed', value } };
+    }
+    if (weekdayWord) {
+      const weekday = WEEKDAYS[weekdayWord.toLowerCase().replace(/s$/, '')];
+      if (weekday === undefined) return null;
+      return { start, end, type: 'set', meaning: { kind: 'fixed', value: `XXXX-WXX-${weekday === 0 ? 7 : weekday}` } };
+    }
+    if (monthWord) {
+      const month = monthOf(monthWord);
+      if (month === undefined) return null;
+      return { start, end, type: 'set', meaning: { kind: 'fixed', value: `XXXX-${String(month).padStart(2, '0')}` } };
+    }
+    if (partWord) {
+      const lower = partWord.toLowerCase();
+      const value = lower === 'weekend' ? 'XXXX-WXX-WE' : `XXXX-XX-XXT${{ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[lower]}`;
+      return { start, end, type: 'set', meaning: { kind: 'fixed', value } };
+    }
+    return null;
+  },
+};
+
+/** "Tuesday nights", "on Sundays": a plural weekday is a set. */
+const PLURAL_WEEKDAY_PATTERN = new RegExp(`\\b(${WEEKDAY_PATTERN})s(?:\\s+(morning|afternoon|evening|night)s)?\\b`, 'g');
+
+export const pluralWeekdayParser: DateParser = {
+  id: 'set-plural-weekday',
+  trigger: /days\b/,
+  pattern: PLURAL_WEEKDAY_PATTERN,
+  extract(match): ParsedDate | null {
+    const weekday = WEEKDAYS[match[1]!.toLowerCase()];
+    if (weekday === undefined) return null;
+    const part = match[2] ? `T${{ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[match[2].toLowerCase()]}` : '';
+    return { start: match.index, end: match.index + match[0].length, type: 'set', meaning: { kind: 'fixed', value: `XXXX-WXX-${weekday === 0 ? 7 : weekday}${part}` } };
+  },
+};

@@ -1,0 +1,58 @@
+/**
+ * Vague references to the present, the past and the future, from the lexicon
+ * (data/lexicon/dates.json, vagueReferences): "now", "currently" → PRESENT_REF;
+ * "recently", "formerly", "the past" → PAST_REF; "soon", "the future" →
+ * FUTURE_REF. Entries whose word is ambiguous carry a context rule, by id.
+ */
+
+import type { DateParser, ParsedDate, ParsingContext } from '../parser.js';
+import type { CompiledDatesLexicon, VagueReferenceEntry } from '../lexicon.js';
+
+const TIME_NOUNS = /^\s+(quarters?|years?|months?|weeks?|days?|periods?|generations?|dates?|decades?)(?![\w-])/i;
+const NOT_CURRENT_HEADS = new Set(['account', 'accounts', 'affairs', 'events', 'flow', 'flows', 'carrier', 'carriers', 'density', 'meter', 'sea', 'source']);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Context checks of the ambiguous entries; returns the end of the span, or -1 to reject. */
+function checkContext(entry: VagueReferenceEntry, start: number, end: number, text: string): number {
+  const before = text.slice(Math.max(0, start - 20), start);
+  const after = text.slice(end, end + 30);
+  switch (entry.id) {
+    case 'present-current': {
+      const next = /^\s+([a-z][\w-]*)/.exec(after)?.[1];
+      if (next === undefined || NOT_CURRENT_HEADS.has(next)) return -1;
+      return /(?:alternating|direct|electric|ocean|strong)\s+$/i.test(before) ? -1 : end;
+    }
+    case 'present-at-the-moment':
+      return /\bat\s+$/i.test(before) ? end : -1;
+    case 'past-earlier':
+      if (/^\s*(than|this|last|that|in|on|today|yesterday|tonight)\b/i.test(after)) return -1;
+      if (/(?:\d|\b(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|quarters?))\s+$/i.test(before)) return -1;
+      return end;
+    case 'future-future': {
+      const noun = TIME_NOUNS.exec(after);
+      return noun ? end + noun[0].length : -1;
+    }
+    default:
+      return end;
+  }
+}
+
+export function createVagueReferenceParser(lexicon: CompiledDatesLexicon): DateParser {
+  const phrases = [...lexicon.vagueReferences.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![\\w-])(?:${phrases.map((p) => escapeRegExp(p).replace(/ /g, '\\s+')).join('|')})(?![\\w-])`, 'gi');
+  return {
+    id: 'vague-reference',
+    pattern,
+    extract(match, context: ParsingContext): ParsedDate | null {
+      const entry = lexicon.vagueReferences.get(match[0].toLowerCase().replace(/\s+/g, ' '));
+      if (entry === undefined) return null;
+      const start = match.index;
+      const end = checkContext(entry, start, start + match[0].length, context.text);
+      if (end < 0) return null;
+      return { start, end, type: 'date', meaning: { kind: 'fixed', value: entry.value }, rule: entry.id };
+    },
+  };
+}

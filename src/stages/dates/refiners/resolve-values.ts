@@ -1,0 +1,351 @@
+/**
+ * Resolves every candidate's meaning to a TIMEX3 value against the reference
+ * date (publishedAt, or the dateline). Incomplete dates take the direction of
+ * their verb's tense: past ("rose on Monday", "wrote on November 12"), future
+ * ("will be held in September"), or the nearest occurrence. Anaphoric ones take
+ * the time the article last talked about. Without a reference, only what the
+ * text fixes gets a value ('XXXX-09' for "September").
+ */
+
+import type { ReferenceDate, Token } from '../../../core/document.js';
+import type { CalendarMeaning, DateCandidate, DateMeaning, Direction, ShiftMeaning } from '../candidate.js';
+import {
+  addMonths, dayNumber, isValidDay, quarterOf, seasonIndex, seasonOf, weekdayOf, type Season,
+} from '../calendar.js';
+import { ANCHOR_WINDOW, type DiscourseState } from '../discourse.js';
+import { HOLIDAYS } from '../holidays.js';
+import { coarsenPoint, formatPoint, shiftPoint, type Point } from '../point.js';
+import type { CompiledDatesLexicon } from '../lexicon.js';
+import type { DateRefiner, RefiningContext } from '../refiner.js';
+import { directionOf } from '../tense.js';
+
+interface Resolution {
+  value: string | null;
+  point: Point | null;
+}
+
+interface ResolveEnvironment {
+  reference: ReferenceDate | null;
+  /** The tense direction of the candidate being resolved (computed on demand). */
+  direction: () => Direction;
+  discourse: DiscourseState;
+  sentence: number;
+}
+
+const UNRESOLVED: Resolution = { value: null, point: null };
+
+/** In 'nearest' mode a later occurrence must be this many times nearer than an earlier one. */
+const FUTURE_BIAS = 0.8;
+/** A day-and-month this close to the reference is its nearest occurrence, whatever the tense. */
+const NEAR_DAYS = 45;
+/** A month this close (in months) to the reference month is its nearest occurrence, whatever the tense. */
+const NEAR_MONTHS = 1;
+/** How many sentences back a quarter still anchors "a year earlier". */
+const QUARTER_WINDOW = 8;
+
+function pad2(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+function referenceDays(reference: ReferenceDate): number {
+  return dayNumber(reference.year, reference.month, reference.day);
+}
+
+/** Picks, among occurrences on a running scale, the one the direction asks for. */
+function pickOccurrence(options: readonly number[], now: number, direction: Direction): number {
+  if (direction === 'past') {
+    const past = options.filter((o) => o <= now);
+    return past.length > 0 ? Math.max(...past) : Math.min(...options);
+  }
+  if (direction === 'future') {
+    const future = options.filter((o) => o >= now);
+    return future.length > 0 ? Math.min(...future) : Math.max(...options);
+  }
+  // News looks back more often than ahead: a later occurrence wins only when clearly nearer.
+  let best = options[0]!;
+  const cost = (option: number): number => (option > now ? (option - now) / FUTURE_BIAS : now - option);
+  for (const option of options) if (cost(option) < cost(best)) best = option;
+  return best;
+}
+
+function timeOf(meaning: CalendarMeaning): Pick<Extract<Point, { granularity: 'day' }>, 'hour' | 'minute' | 'partOfDay'> {
+  if (meaning.hour !== undefined) return { hour: meaning.hour, minute: meaning.minute ?? 0 };
+  if (meaning.partOfDay !== undefined) return { partOfDay: meaning.partOfDay };
+  return {};
+}
+
+function timeSuffix(meaning: CalendarMeaning): string {
+  if (meaning.hour !== undefined) return `T${pad2(meaning.hour)}:${pad2(meaning.minute ?? 0)}`;
+  if (meaning.partOfDay !== undefined) return `T${meaning.partOfDay}`;
+  return '';
+}
+
+function resolved(point: Point | null): Resolution {
+  return point === null ? UNRESOLVED : { value: formatPoint(point), point };
+}
+
+function weekdayDay(weekday: number, now: number, direction: Direction, meaning: CalendarMeaning): number {
+  const today = weekdayOf(now);
+  const back = (today - weekday + 7) % 7; // 0..6 days back
+  const forward = (weekday - today + 7) % 7; // 0..6 days forward
+  switch (meaning.relation) {
+    case 'last':
+      return now - (back === 0 ? 7 : back);
+    case 'next':
+      return now + (forward === 0 ? 7 : forward);
+    case 'this':
+      return now + forward;
+    default:
+      break;
+  }
+  if (direction === 'past') return now - back;
+  if (direction === 'future') return now + forward;
+  return forward !== 0 && forward < back * FUTURE_BIAS ? now + forward : now - back;
+}
+
+function resolveCalendar(meaning: CalendarMeaning, outer: ResolveEnvironment): Resolution {
+  const fixed = meaning.direction;
+  const env: ResolveEnvironment = fixed === undefined ? outer : { ...outer, direction: () => fixed };
+  const { reference } = env;
+  const year = meaning.year ?? (meaning.relativeYear !== undefined && reference ? reference.year + meaning.relativeYear : undefined);
+  const now = reference ? referenceDays(reference) : null;
+
+  if (meaning.month !== undefined) {
+    if (meaning.day !== undefined) {
+      if (year !== undefined) {
+        if (!isValidDay(year, meaning.month, meaning.day)) return UNRESOLVED;
+        const days = dayNumber(year, meaning.month, meaning.day);
+        if (meaning.weekOf !== undefined) return resolved({ granularity: 'week', days, weekend: meaning.weekOf === 'weekend' });
+        return resolved({ granularity: 'day', days, ...timeOf(meaning) });
+      }
+      if (now === null || reference === null) return { value: `XXXX-${pad2(meaning.month)}-${pad2(meaning.day)}${timeSuffix(meaning)}`, point: null };
+      const options = [reference.year - 1, reference.year, reference.year + 1]
+        .filter((y) => isValidDay(y, meaning.month!, meaning.day!))
+        .map((y) => dayNumber(y, meaning.month!, meaning.day!));
+      if (options.length === 0) return UNRESOLVED;
+      const matchingWeekday = meaning.weekday === undefined ? [] : options.filter((o) => weekdayOf(o) === meaning.weekday);
+      const nearest = pickOccurrence(options, now, 'nearest');
+      // Within six weeks of the reference the nearest occurrence wins whatever the tense ("the Jan. 14 deadline").
+      const days = matchingWeekday.length === 1 ? matchingWeekday[0]!
+        : Math.abs(nearest - now) <= NEAR_DAYS ? nearest
+        : pickOccurrence(options, now, env.direction());
+      if (meaning.weekOf !== undefined) return resolved({ granularity: 'week', days, weekend: meaning.weekOf === 'weekend' });
+      return resolved({ granularity: 'day', days, ...timeOf(meaning) });
+    }
+    if (year !== undefined) return resolved({ granularity: 'month', year, month: meaning.month });
+    if (reference === null) return { value: `XXXX-${pad2(meaning.month)}`, point: null };
+    const nowIndex = reference.year * 12 + reference.month - 1;
+    const options = [-1, 0, 1].map((d) => (reference.year + d) * 12 + meaning.month! - 1);
+    const nearest = pickOccurrence(options, nowIndex, 'nearest');
+    let index: number;
+    if (meaning.relation === 'last') index = Math.max(...options.filter((o) => o < nowIndex));
+    else if (meaning.relation === 'next') index = Math.min(...options.filter((o) => o > nowIndex));
+    else if (meaning.relation === 'this') index = reference.year * 12 + meaning.month - 1;
+    // This month and the next and last one are meant whatever the tense ("in early March", written in February).
+    else if (Math.abs(nearest - nowIndex) <= NEAR_MONTHS) index = nearest;
+    else index = pickOccurrence(options, nowIndex, env.direction());
+    return resolved({ granularity: 'month', year: Math.floor(index / 12), month: (index % 12) + 1 });
+  }
+
+  if (meaning.holiday !== undefined) {
+    const dateOf = HOLIDAYS[meaning.holiday];
+    if (dateOf === undefined) return UNRESOLVED;
+    let days: number;
+    if (year !== undefined) days = dateOf(year);
+    else if (reference === null || now === null) return UNRESOLVED;
+    else {
+      const options = [-1, 0, 1].map((d) => dateOf(reference.year + d));
+      if (meaning.relation === 'last') days = Math.max(...options.filter((o) => o < now));
+      else if (meaning.relation === 'next') days = Math.min(...options.filter((o) => o > now));
+      else if (meaning.relation === 'this') days = dateOf(reference.year);
+      else {
+        const nearest = pickOccurrence(options, now, 'nearest');
+        days = Math.abs(nearest - now) <= NEAR_DAYS ? nearest : pickOccurrence(options, now, env.direction());
+      }
+    }
+    if (meaning.weekOf !== undefined) return resolved({ granularity: 'week', days, weekend: meaning.weekOf === 'weekend' });
+    return resolved({ granularity: 'day', days, ...timeOf(meaning) });
+  }
+
+  if (meaning.weekday !== undefined) {
+    if (now === null) return { value: `XXXX-WXX-${meaning.weekday === 0 ? 7 : meaning.weekday}${timeSuffix(meaning)}`, point: null };
+    const days = weekdayDay(meaning.weekday, now, meaning.relation ? 'nearest' : env.direction(), meaning);
+    return resolved({ granularity: 'day', days, ...timeOf(meaning) });
+  }
+
+  if (meaning.quarter !== undefined || meaning.half !== undefined) {
+    const isQuarter = meaning.quarter !== undefined;
+    const index = (isQuarter ? meaning.quarter : meaning.half)!;
+    const perYear = isQuarter ? 4 : 2;
+    const make = (y: number, i: number): Point =>
+      isQuarter ? { granularity: 'quarter', year: y, quarter: i } : { granularity: 'half', year: y, half: i };
+    if (year !== undefined) return resolved(make(year, index));
+    if (reference === null) return { value: `XXXX-${isQuarter ? 'Q' : 'H'}${index}`, point: null };
+    const current = isQuarter ? quarterOf(reference.month) : reference.month <= 6 ? 1 : 2;
+    const nowIndex = reference.year * perYear + current - 1;
+    const options = [-1, 0, 1].map((d) => (reference.year + d) * perYear + index - 1);
+    // The current or the just-finished quarter is the one reported on, whatever the tense ("expects to report third-quarter earnings").
+    const recent = options.find((o) => o === nowIndex || o === nowIndex - 1);
+    const picked = recent ?? pickOccurrence(options, nowIndex, env.direction());
+    return resolved(make(Math.floor(picked / perYear), (picked % perYear) + 1));
+  }
+
+  if (meaning.season !== undefined) {
+    if (year !== undefined) return resolved({ granularity: 'season', year, season: meaning.season });
+    if (reference === null) return { value: `XXXX-${meaning.season}`, point: null };
+    const current = seasonOf(reference);
+    const nowIndex = seasonIndex(current.year, current.season);
+    const options = [-1, 0, 1].map((d) => seasonIndex(current.year + d, meaning.season!));
+    let picked: number;
+    if (meaning.relation === 'last') picked = Math.max(...options.filter((o) => o < nowIndex));
+    else if (meaning.relation === 'next') picked = Math.min(...options.filter((o) => o > nowIndex));
+    else if (meaning.relation === 'this') picked = seasonIndex(reference.year, meaning.season);
+    else picked = pickOccurrence(options, nowIndex, env.direction());
+    return resolved(seasonFromIndex(picked));
+  }
+
+  if (meaning.weekend) {
+    if (now === null) return { value: 'XXXX-WXX-WE', point: null };
+    const saturday = weekdayDay(6, now, meaning.relation ? 'nearest' : env.direction(), meaning);
+    // On a Sunday, "this weekend" is the one that is ending.
+    const adjusted = weekdayOf(now) === 0 && meaning.relation !== 'next' && meaning.relation !== 'last' && saturday > now ? saturday - 7 : saturday;
+    return resolved({ granularity: 'week', days: adjusted, weekend: true });
+  }
+
+  if (meaning.hour !== undefined) {
+    if (now === null) return UNRESOLVED;
+    return resolved({ granularity: 'day', days: now, ...timeOf(meaning) });
+  }
+
+  if (year !== undefined) return resolved({ granularity: 'year', year });
+  return UNRESOLVED;
+}
+
+function seasonFromIndex(index: number): Point {
+  // Inverse of seasonIndex: year * 4 + (SP 0, SU 1, FA 2, WI 3).
+  const year = Math.floor(index / 4);
+  const order: Season[] = ['SP', 'SU', 'FA', 'WI'];
+  return { granularity: 'season', year, season: order[index - year * 4]! };
+}
+
+function resolveShift(meaning: ShiftMeaning, reference: ReferenceDate | null): Resolution {
+  if (reference === null) return UNRESOLVED;
+  const now = referenceDays(reference);
+  const { unit, amount, granularity } = meaning;
+  if (unit === 'day' || (unit === 'week' && granularity === 'day')) {
+    const days = now + amount * (unit === 'week' ? 7 : 1);
+    if (meaning.hour !== undefined) return resolved({ granularity: 'day', days, hour: meaning.hour, minute: meaning.minute ?? 0 });
+    return resolved({ granularity: 'day', days, ...(meaning.partOfDay ? { partOfDay: meaning.partOfDay } : {}) });
+  }
+  if (unit === 'week') return resolved({ granularity: 'week', days: now + amount * 7 });
+  if (unit === 'decade') return resolved({ granularity: 'decade', decade: Math.floor((reference.year + amount * 10) / 10) });
+  const months = { month: 1, quarter: 3, year: 12 }[unit];
+  const moved = addMonths(reference, amount * months);
+  if (granularity === 'day') return resolved({ granularity: 'day', days: dayNumber(moved.year, moved.month, moved.day) });
+  if (unit === 'month') return resolved({ granularity: 'month', year: moved.year, month: moved.month });
+  if (unit === 'quarter') return resolved({ granularity: 'quarter', year: moved.year, quarter: quarterOf(moved.month) });
+  return resolved({ granularity: 'year', year: moved.year });
+}
+
+function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resolution {
+  switch (meaning.kind) {
+    case 'fixed':
+      return { value: meaning.value, point: null };
+    case 'calendar':
+      return resolveCalendar(meaning, env);
+    case 'shift':
+      return resolveShift(meaning, env.reference);
+    case 'anaphoric': {
+      const { lastPoint, lastQuarter } = env.discourse;
+      const within = (anchor: { sentence: number } | null, window: number): boolean => anchor !== null && env.sentence - anchor.sentence <= window;
+      // "a year earlier" in a report on a quarter means the same quarter a year before.
+      const yearOnYear = meaning.shift.unit === 'year' && Math.abs(meaning.shift.amount) === 1 && meaning.coarsenTo === undefined;
+      const anchor = meaning.anchor === 'quarter' ? lastQuarter
+        : yearOnYear && within(lastQuarter, QUARTER_WINDOW) ? lastQuarter
+        : meaning.coarsenTo !== undefined ? lastPoint
+        : within(lastPoint, ANCHOR_WINDOW) ? lastPoint
+        : null;
+      if (anchor !== null) {
+        let point: Point | null = anchor.point;
+        if (meaning.setYear !== undefined && 'year' in point) point = { ...point, year: meaning.setYear };
+        const base = meaning.coarsenTo === undefined ? point : coarsenPoint(point, meaning.coarsenTo);
+        const moved = base === null ? null : shiftPoint(base, meaning.shift.unit, meaning.shift.amount);
+        if (moved !== null) return { value: formatPoint(moved), point: null };
+      }
+      return meaning.fallback === null ? UNRESOLVED : { ...resolveMeaning(meaning.fallback, env), point: null };
+    }
+  }
+}
+
+const POSSESSIVE = /^['’]s\b/;
+
+/**
+ * Words next to a date that fix its direction whatever the verb (the lexicon's
+ * directionCues): a deadline is ahead ("until Tuesday", "payable Dec. 15"), "since"
+ * looks back, and so does a possessive ("Wednesday's ruling").
+ */
+function directionFromWords(text: string, start: number, end: number, lexicon: CompiledDatesLexicon): Direction | null {
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (lexicon.futureCueBefore.test(before)) return 'future';
+  if (lexicon.pastCueBefore.test(before)) return 'past';
+  if (POSSESSIVE.test(text.slice(end, end + 3))) return 'past';
+  return null;
+}
+
+/** A span of several months within a year ("the first nine months", "the six months"). */
+function isYearToDate(candidate: DateCandidate): boolean {
+  return candidate.meaning.kind === 'fixed' && /^P(?:[6-9]|1[01])M$/.test(candidate.meaning.value);
+}
+
+/** Token range [first, last + 1) of the tokens a candidate covers (within its sentence). */
+function tokenRange(tokens: readonly Token[], from: number, to: number, start: number, end: number): [number, number] {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo;
+  while (last < to && tokens[last]!.start < end) last++;
+  return [lo, Math.max(last, lo + 1)];
+}
+
+export const resolveValues: DateRefiner = {
+  id: 'resolve-values',
+  refine(candidates: readonly DateCandidate[], context: RefiningContext): DateCandidate[] {
+    const { doc, sentence, discourse, lexicon } = context;
+    return candidates.map((candidate) => {
+      let direction: Direction | null = null;
+      const env: ResolveEnvironment = {
+        reference: doc.reference,
+        discourse,
+        sentence: sentence.index,
+        direction: () => {
+          if (direction === null) {
+            direction = directionFromWords(doc.text, candidate.start, candidate.end, lexicon);
+            if (direction === null) {
+              const [first, last] = tokenRange(doc.tokens, sentence.tokenStart, sentence.tokenEnd, candidate.start, candidate.end);
+              direction = directionOf(doc.tokens, sentence.tokenStart, sentence.tokenEnd, first, last, lexicon);
+            }
+          }
+          return direction;
+        },
+      };
+      const resolution = resolveMeaning(candidate.meaning, env);
+      const { point } = resolution;
+      if (point !== null && (candidate.meaning.kind === 'calendar' || candidate.meaning.kind === 'shift')) {
+        discourse.lastPoint = { point, sentence: sentence.index };
+        if (point.granularity === 'quarter') discourse.lastQuarter = { point, sentence: sentence.index };
+      } else if (doc.reference !== null && isYearToDate(candidate)) {
+        // "in the first nine months …, compared with … a year earlier": the comparison is now by year.
+        const quarter = discourse.lastQuarter?.point;
+        const year = quarter !== undefined && 'year' in quarter ? quarter.year : doc.reference.year;
+        discourse.lastPoint = { point: { granularity: 'year', year }, sentence: sentence.index };
+        discourse.lastQuarter = null;
+      }
+      return { ...candidate, value: resolution.value };
+    });
+  },
+};
+

@@ -1,0 +1,351 @@
+/**
+ * The dates stage: tables of cases per TIMEX3 value shape, per tense rule, and
+ * of strings that must not be dates; datelines; values without a reference;
+ * the same values in any time zone; the seed article.
+ */
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/index.js';
+import { expectValidResult, HAS_SHARED, readShared } from '../helpers.js';
+
+const extractor = createExtractor();
+const PUBLISHED = '2015-07-20'; // a Monday
+
+/** [surface, value] of every date found, after checking the result and its spans; null: no publishedAt. */
+function dates(text: string, publishedAt: string | Date | null = PUBLISHED): [string, string | null][] {
+  const result = extractor.extract(text, publishedAt === null ? {} : { publishedAt });
+  expectValidResult(result, text);
+  for (const d of result.dates) expect(text.slice(d.start, d.end)).toBe(d.text);
+  return result.dates.map((d) => [d.text, d.value]);
+}
+
+function typed(text: string, publishedAt = PUBLISHED): [string, string, string | null][] {
+  return extractor.extract(text, { publishedAt }).dates.map((d) => [d.text, d.type, d.value]);
+}
+
+describe('dates: days', () => {
+  it.each([
+    ['weekday, past', 'The talks ended on Friday.', [['Friday', '2015-07-17']]],
+    ['weekday, same day', 'The minister spoke on Monday.', [['Monday', '2015-07-20']]],
+    ['month and day, past', 'He wrote on November 12.', [['November 12', '2014-11-12']]],
+    ['month and day with year', 'It was signed on Nov. 12, 1998.', [['Nov. 12, 1998', '1998-11-12']]],
+    ['little-endian', 'It was signed on 12 November 2014.', [['12 November 2014', '2014-11-12']]],
+    ['weekday and date', 'It opened on Friday, July 17.', [['Friday, July 17', '2015-07-17']]],
+    ['ISO date', 'The filing is dated 2015-07-02.', [['2015-07-02', '2015-07-02']]],
+    ['numeric date with a year', 'The decree of 07/02/2015 was published.', [['07/02/2015', '2015-07-02']]],
+    ['yesterday', 'Shares fell yesterday.', [['yesterday', '2015-07-19']]],
+    ['today', 'The court rules today.', [['today', '2015-07-20']]],
+    ['tomorrow', 'The court will rule tomorrow.', [['tomorrow', '2015-07-21']]],
+    ['the day before yesterday', 'He left the day before yesterday.', [['the day before yesterday', '2015-07-18']]],
+    ['last Friday', 'They met last Friday.', [['last Friday', '2015-07-17']]],
+    ['holiday', 'The boy was found on Thanksgiving Day last year.', [['Thanksgiving Day', '2014-11-27'], ['last year', '2014']]],
+    ['Christmas, future', 'The shop will close at Christmas.', [['Christmas', '2015-12-25']]],
+  ])('%s', (_name, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+});
+
+describe('dates: months, years, weeks, quarters, seasons, decades, centuries', () => {
+  it.each([
+    ['month alone (nearest)', 'A meeting is planned in September.', [['September', '2015-09']]],
+    ['month with year', 'Prices peaked in July 1997.', [['July 1997', '1997-07']]],
+    ['last May', 'The treaty signed last May holds.', [['last May', '2015-05']]],
+    ['this September', 'The vote is due this September.', [['this September', '2015-09']]],
+    ['July last year', 'Prices fell in July last year.', [['July last year', '2014-07']]],
+    ['this month', 'Sales rose this month.', [['this month', '2015-07']]],
+    ['last month', 'Sales rose last month.', [['last month', '2015-06']]],
+    ['year alone', 'The company was founded in 1998.', [['1998', '1998']]],
+    ['fiscal year', 'Earnings in fiscal 1989 rose.', [['fiscal 1989', '1989']]],
+    ['last year', 'Exports fell last year.', [['last year', '2014']]],
+    ['next year', 'Exports will rise next year.', [['next year', '2016']]],
+    ['early next year', 'The plant opens early next year.', [['early next year', '2016']]],
+    ['spoken year', 'He was convicted in nineteen ninety-one.', [['nineteen ninety-one', '1991']]],
+    ['this week', 'The index rose this week.', [['this week', '2015-W30']]],
+    ['last week', 'The index rose last week.', [['last week', '2015-W29']]],
+    ['next week', 'The talks resume next week.', [['next week', '2015-W31']]],
+    ['the weekend, past', 'Rebels attacked over the weekend.', [['the weekend', '2015-W29-WE']]],
+    ['the week of a day', 'A hearing is set for the week of March 6, 2000.', [['the week of March 6, 2000', '2000-W10']]],
+    ['ordinal quarter with year', 'Profit rose in the third quarter of 1989.', [['the third quarter of 1989', '1989-Q3']]],
+    ['adjectival quarter', 'The company reported third-quarter profit.', [['third-quarter', '2015-Q3']]],
+    ['this quarter', 'Sales will rise this quarter.', [['this quarter', '2015-Q3']]],
+    ['Q-form', 'Revenue grew in Q2 2015.', [['Q2 2015', '2015-Q2']]],
+    ['half of a year', 'Output fell in the first half of 2014.', [['the first half of 2014', '2014-H1']]],
+    ['this summer', 'The dam will be finished this summer.', [['this summer', '2015-SU']]],
+    ['last fall', 'The dam was finished last fall.', [['last fall', '2014-FA']]],
+    ['season with year', 'The dam was finished in the winter of 2013.', [['the winter of 2013', '2013-WI']]],
+    ['the 1990s (gold convention)', 'Oil boomed in the 1990s.', [['the 1990s', '199']]],
+    ['bare decade (gold convention)', 'Oil boomed in 1990s Baku.', [['1990s', '199X']]],
+    ['the early eighties', 'Oil boomed in the early eighties.', [['the early eighties', '198']]],
+    ['century', 'The mosque dates from the 11th century.', [['the 11th century', '10']]],
+  ])('%s', (_name, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+});
+
+describe('dates: times', () => {
+  it.each([
+    ['clock time on a weekday', 'The blast came at 10:35 a.m. Friday.', [['10:35 a.m. Friday', 'time', '2015-07-17T10:35']]],
+    ['clock time alone is today', 'The statement came at 2:30 p.m.', [['2:30 p.m.', 'time', '2015-07-20T14:30']]],
+    ['time and day apart', 'It exploded at about 10:35 a.m. (0735 GMT) Friday.', [['10:35 a.m.', 'time', '2015-07-17T10:35'], ['Friday', 'date', '2015-07-17']]],
+    ['noon and a weekday', 'Talks broke off at noon Thursday.', [['noon Thursday', 'time', '2015-07-16T12:00']]],
+    ['this morning', 'Shares opened lower this morning.', [['this morning', 'time', '2015-07-20TMO']]],
+    ['last night', 'Rebels attacked last night.', [['last night', 'time', '2015-07-19TNI']]],
+    ['tonight', 'The minister speaks tonight.', [['tonight', 'time', '2015-07-20TNI']]],
+    ['yesterday afternoon', 'He resigned yesterday afternoon.', [['yesterday afternoon', 'time', '2015-07-19TAF']]],
+  ])('%s', (_name, text, expected) => {
+    expect(typed(text)).toEqual(expected);
+  });
+});
+
+describe('dates: durations and sets', () => {
+  it.each([
+    ['three months', 'The talks lasted three months.', [['three months', 'duration', 'P3M']]],
+    ['hyphenated', 'He signed a five-year contract.', [['five-year', 'duration', 'P5Y']]],
+    ['hours', 'The meeting lasted more than four hours.', [['more than four hours', 'duration', 'PT4H']]],
+    ['fraction', 'The flight took 5 1/2 hours.', [['5 1/2 hours', 'duration', 'PT5H30M']]],
+    ['the past two weeks', 'Prices fell over the past two weeks.', [['the past two weeks', 'duration', 'P2W']]],
+    ['decades', 'The dispute has lasted two decades.', [['two decades', 'duration', 'P20Y']]],
+    ['vague', 'The talks took several years.', [['several years', 'duration', 'PXY']]],
+    ['for years', 'They have not spoken for years.', [['years', 'duration', 'PXY']]],
+    ['the first nine months', 'Profit rose in the first nine months.', [['the first nine months', 'duration', 'P9M']]],
+    ['daily', 'The paper publishes the figures daily.', [['daily', 'set', 'P1D']]],
+    ['every week', 'The council meets every week.', [['every week', 'set', 'P1W']]],
+    ['every two years', 'Elections are held every two years.', [['every two years', 'set', 'P2Y']]],
+    ['each Thursday', 'A flight leaves each Thursday.', [['each Thursday', 'set', 'XXXX-WXX-4']]],
+    ['twice a year', 'The board meets twice a year.', [['a year', 'set', 'P1Y']]],
+  ])('%s', (_name, text, expected) => {
+    expect(typed(text)).toEqual(expected);
+  });
+});
+
+describe('dates: vague references and counted offsets', () => {
+  it.each([
+    ['now', 'Prices are now rising.', [['now', 'PRESENT_REF']]],
+    ['currently', 'He is currently in Baku.', [['currently', 'PRESENT_REF']]],
+    ['recently', 'He recently moved to Baku.', [['recently', 'PAST_REF']]],
+    ['formerly', 'The firm, formerly a bank, grew.', [['formerly', 'PAST_REF']]],
+    ['the future', 'In the future, prices will fall.', [['the future', 'FUTURE_REF']]],
+    ['in recent years', 'Growth slowed in recent years.', [['recent years', 'PXY']]],
+    ['the last few months', 'Growth slowed in the last few months.', [['the last few months', 'PAST_REF']]],
+    ['two years ago', 'The mine closed two years ago.', [['two years ago', '2013']]],
+    ['ten days ago', 'The mine closed 10 days ago.', [['10 days ago', '2015-07-10']]],
+    ['six weeks ago', 'The mine closed six weeks ago.', [['six weeks ago', '2015-W24']]],
+    ['several years ago', 'The mine closed several years ago.', [['several years ago', 'PAST_REF']]],
+    ['a decade ago', 'The mine closed a decade ago.', [['a decade ago', '2005']]],
+  ])('%s', (_name, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+});
+
+describe('dates: anaphora (the time the article talks about)', () => {
+  it.each([
+    [
+      'a year earlier after a quarter',
+      'Net income rose in the third quarter of 2014. It was $2 million a year earlier.',
+      [['the third quarter of 2014', '2014-Q3'], ['a year earlier', '2013-Q3']],
+    ],
+    [
+      'the quarter',
+      'Profit rose in the second quarter of 2015. Sales in the quarter were flat.',
+      [['the second quarter of 2015', '2015-Q2'], ['the quarter', '2015-Q2']],
+    ],
+    [
+      'a year earlier after a year-to-date figure',
+      'Profit rose in the third quarter of 2014. In the first nine months, sales were up from a year earlier.',
+      [['the third quarter of 2014', '2014-Q3'], ['the first nine months', 'P9M'], ['a year earlier', '2013']],
+    ],
+    ['the following year', 'He was promoted on May 22, 1995, and the following year he retired.', [['May 22, 1995', '1995-05-22'], ['the following year', '1996']]],
+    ['later that year', 'He fled in June 1998 and returned later that year.', [['June 1998', '1998-06'], ['later that year', '1998']]],
+    ['two days later', 'The bomb exploded on Aug. 7, 1998. Two days later, a suspect was held.', [['Aug. 7, 1998', '1998-08-07'], ['Two days later', '1998-08-09']]],
+  ])('%s', (_name, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+});
+
+describe('dates: tense decides the occurrence', () => {
+  it.each([
+    ['past verb, weekday', 'Shares rose on Thursday.', [['Thursday', '2015-07-16']]],
+    ['future verb, weekday', 'Shares will be sold on Thursday.', [['Thursday', '2015-07-23']]],
+    ['planned, weekday', 'The minister is expected to arrive on Thursday.', [['Thursday', '2015-07-23']]],
+    ['scheduled, weekday', 'He has scheduled a news conference Thursday.', [['Thursday', '2015-07-23']]],
+    ['until, weekday', 'The offer runs until Thursday.', [['Thursday', '2015-07-23']]],
+    ['possessive looks back', "Investors digested Thursday's ruling and will act.", [['Thursday', '2015-07-16']]],
+    ['present tense, nearest weekday', 'The market is open on Wednesday.', [['Wednesday', '2015-07-22']]],
+    ['past verb, month and day', 'The ambassador wrote on November 12.', [['November 12', '2014-11-12']]],
+    ['future verb, month and day', 'The ambassador will write on November 12.', [['November 12', '2015-11-12']]],
+    ['will be held in September', 'A conference will be held in September.', [['September', '2015-09']]],
+    ['past verb, month', 'The accord was signed in December.', [['December', '2014-12']]],
+    ['future verb, month', 'The accord will be signed in December.', [['December', '2015-12']]],
+    ['plans to, month', 'The company plans to list its shares in March.', [['March', '2016-03']]],
+    ['irregular past, month', 'Turnover rose in October and fell in March.', [['October', '2014-10'], ['March', '2015-03']]],
+    ['near month wins over tense', 'The summit was moved to August.', [['August', '2015-08']]],
+    ['near day wins over tense', 'The court set a deadline of July 31.', [['July 31', '2015-07-31']]],
+    ['a mistagged noun is not the verb', 'Two died in the heavy rains on October 22, the mayor said.', [['October 22', '2014-10-22']]],
+    ['payable, record date', 'The board declared a dividend payable Dec. 15 to holders of record Nov. 17.', [['Dec. 15', '2015-12-15'], ['Nov. 17', '2015-11-17']]],
+    ['since looks back', 'Prices have doubled since March.', [['March', '2015-03']]],
+    ['quarter just ended is reported whatever the tense', 'It expects to report third-quarter results.', [['third-quarter', '2015-Q3']]],
+  ])('%s', (_name, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+});
+
+describe('dates: things that are not dates', () => {
+  it.each([
+    ['may as a verb', 'Prices may rise. May we ask why?'],
+    ['march as a verb', 'Protesters plan to march on parliament.'],
+    ['march as a noun', 'The march drew thousands.'],
+    ['a name', 'Theresa May spoke to reporters.'],
+    ['Sunday Times', 'The Sunday Times reported the deal.'],
+    ['Sunday Telegraph', 'He writes for the Sunday Telegraph.'],
+    ['Sun Microsystems', 'Sun Microsystems sold the unit.'],
+    ['agency code', 'Details are not disclosed. -02D-'],
+    ['agency-like code mid-text', 'Talks went on -2D- and ended.'],
+    ['version numbers', 'Version 2.10.3 was released. It runs iOS 8.1.2.'],
+    ['decimals', 'Shares rose 3.14 points to 12.5 dollars.'],
+    ['phone numbers', 'Call 555-1234 or (012) 498-12-34 for details.'],
+    ['scores', 'Qarabag won 3-1 and drew 2-2.'],
+    ['COP29', 'He spoke at COP29 about the G20 and Windows 10.'],
+    ['ordinals', 'She finished 2nd in the 3rd round of her 12th race.'],
+    ['counts like years', 'Some 2000 troops and 1500 police were sent.'],
+    ['fractions and ratios', 'A 3/4 majority backed it 7-2.'],
+    ['ages', 'A 44-year-old man and his six-year-old son were hurt.'],
+    ['a second as an ordinal', 'It would be a second betrayal.'],
+    ['a programme name', 'He said on "60 Minutes" and on ABC\'s "This Week" that he would stay.'],
+    ['High Noon', 'The poster showed Gary Cooper in High Noon.'],
+    ['USA Today', 'He told USA Today about it.'],
+    ['prices fall', 'Prices fall when supply rises.'],
+    ['the fall of a city', 'The fall of the city shocked the region.'],
+    ['rates per unit', 'It saves $500 million a year and flies 700 seats a week.'],
+    ['quarterly dividend', 'The company raised its quarterly dividend.'],
+    ['empty', ''],
+  ])('%s', (_name, text) => {
+    expect(dates(text)).toEqual([]);
+  });
+});
+
+describe('dates: no reference date', () => {
+  it.each([
+    ['month', 'A conference will be held in September.', [['September', 'XXXX-09']]],
+    ['month and day', 'He wrote on November 12.', [['November 12', 'XXXX-11-12']]],
+    ['weekday', 'Shares rose on Thursday.', [['Thursday', 'XXXX-WXX-4']]],
+    ['stated year', 'It was signed on Nov. 12, 1998.', [['Nov. 12, 1998', '1998-11-12']]],
+    ['relative day', 'Shares fell yesterday.', [['yesterday', null]]],
+    ['duration', 'The talks lasted three months.', [['three months', 'P3M']]],
+  ])('%s', (_name, text, expected) => {
+    expect(dates(text, null)).toEqual(expected);
+  });
+});
+
+describe('dates: datelines', () => {
+  it('gives the reference when publishedAt is absent, with the year from the article', () => {
+    const text = 'BAKU, Nov 14 (Reuters) - The talks ended on Friday. An accord signed on Nov. 12, 2024 holds.';
+    expect(dates(text, null)).toEqual([
+      ['Nov 14', '2024-11-14'],
+      ['Friday', '2024-11-08'],
+      ['Nov. 12, 2024', '2024-11-12'],
+    ]);
+    expect(extractor.analyze(text).reference).toEqual({ year: 2024, month: 11, day: 14 });
+  });
+
+  it('reads a dateline with its own year and the day first', () => {
+    const text = 'Moscow, 14 November 2023 (Turan) - Ministers met on Monday.';
+    expect(dates(text, null)).toEqual([
+      ['14 November 2023', '2023-11-14'],
+      ['Monday', '2023-11-13'],
+    ]);
+  });
+
+  it('does not override a given publishedAt', () => {
+    const text = 'BAKU, Nov 14 (Reuters) - The talks ended on Friday.';
+    expect(dates(text, '2015-07-20')).toEqual([
+      ['Nov 14', '2014-11-14'],
+      ['Friday', '2015-07-17'],
+    ]);
+    expect(extractor.analyze(text, { publishedAt: '2015-07-20' }).reference).toEqual({ year: 2015, month: 7, day: 20 });
+  });
+
+  it('leaves the reference unknown when nothing gives the year', () => {
+    const text = 'BAKU, Nov 14 (Reuters) - The talks ended on Friday.';
+    expect(dates(text, null)).toEqual([
+      ['Nov 14', 'XXXX-11-14'],
+      ['Friday', 'XXXX-WXX-5'],
+    ]);
+  });
+});
+
+describe('dates: output invariants', () => {
+  it('lists dates in text order, without overlaps, never in page furniture', () => {
+    const text = 'Talks ended on Friday. -02D-\nPolitics\n-\nOn Monday, in 2014 and last week the bank said it will pay on Dec. 15.';
+    const result = extractor.extract(text, { publishedAt: PUBLISHED });
+    expectValidResult(result, text);
+    const { dates: found } = result;
+    for (let i = 1; i < found.length; i++) expect(found[i]!.start).toBeGreaterThanOrEqual(found[i - 1]!.end);
+    expect(found.map((d) => d.text)).toEqual(['Friday', 'Monday', '2014', 'last week', 'Dec. 15']);
+  });
+
+  it('keeps provenance on every record', () => {
+    const doc = extractor.analyze('Shares rose on Friday and fell in the third quarter.', { publishedAt: PUBLISHED });
+    expect(doc.dates.map((d) => [d.text, d.provenance.stage])).toEqual([['Friday', 'dates'], ['the third quarter', 'dates']]);
+    expect(doc.dates.every((d) => d.provenance.rule.length > 0)).toBe(true);
+  });
+
+  it('accepts a Date as publishedAt, read in UTC', () => {
+    expect(dates('Shares fell yesterday.', new Date(Date.UTC(2015, 6, 20, 23, 30)))).toEqual([['yesterday', '2015-07-19']]);
+  });
+});
+
+describe('dates: the same values in any time zone', () => {
+  const originalZone = process.env.TZ;
+  afterAll(() => {
+    if (originalZone === undefined) delete process.env.TZ;
+    else process.env.TZ = originalZone;
+  });
+  const text =
+    'The talks ended on Friday and resume on Monday. Shares fell yesterday, rose last week and will rise next month. ' +
+    'He wrote on November 12. A meeting will be held in September. It was signed on Nov. 12, 1998 at 10:35 a.m. ' +
+    'The bomb exploded 10 days ago; the mine closed two years ago. Profit rose in the third quarter. The dam opens this summer.';
+  // Reference dates around daylight-saving changes and year ends.
+  const references = ['2015-07-20', '2015-03-08', '2015-11-01', '2015-03-29', '2016-01-01', '2014-12-31T23:30:00Z'];
+  const zones = ['UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Europe/London'];
+
+  it.each(references)('publishedAt %s', (publishedAt) => {
+    process.env.TZ = 'UTC';
+    const expected = dates(text, publishedAt);
+    expect(expected.length).toBeGreaterThan(10);
+    for (const zone of zones) {
+      process.env.TZ = zone;
+      expect([zone, dates(text, publishedAt)]).toEqual([zone, expected]);
+    }
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('dates: the seed article (publishedAt 2015-07-20)', () => {
+  const text = HAS_SHARED ? readShared('examples', 'seed-article.txt') : '';
+  const found = HAS_SHARED ? extractor.extract(text, { publishedAt: '2015-07-20' }).dates : [];
+  const valueAt = (before: string, surface: string): (string | null)[] => {
+    const at = text.indexOf(before);
+    return found.filter((d) => d.start >= at && d.start <= at + before.length + 200 && d.text === surface).slice(0, 1).map((d) => d.value);
+  };
+
+  it('"on Friday" is the Friday before', () => {
+    expect(valueAt('During the meeting in Moscow on', 'Friday')).toEqual(['2015-07-17']);
+  });
+
+  it('each of the three "September" is 2015-09', () => {
+    const septembers = found.filter((d) => d.text === 'September');
+    expect(septembers.map((d) => d.value)).toEqual(['2015-09', '2015-09', '2015-09']);
+  });
+
+  it('"wrote … on November 12" is 2014-11-12 and "rains on October 22" is 2014-10-22', () => {
+    expect(valueAt('wrote on the U.S. Embassy', 'November 12')).toEqual(['2014-11-12']);
+    expect(valueAt('heavy rains on', 'October 22')).toEqual(['2014-10-22']);
+  });
+
+  it('nothing at "-02D-" or "COP29"', () => {
+    for (const code of ['-02D-', 'COP29']) {
+      const at = text.indexOf(code);
+      expect(at).toBeGreaterThan(0);
+      expect(found.filter((d) => d.start < at + code.length && d.end > at)).toEqual([]);
+    }
+  });
+});

@@ -21,7 +21,7 @@ export const PIPELINE: readonly Stage[] = Object.freeze([
   rulesStage, // entity candidates from gazetteers and patterns
   resolveStage, // candidates -> naming mentions
   entitiesStage, // mentions -> entities, canonical names, aliases, titles
+  datesStage, // TIMEX3 dates against publishedAt or the dateline
   quotesStage, // direct, indirect and mixed quotes with cues and speakers resolved to entities
   salienceStage, // salience and confidence (after quotes)
-  datesStage, // TIMEX3 dates against publishedAt or the dateline
 ]);

@@ -230,14 +230,19 @@ function tokensText(tokens: readonly Token[], from: number, to: number): string 
  */
 function presetHolds(preset: EntityCandidate, model: readonly EntityCandidate[]): boolean {
   if (preset.provenance.rule.startsWith('gazetteer:custom')) return true;
+  let namesInside = 0;
   for (const c of model) {
     if (c.tokenStart >= preset.tokenEnd) break;
     if (c.tokenEnd <= preset.tokenStart) continue;
     const inside = c.tokenStart >= preset.tokenStart && c.tokenEnd <= preset.tokenEnd;
     const same = c.tokenStart === preset.tokenStart && c.tokenEnd === preset.tokenEnd;
     if (!inside || (same && c.type !== preset.type)) return false;
+    // Two names joined ("Johnson Controls Inc and Lear Corp.", "Kia Motor Corp of South Korea"),
+    // or a person inside ("Lynn Reaser of Barnett Banks Inc."), are not one organisation.
+    if (c.type === 'person') return false;
+    if (c.type !== 'misc' && !same) namesInside++;
   }
-  return true;
+  return namesInside <= 1;
 }
 
 /** Whether tokens [from, to) are one place name of the gazetteer (a country, capital, city or region). */
@@ -308,7 +313,8 @@ export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon, place
   for (let i = 0; i < model.length; i++) {
     const c = model[i]!;
     const gazetteer = known.get(`${c.tokenStart}:${c.tokenEnd}`);
-    if (gazetteer && c.provenance.score < UNSURE_MODEL_SCORE && gazetteer.type !== c.type) {
+    // Not for people: a country name is also a surname ("Jordan").
+    if (gazetteer && c.type !== 'person' && c.provenance.score < UNSURE_MODEL_SCORE && gazetteer.type !== c.type) {
       model[i] = { ...c, type: gazetteer.type, provenance: gazetteer.provenance };
     }
   }

@@ -5,7 +5,7 @@
  * each document's creation time (DCT) as publishedAt:
  * - detection P/R/F1, relaxed (spans overlap) and strict (same span);
  * - value P/R/F1: a mention counts when it overlaps a gold TIMEX3 whose value it
- *   equals exactly;
+ *   equals exactly (after canonicalValue: week numbers with two digits);
  * - type accuracy over the overlapping pairs;
  * - a breakdown by the gold value's shape (day, month, year, week, quarter, …);
  * - the cost of the dates stage alone, in µs per token.
@@ -40,6 +40,18 @@ export function valueShape(value: string | null, type?: string): string {
   if (/X/.test(value)) return 'underspecified';
   return 'other';
 }
+
+/**
+ * A TIMEX3 value in its canonical ISO 8601 spelling, for comparison: a week
+ * number has two digits. The gold writes a handful of weeks without the leading
+ * zero ('2000-W7' for '2000-W07'); both spellings name the same week.
+ */
+export function canonicalValue(value: string | null): string | null {
+  if (value === null) return null;
+  return value.replace(/^(\d{4}-W)(\d)(?=$|-)/, '$10$2');
+}
+
+const sameValue = (a: string | null, b: string | null): boolean => canonicalValue(a) === canonicalValue(b);
 
 interface Counts {
   gold: number;
@@ -94,7 +106,7 @@ export function scoreDocument(doc: TimeMlDocument, system: readonly DateMention[
   for (const gold of doc.timexes) {
     const counts = shapeCounts(valueShape(gold.value, gold.type));
     const overlapping = system.filter((s) => overlaps(s, gold));
-    const valueRight = overlapping.some((s) => s.value === gold.value);
+    const valueRight = overlapping.some((s) => sameValue(s.value, gold.value));
     for (const c of [total, counts]) {
       c.gold++;
       if (overlapping.length > 0) c.relaxedGold++;
@@ -113,7 +125,7 @@ export function scoreDocument(doc: TimeMlDocument, system: readonly DateMention[
       c.system++;
       if (overlapping.length > 0) c.relaxedSystem++;
       if (overlapping.some((g) => g.start === mention.start && g.end === mention.end)) c.strictSystem++;
-      if (overlapping.some((g) => g.value === mention.value)) c.valueSystem++;
+      if (overlapping.some((g) => sameValue(g.value, mention.value))) c.valueSystem++;
     }
     if (overlapping.length > 0) {
       total.typePairs++;

@@ -88,6 +88,13 @@ export interface AnaphoricMeaning {
   /** Read the result at this unit ("the following year" after "May 22, 1995" is 1996, not 1996-05-22). */
   coarsenTo?: ShiftUnit;
   fallback: DateMeaning | null;
+  /**
+   * Only an anchor finer than a year (a quarter, a month, a day) applies; with a
+   * year or decade the fallback does. "last year" and "a year ago" name a time
+   * relative to now that the discourse only narrows to the period talked about;
+   * "the full year" completes a part of a year talked about.
+   */
+  needsFinerAnchor?: boolean;
 }
 
 export type DateMeaning = FixedMeaning | CalendarMeaning | ShiftMeaning | AnaphoricMeaning;

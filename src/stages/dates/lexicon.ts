@@ -39,6 +39,7 @@ export interface DatesLexiconData {
   };
   vagueReferences: VagueReferenceEntry[];
   weekdayNameHeads: { words: string[] };
+  genericDayHeads: { words: string[] };
   falseAlarms: FalseAlarmEntry[];
 }
 
@@ -58,6 +59,8 @@ export interface CompiledDatesLexicon {
   /** Lower-cased phrase → entry. */
   readonly vagueReferences: ReadonlyMap<string, VagueReferenceEntry>;
   readonly weekdayNameHeads: ReadonlySet<string>;
+  /** Nouns after "today's" that make it an era rather than a day ("today's youth"). */
+  readonly genericDayHeads: ReadonlySet<string>;
 }
 
 const lowerSet = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => w.toLowerCase()));
@@ -86,5 +89,6 @@ export function compileDatesLexicon(data: DatesLexiconData): CompiledDatesLexico
     pastCueBefore: cueBefore(data.tense.pastCues),
     vagueReferences: new Map(data.vagueReferences.map((entry) => [entry.phrase.toLowerCase(), entry])),
     weekdayNameHeads: new Set(data.weekdayNameHeads.words),
+    genericDayHeads: lowerSet(data.genericDayHeads.words),
   };
 }

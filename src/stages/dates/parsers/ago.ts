@@ -56,7 +56,7 @@ export const agoParser: DateParser = {
         start,
         end,
         type: 'date',
-        meaning: { kind: 'anaphoric', anchor: 'any', shift: { unit: shiftUnit, amount }, fallback: fromReference },
+        meaning: { kind: 'anaphoric', anchor: 'any', shift: { unit: shiftUnit, amount }, fallback: fromReference, ...(anaphoric ? {} : { needsFinerAnchor: true }) },
         rule: 'offset-anaphoric',
       };
     }

@@ -102,10 +102,10 @@ export const anaphoricQuarterParser: DateParser = {
     const start = match.index;
     const end = match.index + match[0].length;
     if (match[5] !== undefined) {
-      // "year-earlier" on its own (an adjective: "year-earlier results").
+      // "year-earlier" on its own (an adjective: "year-earlier results"): a year before the quarter talked about, else last year.
       return {
         start, end, type: 'date',
-        meaning: { kind: 'anaphoric', anchor: 'quarter', shift: { unit: 'year', amount: -1 }, fallback: null },
+        meaning: { kind: 'anaphoric', anchor: 'quarter', shift: { unit: 'year', amount: -1 }, fallback: { kind: 'shift', unit: 'year', amount: -1, granularity: 'year' } },
       };
     }
     const determiner = match[1]?.toLowerCase();

@@ -63,7 +63,7 @@ export const relativeUnitParser: DateParser = {
     // "compared with $3 million last year": in a report on a quarter, the same quarter a year before.
     if (unit === 'year' && modifier === 'last' && determiner === undefined && COMPARISON_BEFORE.test(context.text.slice(Math.max(0, start - 60), start))) {
       return date(
-        { kind: 'anaphoric', anchor: 'any', shift: { unit: 'year', amount: -1 }, fallback: { kind: 'shift', unit: 'year', amount: -1, granularity: 'year' } },
+        { kind: 'anaphoric', anchor: 'any', shift: { unit: 'year', amount: -1 }, fallback: { kind: 'shift', unit: 'year', amount: -1, granularity: 'year' }, needsFinerAnchor: true },
         'relative-unit-comparison',
       );
     }
@@ -121,9 +121,14 @@ export const theYearParser: DateParser = {
     if (match[1]?.toLowerCase() === 'current') {
       return { start, end, type: 'date', meaning: { kind: 'shift', unit: 'year', amount: 0, granularity: 'year' } };
     }
+    // "the full year" completes a part of a year talked about (a quarter, the nine months), not a year named on its own.
+    const completesPart = /^(?:full|whole|entire)$/i.test(match[1] ?? '');
     return {
       start, end, type: 'date',
-      meaning: { kind: 'anaphoric', anchor: 'any', shift: { unit: 'year', amount: 0 }, coarsenTo: 'year', fallback: { kind: 'shift', unit: 'year', amount: 0, granularity: 'year' } },
+      meaning: {
+        kind: 'anaphoric', anchor: 'any', shift: { unit: 'year', amount: 0 }, coarsenTo: 'year',
+        fallback: { kind: 'shift', unit: 'year', amount: 0, granularity: 'year' }, ...(completesPart ? { needsFinerAnchor: true } : {}),
+      },
     };
   },
 };

@@ -2,10 +2,12 @@
  * Drops what looks like a date but is not one, each check with the id of its
  * entry in data/lexicon/dates.json (falseAlarms), whose examples are tests:
  * - verb-may, verb-march: "may" and "march" as verbs (or lower case), "Theresa May";
+ * - event-march: "the March for Life", "the March on Washington": a march, not the month;
  * - weekday-name: a weekday in a name ("The Sunday Times"), or abbreviated or in
  *   lower case on its own ("Sun Microsystems", "sat");
  * - fraction, score, phone-number, version-number, decimal: digits and
  *   separators without a four-digit year ("3/4", "3-1", "555-1234", "2.10.3", "12.5");
+ * - generic-day: "today's youth", "the people of tomorrow": an era, not a day;
  * - bare-time: a number chrono read as a clock time without a.m./p.m., a colon
  *   or "o'clock" ("at 5"); beside a date, only the time goes ("6.43, on Friday").
  */
@@ -21,6 +23,8 @@ const HAS_LETTER = /[A-Za-z]/;
 const FUNCTION_WORDS = /\b(?:to|at|on|and|of|from|the|by|in)\b/gi;
 const FOUR_DIGIT_YEAR = /(?:^|\D)(?:1[0-9]|20)\d{2}(?:\D|$)/;
 const NUMBER_GLUE = /[\d.\-/:]/;
+/** "March for Life", "March of the Mothers", "March on Washington": a march with a capitalised name. */
+const EVENT_MARCH_AFTER = /^\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z][a-z]/;
 const MONTH_CUES = /(?:^|\W)(in|since|until|till|by|during|early|late|mid|of|last|next|this|from|through|before|after|between|and|or|to|on|for)\s+$/i;
 
 function tokenAt(context: RefiningContext, start: number): Token | undefined {
@@ -46,6 +50,7 @@ function isMonthVerb(candidate: DateCandidate, context: RefiningContext): boolea
   // Any month name written in lower case is not a month in edited news ("a march", "august company").
   if (text[0] === text[0]!.toLowerCase()) return true;
   if (!MONTH_VERBS.has(word)) return false;
+  if (word === 'march' && EVENT_MARCH_AFTER.test(context.doc.text.slice(candidate.end, candidate.end + 30))) return true;
   const token = tokenAt(context, candidate.start);
   if (token !== undefined && (token.pos === 'AUX' || token.pos === 'VERB')) return true;
   const before = context.doc.text.slice(Math.max(0, candidate.start - 20), candidate.start);
@@ -93,6 +98,23 @@ function isBareNumber(candidate: DateCandidate, context: RefiningContext): boole
   return false;
 }
 
+const DAY_WORD = /^(?:today|tomorrow|yesterday)$/i;
+/** "today's youth", "today's personal computers": the possessive, then up to one adjective, then the noun. */
+const POSSESSIVE_HEAD = /^['’]s\s+(?:([a-z][\w-]*)\s+)?([a-z][\w-]*)/;
+/** "the people of tomorrow", "the leaders of today". */
+const OF_AFTER_NOUN = /\bthe\s+[a-z][\w-]*\s+of\s+$/i;
+
+function isGenericDay(candidate: DateCandidate, context: RefiningContext): boolean {
+  const { text } = context.doc;
+  if (!DAY_WORD.test(text.slice(candidate.start, candidate.end))) return false;
+  const possessive = POSSESSIVE_HEAD.exec(text.slice(candidate.end, candidate.end + 40));
+  if (possessive !== null) {
+    const heads = context.lexicon.genericDayHeads;
+    return heads.has(possessive[2]!.toLowerCase()) || (possessive[1] !== undefined && heads.has(possessive[1].toLowerCase()));
+  }
+  return OF_AFTER_NOUN.test(text.slice(Math.max(0, candidate.start - 40), candidate.start)) && !/^['’]s/.test(text.slice(candidate.end));
+}
+
 const LEADING_BARE_TIME = /^\d{1,2}(?:[.:]\d{2})?\s*,?\s*(?:(?:on|to|at|and)\s+)?/;
 const TRAILING_BARE_TIME = /,?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?$/;
 
@@ -118,6 +140,6 @@ export const dropFalseAlarms: DateRefiner = {
   refine(candidates, context) {
     return candidates
       .map((candidate) => withoutBareTime(candidate, context))
-      .filter((candidate) => !isMonthVerb(candidate, context) && !isWeekdayName(candidate, context) && !isBareNumber(candidate, context));
+      .filter((candidate) => !isMonthVerb(candidate, context) && !isWeekdayName(candidate, context) && !isBareNumber(candidate, context) && !isGenericDay(candidate, context));
   },
 };

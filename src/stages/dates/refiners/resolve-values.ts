@@ -34,6 +34,9 @@ interface ResolveEnvironment {
 
 const UNRESOLVED: Resolution = { value: null, point: null };
 
+/** A plain calendar year value ('1988'). */
+const YEAR_VALUE = /^\d{4}$/;
+
 /** In 'nearest' mode a later occurrence must be this many times nearer than an earlier one. */
 const FUTURE_BIAS = 0.8;
 /** A day-and-month this close to the reference is its nearest occurrence, whatever the tense. */
@@ -250,7 +253,8 @@ function resolveShift(meaning: ShiftMeaning, reference: ReferenceDate | null): R
 function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resolution {
   switch (meaning.kind) {
     case 'fixed':
-      return { value: meaning.value, point: null };
+      // A year the text states ("in 1988") is a time the article talks about: "that year", "the following year".
+      return { value: meaning.value, point: YEAR_VALUE.test(meaning.value) ? { granularity: 'year', year: Number(meaning.value) } : null };
     case 'calendar':
       return resolveCalendar(meaning, env);
     case 'shift':
@@ -265,7 +269,8 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
         : meaning.coarsenTo !== undefined ? lastPoint
         : within(lastPoint, ANCHOR_WINDOW) ? lastPoint
         : null;
-      if (anchor !== null) {
+      const tooCoarse = meaning.needsFinerAnchor === true && anchor !== null && (anchor.point.granularity === 'year' || anchor.point.granularity === 'decade');
+      if (anchor !== null && !tooCoarse) {
         let point: Point | null = anchor.point;
         if (meaning.setYear !== undefined && 'year' in point) point = { ...point, year: meaning.setYear };
         const base = meaning.coarsenTo === undefined ? point : coarsenPoint(point, meaning.coarsenTo);
@@ -334,7 +339,7 @@ export const resolveValues: DateRefiner = {
       };
       const resolution = resolveMeaning(candidate.meaning, env);
       const { point } = resolution;
-      if (point !== null && (candidate.meaning.kind === 'calendar' || candidate.meaning.kind === 'shift')) {
+      if (point !== null && candidate.meaning.kind !== 'anaphoric') {
         discourse.lastPoint = { point, sentence: sentence.index };
         if (point.granularity === 'quarter') discourse.lastQuarter = { point, sentence: sentence.index };
       } else if (doc.reference !== null && isYearToDate(candidate)) {

@@ -1,7 +1,8 @@
 /**
  * A calendar unit named relative to now: "this week" (2015-W30), "last month"
  * (2015-06), "next year" (2016), "this quarter", "the past year", "early next
- * year", "the end of this week", "this weekend"; and relative to the time last
+ * year", "the end of this week", "this weekend", "the current fiscal year",
+ * "the latest fiscal year" (the last one completed); and relative to the time last
  * talked about: "the following year", "the previous month", "the same day".
  */
 
@@ -10,7 +11,7 @@ import { UNIT_TRIGGER, type DateParser, type ParsedDate } from '../parser.js';
 import { extendPointStart } from './modifiers.js';
 
 const PATTERN =
-  /(?<![\w-])(?:(the|that)\s+)?(this\s+past|this|last|next|past|previous|preceding|prior|coming|current|following|same|that\s+same|that|upcoming)\s+(day|week|weekend|month|quarter|year|decade|century)(?![\w-])/gi;
+  /(?<![\w-])(?:(the|that)\s+)?(this\s+past|this|last|next|past|previous|preceding|prior|coming|current|following|same|that\s+same|that|upcoming|latest|most\s+recent)\s+(?:(?:fiscal|financial|calendar)\s+(?=year|quarter))?(day|week|weekend|month|quarter|year|decade|century)(?![\w-])/gi;
 
 /** "… from $1.55 billion", "… with a loss of $3 million", "… than": a figure compared with an earlier period. */
 const COMPARISON_BEFORE = /\b(?:from|with|than|versus|vs\.?)\s+(?:a\s+(?:net\s+)?(?:loss|profit|gain|deficit)\s+of\s+)?(?:about\s+)?[$£€#]?\s?[\d.,]+(?:\s*(?:million|billion|%|percent))?(?:,\s*or\s+[^,]{1,25},?)?\s+$/i;
@@ -25,7 +26,9 @@ export const relativeUnitParser: DateParser = {
   pattern: PATTERN,
   extract(match, context): ParsedDate | null {
     const determiner = match[1]?.toLowerCase();
-    const modifier = match[2]!.toLowerCase().replace(/\s+/g, ' ');
+    // "the latest fiscal year", "the most recent month": the last one completed.
+    const modifier = match[2]!.toLowerCase().replace(/\s+/g, ' ').replace(/^(?:latest|most recent)$/, 'last');
+    if (modifier === 'last' && /^(?:latest|most)/i.test(match[2]!) && determiner !== 'the') return null;
     // "ABC's This Week": a capitalised unit after the sentence start names a programme.
     if (/^[A-Z]/.test(match[3]!) && match.index > 0) return null;
     const unitWord = match[3]!.toLowerCase();

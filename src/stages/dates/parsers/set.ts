@@ -6,7 +6,7 @@
 
 import type { DateParser, ParsedDate } from '../parser.js';
 import { MONTH_PATTERN, NUMBER_PATTERN, UNIT_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, monthOf, parseNumber } from '../words.js';
-import { durationValue } from './duration.js';
+import { PER_QUANTITY, durationValue } from './duration.js';
 
 const ADVERBS: Readonly<Record<string, string>> = {
   hourly: 'PT1H', daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', fortnightly: 'P2W', monthly: 'P1M',
@@ -20,7 +20,9 @@ export const setAdverbParser: DateParser = {
   id: 'set-adverb',
   trigger: /hourly|daily|nightly|weekly|monthly|annually|yearly/i,
   pattern: ADVERB_PATTERN,
-  extract(match): ParsedDate | null {
+  extract(match, context): ParsedDate | null {
+    // "rise 8.5% annually", "$17.9 million annually", "10,000 units annually": a rate, like "$2 million a year".
+    if (PER_QUANTITY.test(context.text.slice(Math.max(0, match.index - 30), match.index))) return null;
     const value = ADVERBS[match[1]!.toLowerCase().replace('semiannually', 'semi-annually')] ?? ADVERBS[match[1]!.toLowerCase()];
     if (value === undefined) return null;
     return { start: match.index, end: match.index + match[0].length, type: 'set', meaning: { kind: 'fixed', value } };

@@ -36,6 +36,7 @@ export interface DatesLexiconData {
     planningHeads: string[];
     futureCues: string[];
     pastCues: string[];
+    untilCues: string[];
   };
   vagueReferences: VagueReferenceEntry[];
   weekdayNameHeads: { words: string[] };
@@ -56,6 +57,8 @@ export interface CompiledDatesLexicon {
   readonly futureCueBefore: RegExp;
   /** Matches text that ends with a word putting the next date behind ("since"). */
   readonly pastCueBefore: RegExp;
+  /** Matches text that ends with a word bounding a span by the next date ("until", "through"): ahead unless the verb is past. */
+  readonly untilCueBefore: RegExp;
   /** Lower-cased phrase → entry. */
   readonly vagueReferences: ReadonlyMap<string, VagueReferenceEntry>;
   readonly weekdayNameHeads: ReadonlySet<string>;
@@ -87,6 +90,7 @@ export function compileDatesLexicon(data: DatesLexiconData): CompiledDatesLexico
     planningHeads: lowerSet(data.tense.planningHeads),
     futureCueBefore: cueBefore(data.tense.futureCues),
     pastCueBefore: cueBefore(data.tense.pastCues),
+    untilCueBefore: cueBefore(data.tense.untilCues),
     vagueReferences: new Map(data.vagueReferences.map((entry) => [entry.phrase.toLowerCase(), entry])),
     weekdayNameHeads: new Set(data.weekdayNameHeads.words),
     genericDayHeads: lowerSet(data.genericDayHeads.words),

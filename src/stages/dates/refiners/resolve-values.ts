@@ -283,16 +283,30 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
 }
 
 const POSSESSIVE = /^['’]s\b/;
+/** "not until Tuesday"; "this year through August", "from 1968 until 1989": the end of a range, which the tense places. */
+const NOT_OR_RANGE_START = /(?:\bnot|\b(?:year|month|week|quarter|today|now|\d{4}|\d{1,2}(?:st|nd|rd|th)?)|(?:January|February|March|April|May|June|July|August|September|October|November|December|day))[,.]?\s+$/i;
 
 /**
  * Words next to a date that fix its direction whatever the verb (the lexicon's
- * directionCues): a deadline is ahead ("until Tuesday", "payable Dec. 15"), "since"
- * looks back, and so does a possessive ("Wednesday's ruling").
+ * futureCues, pastCues, untilCues): a deadline is ahead ("payable Dec. 15"), "since"
+ * looks back, and so does a possessive ("Wednesday's ruling"); "until" and
+ * "through" after their verb put the date ahead; before it, after "not" or at
+ * the end of a range ("this year through August") they leave it to the tense
+ * ('until').
  */
-function directionFromWords(text: string, start: number, end: number, lexicon: CompiledDatesLexicon): Direction | null {
+function directionFromWords(text: string, sentenceStart: number, start: number, end: number, lexicon: CompiledDatesLexicon): Direction | 'until' | null {
   const before = text.slice(Math.max(0, start - 24), start);
   if (lexicon.futureCueBefore.test(before)) return 'future';
   if (lexicon.pastCueBefore.test(before)) return 'past';
+  const until = lexicon.untilCueBefore.exec(before);
+  if (until !== null) {
+    // After its verb, "until" bounds what lasts until then: "extended the deadline until Tuesday".
+    // Before it ("Until Thursday, they had not called him") or after "not" ("it was not until Tuesday that"), the tense decides.
+    const cueStart = Math.max(0, start - 24) + until.index + (/^[^\w'-]/.test(until[0]) ? 1 : 0);
+    const lead = text.slice(Math.max(sentenceStart, cueStart - 40), cueStart);
+    const fronted = cueStart - sentenceStart <= 40 && /^[\s"“'‘`(]*(?:(?:but|and|so|yet|however|up)[\s,]+)*$/i.test(text.slice(sentenceStart, cueStart));
+    return fronted || NOT_OR_RANGE_START.test(lead) ? 'until' : 'future';
+  }
   if (POSSESSIVE.test(text.slice(end, end + 3))) return 'past';
   return null;
 }
@@ -328,11 +342,13 @@ export const resolveValues: DateRefiner = {
         sentence: sentence.index,
         direction: () => {
           if (direction === null) {
-            direction = directionFromWords(doc.text, candidate.start, candidate.end, lexicon);
-            if (direction === null) {
+            const fromWords = directionFromWords(doc.text, sentence.start, candidate.start, candidate.end, lexicon);
+            if (fromWords === null || fromWords === 'until') {
               const [first, last] = tokenRange(doc.tokens, sentence.tokenStart, sentence.tokenEnd, candidate.start, candidate.end);
-              direction = directionOf(doc.tokens, sentence.tokenStart, sentence.tokenEnd, first, last, lexicon);
-            }
+              const fromTense = directionOf(doc.tokens, sentence.tokenStart, sentence.tokenEnd, first, last, lexicon);
+              // "Until Thursday, they had not called him" is behind; "until Thursday, they will wait" ahead.
+              direction = fromWords === 'until' && fromTense !== 'past' ? 'future' : fromTense;
+            } else direction = fromWords;
           }
           return direction;
         },

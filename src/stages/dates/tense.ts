@@ -24,6 +24,17 @@ const ING_BASE_FORMS = new Set(['bring', 'sing', 'ring', 'spring', 'sting', 'swi
 
 const CLAUSE_BREAKS = new Set([';', '"', '“', '”', '«', '»', '(', ')', '—', '–']);
 
+/** Whether the verb group ending at tokens[last] is past perfect ("had been scheduled", "had planned"). */
+function hasPluperfect(tokens: readonly Token[], last: number, first: number): boolean {
+  for (let i = last - 1; i >= first && i >= last - MAX_CHAIN; i--) {
+    const token = tokens[i]!;
+    const word = normalizeWord(token.text);
+    if (word === 'had' || word === "'d") return true;
+    if (token.pos !== 'AUX' && token.pos !== 'ADV' && token.pos !== 'PART' && token.pos !== 'VERB') return false;
+  }
+  return false;
+}
+
 function isVerbLike(token: Token): boolean {
   return token.pos === 'VERB' || token.pos === 'AUX';
 }
@@ -48,8 +59,9 @@ export function verbGroupTense(tokens: readonly Token[], head: number, first: nu
     const token = tokens[i]!;
     const word = normalizeWord(token.text);
     if (sawTo) {
-      // "plans to visit", "is expected to sign", "is to be held", "going to meet"
-      if (lexicon.plannedMarkers.has(word) || word === 'going' || BE_FORMS.has(word)) return 'future';
+      // "plans to visit", "is expected to sign", "is to be held", "going to meet";
+      // but "had been scheduled to expire Friday": a plan that the past overtook.
+      if (lexicon.plannedMarkers.has(word) || word === 'going' || BE_FORMS.has(word)) return hasPluperfect(tokens, i, first) ? 'past' : 'future';
       if (token.pos === 'ADV') continue;
       break;
     }
@@ -65,7 +77,7 @@ export function verbGroupTense(tokens: readonly Token[], head: number, first: nu
   }
   for (const word of chain) if (lexicon.futureMarkers.has(word) && word !== 'going') return 'future';
   if (sawTo) return null; // an infinitive without a planning verb: its governor is another group
-  if (lexicon.planningHeads.has(headWord)) return 'future';
+  if (lexicon.planningHeads.has(headWord)) return chain.includes('had') || chain.includes("'d") ? 'past' : 'future';
   if (lexicon.plannedMarkers.has(headWord)) {
     const next = tokens[head + 1];
     const nextWord = next ? normalizeWord(next.text) : '';

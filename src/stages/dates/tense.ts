@@ -118,7 +118,7 @@ export function directionOf(
     if (!leftBlocked && left >= sentenceStart) {
       const token = tokens[left]!;
       if (CLAUSE_BREAKS.has(token.text)) leftBlocked = true;
-      else if (isVerbLike(token)) {
+      else if (isVerbLike(token) && !isCapitalisedInside(token, left, sentenceStart)) {
         const tense = verbGroupTense(tokens, left, sentenceStart, lexicon);
         if (tense !== null) return toDirection(tense);
       }
@@ -127,7 +127,7 @@ export function directionOf(
     if (!rightBlocked && right < sentenceEnd) {
       const token = tokens[right]!;
       if (CLAUSE_BREAKS.has(token.text)) rightBlocked = true;
-      else if (isVerbLike(token)) {
+      else if (isVerbLike(token) && !isCapitalisedInside(token, right, sentenceStart)) {
         // Take the whole group: skip to its last verb.
         let head = right;
         while (head + 1 < sentenceEnd && head - right < MAX_CHAIN && (isVerbLike(tokens[head + 1]!) || isChainFiller(tokens[head + 1]!)) && hasVerbAhead(tokens, head + 1, sentenceEnd)) head++;
@@ -140,6 +140,11 @@ export function directionOf(
     if ((leftBlocked || left < sentenceStart) && (rightBlocked || right >= sentenceEnd)) break;
   }
   return 'nearest';
+}
+
+/** A "verb" written with a capital inside a sentence is a name the tagger misread ("Roe vs. Wade"). */
+function isCapitalisedInside(token: Token, index: number, sentenceStart: number): boolean {
+  return index > sentenceStart && /^[A-Z][a-z]/.test(token.text);
 }
 
 function isChainFiller(token: Token): boolean {

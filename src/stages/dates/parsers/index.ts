@@ -7,7 +7,7 @@ import { dayWordParser, weekendParser } from './day-words.js';
 import { centuryParser, decadeParser } from './decade.js';
 import { durationParser } from './duration.js';
 import { anaphoricQuarterParser, ordinalQuarterParser, quarterEndedParser, shortQuarterParser } from './quarter.js';
-import { holidayParser, relativeMonthParser, weekOfParser } from './month.js';
+import { coordinatedDayParser, coordinatedFirstDayParser, holidayParser, relativeMonthParser, weekOfParser } from './month.js';
 import { pluralUnitParser } from './plural-unit.js';
 import { relativeUnitParser, theYearParser, withinUnitParser } from './relative-unit.js';
 import { seasonParser } from './season.js';
@@ -21,6 +21,8 @@ export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateP
     relativeMonthParser,
     holidayParser,
     weekOfParser,
+    coordinatedDayParser,
+    coordinatedFirstDayParser,
     relativeUnitParser,
     withinUnitParser,
     theYearParser,

@@ -1,8 +1,9 @@
 /**
  * Month names with words that chrono does not read: "last May" (the latest May
  * before this month), "this September", "next March", "July last year",
- * "September of next year", "January nineteen ninety-seven"; and holidays:
- * "Thanksgiving Day", "last Christmas", "Easter week".
+ * "September of next year", "January nineteen ninety-seven"; the second of two
+ * coordinated days ("April 24 and 25"); and holidays: "Thanksgiving Day",
+ * "last Christmas", "Easter week".
  */
 
 import type { CalendarMeaning, Relation } from '../candidate.js';
@@ -74,5 +75,41 @@ export const weekOfParser: DateParser = {
     const meaning: CalendarMeaning = { kind: 'calendar', month, day, weekOf: match[1] === 'weekend' ? 'weekend' : 'week' };
     if (match[4] !== undefined) meaning.year = Number(match[4]);
     return { start: match.index, end: match.index + match[0].length, type: 'date', meaning };
+  },
+};
+
+/** "April 24 and 25", "May 2 or 3, 2015": the second day of the month named before it (the first is chrono's). */
+const COORDINATED_DAY = new RegExp(`(?<![\\w-])(${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:and|or)\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d{2}))?(?![\\w:.,]?\\d)`, 'g');
+
+export const coordinatedDayParser: DateParser = {
+  id: 'coordinated-day',
+  trigger: / (?:and|or) \d/,
+  pattern: COORDINATED_DAY,
+  extract(match): ParsedDate | null {
+    const month = monthOf(match[1]!);
+    const day = Number(match[2]);
+    if (month === undefined || day < 1 || day > 31) return null;
+    const dayText = match[0].slice(match[0].search(/(?:and|or)\s+\d/)).replace(/^(?:and|or)\s+/, '');
+    const start = match.index + match[0].length - dayText.length;
+    const end = start + /^\d{1,2}(?:st|nd|rd|th)?/.exec(dayText)![0].length;
+    const meaning: CalendarMeaning = { kind: 'calendar', month, day };
+    if (match[3] !== undefined) meaning.year = Number(match[3]);
+    return { start, end, type: 'date', meaning };
+  },
+};
+
+/** "May 2 or 3, 2015": the first day takes the year written after the second. */
+export const coordinatedFirstDayParser: DateParser = {
+  id: 'coordinated-day-first',
+  trigger: / (?:and|or) \d/,
+  pattern: COORDINATED_DAY,
+  extract(match): ParsedDate | null {
+    if (match[3] === undefined) return null;
+    const month = monthOf(match[1]!);
+    const first = /^\S+\s+(\d{1,2})(?:st|nd|rd|th)?/.exec(match[0]);
+    if (month === undefined || first === null) return null;
+    const day = Number(first[1]);
+    if (day < 1 || day > 31) return null;
+    return { start: match.index, end: match.index + first[0].length, type: 'date', meaning: { kind: 'calendar', month, day, year: Number(match[3]) } };
   },
 };

@@ -97,6 +97,19 @@ describe('dates: times', () => {
   });
 });
 
+describe('dates: coordinated days and fiscal years', () => {
+  it.each([
+    ['two days joined by and', 'The summit will be held on April 24 and 25.', [['April 24', '2016-04-24'], ['25', '2016-04-25']]],
+    ['two days with the year after the second', 'The vote is on May 2 or 3, 2016.', [['May 2', '2016-05-02'], ['3', '2016-05-03'], ['2016', '2016']]],
+    ['a day and a clock time are not two days', 'They met on June 5 and 6:30 p.m. was the deadline.', [['June 5', '2015-06-05'], ['6:30 p.m.', '2015-07-20T18:30']]],
+    ['the current fiscal year', 'Sales in the current fiscal year will rise.', [['the current fiscal year', '2015']]],
+    ['the latest fiscal year', 'It had sales of $6 billion in the latest fiscal year.', [['the latest fiscal year', '2014']]],
+    ['last fiscal year', 'Sales fell last fiscal year.', [['last fiscal year', '2014']]],
+  ])('%s', (_name, text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+});
+
 describe('dates: durations and sets', () => {
   it.each([
     ['three months', 'The talks lasted three months.', [['three months', 'duration', 'P3M']]],
@@ -113,6 +126,7 @@ describe('dates: durations and sets', () => {
     ['every two years', 'Elections are held every two years.', [['every two years', 'set', 'P2Y']]],
     ['each Thursday', 'A flight leaves each Thursday.', [['each Thursday', 'set', 'XXXX-WXX-4']]],
     ['twice a year', 'The board meets twice a year.', [['a year', 'set', 'P1Y']]],
+    ['annually after a verb', 'The ceremonies are held here annually.', [['annually', 'set', 'P1Y']]],
   ])('%s', (_name, text, expected) => {
     expect(typed(text)).toEqual(expected);
   });
@@ -157,6 +171,14 @@ describe('dates: anaphora (the time the article talks about)', () => {
     ['the following year', 'He was promoted on May 22, 1995, and the following year he retired.', [['May 22, 1995', '1995-05-22'], ['the following year', '1996']]],
     ['later that year', 'He fled in June 1998 and returned later that year.', [['June 1998', '1998-06'], ['later that year', '1998']]],
     ['two days later', 'The bomb exploded on Aug. 7, 1998. Two days later, a suspect was held.', [['Aug. 7, 1998', '1998-08-07'], ['Two days later', '1998-08-09']]],
+    ['that year after a stated year', 'Imports totaled $37 million in 1988, a small share of imports that year.', [['1988', '1988'], ['that year', '1988']]],
+    ['the following year after a stated year', 'The plant opened in 1995 and closed the following year.', [['1995', '1995'], ['the following year', '1996']]],
+    ['last year is not anchored on a stated year', 'Visitors rose from 100,000 in 1980 to 300,000 last year.', [['1980', '1980'], ['last year', '2014']]],
+    ['a year ago is not anchored on a stated year', 'The firm was founded in 1980. Sales doubled from a year ago.', [['1980', '1980'], ['a year ago', '2014']]],
+    ['the full year completes a part, not a stated target', 'It aims to lead the market by 1992. It forecast higher earnings for the full year.', [['1992', '1992'], ['the full year', '2015']]],
+    ['the full year after a quarter', 'Profit fell in the third quarter of 2014. For the full year, profit rose.', [['the third quarter of 2014', '2014-Q3'], ['the full year', '2014']]],
+    ['year-earlier without a quarter is last year', 'Net fell to $1 million, compared with year-earlier net of $2 million.', [['year-earlier', '2014']]],
+    ['year-earlier after a quarter', 'Net fell in the second quarter of 2015, below year-earlier net.', [['the second quarter of 2015', '2015-Q2'], ['year-earlier', '2014-Q2']]],
   ])('%s', (_name, text, expected) => {
     expect(dates(text)).toEqual(expected);
   });
@@ -169,6 +191,13 @@ describe('dates: tense decides the occurrence', () => {
     ['planned, weekday', 'The minister is expected to arrive on Thursday.', [['Thursday', '2015-07-23']]],
     ['scheduled, weekday', 'He has scheduled a news conference Thursday.', [['Thursday', '2015-07-23']]],
     ['until, weekday', 'The offer runs until Thursday.', [['Thursday', '2015-07-23']]],
+    ['until after a past verb, weekday', 'The agency extended its deadline until Thursday.', [['Thursday', '2015-07-23']]],
+    ['fronted until with a past verb', 'Until Thursday, they had not called him a suspect.', [['Thursday', '2015-07-16']]],
+    ['not until with a past verb', 'It was not until Thursday that he spoke.', [['Thursday', '2015-07-16']]],
+    ['through a month, present perfect', 'Lenders have extended loans through January.', [['January', '2016-01']]],
+    ['through at the end of a range', 'Sales were flat this year through June, the fund said.', [['this year', '2015'], ['June', '2015-06']]],
+    ['a plan overtaken in the past perfect', 'The offer had been scheduled to expire at midnight Friday.', [['midnight Friday', '2015-07-17T24:00']]],
+    ['a capitalised word is not a verb', 'In January, a week after the Roe vs. Wade anniversary, a bomb killed a guard.', [['January', '2015-01'], ['a week', 'P1W']]],
     ['possessive looks back', "Investors digested Thursday's ruling and will act.", [['Thursday', '2015-07-16']]],
     ['present tense, nearest weekday', 'The market is open on Wednesday.', [['Wednesday', '2015-07-22']]],
     ['past verb, month and day', 'The ambassador wrote on November 12.', [['November 12', '2014-11-12']]],
@@ -217,6 +246,10 @@ describe('dates: things that are not dates', () => {
     ['the fall of a city', 'The fall of the city shocked the region.'],
     ['rates per unit', 'It saves $500 million a year and flies 700 seats a week.'],
     ['quarterly dividend', 'The company raised its quarterly dividend.'],
+    ['annual growth rates', 'Sales will rise 8.5% annually, about 10,000 units annually.'],
+    ["today's youth", "The case is for today's youth what the war was for their parents."],
+    ['the people of tomorrow', 'He wants the people of tomorrow on the board.'],
+    ['the March for Life', 'Police scanned the annual March for Life.'],
     ['empty', ''],
   ])('%s', (_name, text) => {
     expect(dates(text)).toEqual([]);

@@ -127,6 +127,8 @@ describe('dates: durations and sets', () => {
     ['each Thursday', 'A flight leaves each Thursday.', [['each Thursday', 'set', 'XXXX-WXX-4']]],
     ['twice a year', 'The board meets twice a year.', [['a year', 'set', 'P1Y']]],
     ['annually after a verb', 'The ceremonies are held here annually.', [['annually', 'set', 'P1Y']]],
+    ['a few days later is a span, not the future', 'He resigned. A few days later, the firm cut jobs.', [['A few days later', 'duration', 'PXD']]],
+    ['a few months from now is the future', 'The plant will open a few months from now.', [['a few months from now', 'date', 'FUTURE_REF']]],
   ])('%s', (_name, text, expected) => {
     expect(typed(text)).toEqual(expected);
   });

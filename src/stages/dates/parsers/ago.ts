@@ -2,12 +2,15 @@
  * Counted offsets from the publication date or from the time last talked about:
  * "two years ago" (2013), "10 days ago" (a day), "six weeks ago" (a week),
  * "three months from now", "a year earlier" (the period last mentioned, a year
- * before), "two days later". Vague counts ("several years ago") are PAST_REF.
+ * before), "two days later". Vague counts are PAST_REF or FUTURE_REF from now
+ * ("several years ago", "a few months from now") and a span from the time
+ * talked about ("a few days later": PXD).
  */
 
 import type { DateMeaning, Granularity, ShiftUnit } from '../candidate.js';
 import type { DateParser, ParsedDate } from '../parser.js';
 import { NUMBER_PATTERN, parseNumber } from '../words.js';
+import { durationValue } from './duration.js';
 import { extendDurationStart } from './modifiers.js';
 
 const PATTERN = new RegExp(
@@ -43,13 +46,18 @@ export const agoParser: DateParser = {
     const start = extendDurationStart(context.text, match.index);
     const end = match.index + match[0].length;
     const backwards = relation === 'ago' || relation === 'earlier' || relation === 'before' || relation === 'back';
+    const [shiftUnit, factor, granularity] = unit;
+    const anaphoric = relation === 'earlier' || relation === 'later' || relation === 'before' || relation === 'after';
     if (count === null) {
+      // "a few days later": some days after the time talked about, not the future; what is known is the span (PXD).
+      if (anaphoric) {
+        const value = durationValue(null, unitWord!);
+        return value === null ? null : { start, end, type: 'duration', meaning: { kind: 'fixed', value }, rule: 'offset-vague-span' };
+      }
       return { start, end, type: 'date', meaning: { kind: 'fixed', value: backwards ? 'PAST_REF' : 'FUTURE_REF' } };
     }
-    const [shiftUnit, factor, granularity] = unit;
     const amount = Math.round(count * factor) * (backwards ? -1 : 1);
     const fromReference: DateMeaning = { kind: 'shift', unit: shiftUnit, amount, granularity };
-    const anaphoric = relation === 'earlier' || relation === 'later' || relation === 'before' || relation === 'after';
     // "a year ago" and "a year earlier" in business news mean the same period a year before.
     if (anaphoric || (shiftUnit === 'year' && Math.abs(amount) === 1)) {
       return {

@@ -12,7 +12,6 @@ import { compileFurniture, type CompiledFurniture, type FurnitureData } from '..
 import { compileGazetteer, type GazetteerLists } from '../stages/ner/gazetteer.js';
 import { compileNerModel, type NerModelData } from '../stages/ner/model.js';
 import type { NerResources } from '../stages/ner/ner-stage.js';
-import { PAIR_TEMPLATES } from '../stages/ner/features.js';
 import { compileCues, type CompiledCues, type CueData } from '../stages/quotes/cue-lexicon.js';
 import { compileEntityLexicon, type EntityLexicon, type EntityLexiconData } from '../stages/entities/lexicon.js';
 import { compileDates, type CompiledDates, type DatesLexiconData } from '../stages/dates/index.js';
@@ -58,7 +57,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
     nlp: getNlp(),
     furniture: compileFurniture(data.furniture),
     ner: {
-      model: data.nerModel ? compileNerModel(data.nerModel, PAIR_TEMPLATES) : null,
+      model: data.nerModel ? compileNerModel(data.nerModel) : null,
       gazetteer: compileGazetteer(data.gazetteers),
     },
     cues: compileCues(data.cues),

@@ -16,7 +16,6 @@ import { canFollow, LABEL_COUNT, LABELS, labelOf, labelsOfSpans, OUTSIDE, spansO
 import { DecodeBuffers, tagView, viterbi } from '../../src/stages/ner/decode.js';
 import { compileNerModel, quantizeModel, TRANSITION_CELLS, isTransitionFeature, type ScoringModel } from '../../src/stages/ner/model.js';
 import { candidatesOf } from '../../src/stages/ner/ner-stage.js';
-import { PAIR_TEMPLATES } from '../../src/stages/ner/features.js';
 
 /** A one-sentence document built by hand: words separated by single spaces (a "^" prefix glues a word to the previous one). */
 function handDocument(words: string[], pos: string[] = []): LedeDocument {
@@ -223,7 +222,7 @@ function handModel(emission: Record<string, Partial<Record<string, number>>>, tr
     { name: 'hand', history: false },
     0,
   );
-  return compileNerModel(data, PAIR_TEMPLATES);
+  return compileNerModel(data);
 }
 
 describe('Viterbi decoding', () => {
@@ -319,6 +318,37 @@ describe('stored model format', () => {
     expect(model.pairRow('k-1k=', 'minister', 'lavrov')).toBe(0);
     expect(model.row('k-1k=minister|lavrov')).toBe(0);
     expect(model.pairRow('k-1k=', 'minister', 'other')).toBe(-1);
+  });
+
+  it('finds a feature however its name is split into template and values', () => {
+    const model = handModel({ 'k-1k=a|b': { 'U-PER': 1 }, 'first:k=x': { 'U-LOC': 1 }, bias: { O: 1 } }, { 'Tss=X|Xx': { 'O>U-PER': 1 } });
+    expect(model.pairRow('k-1k=', 'a', 'b')).toBe(0);
+    expect(model.unaryRow('k-1k=', 'a|b')).toBe(0);
+    expect(model.unaryRow('k-1k=a', '|b')).toBe(0);
+    expect(model.unaryRow('first:k=', 'x')).toBe(1);
+    expect(model.row('bias')).toBe(2);
+    expect(model.transitionRow('Tss=X|Xx')).toBe(0);
+    // Prefixes, extensions and near misses of a name are other features.
+    for (const [template, value] of [['k-1k=', 'a|'], ['k-1k=', 'a|bc'], ['first:k=', ''], ['first:k=', 'xx'], ['first:', 'x'], ['bia', ''], ['bias', ' '], ['', 'bia']] as const) {
+      expect(model.row(template + value)).toBe(-1);
+      expect(model.unaryRow(template, value)).toBe(-1);
+    }
+    expect(model.pairRow('k-1k=', 'a', 'c')).toBe(-1);
+    expect(model.pairRow('k-1k=', 'a', '')).toBe(-1);
+    expect(model.pairRow('k-1k=', '', 'a|b')).toBe(-1);
+    // Emission and transition features are looked up only as what they are.
+    expect(model.row('Tss=X|Xx')).toBe(-1);
+    expect(model.transitionRow('bias')).toBe(-1);
+  });
+
+  it('tells apart names whose hashes collide (FNV-1a: "w=1ya8" and "w=yki6", "w=1ya9" and "w=yki7")', () => {
+    const model = handModel({ 'w=1ya8': { 'U-PER': 1 }, 'w=yki6': { 'U-LOC': 1 }, 'w=1ya9': { 'U-ORG': 1 } });
+    expect(model.unaryRow('w=', '1ya8')).toBe(0);
+    expect(model.unaryRow('w=', 'yki6')).toBe(1);
+    expect(model.row('w=yki6')).toBe(1);
+    expect(model.unaryRow('w=', '1ya9')).toBe(2);
+    expect(model.unaryRow('w=', 'yki7')).toBe(-1);
+    expect(model.row('w=yki7')).toBe(-1);
   });
 
   it('refuses files that are out of step, and says what to do', () => {

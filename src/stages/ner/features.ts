@@ -225,9 +225,6 @@ export function affixFeatures(key: string, out: string[]): void {
   forEachAffix(key, (template, value) => out.push(template + value));
 }
 
-/** Templates used with FeatureSink.pair (the compiled model indexes them by both values). */
-export const PAIR_TEMPLATES: ReadonlySet<string> = new Set(['tp=', 'k-1k=', 'kk+1=', 's-1s=', 'ss+1=', 'h=', 'Tss=']);
-
 /** Collects features as strings. */
 export class FeatureStrings implements FeatureSink {
   constructor(readonly out: string[] = []) {}

@@ -16,6 +16,7 @@
  */
 
 import { LABELS, LABEL_COUNT } from './labels.js';
+import { FNV_OFFSET, hashCode, hashPart, shiftFor, slotOf } from './text-hash.js';
 
 /** Cells of a transition feature's matrix. */
 export const TRANSITION_CELLS = LABEL_COUNT * LABEL_COUNT;
@@ -81,16 +82,8 @@ export function stringLookups(row: (feature: string) => number): Pick<ScoringMod
   };
 }
 
-/** FNV-1a over UTF-16 code units: the hash of a feature name, continued part by part. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 const BAR = 124; // '|'
 const NEWLINE = 10;
-
-function hashPart(hash: number, part: string): number {
-  for (let i = 0; i < part.length; i++) hash = Math.imul(hash ^ part.charCodeAt(i), FNV_PRIME);
-  return hash;
-}
 
 /** Whether `text` holds `part` at `at`. */
 function holdsAt(text: string, at: number, part: string): boolean {
@@ -100,7 +93,7 @@ function holdsAt(text: string, at: number, part: string): boolean {
 
 /**
  * Feature name -> row, read straight from the features text: an open-addressing
- * table of the names' FNV-1a hashes, built in one pass over the text without
+ * table of the names' FNV-1a hashes (text-hash.ts), built in one pass over the text without
  * making a string per feature. A name can be looked up in parts (`template +
  * value`, `template + first + "|" + second`) without joining them: the hash is
  * continued part by part, and a hit is checked character by character against
@@ -116,7 +109,7 @@ class FeatureTable {
   /**
    * @param text the feature names, one a line
    * @param starts where each name starts in `text` (`starts[f + 1] - 1` is where it ends)
-   * @param hashes each name's hash (hashPart from FNV_OFFSET)
+   * @param featureHashes each name's hash (hashPart from FNV_OFFSET)
    */
   constructor(
     private readonly text: string,
@@ -124,12 +117,10 @@ class FeatureTable {
     featureHashes: Int32Array,
   ) {
     const count = featureHashes.length;
-    let bits = 4;
-    while (1 << bits < count * 2) bits++;
-    this.shift = 32 - bits;
-    this.hashes = new Int32Array(1 << bits);
-    this.entries = new Int32Array(1 << bits);
-    const mask = (1 << bits) - 1;
+    this.shift = shiftFor(count * 2);
+    this.hashes = new Int32Array(2 ** (32 - this.shift));
+    this.entries = new Int32Array(this.hashes.length);
+    const mask = this.hashes.length - 1;
     for (let f = 0; f < count; f++) {
       const hash = featureHashes[f]!;
       let slot = this.slotOf(hash);
@@ -166,7 +157,7 @@ class FeatureTable {
 
   /** The feature named `template + first + "|" + second`, or -1. */
   findPair(template: string, first: string, second: string): number {
-    const hash = hashPart(Math.imul(hashPart(hashPart(FNV_OFFSET, template), first) ^ BAR, FNV_PRIME), second);
+    const hash = hashPart(hashCode(hashPart(hashPart(FNV_OFFSET, template), first), BAR), second);
     for (let slot = this.slotOf(hash); this.entries[slot] !== 0; slot = (slot + 1) & (this.entries.length - 1)) {
       if (this.hashes[slot] !== hash) continue;
       const f = this.entries[slot]! - 1;
@@ -180,9 +171,8 @@ class FeatureTable {
     return -1;
   }
 
-  /** Fibonacci hashing: the top bits of the hash times the golden ratio. */
   private slotOf(hash: number): number {
-    return Math.imul(hash, 0x9e3779b1) >>> this.shift;
+    return slotOf(hash, this.shift);
   }
 
   private sameName(a: number, b: number): boolean {
@@ -214,7 +204,7 @@ function scanFeatureNames(text: string, featureCount: number): { starts: Int32Ar
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code !== NEWLINE) {
-      hash = Math.imul(hash ^ code, FNV_PRIME);
+      hash = hashCode(hash, code);
       continue;
     }
     if (count < featureCount) hashes[count] = hash;

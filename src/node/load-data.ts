@@ -5,6 +5,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from './data-dir.js';
+import { loadWinkModel } from './wink-model.js';
 import type { ResourceData } from '../core/resources.js';
 import type { NerModelData, NerModelMeta } from '../stages/ner/model.js';
 import { NER_GAZETTEER_LISTS, SORTED_KEY_LISTS, type GazetteerList, type GazetteerLists, type SortedKeyText } from '../stages/ner/gazetteer.js';
@@ -72,6 +73,7 @@ function readList(...parts: string[]): string[] {
 
 export function loadResourceData(): ResourceData {
   cached ??= {
+    languageModel: loadWinkModel(),
     furniture: readJson('lexicon', 'furniture.json'),
     gazetteers: loadGazetteers(),
     nerModel: loadNerModel(),

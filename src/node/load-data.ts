@@ -3,6 +3,7 @@
  * changed after loading, so every extractor shares it.
  */
 
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from './data-dir.js';
 import { loadWinkModel } from './wink-model.js';
@@ -19,8 +20,14 @@ export const NER_MODEL_FILES = {
 
 let cached: ResourceData | null = null;
 
+/** A file's text. An ASCII file (person-name.tsv, the model's features) is decoded as Latin-1: the same string, sooner. */
+function readText(path: string): string {
+  const bytes = readFileSync(path);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+
 function readJson<T>(...parts: string[]): T {
-  return JSON.parse(readFileSync(dataPath(...parts), 'utf8')) as T;
+  return JSON.parse(readText(dataPath(...parts))) as T;
 }
 
 /** A sorted-key list's text without its leading `#` comment lines. */
@@ -37,7 +44,7 @@ export function sortedKeyText(source: string): SortedKeyText {
 export function loadGazetteers(): GazetteerLists {
   const lists: Record<string, GazetteerList> = {};
   for (const list of NER_GAZETTEER_LISTS) {
-    const source = readFileSync(dataPath('gazetteer', `${list}.tsv`), 'utf8');
+    const source = readText(dataPath('gazetteer', `${list}.tsv`));
     lists[list] = SORTED_KEY_LISTS.has(list) ? sortedKeyText(source) : { tsv: source };
   }
   return lists;
@@ -49,7 +56,7 @@ export function loadNerModel(): NerModelData | null {
   const bytes = readFileSync(dataPath('model', NER_MODEL_FILES.weights));
   return {
     meta: readJson<NerModelMeta>('model', NER_MODEL_FILES.meta),
-    features: readFileSync(dataPath('model', NER_MODEL_FILES.features), 'utf8'),
+    features: readText(dataPath('model', NER_MODEL_FILES.features)),
     weights: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
   };
 }
@@ -59,7 +66,7 @@ function readTable(...parts: string[]): [string, string][] {
   const path = dataPath(...parts);
   if (!existsSync(path)) return [];
   const rows: [string, string][] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  for (const line of readText(path).split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
     const [name = '', note = ''] = line.split('\t');
     if (name.trim() !== '') rows.push([name.trim(), note.trim()]);

@@ -333,18 +333,22 @@ function namesTsv(names: readonly string[]): string {
   return lines.join('\n');
 }
 
+/** Characters of the prefix whose lines are indexed together (see keyTextSearcher). */
+const BUCKET_PREFIX = 3;
+
 /**
  * Bisection over the lines of a sorted key text, compared in place. Nothing is
- * built per line at compile time: the lines that start with a key's first two
+ * built per line at compile time: the lines that start with a key's first three
  * characters are found by bisecting the text by character position (a probe
- * reads the line around the middle of the range), then indexed, once per pair
- * of characters and searcher, the first time a key needs them; a search then
- * bisects that short index.
+ * reads the line around the middle of the range), then indexed, once per prefix
+ * and searcher, the first time a key needs them (a few dozen lines); a search
+ * then bisects that short index. Shorter keys, and keys that do not start with
+ * three ASCII characters, bisect the whole text.
  */
 function keyTextSearcher(text: string): (key: string) => boolean {
   const end = text.length;
-  /** Per pair of ASCII first characters: the starts of its lines, then one past the end of the last. */
-  const buckets: (Int32Array | undefined)[] = new Array(128 * 128);
+  /** Per prefix of three ASCII characters: the starts of its lines, then one past the end of the last. */
+  const buckets = new Map<number, Int32Array>();
 
   const lineEnd = (start: number): number => {
     const newline = text.indexOf('\n', start);
@@ -370,11 +374,12 @@ function keyTextSearcher(text: string): (key: string) => boolean {
     }
     return from;
   };
-  /** The starts of the lines that begin with key[0, 2), then one past the end of the last. */
+  /** The starts of the lines that begin with key[0, BUCKET_PREFIX), then one past the end of the last. */
   const bucketOf = (key: string): Int32Array => {
-    const from = lowerBound(0, end, key, 2);
-    // The first line past them: the lower bound of the pair with its second character raised by one.
-    const to = lowerBound(from, end, key.charAt(0) + String.fromCharCode(key.charCodeAt(1) + 1), 2);
+    const from = lowerBound(0, end, key, BUCKET_PREFIX);
+    // The first line past them: the lower bound of the prefix with its last character raised by one.
+    const last = BUCKET_PREFIX - 1;
+    const to = lowerBound(from, end, key.slice(0, last) + String.fromCharCode(key.charCodeAt(last) + 1), BUCKET_PREFIX);
     const starts: number[] = [];
     let next = from;
     for (let start = from; start < to; start = next) {
@@ -386,15 +391,17 @@ function keyTextSearcher(text: string): (key: string) => boolean {
   };
 
   return (key) => {
-    const first = key.charCodeAt(0);
-    const second = key.length > 1 ? key.charCodeAt(1) : 128;
-    if (first >= 128 || second >= 128) {
-      // A key of one character, or not ASCII: bisect the whole text.
+    let bucket = 0;
+    for (let i = 0; i < BUCKET_PREFIX && bucket >= 0; i++) {
+      const code = i < key.length ? key.charCodeAt(i) : 128;
+      bucket = code < 128 ? (bucket << 7) | code : -1;
+    }
+    if (bucket < 0) {
       const start = lowerBound(0, end, key, key.length);
       return start < end && compare(start, lineEnd(start), key, key.length) === 0;
     }
-    const pair = first * 128 + second;
-    const starts = (buckets[pair] ??= bucketOf(key));
+    let starts = buckets.get(bucket);
+    if (starts === undefined) buckets.set(bucket, (starts = bucketOf(key)));
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {

@@ -137,7 +137,7 @@ describe('annotate()', () => {
   });
 });
 
-describe('the example of docs/cli.md', () => {
+describe('the example of README.md', () => {
   it('writes bulk lines for good articles and reports bad ones', async () => {
     const { annotate, toSearchDocument, toEsBulkLines } = lede;
     const written: string[] = [];

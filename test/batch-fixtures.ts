@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { Article, Entity, Extraction, Span } from '../src/index.js';
 import { ROOT } from './helpers.js';
 
-/** The ```sql blocks of docs/cli.md (the README's example queries), in order. */
+/** The ```sql blocks of README.md (its example queries), in order. */
 export function documentedQueries(): string[] {
-  const markdown = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
+  const markdown = readFileSync(join(ROOT, 'README.md'), 'utf8');
   return [...markdown.matchAll(/```sql\n([\s\S]*?)```/g)].map((match) => match[1]!.trim());
 }
 

@@ -1,6 +1,6 @@
 /**
  * The SQLite archive on hand-built extractions: its tables, its full-text
- * indexes, and the example queries of docs/cli.md (the README's), run against a
+ * indexes, and the example queries of README.md, run against a
  * real SQLite file.
  */
 
@@ -53,7 +53,7 @@ describe('SQLite archive', () => {
     db.close();
   });
 
-  it('answers the three example queries of docs/cli.md', async () => {
+  it('answers the three example queries of README.md', async () => {
     const queries = documentedQueries();
     expect(queries).toHaveLength(3);
     const db = new Database(path, { readonly: true });

@@ -1,7 +1,7 @@
 /**
  * `lede annotate --format sqlite -o archive.db` end to end: a real SQLite file
  * that holds every good record as extract() gives it, and answers the example
- * queries of docs/cli.md as the extractions say it should.
+ * queries of README.md as the extractions say it should.
  */
 
 import { writeFileSync } from 'node:fs';
@@ -79,7 +79,7 @@ describe('lede annotate --format sqlite', () => {
     db.close();
   });
 
-  it('answers the example queries of docs/cli.md as the extractions say', () => {
+  it('answers the example queries of README.md as the extractions say', () => {
     const db = new Database(path, { readonly: true });
     const [quotesLavrov, mentionsBaku, ferryCorridor] = documentedQueries().map((sql) => db.prepare(sql).all()) as [{ id: string }[], { id: string }[], { id: string }[]];
 

@@ -24,7 +24,7 @@ describe('properties', () => {
       fc.property(mixed, fc.option(fc.constantFrom('2015-07-20', '2024-02-29'), { nil: undefined }), (text, publishedAt) => {
         expectValidResult(extract(text, publishedAt ? { publishedAt } : undefined), text);
       }),
-      { numRuns: 300, seed: 20151120 },
+      { numRuns: 1000, seed: 20151120 },
     );
   });
 
@@ -33,7 +33,7 @@ describe('properties', () => {
       fc.property(newsLike, (text) => {
         expectValidResult(extract(text, { publishedAt: '2015-07-20' }), text);
       }),
-      { numRuns: 300, seed: 7 },
+      { numRuns: 1000, seed: 7 },
     );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The `lede` command (built to dist/cli.js). See `lede --help` and docs/cli.md.
+ * The `lede` command (built to dist/cli.js). See `lede --help` and the README.
  * Exit status: 0 when the input was read to the end, 2 for a wrong command line,
  * a wrong option (such as a bad --published-at) or unreadable input.
  */

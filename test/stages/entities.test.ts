@@ -162,6 +162,20 @@ describe('resolve: cleaning spans', () => {
     expect(mentionTexts(doc)).toEqual(['place:Baku', 'person:Eldar Azizov']);
   });
 
+  it.each<[string, string, Given[], string[]]>([
+    ['two companies joined by "and"', 'They compete with Johnson Controls Inc and Lear Corp. now.', [['Johnson Controls Inc', 'organization'], ['Lear Corp.', 'organization']],
+      ['organization:Johnson Controls Inc', 'organization:Lear Corp.']],
+    ['a person of a company', 'Said Lynn Reaser of Barnett Banks Inc. today.', [['Lynn Reaser', 'person'], ['Barnett Banks Inc.', 'organization']],
+      ['person:Lynn Reaser', 'organization:Barnett Banks Inc.']],
+    ['a company of a place', 'He sold Kia Motor Corp of South Korea.', [['Kia Motor Corp', 'organization'], ['South Korea', 'place']],
+      ['organization:Kia Motor Corp', 'place:South Korea']],
+    ['a nationality before a lower-case head', 'They play English county sides.', [['English', 'misc']], []],
+    ['a capitalised title before an organisation', 'Said Economist Joel Naroff of First Union.', [['Joel Naroff', 'person'], ['First Union', 'organization']],
+      ['person:Joel Naroff', 'organization:First Union']],
+  ])('rules do not join what the model keeps apart: %s', (_name, text, given, expected) => {
+    expect(mentionTexts(run(text, given))).toEqual(expected);
+  });
+
   it('finds a name decided once wherever it recurs', () => {
     const doc = run('Okonkwo arrived. Later Okonkwo left.', [['Okonkwo', 'person', 2]]);
     expect(mentionTexts(doc)).toEqual(['person:Okonkwo', 'person:Okonkwo']);

@@ -173,39 +173,38 @@ function hyphenPairs(doc: LedeDocument, decisions: Decision[], occupied: Int32Ar
   }
 }
 
-/** A name decided once is a mention wherever it recurs and nothing else claims it. */
+/**
+ * A name decided once is a mention wherever it recurs and nothing else claims it;
+ * so is the surname of a full name. Single words shorter than three letters or in
+ * capitals throughout ("US", "AT") are too ambiguous to spread.
+ */
 function propagate(doc: LedeDocument, decisions: Decision[], occupied: Int32Array): void {
   const { tokens } = doc;
-  const byForm = new Map<string, { type: EntityType; words: number }>();
-  for (const d of decisions) {
-    if (d.type === 'misc' || d.tokenEnd <= d.tokenStart) continue;
-    const words = d.tokenEnd - d.tokenStart;
-    const first = tokens[d.tokenStart]!;
-    // A capitalised word at the start of a sentence could be any word: not alone.
-    if (words === 1 && (first.text.length < 3 || first.text === first.text.toUpperCase())) continue;
-    byForm.set(first.text, { type: d.type, words: Math.max(words, byForm.get(first.text)?.words ?? 0) });
-    if (d.type === 'person' && words >= 2) {
-      const last = tokens[d.tokenEnd - 1]!;
-      if (last.text.length >= 3 && !byForm.has(last.text)) byForm.set(last.text, { type: 'person', words: 1 });
-    }
-  }
   const forms = new Map<string, EntityType>();
+  /** First token of each form -> the most tokens a form starting with it has. */
+  const longest = new Map<string, number>();
+  const add = (text: string, first: string, length: number, type: EntityType): void => {
+    if (length === 1 && (text.length < 3 || text === text.toUpperCase())) return;
+    if (!forms.has(text)) forms.set(text, type);
+    longest.set(first, Math.max(length, longest.get(first) ?? 0));
+  };
   for (const d of decisions) {
     if (d.type === 'misc' || d.tokenEnd <= d.tokenStart) continue;
-    forms.set(tokensText(tokens, d.tokenStart, d.tokenEnd), d.type);
+    add(tokensText(tokens, d.tokenStart, d.tokenEnd), tokens[d.tokenStart]!.text, d.tokenEnd - d.tokenStart, d.type);
     if (d.type === 'person' && d.tokenEnd - d.tokenStart >= 2) {
-      const last = tokens[d.tokenEnd - 1]!.text;
-      if (last.length >= 3 && !forms.has(last)) forms.set(last, 'person');
+      const surname = tokens[d.tokenEnd - 1]!.text;
+      add(surname, surname, 1, 'person');
     }
   }
   for (let t = 0; t < tokens.length; t++) {
     if (occupied[t]! >= 0 || tokens[t]!.furniture) continue;
-    const entry = byForm.get(tokens[t]!.text);
-    if (!entry) continue;
-    for (let length = Math.min(entry.words, tokens.length - t); length >= 1; length--) {
+    const words = longest.get(tokens[t]!.text);
+    if (words === undefined) continue;
+    for (let length = Math.min(words, tokens.length - t); length >= 1; length--) {
       const end = t + length;
       const type = forms.get(tokensText(tokens, t, end));
       if (type === undefined) continue;
+      // Whole words only: not "Lavrov" inside "Lavrovsky-" or after a glued word.
       if (end < tokens.length && !tokens[end]!.spaceBefore && tokens[end]!.kind === 'word' && !isPossessiveToken(tokens[end]!)) continue;
       if (t > 0 && !tokens[t]!.spaceBefore && tokens[t - 1]!.kind === 'word') continue;
       if (place(occupied, decisions, { tokenStart: t, tokenEnd: end, type, provenance: [{ stage: 'resolve', rule: 'propagate', score: 0.6 }] })) {
@@ -230,14 +229,19 @@ function tokensText(tokens: readonly Token[], from: number, to: number): string 
  */
 function presetHolds(preset: EntityCandidate, model: readonly EntityCandidate[]): boolean {
   if (preset.provenance.rule.startsWith('gazetteer:custom')) return true;
+  let namesInside = 0;
   for (const c of model) {
     if (c.tokenStart >= preset.tokenEnd) break;
     if (c.tokenEnd <= preset.tokenStart) continue;
     const inside = c.tokenStart >= preset.tokenStart && c.tokenEnd <= preset.tokenEnd;
     const same = c.tokenStart === preset.tokenStart && c.tokenEnd === preset.tokenEnd;
     if (!inside || (same && c.type !== preset.type)) return false;
+    // Two names joined ("Johnson Controls Inc and Lear Corp.", "Kia Motor Corp of South Korea"),
+    // or a person inside ("Lynn Reaser of Barnett Banks Inc."), are not one organisation.
+    if (c.type === 'person') return false;
+    if (c.type !== 'misc' && !same) namesInside++;
   }
-  return true;
+  return namesInside <= 1;
 }
 
 /** Whether tokens [from, to) are one place name of the gazetteer (a country, capital, city or region). */
@@ -308,7 +312,8 @@ export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon, place
   for (let i = 0; i < model.length; i++) {
     const c = model[i]!;
     const gazetteer = known.get(`${c.tokenStart}:${c.tokenEnd}`);
-    if (gazetteer && c.provenance.score < UNSURE_MODEL_SCORE && gazetteer.type !== c.type) {
+    // Not for people: a country name is also a surname ("Jordan").
+    if (gazetteer && c.type !== 'person' && c.provenance.score < UNSURE_MODEL_SCORE && gazetteer.type !== c.type) {
       model[i] = { ...c, type: gazetteer.type, provenance: gazetteer.provenance };
     }
   }

@@ -9,13 +9,15 @@
  *   place-lower-head   a place name with a lower-case head ("Sverdlovsk region")
  */
 
-import type { EntityCandidate, LedeDocument, Token } from '../../core/document.js';
+import type { CandidateType, EntityCandidate, LedeDocument, Token } from '../../core/document.js';
 import type { Stage } from '../../core/stage.js';
 import type { EntityType } from '../../types.js';
 import type { EntityLexicon } from './lexicon.js';
 
 const CAPITALISED = /^\p{Lu}/u;
 const INNER_CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'on']);
+/** How nationality adjectives end ("English", "Azeri", "Chinese"), for words the tagger read as MISC. */
+const NATIONALITY_ENDING = /(?:an|ese|ish|ic|i)$/;
 /** Longest run of capitalised words a rule looks at. */
 const MAX_RUN = 10;
 
@@ -88,8 +90,37 @@ function glued(tokens: readonly Token[], t: number, end: number): string {
   return text.split(/\s/)[0] ?? text;
 }
 
+/** A title word ("Economist", "Minister", "Lead") that is not the head of an organisation. */
+function isRoleWord(lexicon: EntityLexicon, text: string): boolean {
+  const lower = text.toLowerCase();
+  return lexicon.titleHeads.has(lower) || lexicon.honorifics.has(lower);
+}
+
+/** Capitals throughout ("CRUDE OIL", "AMERICAN LEAGUE"): a headline or a table, where heads mislead. */
+function runIsAllCaps(tokens: readonly Token[], from: number, to: number): boolean {
+  let words = 0;
+  for (let t = from; t < to; t++) {
+    const text = tokens[t]!.text;
+    if (tokens[t]!.kind !== 'word') continue;
+    if (text !== text.toUpperCase()) return false;
+    words++;
+  }
+  return words >= 2;
+}
+
+/** The type the tagger gave each token, if any ('misc' included). */
+function modelTypes(doc: LedeDocument): (CandidateType | undefined)[] {
+  const types: (CandidateType | undefined)[] = new Array(doc.tokens.length);
+  for (const c of doc.entityCandidates) {
+    if (c.provenance.stage !== 'ner') continue;
+    for (let t = c.tokenStart; t < c.tokenEnd; t++) types[t] = c.type;
+  }
+  return types;
+}
+
 function headCandidates(doc: LedeDocument, lexicon: EntityLexicon, out: EntityCandidate[]): void {
   const { tokens } = doc;
+  const modelType = modelTypes(doc);
   for (const sentence of doc.sentences) {
     if (sentenceIsAllCaps(tokens, sentence.tokenStart, sentence.tokenEnd)) continue;
     let t = sentence.tokenStart;
@@ -108,9 +139,13 @@ function headCandidates(doc: LedeDocument, lexicon: EntityLexicon, out: EntityCa
         else break;
       }
       let start = t;
-      if (start === sentence.tokenStart && /^(the|a|an|in|on|at|for|as)$/i.test(tokens[start]!.text)) start++;
-      while (start < end && /^the$/i.test(tokens[start]!.text)) start++;
-      proposeFromRun(doc, lexicon, start, end, sentence.tokenEnd, out);
+      // Not part of a name: a capitalised common word opening the sentence ("Results of ..."),
+      // determiners, and titles before the name ("Economist Joel Naroff of First Union").
+      const opensSentence = (i: number): boolean => i === sentence.tokenStart && tokens[i]!.pos !== 'PROPN' && modelType[i] === undefined;
+      while (start < end && (/^the$/i.test(tokens[start]!.text) || opensSentence(start) ||
+          (isRoleWord(lexicon, tokens[start]!.text) && !lexicon.orgHeads.has(tokens[start]!.text.toLowerCase()) &&
+            !(start + 1 < end && isPossessive(tokens[start + 1]!))))) start++;
+      if (!runIsAllCaps(tokens, start, end)) proposeFromRun(doc, lexicon, modelType, start, end, sentence.tokenEnd, out);
       t = end;
     }
   }
@@ -130,6 +165,7 @@ function sentenceIsAllCaps(tokens: readonly Token[], from: number, to: number): 
 function proposeFromRun(
   doc: LedeDocument,
   lexicon: EntityLexicon,
+  modelType: readonly (CandidateType | undefined)[],
   start: number,
   end: number,
   sentenceEnd: number,
@@ -140,6 +176,16 @@ function proposeFromRun(
   // Trailing possessive is not part of the name.
   let last = end;
   while (last > start && isPossessive(tokens[last - 1]!)) last--;
+  // A possessive inside: "Prosecutor's Office" is one name; "Moscow's Central Clinical Hospital"
+  // (the tagger read Moscow as a place) is a name after the owner; "University of Michigan's August" ends at it.
+  for (let p = start + 1; p < last; p++) {
+    if (!isPossessive(tokens[p]!)) continue;
+    let headAfter = false;
+    for (let h = p + 1; h < last; h++) if (lexicon.orgHeads.has(tokens[h]!.text.toLowerCase())) headAfter = true;
+    if (!headAfter) last = p;
+    else if (modelType[p - 1] !== undefined && modelType[p - 1] !== 'misc') start = p + 1;
+    break;
+  }
   if (last <= start) return;
   const lastWord = tokens[last - 1]!.text.toLowerCase();
   const words = last - start;
@@ -163,7 +209,8 @@ function proposeFromRun(
   const next = tokens[last];
   // Not after a nationality: "English county sides", "the Kurdish region".
   if (words <= 2 && last === end && next !== undefined && last < sentenceEnd && lexicon.lowerPlaceHeads.has(next.text) &&
-      next.text === next.text.toLowerCase() && !lexicon.isDemonym(tokens[last - 1]!.text)) {
+      next.text === next.text.toLowerCase() && !lexicon.isDemonym(tokens[last - 1]!.text) &&
+      !(modelType[last - 1] === 'misc' && NATIONALITY_ENDING.test(tokens[last - 1]!.text))) {
     out.push(candidate(tokens, start, last + 1, 'place', 'place-lower-head', 0.8, true));
   }
 }

@@ -126,7 +126,7 @@ const STRIDE = 4;
  * of tokens, the lists that have a name of exactly these keys, and whether a
  * longer name starts with them. A lookup hashes the keys as they are (without
  * joining them) and checks a hit against the text, so it is exact. The text's
- * A-Z are read lower-cased. One Int32Array holds the slots (one cache line each).
+ * A-Z are read lower-cased. One Int32Array holds the slots, each slot's fields side by side.
  */
 export class NameTable {
   private readonly texts: string[] = [];
@@ -175,7 +175,7 @@ export class NameTable {
     }
   }
 
-  /** The entry of the name made of keys[from..to), or -1; `hash` is hashKeys(keys, from, to). */
+  /** The entry of the name made of keys[from..to), or -1; `hash` is the hash (text-hash.ts) of those keys joined by spaces. */
   find(hash: number, keys: readonly string[], from: number, to: number): number {
     const slots = this.slots;
     const mask = slots.length / STRIDE - 1;
@@ -273,16 +273,6 @@ export class NameTable {
     }
     this.slots = slots;
   }
-}
-
-/** The hash of keys[from..to) joined by spaces, as NameTable stores it. */
-export function hashKeys(keys: readonly string[], from: number, to: number): number {
-  let hash = FNV_OFFSET;
-  for (let k = from; k < to; k++) {
-    if (k > from) hash = hashCode(hash, SPACE);
-    hash = hashPart(hash, keys[k]!);
-  }
-  return hash;
 }
 
 const compiledCache = new WeakMap<GazetteerLists, CompiledGazetteer>();

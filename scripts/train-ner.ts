@@ -21,7 +21,7 @@ import { segmentStage } from '../src/stages/segment.js';
 import { tokenizeStage } from '../src/stages/tokenize.js';
 import { loadResourceData, NER_MODEL_FILES } from '../src/node/load-data.js';
 import { dataPath } from '../src/node/data-dir.js';
-import { buildFeatureView, FeatureStrings, PAIR_TEMPLATES, historyFeatures, LabelHistory, staticFeatures, transitionFeatures, type FeatureView } from '../src/stages/ner/features.js';
+import { buildFeatureView, FeatureStrings, historyFeatures, LabelHistory, staticFeatures, transitionFeatures, type FeatureView } from '../src/stages/ner/features.js';
 import { addTransitionScores, DecodeBuffers, remembersLabel, segmentsOf, tagView, viterbi } from '../src/stages/ner/decode.js';
 import { LABEL_COUNT, LABELS, labelsOfSpans, OUTSIDE } from '../src/stages/ner/labels.js';
 import { compileNerModel, isTransitionFeature, quantizeModel, stringLookups, TRANSITION_CELLS, type ScoringModel, type TrainedWeights } from '../src/stages/ner/model.js';
@@ -398,7 +398,7 @@ function main(): void {
     history: options.history,
     training: { corpus: 'CoNLL-2003 train', epochs: options.epochs, seed: options.seed, minCount: options.minCount, minWeight: options.minWeight },
   }, options.minWeight);
-  const compiled = compileNerModel(data, PAIR_TEMPLATES);
+  const compiled = compileNerModel(data);
   const errorLines: string[] | null = options.errors ? [] : null;
   const { counts: devCounts, micro } = evaluate(dev, compiled, errorLines);
   if (options.errors && errorLines) writeFileSync(options.errors, `${errorLines.join('\n')}\n`);

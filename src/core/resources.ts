@@ -6,19 +6,22 @@
  * Nothing here reads files: that happens at the edges (src/node).
  */
 
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import winkNLP, { type Model as WinkLanguageModel } from 'wink-nlp';
 import { compileFurniture, type CompiledFurniture, type FurnitureData } from '../stages/segment.js';
 import { compileGazetteer, type GazetteerLists } from '../stages/ner/gazetteer.js';
 import { compileNerModel, type NerModelData } from '../stages/ner/model.js';
 import type { NerResources } from '../stages/ner/ner-stage.js';
-import { PAIR_TEMPLATES } from '../stages/ner/features.js';
 import { compileCues, type CompiledCues, type CueData } from '../stages/quotes/cue-lexicon.js';
 import { compileEntityLexicon, type EntityLexicon, type EntityLexiconData } from '../stages/entities/lexicon.js';
 import { compileDates, type CompiledDates, type DatesLexiconData } from '../stages/dates/index.js';
 import type { ExtractorConfig } from '../types.js';
 
 export interface ResourceData {
+  /**
+   * wink-nlp's English model: wink-eng-lite-web-model's default export, or the
+   * same model put together by src/node/wink-model.ts (which starts faster).
+   */
+  languageModel: WinkLanguageModel;
   furniture: FurnitureData;
   /** The entity tagger's gazetteer lists (data/gazetteer/*.tsv, see NER_GAZETTEER_LISTS): list name -> names. */
   gazetteers: GazetteerLists;
@@ -42,23 +45,25 @@ export interface Resources {
   readonly config: Readonly<ExtractorConfig>;
 }
 
-let sharedNlp: WinkNlp | null = null;
+const sharedNlp = new WeakMap<WinkLanguageModel, WinkNlp>();
 
 /**
- * One wink-nlp instance serves every extractor. (It caches tokens across documents;
- * the tokenize stage splits possessives itself so that the cache cannot change results.)
+ * One wink-nlp instance per language model serves every extractor. (It caches tokens
+ * across documents; the tokenize stage splits possessives itself so that the cache
+ * cannot change results.)
  */
-function getNlp(): WinkNlp {
-  sharedNlp ??= winkNLP(model, ['sbd', 'pos']);
-  return sharedNlp;
+function getNlp(languageModel: WinkLanguageModel): WinkNlp {
+  let nlp = sharedNlp.get(languageModel);
+  if (!nlp) sharedNlp.set(languageModel, (nlp = winkNLP(languageModel, ['sbd', 'pos'])));
+  return nlp;
 }
 
 export function compileResources(data: ResourceData, config: ExtractorConfig): Resources {
   return {
-    nlp: getNlp(),
+    nlp: getNlp(data.languageModel),
     furniture: compileFurniture(data.furniture),
     ner: {
-      model: data.nerModel ? compileNerModel(data.nerModel, PAIR_TEMPLATES) : null,
+      model: data.nerModel ? compileNerModel(data.nerModel) : null,
       gazetteer: compileGazetteer(data.gazetteers),
     },
     cues: compileCues(data.cues),

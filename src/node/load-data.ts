@@ -3,11 +3,13 @@
  * changed after loading, so every extractor shares it.
  */
 
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from './data-dir.js';
+import { loadWinkModel } from './wink-model.js';
 import type { ResourceData } from '../core/resources.js';
 import type { NerModelData, NerModelMeta } from '../stages/ner/model.js';
-import { NER_GAZETTEER_LISTS, SORTED_KEY_LISTS, type GazetteerList, type GazetteerLists, type KeyedNames, type SortedKeyText } from '../stages/ner/gazetteer.js';
+import { NER_GAZETTEER_LISTS, SORTED_KEY_LISTS, type GazetteerList, type GazetteerLists, type SortedKeyText } from '../stages/ner/gazetteer.js';
 
 /** The tagger's files in data/model/. */
 export const NER_MODEL_FILES = {
@@ -18,19 +20,14 @@ export const NER_MODEL_FILES = {
 
 let cached: ResourceData | null = null;
 
-function readJson<T>(...parts: string[]): T {
-  return JSON.parse(readFileSync(dataPath(...parts), 'utf8')) as T;
+/** A file's text. An ASCII file (person-name.tsv, the model's features) is decoded as Latin-1: the same string, sooner. */
+function readText(path: string): string {
+  const bytes = readFileSync(path);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
-/** Names of a gazetteer TSV: first column, skipping `#` comment lines. */
-export function parseGazetteerTsv(source: string): string[] {
-  const names: string[] = [];
-  for (const line of source.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const tab = line.indexOf('\t');
-    names.push(tab < 0 ? line : line.slice(0, tab));
-  }
-  return names;
+function readJson<T>(...parts: string[]): T {
+  return JSON.parse(readText(dataPath(...parts))) as T;
 }
 
 /** A sorted-key list's text without its leading `#` comment lines. */
@@ -43,31 +40,12 @@ export function sortedKeyText(source: string): SortedKeyText {
   return { sortedKeys: source.slice(start) };
 }
 
-/**
- * The token keys of each name of a gazetteer TSV: the third column where the
- * build wrote one (names that are not one plain word), else the lower-cased name.
- */
-export function parseKeyedTsv(source: string): KeyedNames {
-  const keyed: string[] = [];
-  for (const line of source.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const tab = line.indexOf('\t');
-    if (tab < 0) {
-      keyed.push(line.toLowerCase());
-      continue;
-    }
-    const second = line.indexOf('\t', tab + 1);
-    keyed.push(second < 0 ? line.slice(0, tab).toLowerCase() : line.slice(second + 1));
-  }
-  return { keyed };
-}
-
-/** The lists the entity tagger was trained with, from data/gazetteer/<list>.tsv. */
+/** The lists the entity tagger was trained with, from data/gazetteer/<list>.tsv, as their text (compiled as it is). */
 export function loadGazetteers(): GazetteerLists {
   const lists: Record<string, GazetteerList> = {};
   for (const list of NER_GAZETTEER_LISTS) {
-    const source = readFileSync(dataPath('gazetteer', `${list}.tsv`), 'utf8');
-    lists[list] = SORTED_KEY_LISTS.has(list) ? sortedKeyText(source) : parseKeyedTsv(source);
+    const source = readText(dataPath('gazetteer', `${list}.tsv`));
+    lists[list] = SORTED_KEY_LISTS.has(list) ? sortedKeyText(source) : { tsv: source };
   }
   return lists;
 }
@@ -78,7 +56,7 @@ export function loadNerModel(): NerModelData | null {
   const bytes = readFileSync(dataPath('model', NER_MODEL_FILES.weights));
   return {
     meta: readJson<NerModelMeta>('model', NER_MODEL_FILES.meta),
-    features: readFileSync(dataPath('model', NER_MODEL_FILES.features), 'utf8'),
+    features: readText(dataPath('model', NER_MODEL_FILES.features)),
     weights: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
   };
 }
@@ -88,7 +66,7 @@ function readTable(...parts: string[]): [string, string][] {
   const path = dataPath(...parts);
   if (!existsSync(path)) return [];
   const rows: [string, string][] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  for (const line of readText(path).split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
     const [name = '', note = ''] = line.split('\t');
     if (name.trim() !== '') rows.push([name.trim(), note.trim()]);
@@ -102,6 +80,7 @@ function readList(...parts: string[]): string[] {
 
 export function loadResourceData(): ResourceData {
   cached ??= {
+    languageModel: loadWinkModel(),
     furniture: readJson('lexicon', 'furniture.json'),
     gazetteers: loadGazetteers(),
     nerModel: loadNerModel(),

@@ -14,7 +14,7 @@ import { rulesStage } from '../../src/stages/entities/rules.js';
 import { resolveStage } from '../../src/stages/entities/resolve.js';
 import { entitiesStage } from '../../src/stages/entities/cluster.js';
 import { salienceStage } from '../../src/stages/entities/salience.js';
-import { isSpellingVariant, acronymOf, spellingSkeleton } from '../../src/stages/entities/names.js';
+import { isSpellingVariant, acronymOf, foldName, nameKey, spellingSkeleton } from '../../src/stages/entities/names.js';
 import type { EntityType, GazetteerEntry } from '../../src/types.js';
 
 type Given = [surface: string, type: EntityType | 'misc', occurrence?: number, score?: number];
@@ -74,6 +74,27 @@ describe('names', () => {
     ['Smith', 'Schmidt', false],
   ])('%s ~ %s: %s', (a, b, expected) => {
     expect(isSpellingVariant(a, b)).toBe(expected);
+  });
+
+  it.each([
+    ['Lavrov', 'lavrov', 'lavrov'],
+    ['The Gambia', 'the gambia', 'gambia'],
+    ['THE HAGUE', 'the hague', 'hague'],
+    ['the', 'the', 'the'],
+    ['Theodore Roosevelt', 'theodore roosevelt', 'theodore roosevelt'],
+    ['COP29', 'cop29', 'cop29'],
+    ['New  York', 'new york', 'new york'],
+    [' New York ', 'new york', 'new york'],
+    ["Lavrov's", "lavrov's", 'lavrov'],
+    ['Lavrov’s', "lavrov's", 'lavrov'],
+    ['U.S.', 'u.s.', 'us'],
+    ['Nagorno - Karabakh', 'nagorno - karabakh', 'nagorno-karabakh'],
+    ['Nagorno–Karabakh', 'nagorno-karabakh', 'nagorno-karabakh'],
+    ['Martínez', 'martinez', 'martinez'],
+    ['São Tomé and Príncipe', 'sao tome and principe', 'sao tome and principe'],
+  ])('folds %s to %s, keyed %s', (name, folded, key) => {
+    expect(foldName(name)).toBe(folded);
+    expect(nameKey(name)).toBe(key);
   });
 
   it('gives one skeleton to transliterations', () => {

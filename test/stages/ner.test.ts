@@ -7,16 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseKeyedTsv, sortedKeyText } from '../../src/node/load-data.js';
 import { ROOT } from '../helpers.js';
 import { createDocument, type LedeDocument, type Token } from '../../src/core/document.js';
 import { buildFeatureView, FeatureStrings, LabelHistory, historyFeatures, shapeOf, staticFeatures, transitionFeatures } from '../../src/stages/ner/features.js';
 import { compileGazetteer, matchGazetteer, nameKeys, tokenKey } from '../../src/stages/ner/gazetteer.js';
+import { sortedKeyText } from '../../src/node/load-data.js';
 import { canFollow, LABEL_COUNT, LABELS, labelOf, labelsOfSpans, OUTSIDE, spansOfLabels, TRANSITION_ALLOWED } from '../../src/stages/ner/labels.js';
 import { DecodeBuffers, tagView, viterbi } from '../../src/stages/ner/decode.js';
 import { compileNerModel, quantizeModel, TRANSITION_CELLS, isTransitionFeature, type ScoringModel } from '../../src/stages/ner/model.js';
 import { candidatesOf } from '../../src/stages/ner/ner-stage.js';
-import { PAIR_TEMPLATES } from '../../src/stages/ner/features.js';
 
 /** A one-sentence document built by hand: words separated by single spaces (a "^" prefix glues a word to the previous one). */
 function handDocument(words: string[], pos: string[] = []): LedeDocument {
@@ -121,20 +120,49 @@ describe('gazetteer matching', () => {
     expect(marks(['the', 'minister', 'said', 'on', 'Monday']).flat()).toEqual([]);
   });
 
-  it('searches a sorted key text in place, as it does a list of names', () => {
+  it('reads a TSV list and a sorted key text as it reads a list of names', () => {
     const many = Array.from({ length: 5_000 }, (_, i) => `name${String(i).padStart(5, '0')}`);
-    const keys = [...many, 'lavrov', "o'brien", 'zaidi'].sort();
-    const fromText = compileGazetteer({ 'person-name': { sortedKeys: `${keys.join('\n')}\n` } });
+    const keys = [...many, 'lavrov', "o'brien", 'zaidi', 'a', 'ab', 'abc', 'b'].sort();
     const fromNames = compileGazetteer({ 'person-name': keys });
-    const words = ['Lavrov', 'said', 'name00042', "O'Brien", 'Zaidi', 'name', 'name000420', 'a'].map(tokenKey);
-    const expected = [true, false, true, true, true, false, false, false];
-    expect([...matchGazetteer(fromText, words)].map((m) => m !== 0)).toEqual(expected);
-    expect([...matchGazetteer(fromNames, words)].map((m) => m !== 0)).toEqual(expected);
+    const fromTsv = compileGazetteer({ 'person-name': { tsv: `# a comment\n${keys.join('\n')}\n` } });
+    const fromSorted = compileGazetteer({ 'person-name': { sortedKeys: `${keys.join('\n')}\n` } });
+    const withoutLastNewline = compileGazetteer({ 'person-name': { sortedKeys: keys.join('\n') } });
+    const words = ['Lavrov', 'said', 'name00042', "O'Brien", 'Zaidi', 'name', 'name000420', 'a', 'aa', 'ab', 'abcd', 'b', 'c', 'zaidis', 'name04999', 'name05000', '', '#', '# a comment'];
+    const expected = [true, false, true, true, true, false, false, true, false, true, false, true, false, false, true, false, false, false, false];
+    for (const gazetteer of [fromNames, fromTsv, fromSorted, withoutLastNewline]) expect([...matchGazetteer(gazetteer, words.map(tokenKey))].map((m) => m !== 0)).toEqual(expected);
+    // Every key of a sorted text is found, wherever the bisection meets it.
+    for (const gazetteer of [fromSorted, withoutLastNewline]) expect([...matchGazetteer(gazetteer, keys)].every((m) => m !== 0)).toBe(true);
   });
 
-  it('takes precomputed token keys as they are', () => {
-    const keyed = compileGazetteer({ city: { keyed: ['sao paulo', 'baku', 'st. petersburg'] } });
-    expect([...matchGazetteer(keyed, ['São', 'Paulo', 'St.', 'Petersburg', 'BAKU'].map(tokenKey))].map((m) => m !== 0)).toEqual([true, true, true, true, true]);
+  it('takes the key column where there is one, and the name with A-Z lower-cased elsewhere', () => {
+    const tsv = '# source\nBaku\tAZ\nSão Paulo\tBR\tsao paulo\nSt.Petersburg\tRU\tst. petersburg\nmayor\thead\nNew York\nØrsta\tNO\n';
+    const keyed = compileGazetteer({ city: { tsv } });
+    const found = (words: string[]): boolean[] => [...matchGazetteer(keyed, words.map(tokenKey))].map((m) => m !== 0);
+    expect(found(['São', 'Paulo', 'St.', 'Petersburg', 'BAKU', 'Mayor', 'new', 'york'])).toEqual([true, true, true, true, true, true, true, true]);
+    // Not the name's own spelling where a key column stands, nor a line's note.
+    expect([...matchGazetteer(keyed, ['são', 'paulo', 'st.petersburg', 'az', 'head', 'new', 'yorkshire'])].map((m) => m !== 0)).toEqual([false, false, false, false, false, false, false]);
+    // Without a key column only A-Z are lower-cased: the build writes keys for "Ørsta".
+    expect(found(['Ørsta'])).toEqual([false]);
+  });
+
+  it('matches every name of several tokens, and no run that is only the start of one', () => {
+    const gazetteer = compileGazetteer({ city: ['New York City', 'New York'], country: ['York'] });
+    const listsAt = (words: string[]): string[][] =>
+      [...matchGazetteer(gazetteer, words.map(tokenKey))].map((mask) => {
+        const found: string[] = [];
+        for (let bit = 0; bit < 32; bit++) if ((mask >>> bit) & 1) found.push(`${gazetteer.listNames[bit >> 2]}:${'BILU'[bit & 3]}`);
+        return found;
+      });
+    expect(listsAt(['New', 'York', 'City'])).toEqual([['city:B'], ['city:I', 'city:L', 'country:U'], ['city:L']]);
+    expect(listsAt(['New', 'City'])).toEqual([[], []]);
+    expect(listsAt(['new york', 'city'])).toEqual([[], []]);
+  });
+
+  it('looks up sorted-key lists for the tokens it is told to search, the other lists for every token', () => {
+    const gazetteer = compileGazetteer({ 'person-name': { sortedKeys: 'ali\n' }, city: ['Ali'] });
+    const [both, cityOnly] = matchGazetteer(gazetteer, ['ali', 'ali'], Uint8Array.from([1, 0]));
+    expect(both).not.toBe(cityOnly);
+    expect(cityOnly).toBe(1 << (gazetteer.listNames.indexOf('city') * 4 + 3));
   });
 });
 
@@ -223,7 +251,7 @@ function handModel(emission: Record<string, Partial<Record<string, number>>>, tr
     { name: 'hand', history: false },
     0,
   );
-  return compileNerModel(data, PAIR_TEMPLATES);
+  return compileNerModel(data);
 }
 
 describe('Viterbi decoding', () => {
@@ -321,6 +349,37 @@ describe('stored model format', () => {
     expect(model.pairRow('k-1k=', 'minister', 'other')).toBe(-1);
   });
 
+  it('finds a feature however its name is split into template and values', () => {
+    const model = handModel({ 'k-1k=a|b': { 'U-PER': 1 }, 'first:k=x': { 'U-LOC': 1 }, bias: { O: 1 } }, { 'Tss=X|Xx': { 'O>U-PER': 1 } });
+    expect(model.pairRow('k-1k=', 'a', 'b')).toBe(0);
+    expect(model.unaryRow('k-1k=', 'a|b')).toBe(0);
+    expect(model.unaryRow('k-1k=a', '|b')).toBe(0);
+    expect(model.unaryRow('first:k=', 'x')).toBe(1);
+    expect(model.row('bias')).toBe(2);
+    expect(model.transitionRow('Tss=X|Xx')).toBe(0);
+    // Prefixes, extensions and near misses of a name are other features.
+    for (const [template, value] of [['k-1k=', 'a|'], ['k-1k=', 'a|bc'], ['first:k=', ''], ['first:k=', 'xx'], ['first:', 'x'], ['bia', ''], ['bias', ' '], ['', 'bia']] as const) {
+      expect(model.row(template + value)).toBe(-1);
+      expect(model.unaryRow(template, value)).toBe(-1);
+    }
+    expect(model.pairRow('k-1k=', 'a', 'c')).toBe(-1);
+    expect(model.pairRow('k-1k=', 'a', '')).toBe(-1);
+    expect(model.pairRow('k-1k=', '', 'a|b')).toBe(-1);
+    // Emission and transition features are looked up only as what they are.
+    expect(model.row('Tss=X|Xx')).toBe(-1);
+    expect(model.transitionRow('bias')).toBe(-1);
+  });
+
+  it('tells apart names whose hashes collide (FNV-1a: "w=1ya8" and "w=yki6", "w=1ya9" and "w=yki7")', () => {
+    const model = handModel({ 'w=1ya8': { 'U-PER': 1 }, 'w=yki6': { 'U-LOC': 1 }, 'w=1ya9': { 'U-ORG': 1 } });
+    expect(model.unaryRow('w=', '1ya8')).toBe(0);
+    expect(model.unaryRow('w=', 'yki6')).toBe(1);
+    expect(model.row('w=yki6')).toBe(1);
+    expect(model.unaryRow('w=', '1ya9')).toBe(2);
+    expect(model.unaryRow('w=', 'yki7')).toBe(-1);
+    expect(model.row('w=yki7')).toBe(-1);
+  });
+
   it('refuses files that are out of step, and says what to do', () => {
     const data = quantizeModel({ names: ['bias'], rowOf: () => 0, weights: new Float64Array(LABEL_COUNT).fill(1), transitions: new Float64Array(0) }, { name: 'broken', history: false }, 0);
     expect(() => compileNerModel({ ...data, weights: data.weights.slice(1) })).toThrow(/out of step.*npm run train/);
@@ -329,23 +388,20 @@ describe('stored model format', () => {
 });
 
 describe('gazetteer files', () => {
-  it('stores person-name as lower-case keys in code-unit order (the bisection relies on it)', () => {
+  it('stores person-name as lower-case one-word keys in code-unit order, with no empty line (the bisection relies on it)', () => {
     const { sortedKeys } = sortedKeyText(readFileSync(join(ROOT, 'data', 'gazetteer', 'person-name.tsv'), 'utf8'));
-    const keys = sortedKeys.split('\n').filter((k) => k !== '');
+    expect(sortedKeys.endsWith('\n')).toBe(true);
+    const keys = sortedKeys.slice(0, -1).split('\n');
     expect(keys.length).toBeGreaterThan(100_000);
     for (let i = 1; i < keys.length; i++) if (!(keys[i - 1]! < keys[i]!)) throw new Error(`person-name.tsv out of order at line ${i}: ${keys[i - 1]} >= ${keys[i]}`);
-    expect(keys.every((k) => k === k.toLowerCase() && !k.includes(' '))).toBe(true);
+    expect(keys.every((k) => k !== '' && k === tokenKey(k) && nameKeys(k).join(' ') === k)).toBe(true);
   });
 
-  it('reads the key column where the build wrote one, and the lower-cased name elsewhere', () => {
-    expect(parseKeyedTsv('# source\nBaku\tAZ\nSão Paulo\tBR\tsao paulo\nSt.Petersburg\tRU\tst. petersburg\nmayor\thead\n').keyed).toEqual(['baku', 'sao paulo', 'st. petersburg', 'mayor']);
-  });
-
-  it('holds the key column that nameKeys gives for every multi-token city', () => {
-    const lines = readFileSync(join(ROOT, 'data', 'gazetteer', 'city.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  it.each(['capital', 'city', 'country', 'demonym', 'region', 'title'])('%s.tsv holds the keys nameKeys gives wherever they are not the name with A-Z lower-cased', (list) => {
+    const lines = readFileSync(join(ROOT, 'data', 'gazetteer', `${list}.tsv`), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
     for (const line of lines) {
       const [name, , keys] = line.split('\t');
-      expect(keys ?? name!.toLowerCase()).toBe(nameKeys(name!).join(' '));
+      expect(keys ?? name!.replace(/[A-Z]/g, (c) => c.toLowerCase())).toBe(nameKeys(name!).join(' '));
     }
   });
 });

@@ -8,8 +8,12 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /[’‘`´]/g;
 const POSSESSIVE = /(?:'s|')$/i;
 
+/** Words of ASCII letters and digits, single-spaced: names that folding only lower-cases. */
+const PLAIN_NAME = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
 /** Lower case, diacritics folded, curly apostrophes straightened, white space collapsed. */
 export function foldName(name: string): string {
+  if (PLAIN_NAME.test(name)) return name.toLowerCase();
   return name
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
@@ -22,6 +26,10 @@ export function foldName(name: string): string {
 
 /** The comparison key of a name: folded, no possessive, no dots, no leading "the". */
 export function nameKey(name: string): string {
+  if (PLAIN_NAME.test(name)) {
+    const lower = name.toLowerCase();
+    return lower.startsWith('the ') ? lower.slice(4) : lower;
+  }
   return foldName(name)
     .replace(POSSESSIVE, '')
     .replace(/^the /, '')

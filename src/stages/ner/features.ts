@@ -173,8 +173,9 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   // Large lists are searched for words only (names have letters; punctuation and numbers never match).
   const wordTokens = new Uint8Array(n);
   for (let i = 0; i < n; i++) wordTokens[i] = tokens[i]!.kind === 'word' ? 1 : 0;
+  const sortedMasks = new Map<string, number>();
   for (const sentence of doc.sentences) {
-    const marks = matchGazetteer(gazetteer, keys.slice(sentence.tokenStart, sentence.tokenEnd), wordTokens.subarray(sentence.tokenStart, sentence.tokenEnd));
+    const marks = matchGazetteer(gazetteer, keys.slice(sentence.tokenStart, sentence.tokenEnd), wordTokens.subarray(sentence.tokenStart, sentence.tokenEnd), sortedMasks);
     gazetteerMarks.set(marks, sentence.tokenStart);
   }
   return {
@@ -224,9 +225,6 @@ export function forEachAffix(key: string, visit: (template: string, value: strin
 export function affixFeatures(key: string, out: string[]): void {
   forEachAffix(key, (template, value) => out.push(template + value));
 }
-
-/** Templates used with FeatureSink.pair (the compiled model indexes them by both values). */
-export const PAIR_TEMPLATES: ReadonlySet<string> = new Set(['tp=', 'k-1k=', 'kk+1=', 's-1s=', 'ss+1=', 'h=', 'Tss=']);
 
 /** Collects features as strings. */
 export class FeatureStrings implements FeatureSink {

@@ -3,8 +3,12 @@
  * which list (country, city, person-name, ...), and where in that name they stand
  * (B, I, L, U). Names are split into tokens the way wink-nlp splits text
  * (white space, hyphens, "St." + "Petersburg") and compared case- and
- * accent-insensitively. Compiled once per extractor.
+ * accent-insensitively. Compiled once per extractor without a string per name:
+ * the TSV lists into one hash table over their own text (NameTable), the sorted
+ * key list searched by bisection in its text (keyTextSearcher).
  */
+
+import { FNV_OFFSET, hashCode, hashPart, shiftFor, slotOf } from './text-hash.js';
 
 /** The gazetteer lists the tagger reads (data/gazetteer/<list>.tsv); a model is trained with exactly these. */
 export const NER_GAZETTEER_LISTS = ['capital', 'city', 'country', 'demonym', 'person-name', 'region', 'title'] as const;
@@ -12,40 +16,36 @@ export const NER_GAZETTEER_LISTS = ['capital', 'city', 'country', 'demonym', 'pe
 /**
  * A list of one-word names already in key form (lower case), sorted in code-unit
  * order, one a line. The largest list (person-name, ~195,000 names) comes this
- * way: it is searched by bisection in the text itself, so loading it builds no
- * string per name.
+ * way: it is searched by bisection in the text itself, so loading it costs
+ * nothing per name.
  */
 export interface SortedKeyText {
   readonly sortedKeys: string;
 }
 
 /**
- * Names given by their token keys, precomputed (by scripts/build-gazetteers.ts
- * with nameKeys): each entry is the keys joined by single spaces
- * ("sao paulo", "st. petersburg", "nagorno - karabakh").
+ * A list as the text of its TSV file (data/gazetteer/<list>.tsv): `#` comment
+ * lines, then one name a line, `name<TAB>note<TAB>keys`. The keys are the name's
+ * token keys (nameKeys) joined by single spaces; a line without them stands for
+ * the name with A-Z lower-cased ("Baku" -> "baku"), and scripts/build-gazetteers.ts
+ * writes them wherever that differs ("São Paulo<TAB>BR<TAB>sao paulo"). The text
+ * is compiled as it is: no string is made per name.
  */
-export interface KeyedNames {
-  readonly keyed: readonly string[];
+export interface GazetteerTsv {
+  readonly tsv: string;
 }
 
 /** Lists whose file holds sorted keys (see SortedKeyText). */
 export const SORTED_KEY_LISTS: ReadonlySet<string> = new Set(['person-name']);
 
-/** Gazetteer lists: list name -> names, or sorted keys (at most 8 lists). */
-export type GazetteerList = readonly string[] | KeyedNames | SortedKeyText;
+/** Gazetteer lists: list name -> names, the text of a TSV list, or sorted keys (at most 8 lists). */
+export type GazetteerList = readonly string[] | GazetteerTsv | SortedKeyText;
 export type GazetteerLists = Readonly<Record<string, GazetteerList>>;
 
 /** Longest name, in tokens, that is matched. */
 export const MAX_NAME_TOKENS = 8;
 
-interface PhraseNode {
-  /** Bit i set: a name of list i ends here. */
-  mask: number;
-  /** Longer names through this node (null while there are none). */
-  next: Map<string, PhraseNode> | null;
-}
-
-/** A large list's one-word keys, sorted, searched by bisection (cheaper to build than a map). */
+/** A sorted-key list, searched by bisection in its text. */
 interface SortedKeys {
   readonly flag: number;
   has(key: string): boolean;
@@ -54,16 +54,13 @@ interface SortedKeys {
 export interface CompiledGazetteer {
   /** List names; bit i of a mask stands for listNames[i]. */
   readonly listNames: readonly string[];
-  /** One-token names: key -> list mask. */
-  readonly unigrams: ReadonlyMap<string, number>;
-  /** One-token names of the sorted-key lists. */
+  /** The names of the lists given as names or TSV text, and every run of a name's first tokens. */
+  readonly names: NameTable;
+  /** One-word names of the sorted-key lists (looked up for word tokens only when told which). */
   readonly sorted: readonly SortedKeys[];
-  /** Names of two tokens or more, as a trie keyed by their first token. */
-  readonly phrases: ReadonlyMap<string, PhraseNode>;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const SIMPLE_NAME = /^[A-Za-z']+$/;
 const MARKS = /\p{M}+/gu;
 
 /** The comparison key of a token: lower case, accents and curly apostrophes folded. */
@@ -106,6 +103,178 @@ export function nameKeys(name: string): string[] {
   return keys;
 }
 
+const SPACE = 32;
+const NEWLINE = 10;
+const HASH_SIGN = 35;
+
+/** A-Z lower-cased, everything else as it is: how a line without keys gives them. */
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/** An entry's info word: the list mask (bits 0-7) and these. */
+const CONTINUES = 1 << 8;
+const TOKENS_SHIFT = 9; // 4 bits
+const SOURCE_SHIFT = 13; // 8 bits
+const USED = 1 << 30;
+/** Int32 fields per slot: hash, start, length, info. */
+const STRIDE = 4;
+
+/**
+ * Names by their token keys, in an open-addressing table of hashes (text-hash.ts)
+ * over the lists' own text: an entry is a run of text ("sao paulo"), its number
+ * of tokens, the lists that have a name of exactly these keys, and whether a
+ * longer name starts with them. A lookup hashes the keys as they are (without
+ * joining them) and checks a hit against the text, so it is exact. The text's
+ * A-Z are read lower-cased. One Int32Array holds the slots, each slot's fields side by side.
+ */
+export class NameTable {
+  private readonly texts: string[] = [];
+  private slots: Int32Array;
+  private shift: number;
+  private count = 0;
+
+  constructor(expectedEntries: number) {
+    this.shift = shiftFor(expectedEntries * 2);
+    this.slots = new Int32Array(2 ** (32 - this.shift) * STRIDE);
+  }
+
+  /** Adds the names of a TSV text (see GazetteerTsv) to the lists of `mask`. */
+  addTsv(text: string, mask: number): void {
+    if (this.texts.length === 255) throw new Error('NameTable: at most 255 texts.');
+    const source = this.texts.length;
+    this.texts.push(text);
+    const length = text.length;
+    // The next tab at or after the line, found once per tab (lines of keys alone have none).
+    let nextTab = -2;
+    for (let lineStart = 0; lineStart < length; ) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) lineEnd = length;
+      if (lineEnd > lineStart && text.charCodeAt(lineStart) !== HASH_SIGN) {
+        if (nextTab !== -1 && nextTab < lineStart) nextTab = text.indexOf('\t', lineStart);
+        let keyStart = lineStart;
+        let keyEnd = lineEnd;
+        if (nextTab >= 0 && nextTab < lineEnd) {
+          const second = text.indexOf('\t', nextTab + 1);
+          if (second >= 0 && second < lineEnd) keyStart = second + 1;
+          else keyEnd = nextTab;
+          nextTab = second >= 0 && second < lineEnd ? text.indexOf('\t', lineEnd) : second;
+        }
+        // Most names are one token: hashed here; names of several tokens take the longer way.
+        let hash = FNV_OFFSET;
+        let spaces = 0;
+        for (let i = keyStart; i < keyEnd; i++) {
+          const code = lowerAscii(text.charCodeAt(i));
+          if (code === SPACE) spaces++;
+          hash = hashCode(hash, code);
+        }
+        if (spaces === 0) this.insert(hash, source, keyStart, keyEnd - keyStart, 1, mask);
+        else if (spaces < MAX_NAME_TOKENS) this.addPhrase(source, keyStart, keyEnd, mask);
+      }
+      lineStart = lineEnd + 1;
+    }
+  }
+
+  /** The entry of the name made of keys[from..to), or -1; `hash` is the hash (text-hash.ts) of those keys joined by spaces. */
+  find(hash: number, keys: readonly string[], from: number, to: number): number {
+    const slots = this.slots;
+    const mask = slots.length / STRIDE - 1;
+    const tokens = to - from;
+    for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & mask) {
+      const at = slot * STRIDE;
+      const info = slots[at + 3]!;
+      if (info === 0) return -1;
+      if (slots[at] === hash && ((info >>> TOKENS_SHIFT) & 15) === tokens && this.holds(at, keys, from, to)) return at;
+    }
+  }
+
+  /** The lists with a name of exactly the entry's keys. */
+  maskOf(entry: number): number {
+    return this.slots[entry + 3]! & 0xff;
+  }
+
+  /** Whether a longer name starts with the entry's keys. */
+  continues(entry: number): boolean {
+    return (this.slots[entry + 3]! & CONTINUES) !== 0;
+  }
+
+  /** Whether the text of the entry at `at` is keys[from..to) joined by spaces. */
+  private holds(at: number, keys: readonly string[], from: number, to: number): boolean {
+    const slots = this.slots;
+    const text = this.texts[(slots[at + 3]! >>> SOURCE_SHIFT) & 0xff]!;
+    let position = slots[at + 1]!;
+    const end = position + slots[at + 2]!;
+    for (let k = from; k < to; k++) {
+      if (k > from && (position >= end || text.charCodeAt(position++) !== SPACE)) return false;
+      const key = keys[k]!;
+      if (position + key.length > end) return false;
+      for (let i = 0; i < key.length; i++) if (lowerAscii(text.charCodeAt(position + i)) !== key.charCodeAt(i)) return false;
+      position += key.length;
+    }
+    return position === end;
+  }
+
+  /** Adds a name of several tokens (text[start, end) of text `source`), and each run of its first tokens. */
+  private addPhrase(source: number, start: number, end: number, mask: number): void {
+    const text = this.texts[source]!;
+    let hash = FNV_OFFSET;
+    let tokens = 1;
+    for (let i = start; i < end; i++) {
+      const code = lowerAscii(text.charCodeAt(i));
+      if (code === SPACE) this.insert(hash, source, start, i - start, tokens++, CONTINUES);
+      hash = hashCode(hash, code);
+    }
+    this.insert(hash, source, start, end - start, tokens, mask);
+  }
+
+  private insert(hash: number, source: number, start: number, length: number, tokens: number, bits: number): void {
+    if (this.count * 4 * STRIDE >= this.slots.length * 3) this.grow();
+    const slots = this.slots;
+    const mask = slots.length / STRIDE - 1;
+    for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & mask) {
+      const at = slot * STRIDE;
+      const info = slots[at + 3]!;
+      if (info === 0) {
+        slots[at] = hash;
+        slots[at + 1] = start;
+        slots[at + 2] = length;
+        slots[at + 3] = USED | (source << SOURCE_SHIFT) | (tokens << TOKENS_SHIFT) | bits;
+        this.count++;
+        return;
+      }
+      if (slots[at] === hash && ((info >>> TOKENS_SHIFT) & 15) === tokens && this.sameText(at, source, start, length)) {
+        slots[at + 3] = info | bits;
+        return;
+      }
+    }
+  }
+
+  private sameText(at: number, source: number, start: number, length: number): boolean {
+    const slots = this.slots;
+    if (slots[at + 2] !== length) return false;
+    const a = this.texts[(slots[at + 3]! >>> SOURCE_SHIFT) & 0xff]!;
+    const b = this.texts[source]!;
+    const from = slots[at + 1]!;
+    for (let i = 0; i < length; i++) if (lowerAscii(a.charCodeAt(from + i)) !== lowerAscii(b.charCodeAt(start + i))) return false;
+    return true;
+  }
+
+  /** Doubles the table (entries keep their hashes; only their slots move). */
+  private grow(): void {
+    const old = this.slots;
+    this.shift--;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / STRIDE - 1;
+    for (let from = 0; from < old.length; from += STRIDE) {
+      if (old[from + 3] === 0) continue;
+      let slot = slotOf(old[from]!, this.shift);
+      while (slots[slot * STRIDE + 3] !== 0) slot = (slot + 1) & mask;
+      slots.set(old.subarray(from, from + STRIDE), slot * STRIDE);
+    }
+    this.slots = slots;
+  }
+}
+
 const compiledCache = new WeakMap<GazetteerLists, CompiledGazetteer>();
 
 /** Compiles the lists (once per lists object: extractors built from the same data share it). */
@@ -118,106 +287,116 @@ export function compileGazetteer(lists: GazetteerLists): CompiledGazetteer {
 function buildGazetteer(lists: GazetteerLists): CompiledGazetteer {
   const listNames = Object.keys(lists).sort();
   if (listNames.length > 8) throw new Error(`compileGazetteer: at most 8 gazetteer lists are supported; got ${listNames.length} (${listNames.join(', ')}).`);
-  const unigrams = new Map<string, number>();
-  const phrases = new Map<string, PhraseNode>();
-  const sorted: SortedKeys[] = [];
-  const addKeys = (keys: readonly string[], flag: number): void => {
-    if (keys.length === 0 || keys.length > MAX_NAME_TOKENS) return;
-    if (keys.length === 1) {
-      unigrams.set(keys[0]!, (unigrams.get(keys[0]!) ?? 0) | flag);
-      return;
-    }
-    let node = phrases.get(keys[0]!);
-    if (!node) phrases.set(keys[0]!, (node = { mask: 0, next: null }));
-    for (let k = 1; k < keys.length; k++) {
-      node.next ??= new Map();
-      let child: PhraseNode | undefined = node.next.get(keys[k]!);
-      if (!child) node.next.set(keys[k]!, (child = { mask: 0, next: null }));
-      node = child;
-    }
-    node.mask |= flag;
-  };
-  listNames.forEach((list, bit) => {
-    const flag = 1 << bit;
+  const texts = listNames.map((list) => {
     const source = lists[list]!;
-    if (isSortedKeyText(source)) {
-      sorted.push({ flag, has: keyTextSearcher(source.sortedKeys) });
-    } else if (isKeyedNames(source)) {
-      for (const entry of source.keyed) addKeys(entry.indexOf(' ') < 0 ? [entry] : entry.split(' '), flag);
-    } else {
-      // Most names are one plain word: no splitting or folding needed.
-      for (const name of source) addKeys(SIMPLE_NAME.test(name) ? [name.toLowerCase()] : nameKeys(name), flag);
-    }
+    return isSortedKeyText(source) ? null : isGazetteerTsv(source) ? source.tsv : namesTsv(source);
   });
-  return { listNames, unigrams, sorted, phrases };
+  // About one entry per 10 characters of text (a name and its line end, or a run of a name's first tokens).
+  const names = new NameTable(texts.reduce((sum, text) => sum + (text?.length ?? 0), 0) / 10);
+  const sorted: SortedKeys[] = [];
+  listNames.forEach((list, bit) => {
+    const source = lists[list]!;
+    if (isSortedKeyText(source)) sorted.push({ flag: 1 << bit, has: keyTextSearcher(source.sortedKeys) });
+    else names.addTsv(texts[bit]!, 1 << bit);
+  });
+  return { listNames, names, sorted };
 }
 
 function isSortedKeyText(list: GazetteerList): list is SortedKeyText {
   return typeof (list as SortedKeyText).sortedKeys === 'string';
 }
 
-function isKeyedNames(list: GazetteerList): list is KeyedNames {
-  return Array.isArray((list as KeyedNames).keyed);
+function isGazetteerTsv(list: GazetteerList): list is GazetteerTsv {
+  return typeof (list as GazetteerTsv).tsv === 'string';
 }
 
+const SIMPLE_NAME = /^[A-Za-z']+$/;
+
+/** A list of names as a TSV text with their keys (lines "<TAB><TAB>keys"). */
+function namesTsv(names: readonly string[]): string {
+  const lines: string[] = [];
+  for (const name of names) {
+    // Most names are one plain word: no splitting or folding needed.
+    const keys = SIMPLE_NAME.test(name) ? [name.toLowerCase()] : nameKeys(name);
+    if (keys.length > 0) lines.push(`\t\t${keys.join(' ')}`);
+  }
+  return lines.join('\n');
+}
+
+/** Characters of the prefix whose lines are indexed together (see keyTextSearcher). */
+const BUCKET_PREFIX = 3;
+
 /**
- * Bisection over the lines of a sorted key text, comparing in place (no
- * substrings). Lines are found once, at compile time.
+ * Bisection over the lines of a sorted key text, compared in place. Nothing is
+ * built per line at compile time: the lines that start with a key's first three
+ * characters are found by bisecting the text by character position (a probe
+ * reads the line around the middle of the range), then indexed, once per prefix
+ * and searcher, the first time a key needs them (a few dozen lines); a search
+ * then bisects that short index. Shorter keys, and keys that do not start with
+ * three ASCII characters, bisect the whole text.
  */
 function keyTextSearcher(text: string): (key: string) => boolean {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-  const starts = new Int32Array(count + 1);
-  const ends = new Int32Array(count + 1);
-  let lines = 0;
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (end > start) {
-      starts[lines] = start;
-      ends[lines++] = end;
-    }
-    start = end + 1;
-  }
-  // Lines by their first two characters (ASCII keys): bucketStart[b] is the first line of bucket b or later.
-  const bucketOf = (first: number, second: number): number => first * 128 + second;
-  const bucketStart = new Int32Array(128 * 128 + 1).fill(lines);
-  let ascii = true;
-  for (let line = lines - 1; line >= 0; line--) {
-    const first = text.charCodeAt(starts[line]!);
-    const second = ends[line]! - starts[line]! > 1 ? text.charCodeAt(starts[line]! + 1) : 0;
-    if (first >= 128 || second >= 128) {
-      ascii = false;
-      break;
-    }
-    bucketStart[bucketOf(first, second)] = line;
-  }
-  for (let b = 128 * 128 - 1; b >= 0; b--) if (bucketStart[b]! > bucketStart[b + 1]!) bucketStart[b] = bucketStart[b + 1]!;
-  /** Compares line `line` with `key` in code-unit order: negative when the line sorts first. */
-  const compare = (line: number, key: string): number => {
-    const from = starts[line]!;
-    const length = ends[line]! - from;
-    const n = Math.min(length, key.length);
+  const end = text.length;
+  /** Per prefix of three ASCII characters: the starts of its lines, then one past the end of the last. */
+  const buckets = new Map<number, Int32Array>();
+
+  const lineEnd = (start: number): number => {
+    const newline = text.indexOf('\n', start);
+    return newline < 0 ? end : newline;
+  };
+  /** Compares the line [start, stop) with key[0, length) in code-unit order: negative when the line sorts first. */
+  const compare = (start: number, stop: number, key: string, length: number): number => {
+    const n = Math.min(stop - start, length);
     for (let i = 0; i < n; i++) {
-      const d = text.charCodeAt(from + i) - key.charCodeAt(i);
+      const d = text.charCodeAt(start + i) - key.charCodeAt(i);
       if (d !== 0) return d;
     }
-    return length - key.length;
+    return stop - start - length;
   };
-  return (key) => {
-    let lo = 0;
-    let hi = lines;
-    const first = key.charCodeAt(0);
-    const second = key.length > 1 ? key.charCodeAt(1) : 0;
-    if (ascii && first < 128 && second < 128) {
-      const b = bucketOf(first, second);
-      lo = bucketStart[b]!;
-      hi = bucketStart[b + 1]!;
+  /** The first line in [from, to) (line starts) whose first `length` characters do not sort before key[0, length), or `to`. */
+  const lowerBound = (from: number, to: number, key: string, length: number): number => {
+    while (from < to) {
+      let start = (from + to) >>> 1;
+      while (start > from && text.charCodeAt(start - 1) !== NEWLINE) start--;
+      const stop = lineEnd(start);
+      if (compare(start, Math.min(stop, start + length), key, length) < 0) from = stop + 1;
+      else to = start;
     }
+    return from;
+  };
+  /** The starts of the lines that begin with key[0, BUCKET_PREFIX), then one past the end of the last. */
+  const bucketOf = (key: string): Int32Array => {
+    const from = lowerBound(0, end, key, BUCKET_PREFIX);
+    // The first line past them: the lower bound of the prefix with its last character raised by one.
+    const last = BUCKET_PREFIX - 1;
+    const to = lowerBound(from, end, key.slice(0, last) + String.fromCharCode(key.charCodeAt(last) + 1), BUCKET_PREFIX);
+    const starts: number[] = [];
+    let next = from;
+    for (let start = from; start < to; start = next) {
+      starts.push(start);
+      next = lineEnd(start) + 1;
+    }
+    starts.push(next);
+    return Int32Array.from(starts);
+  };
+
+  return (key) => {
+    let bucket = 0;
+    for (let i = 0; i < BUCKET_PREFIX && bucket >= 0; i++) {
+      const code = i < key.length ? key.charCodeAt(i) : 128;
+      bucket = code < 128 ? (bucket << 7) | code : -1;
+    }
+    if (bucket < 0) {
+      const start = lowerBound(0, end, key, key.length);
+      return start < end && compare(start, lineEnd(start), key, key.length) === 0;
+    }
+    let starts = buckets.get(bucket);
+    if (starts === undefined) buckets.set(bucket, (starts = bucketOf(key)));
+    let lo = 0;
+    let hi = starts.length - 1;
     while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const c = compare(mid, key);
+      const mid = (lo + hi) >>> 1;
+      const c = compare(starts[mid]!, starts[mid + 1]! - 1, key, key.length);
       if (c === 0) return true;
       if (c < 0) lo = mid + 1;
       else hi = mid;
@@ -234,19 +413,33 @@ export const GAZETTEER_POSITIONS = ['B', 'I', 'L', 'U'] as const;
  * result[i] has bit (list * 4 + position) set. Every match counts, not only the longest.
  * Only lists 0..7 are reported (32 bits). When `searched` is given, one-word
  * names of the large lists are looked up only for the tokens marked in it.
+ * `sortedMasks` remembers what the large lists hold for a key (pass one map per
+ * article, so each word is searched once).
  */
-export function matchGazetteer(gazetteer: CompiledGazetteer, keys: readonly string[], searched?: Uint8Array): Uint32Array {
+export function matchGazetteer(gazetteer: CompiledGazetteer, keys: readonly string[], searched?: Uint8Array, sortedMasks?: Map<string, number>): Uint32Array {
   const n = keys.length;
   const marks = new Uint32Array(n);
+  const { names, sorted } = gazetteer;
   for (let i = 0; i < n; i++) {
     const key = keys[i]!;
-    let single = gazetteer.unigrams.get(key) ?? 0;
-    if (searched === undefined || searched[i]) for (const list of gazetteer.sorted) if (list.has(key)) single |= list.flag;
+    let single = 0;
+    if (searched === undefined || searched[i]) {
+      const known = sortedMasks?.get(key);
+      if (known === undefined) {
+        for (const list of sorted) if (list.has(key)) single |= list.flag;
+        sortedMasks?.set(key, single);
+      } else single = known;
+    }
+    let hash = hashPart(FNV_OFFSET, key);
+    let entry = names.find(hash, keys, i, i + 1);
+    if (entry >= 0) single |= names.maskOf(entry);
     if (single !== 0) addMarks(marks, single, i, i + 1);
-    let node = gazetteer.phrases.get(key);
-    for (let j = i + 1; node !== undefined && j < n && j - i < MAX_NAME_TOKENS; j++) {
-      node = node.next?.get(keys[j]!);
-      if (node !== undefined && node.mask !== 0) addMarks(marks, node.mask, i, j + 1);
+    for (let j = i + 1; entry >= 0 && names.continues(entry) && j < n && j - i < MAX_NAME_TOKENS; j++) {
+      hash = hashPart(hashCode(hash, SPACE), keys[j]!);
+      entry = names.find(hash, keys, i, j + 1);
+      if (entry < 0) break;
+      const mask = names.maskOf(entry);
+      if (mask !== 0) addMarks(marks, mask, i, j + 1);
     }
   }
   return marks;

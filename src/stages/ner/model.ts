@@ -9,13 +9,14 @@
  *   E int16 values (little-endian; weight = value * scale),
  *   E uint16 cell indices (label, or previous * LABEL_COUNT + label),
  *   F uint16 counts (non-zero cells per feature, in feature order).
- * `compileNerModel` turns that into feature -> row maps and dense Int16Arrays
- * kept in stored units (half the memory of floats, so more of the model stays in
+ * `compileNerModel` turns that into a feature -> row hash table over the
+ * features text (see FeatureTable) and dense Int16Arrays kept in stored units (half the memory of floats, so more of the model stays in
  * cache); scores are sums in those units, and only margins are scaled back.
  * Once per extractor.
  */
 
 import { LABELS, LABEL_COUNT } from './labels.js';
+import { FNV_OFFSET, hashCode, hashPart, shiftFor, slotOf } from './text-hash.js';
 
 /** Cells of a transition feature's matrix. */
 export const TRANSITION_CELLS = LABEL_COUNT * LABEL_COUNT;
@@ -81,124 +82,196 @@ export function stringLookups(row: (feature: string) => number): Pick<ScoringMod
   };
 }
 
+const BAR = 124; // '|'
+const NEWLINE = 10;
+
+/** Whether `text` holds `part` at `at`. */
+function holdsAt(text: string, at: number, part: string): boolean {
+  for (let i = 0; i < part.length; i++) if (text.charCodeAt(at + i) !== part.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
- * Emission features indexed by template and value ("k-1=" -> "lavrov" -> row),
- * and by template, first and second value for pairs ("k-1k=minister|lavrov"), so
- * the tagger looks features up with strings it already has. The template is
- * the name up to its first "=", a pair's values split at the first "|".
+ * Feature name -> row, read straight from the features text: an open-addressing
+ * table of the names' FNV-1a hashes (text-hash.ts), built in one pass over the text without
+ * making a string per feature. A name can be looked up in parts (`template +
+ * value`, `template + first + "|" + second`) without joining them: the hash is
+ * continued part by part, and a hit is checked character by character against
+ * the name in the text, so lookups are exact (a hash collision only costs a probe).
  */
-class FeatureIndex {
-  /** Features without a template ("bias", "caps"). */
-  readonly flags = new Map<string, number>();
-  readonly unaries = new Map<string, Map<string, number>>();
-  readonly pairs = new Map<string, Map<string, Map<string, number>>>();
-  constructor(private readonly pairTemplates: ReadonlySet<string>) {}
-  /** The row of a feature given as one string (slower: it is split first). */
-  find(name: string): number {
-    const equals = name.indexOf('=');
-    if (equals < 0) return this.flags.get(name) ?? -1;
-    const template = name.slice(0, equals + 1);
-    const value = name.slice(equals + 1);
-    if (this.pairTemplates.has(template)) {
-      const bar = value.indexOf('|');
-      if (bar >= 0) return this.pairs.get(template)?.get(value.slice(0, bar))?.get(value.slice(bar + 1)) ?? -1;
+class FeatureTable {
+  /** Per slot: the name's hash (meaningful where `entries` is not 0). */
+  private readonly hashes: Int32Array;
+  /** Per slot: 1 + the feature's index in the text, or 0 for an empty slot. */
+  private readonly entries: Int32Array;
+  private readonly shift: number;
+
+  /**
+   * @param text the feature names, one a line
+   * @param starts where each name starts in `text` (`starts[f + 1] - 1` is where it ends)
+   * @param featureHashes each name's hash (hashPart from FNV_OFFSET)
+   */
+  constructor(
+    private readonly text: string,
+    private readonly starts: Int32Array,
+    featureHashes: Int32Array,
+  ) {
+    const count = featureHashes.length;
+    this.shift = shiftFor(count * 2);
+    this.hashes = new Int32Array(2 ** (32 - this.shift));
+    this.entries = new Int32Array(this.hashes.length);
+    const mask = this.hashes.length - 1;
+    for (let f = 0; f < count; f++) {
+      const hash = featureHashes[f]!;
+      let slot = this.slotOf(hash);
+      // A name given twice keeps its last row, as a map would.
+      while (this.entries[slot] !== 0 && !(this.hashes[slot] === hash && this.sameName(this.entries[slot]! - 1, f))) slot = (slot + 1) & mask;
+      this.hashes[slot] = hash;
+      this.entries[slot] = f + 1;
     }
-    return this.unaries.get(template)?.get(value) ?? -1;
   }
 
-  add(name: string, row: number): void {
-    const equals = name.indexOf('=');
-    if (equals < 0) {
-      this.flags.set(name, row);
-      return;
+  /** The feature named `name`, or -1. */
+  find(name: string): number {
+    const hash = hashPart(FNV_OFFSET, name);
+    for (let slot = this.slotOf(hash); this.entries[slot] !== 0; slot = (slot + 1) & (this.entries.length - 1)) {
+      if (this.hashes[slot] !== hash) continue;
+      const f = this.entries[slot]! - 1;
+      const at = this.starts[f]!;
+      if (this.starts[f + 1]! - 1 - at === name.length && holdsAt(this.text, at, name)) return f;
     }
-    const template = name.slice(0, equals + 1);
-    const value = name.slice(equals + 1);
-    if (this.pairTemplates.has(template)) {
-      const bar = value.indexOf('|');
-      if (bar < 0) {
-        this.addUnary(template, value, row);
-        return;
-      }
-      let byFirst = this.pairs.get(template);
-      if (!byFirst) this.pairs.set(template, (byFirst = new Map()));
-      const first = value.slice(0, bar);
-      let bySecond = byFirst.get(first);
-      if (!bySecond) byFirst.set(first, (bySecond = new Map()));
-      bySecond.set(value.slice(bar + 1), row);
-      return;
-    }
-    this.addUnary(template, value, row);
+    return -1;
   }
-  private addUnary(template: string, value: string, row: number): void {
-    let byValue = this.unaries.get(template);
-    if (!byValue) this.unaries.set(template, (byValue = new Map()));
-    byValue.set(value, row);
+
+  /** The feature named `template + value`, or -1. */
+  findUnary(template: string, value: string): number {
+    const hash = hashPart(hashPart(FNV_OFFSET, template), value);
+    for (let slot = this.slotOf(hash); this.entries[slot] !== 0; slot = (slot + 1) & (this.entries.length - 1)) {
+      if (this.hashes[slot] !== hash) continue;
+      const f = this.entries[slot]! - 1;
+      const at = this.starts[f]!;
+      if (this.starts[f + 1]! - 1 - at === template.length + value.length && holdsAt(this.text, at, template) && holdsAt(this.text, at + template.length, value)) return f;
+    }
+    return -1;
+  }
+
+  /** The feature named `template + first + "|" + second`, or -1. */
+  findPair(template: string, first: string, second: string): number {
+    const hash = hashPart(hashCode(hashPart(hashPart(FNV_OFFSET, template), first), BAR), second);
+    for (let slot = this.slotOf(hash); this.entries[slot] !== 0; slot = (slot + 1) & (this.entries.length - 1)) {
+      if (this.hashes[slot] !== hash) continue;
+      const f = this.entries[slot]! - 1;
+      let at = this.starts[f]!;
+      if (this.starts[f + 1]! - 1 - at !== template.length + first.length + 1 + second.length) continue;
+      if (!holdsAt(this.text, at, template)) continue;
+      at += template.length;
+      if (!holdsAt(this.text, at, first) || this.text.charCodeAt(at + first.length) !== BAR) continue;
+      if (holdsAt(this.text, at + first.length + 1, second)) return f;
+    }
+    return -1;
+  }
+
+  private slotOf(hash: number): number {
+    return slotOf(hash, this.shift);
+  }
+
+  private sameName(a: number, b: number): boolean {
+    const { text, starts } = this;
+    const length = starts[a + 1]! - starts[a]!;
+    if (starts[b + 1]! - starts[b]! !== length) return false;
+    for (let i = 0; i < length - 1; i++) if (text.charCodeAt(starts[a]! + i) !== text.charCodeAt(starts[b]! + i)) return false;
+    return true;
   }
 }
 
 const compiledCache = new WeakMap<NerModelData, CompiledNerModel>();
 
-/**
- * Compiles a stored model (once per model object: extractors built from the
- * same data share the compiled, immutable model).
- * @param pairTemplates the templates that name pairs of values (FeatureSink.pair),
- *   so that their rows can be looked up without building strings.
- */
-export function compileNerModel(data: NerModelData, pairTemplates: ReadonlySet<string> = new Set()): CompiledNerModel {
+/** Compiles a stored model (once per model object: extractors built from the same data share the compiled, immutable model). */
+export function compileNerModel(data: NerModelData): CompiledNerModel {
   let compiled = compiledCache.get(data);
-  if (!compiled) compiledCache.set(data, (compiled = buildNerModel(data, pairTemplates)));
+  if (!compiled) compiledCache.set(data, (compiled = buildNerModel(data)));
   return compiled;
 }
 
-function buildNerModel(data: NerModelData, pairTemplates: ReadonlySet<string>): CompiledNerModel {
+/** Where each feature name starts in the text (plus one past the end, as if the text ended with "\n"), and its hash. */
+function scanFeatureNames(text: string, featureCount: number): { starts: Int32Array; hashes: Int32Array; count: number } {
+  const starts = new Int32Array(featureCount + 1);
+  const hashes = new Int32Array(featureCount);
+  if (featureCount === 0) return { starts, hashes, count: 0 };
+  let count = 0;
+  let hash = FNV_OFFSET;
+  starts[0] = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== NEWLINE) {
+      hash = hashCode(hash, code);
+      continue;
+    }
+    if (count < featureCount) hashes[count] = hash;
+    count++;
+    if (count <= featureCount) starts[count] = i + 1;
+    hash = FNV_OFFSET;
+  }
+  if (count < featureCount) hashes[count] = hash;
+  count++;
+  if (count <= featureCount) starts[count] = text.length + 1;
+  return { starts, hashes, count };
+}
+
+function buildNerModel(data: NerModelData): CompiledNerModel {
   const { meta } = data;
   if (meta.labels.length !== LABEL_COUNT || meta.labels.some((label, i) => label !== LABELS[i])) {
     throw new Error(`NER model "${meta.name}": its labels (${meta.labels.join(' ')}) differ from the tagger's (${LABELS.join(' ')}); retrain it with npm run train.`);
   }
-  const names = meta.featureCount === 0 ? [] : data.features.split('\n');
   const { featureCount, entryCount } = meta;
-  if (names.length !== featureCount || data.weights.length !== entryCount * 4 + featureCount * 2) {
-    throw new Error(`NER model "${meta.name}": expected ${featureCount} features and ${entryCount * 4 + featureCount * 2} weight bytes, got ${names.length} and ${data.weights.length}; the model files are out of step (npm run train rewrites them).`);
+  const text = data.features;
+  const scanned = scanFeatureNames(text, featureCount);
+  if (scanned.count !== featureCount || data.weights.length !== entryCount * 4 + featureCount * 2) {
+    throw new Error(`NER model "${meta.name}": expected ${featureCount} features and ${entryCount * 4 + featureCount * 2} weight bytes, got ${scanned.count} and ${data.weights.length}; the model files are out of step (npm run train rewrites them).`);
   }
+  const { starts } = scanned;
+  const nameOf = (f: number): string => text.slice(starts[f]!, starts[f + 1]! - 1);
   const bytes = data.weights;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const indicesAt = entryCount * 2;
   const countsAt = entryCount * 4;
-  let transitionCount = 0;
-  for (const name of names) if (isTransitionFeature(name)) transitionCount++;
-  const index = new FeatureIndex(pairTemplates);
+  // Per feature: its row among the emission rows, or ~row among the transition matrices.
+  const rows = new Int32Array(featureCount);
   let emissionCount = 0;
-  const transitionRows = new Map<string, number>();
-  const weights = new Int16Array((featureCount - transitionCount) * LABEL_COUNT);
+  let transitionCount = 0;
+  for (let f = 0; f < featureCount; f++) {
+    rows[f] = text.charCodeAt(starts[f]!) === 84 /* 'T' */ ? ~transitionCount++ : emissionCount++;
+  }
+  const weights = new Int16Array(emissionCount * LABEL_COUNT);
   const transitions = new Int16Array(transitionCount * TRANSITION_CELLS);
   let entry = 0;
   for (let f = 0; f < featureCount; f++) {
-    const name = names[f]!;
-    const transition = isTransitionFeature(name);
+    const transition = rows[f]! < 0;
     const width = transition ? TRANSITION_CELLS : LABEL_COUNT;
     const target = transition ? transitions : weights;
-    let row: number;
-    if (transition) transitionRows.set(name, (row = transitionRows.size));
-    else index.add(name, (row = emissionCount++));
+    const row = transition ? ~rows[f]! : rows[f]!;
     const count = view.getUint16(countsAt + f * 2, true);
     for (let k = 0; k < count; k++, entry++) {
       const cell = view.getUint16(indicesAt + entry * 2, true);
-      if (cell >= width || entry >= entryCount) throw new Error(`NER model "${meta.name}": corrupt weights at feature ${f} ("${name}").`);
+      if (cell >= width || entry >= entryCount) throw new Error(`NER model "${meta.name}": corrupt weights at feature ${f} ("${nameOf(f)}").`);
       target[row * width + cell] = view.getInt16(entry * 2, true);
     }
   }
-  const { flags, unaries, pairs } = index;
+  const table = new FeatureTable(text, starts, scanned.hashes);
+  const emissionRow = (f: number): number => (f < 0 || rows[f]! < 0 ? -1 : rows[f]!);
   return Object.freeze({
     name: meta.name,
     history: meta.history,
     scale: meta.scale,
     weights,
     transitions,
-    row: (feature: string) => flags.get(feature) ?? index.find(feature),
-    unaryRow: (template: string, value: string) => unaries.get(template)?.get(value) ?? -1,
-    pairRow: (template: string, first: string, second: string) => pairs.get(template)?.get(first)?.get(second) ?? -1,
-    transitionRow: (feature: string) => transitionRows.get(feature) ?? -1,
+    row: (feature: string) => emissionRow(table.find(feature)),
+    unaryRow: (template: string, value: string) => emissionRow(table.findUnary(template, value)),
+    pairRow: (template: string, first: string, second: string) => emissionRow(table.findPair(template, first, second)),
+    transitionRow: (feature: string) => {
+      const f = table.find(feature);
+      return f < 0 || rows[f]! >= 0 ? -1 : ~rows[f]!;
+    },
   });
 }
 

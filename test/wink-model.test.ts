@@ -1,0 +1,49 @@
+/**
+ * src/node/wink-model.ts puts wink-nlp's English model together without the
+ * package's deep copy of its core. It must give wink-nlp exactly the core the
+ * package gives, leave the package's JSON as it found it, and tokenise and tag
+ * exactly as the package's model does.
+ */
+
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import winkNLP from 'wink-nlp';
+import packageModel from 'wink-eng-lite-web-model';
+import { loadWinkModel, readWinkCore, winkCoreJson } from '../src/node/wink-model.js';
+import { readSample } from './helpers.js';
+
+const fingerprint = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/** Tokens, their types and parts of speech, and sentences, as the tokenize stage reads them. */
+function analyse(nlp: ReturnType<typeof winkNLP>, text: string): unknown {
+  const doc = nlp.readDoc(text);
+  const its = nlp.its;
+  return [doc.tokens().out(its.value), doc.tokens().out(its.type), doc.tokens().out(its.pos), doc.sentences().out(its.span)];
+}
+
+describe('wink-nlp model without the deep copy', () => {
+  it("reads the core exactly as the package's own loader does", () => {
+    const ours = readWinkCore(winkCoreJson());
+    const theirs = (packageModel.core as () => unknown)();
+    expect(ours).toStrictEqual(theirs);
+  });
+
+  it("never changes the package's JSON, even while wink-nlp adds words it has not seen", () => {
+    const json = winkCoreJson();
+    const before = fingerprint(json);
+    const nlp = winkNLP(loadWinkModel(), ['sbd', 'pos']);
+    analyse(nlp, 'Zqxvbrt Mammadyarov and Qwertzuiopü met in Xyzzyville on Blorpday. Lavrov\'s aides said "no".');
+    expect(fingerprint(json)).toBe(before);
+  });
+
+  it("tokenises and tags as the package's model does, words it has not seen included", () => {
+    const texts = [
+      readSample(),
+      'LAVROV, MAMMADYAROV DISCUSS KARABAKH\nRussian Foreign Minister Sergey Lavrov met Elmar Mammadyarov in Moscow on Monday.',
+      "Zqxvbrt Qwertzuiopü can't, won't and didn't; U.S.-based co-op's e-mail: a@b.com #tag @user 3.14 :-) 1990s 2nd $5",
+    ];
+    const ours = winkNLP(loadWinkModel(), ['sbd', 'pos']);
+    const theirs = winkNLP(packageModel, ['sbd', 'pos']);
+    for (const text of [...texts, ...texts]) expect(analyse(ours, text)).toEqual(analyse(theirs, text));
+  });
+});

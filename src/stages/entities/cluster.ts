@@ -103,9 +103,11 @@ function buildGroups(mentions: readonly Mention[], lexicon: EntityLexicon): Grou
  * two entities. A weaker minority type is outvoted instead (one type per entity).
  */
 function splitContestedTypes(group: Group, mentions: readonly Mention[]): Group[] {
-  const ranked = (['person', 'organization', 'place'] as const).slice().sort((a, b) => group.votes[b] - group.votes[a]);
-  const [best, second] = ranked;
-  if (group.votes[second!] <= CONTESTED_SHARE * group.votes[best!]) return [group];
+  // The two largest votes (of three), without sorting: this runs for every name.
+  const { person, organization, place } = group.votes;
+  const best = Math.max(person, organization, place);
+  const second = person >= organization ? Math.max(organization, Math.min(person, place)) : Math.max(person, Math.min(organization, place));
+  if (second <= CONTESTED_SHARE * best) return [group];
   const byType = new Map<EntityType, Group>();
   for (const m of group.mentions) {
     const type = mentions[m]!.type;

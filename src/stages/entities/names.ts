@@ -51,6 +51,19 @@ export function nameWords(name: string): string[] {
  * Gaddafi / Qaddafi / Kadhafi -> "kdf". The first letter is kept as a consonant class.
  */
 export function spellingSkeleton(word: string): string {
+  let skeleton = skeletons.get(word);
+  if (skeleton === undefined) {
+    if (skeletons.size >= SKELETON_MEMO_SIZE) skeletons.clear();
+    skeletons.set(word, (skeleton = computeSkeleton(word)));
+  }
+  return skeleton;
+}
+
+/** Skeletons already computed (the same names recur across the articles of a batch); bounded. */
+const skeletons = new Map<string, string>();
+const SKELETON_MEMO_SIZE = 8192;
+
+function computeSkeleton(word: string): string {
   const folded = nameKey(word).replace(/[^a-z]/g, '');
   if (folded === '') return '';
   const mapped = folded

@@ -12,7 +12,7 @@
 import type { CandidateType, EntityCandidate, LedeDocument, Token } from '../../core/document.js';
 import type { Stage } from '../../core/stage.js';
 import type { EntityType } from '../../types.js';
-import type { EntityLexicon } from './lexicon.js';
+import type { EntityLexicon, GazetteerRecord } from './lexicon.js';
 
 const CAPITALISED = /^\p{Lu}/u;
 const INNER_CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'on']);
@@ -67,15 +67,25 @@ function gazetteerCandidates(doc: LedeDocument, lexicon: EntityLexicon, out: Ent
       const first = tokens[t]!;
       if (first.furniture) continue;
       // A form's first word may be glued to the next token ("St.Petersburg"), so look up by prefix too.
-      const maxWords = lexicon.gazetteerFirstWords.get(first.text) ?? lexicon.gazetteerFirstWords.get(glued(tokens, t, sentence.tokenEnd));
+      const maxWords =
+        lexicon.gazetteerFirstWords.get(first.text) ??
+        ((t + 1 < sentence.tokenEnd && !tokens[t + 1]!.spaceBefore) || /\s/.test(first.text) ? lexicon.gazetteerFirstWords.get(glued(tokens, t, sentence.tokenEnd)) : undefined);
       if (maxWords === undefined) continue;
       let best = -1;
+      let record: GazetteerRecord | undefined;
       const limit = Math.min(sentence.tokenEnd, t + maxWords * 3);
+      // The form grows a token at a time, as joinTokens writes it.
+      let form = '';
       for (let end = t + 1; end <= limit; end++) {
-        if (lexicon.gazetteerForms.has(joinTokens(tokens, t, end))) best = end;
+        const token = tokens[end - 1]!;
+        form = end > t + 1 && token.spaceBefore ? `${form} ${token.text}` : form + token.text;
+        const found = lexicon.gazetteerForms.get(form);
+        if (found) {
+          best = end;
+          record = found;
+        }
       }
-      if (best < 0) continue;
-      const record = lexicon.gazetteerForms.get(joinTokens(tokens, t, best))!;
+      if (!record) continue;
       const custom = record.source === 'custom';
       out.push(candidate(tokens, t, best, record.type, `gazetteer:${record.source}`, custom ? 1 : 0.8, custom));
       t = best - 1;

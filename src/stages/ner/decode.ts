@@ -15,7 +15,7 @@ import {
   type FeatureSink, type FeatureView,
 } from './features.js';
 import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, TRANSITION_ALLOWED } from './labels.js';
-import { TRANSITION_CELLS, type ScoringModel } from './model.js';
+import { TRANSITION_CELLS, type ScoreMemo, type ScoringModel } from './model.js';
 
 export interface TaggedDocument {
   view: FeatureView;
@@ -162,13 +162,16 @@ function* sentenceSegments(view: FeatureView, sentence: { tokenStart: number; to
 /**
  * Scores features straight into the emission buffer. Rows are looked up by
  * template and value (strings that already exist), so no feature string is
- * built, except for a key's affixes, which are scored once per key and article.
+ * built, except for a key's affixes, which are scored once per key (per article,
+ * or across articles when the model keeps a memo).
  */
 class EmissionScorer implements FeatureSink {
   target = new Float64Array(0);
   offset = 0;
-  private readonly affixScores = new Map<string, Float64Array>();
-  constructor(private readonly model: ScoringModel) {}
+  private readonly affixScores: ScoreMemo | Map<string, Float64Array>;
+  constructor(private readonly model: ScoringModel) {
+    this.affixScores = model.affixScores ?? new Map();
+  }
 
   private addRow(row: number): void {
     if (row < 0) return;

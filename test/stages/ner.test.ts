@@ -329,6 +329,27 @@ describe('tagging a hand-built document with a hand-made model', () => {
   });
 });
 
+describe('lower-case words inside names', () => {
+  // A model that would carry a person's name across any word: every token scores I-PER highly.
+  const greedy = handModel(
+    { 'k=merkel': { 'B-PER': 5, 'U-PER': 4 }, 'k=macron': { 'L-PER': 5, 'U-PER': 4 }, bias: { 'I-PER': 3, O: 1 } },
+    { T: {} },
+  );
+  const spans = (words: string[]): string[] => {
+    const doc = handDocument(words);
+    return candidatesOf(tagView(buildFeatureView(doc, EMPTY_GAZETTEER), greedy), 'hand').map((c) => `${doc.text.slice(c.start, c.end)}/${c.type}`);
+  };
+
+  it.each([
+    [['Merkel', 'met', 'Macron'], ['Merkel/person', 'Macron/person']],
+    [['Merkel', 'and', 'Macron'], ['Merkel and Macron/person']],
+    [['Merkel', 'von', 'Macron'], ['Merkel von Macron/person']],
+    [['Merkel', '^-', '^ur', '^-', '^Macron'], ['Merkel-ur-Macron/person']],
+  ])('%j gives %j', (words, expected) => {
+    expect(spans(words)).toEqual(expected);
+  });
+});
+
 describe('stored model format', () => {
   it('round-trips weights through quantisation within the int16 step', () => {
     const model = handModel({ 'w=Lavrov': { 'U-PER': 2.5, O: -1.25 }, bias: { O: 0.001 } }, { 'Ts=Xx': { 'O>U-PER': 0.75 } });

@@ -14,7 +14,7 @@ import {
   buildFeatureView, forEachAffix, historyFeatures, LabelHistory, staticFeatures, transitionFeatures,
   type FeatureSink, type FeatureView,
 } from './features.js';
-import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, TRANSITION_ALLOWED } from './labels.js';
+import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, TRANSITION_ALLOWED, typeOf } from './labels.js';
 import { TRANSITION_CELLS, type ScoreMemo, type ScoringModel } from './model.js';
 
 export interface TaggedDocument {
@@ -124,6 +124,43 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
       if (l !== chosen && TRANSITION_ALLOWED[previous * L + l]) other = Math.max(other, emissions[i * L + l]! + matrix[previous * L + l]!);
     }
     margins[offset + i] = other === -Infinity ? Infinity : mine - other;
+  }
+}
+
+/**
+ * Words in lower case that occur inside person, organisation and place names:
+ * particles and joining words. In CoNLL-2003 train, 344 of the 20,061 such names
+ * hold a lower-case word, and almost all of them are these ("Bank of America",
+ * "Ludwig van Beethoven"); the rest come from texts written wholly in lower case.
+ */
+const NAME_PARTICLES = new Set([
+  'of', 'and', 'for', 'the', 'in', 'at', 'on', 'upon', 'to', 'de', 'del', 'della', 'dello', 'delle', 'dei', 'degli', 'di', 'da', 'dal', 'dalla', 'do', 'dos', 'das',
+  'du', 'des', 'la', 'le', 'les', 'van', 'von', 'der', 'den', 'ter', 'ten', 'zu', 'y', 'e', 'et', 'und', 'pour', 'bin', 'ibn', 'bint',
+  'al', 'el', 'wa', 'abu', 'ben', 'st', 'san', 'santa', 'sur', 'am', 'an', 'im',
+]);
+
+const LOWER_CASE_WORD = /^\p{Ll}+$/u;
+
+/**
+ * A word written in lower case that is not a name particle ("met", "were",
+ * "said") is never part of a person, organisation or place name: without this,
+ * one article-level feature could carry "Merkel met Macron" into one name.
+ */
+function cannotBeInName(view: FeatureView, i: number): boolean {
+  const word = view.words[i]!;
+  if (!LOWER_CASE_WORD.test(word) || NAME_PARTICLES.has(word)) return false;
+  // Hyphenated compounds keep their lower-case parts: "Ata-ur-Rehman", "self-rule Authority".
+  const tokens = view.doc.tokens;
+  const hyphenBefore = i > 0 && !tokens[i]!.spaceBefore && tokens[i - 1]!.text === '-';
+  const hyphenAfter = i + 1 < tokens.length && !tokens[i + 1]!.spaceBefore && tokens[i + 1]!.text === '-';
+  return !hyphenBefore && !hyphenAfter;
+}
+
+/** Rules out the PER, ORG and LOC labels of the token whose emissions start at `at` (MISC and O stay). */
+function excludeNames(emissions: Float64Array, at: number): void {
+  for (let l = 0; l < LABEL_COUNT; l++) {
+    const type = typeOf(l);
+    if (type !== null && type !== 'MISC') emissions[at + l] = -Infinity;
   }
 }
 
@@ -287,6 +324,7 @@ export function tagView(view: FeatureView, model: ScoringModel): TaggedDocument 
       scorer.offset = k * LABEL_COUNT;
       staticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
       if (history) historyFeatures(view, i, history, scorer);
+      if (cannotBeInName(view, i)) excludeNames(buffers.emissions, k * LABEL_COUNT);
       buffers.matrices[k] = transitionMatrices.of(view, i, segment.start);
     }
     viterbi(buffers, n, labels, margins, segment.start);

@@ -1,11 +1,13 @@
 /**
- * npm run eval -- ner <conll-file> [--candidates] [--errors FILE]
+ * npm run eval -- ner <conll-file> [--candidates] [--sentences] [--errors FILE]
  *
  * CoNLL-2003 exact-span scoring of lede on whole rebuilt documents (see
  * scripts/lib/conll.ts): precision, recall and F1 per PER/ORG/LOC and micro over
  * the three. By default it scores the public `extract()` (every mention of
  * people, organizations and places); `--candidates` scores the entity tagger's
  * raw candidates instead (doc.entityCandidates from stage 'ner', MISC dropped).
+ * `--sentences` extracts each sentence alone, as a user does with a headline or a
+ * short text: no article around it, so no document-level evidence.
  * It also counts the documents in which one surface string is given two
  * different types.
  */
@@ -26,12 +28,13 @@ interface Predicted {
 
 export function main(args: string[]): void {
   const path = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--errors');
-  if (!path) throw new Error('usage: npm run eval -- ner <conll-file> [--candidates] [--errors FILE]');
+  if (!path) throw new Error('usage: npm run eval -- ner <conll-file> [--candidates] [--sentences] [--errors FILE]');
   const useCandidates = args.includes('--candidates');
+  const sentencesAlone = args.includes('--sentences');
   const errorsAt = args.indexOf('--errors');
   const errorsFile = errorsAt >= 0 ? args[errorsAt + 1] : undefined;
 
-  const documents = readConll(path);
+  const documents = readConll(path, { sentencesAsDocuments: sentencesAlone });
   const extractor = createExtractor();
   const counts = new Map<Scored, SpanCounts>();
   const errors: string[] = [];
@@ -92,7 +95,10 @@ export function main(args: string[]): void {
     rows.push(`| ${type.padEnd(5)} | ${pct(r.precision)} | ${pct(r.recall)} | ${pct(r.f1)} | ${String(c.gold).padStart(5)} |`);
   }
   const m = prf(micro);
-  console.log(`CoNLL-2003 ${path}: ${documents.length} documents, scoring ${useCandidates ? "the tagger's raw candidates (--candidates)" : 'extract()'}`);
+  console.log(
+    `CoNLL-2003 ${path}: ${documents.length} ${sentencesAlone ? 'sentences, each extracted alone (--sentences)' : 'documents'}, ` +
+      `scoring ${useCandidates ? "the tagger's raw candidates (--candidates)" : 'extract()'}`,
+  );
   console.log('| type  |      P |      R |     F1 |  gold |');
   console.log('| ----- | ------ | ------ | ------ | ----- |');
   for (const row of rows) console.log(row);

@@ -37,11 +37,16 @@ export interface ConllDocument {
 }
 
 /** Reads a CoNLL-2003 file into documents (split at -DOCSTART-). */
-export function readConll(path: string): ConllDocument[] {
-  return parseConll(readFileSync(path, 'utf8'));
+export interface ConllReadOptions {
+  /** Each sentence as a document of its own (the tagger without an article around it). */
+  sentencesAsDocuments?: boolean;
 }
 
-export function parseConll(source: string): ConllDocument[] {
+export function readConll(path: string, options: ConllReadOptions = {}): ConllDocument[] {
+  return parseConll(readFileSync(path, 'utf8'), options);
+}
+
+export function parseConll(source: string, options: ConllReadOptions = {}): ConllDocument[] {
   const documents: ConllToken[][][] = [];
   let sentences: ConllToken[][] | null = null;
   let sentence: ConllToken[] = [];
@@ -69,6 +74,7 @@ export function parseConll(source: string): ConllDocument[] {
     sentence.push({ text: columns[0]!, pos: columns[1] ?? '', tag: columns[columns.length - 1]! });
   }
   endSentence();
+  if (options.sentencesAsDocuments) return documents.flat().map((sentence, index) => buildDocument(index, [sentence]));
   return documents.map((doc, index) => buildDocument(index, doc));
 }
 

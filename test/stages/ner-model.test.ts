@@ -41,13 +41,25 @@ describe('the trained tagger finds names it never saw', () => {
   });
 });
 
+describe('short texts, with no article around them', () => {
+  it.each([
+    ['Lavrov said it.', ['Lavrov/person']],
+    ['Merkel met Macron in Paris on Tuesday.', ['Merkel/person', 'Macron/person', 'Paris/place']],
+    ['Officials said Merkel met Macron in Paris on Tuesday.', ['Merkel/person', 'Macron/person', 'Paris/place']],
+    ['Zelenskyy told reporters the talks failed.', ['Zelenskyy/person']],
+  ])('%s', (text, expected) => {
+    expect(tag(text)).toEqual(expected);
+  });
+});
+
 describe('possessives', () => {
   it('keeps "\'s" out of the name once the article has named the person', () => {
     const found = tag("Russian Foreign Minister Sergey Lavrov arrived in Baku on Monday. Lavrov's visit was the first since 2020.");
     expect(found).toEqual(['Russian/misc', 'Sergey Lavrov/person', 'Baku/place', 'Lavrov/person']);
   });
 
-  it.fails('finds an unseen surname with a possessive at the very start of a one-line text (no context to go on)', () => {
+  // Passes since the tagger also trains on a quarter of the sentences alone (npm run train, --sentence-copies).
+  it('finds an unseen surname with a possessive at the very start of a one-line text (no context to go on)', () => {
     expect(tag("Lavrov's visit to Baku was postponed.")).toContain('Lavrov/person');
   });
 });

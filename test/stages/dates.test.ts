@@ -38,6 +38,11 @@ describe('dates: days', () => {
     ['tomorrow', 'The court will rule tomorrow.', [['tomorrow', '2015-07-21']]],
     ['the day before yesterday', 'He left the day before yesterday.', [['the day before yesterday', '2015-07-18']]],
     ['last Friday', 'They met last Friday.', [['last Friday', '2015-07-17']]],
+    ['last with month and day', 'He was shot last Oct. 23 at his home.', [['last Oct. 23', '2014-10-23']]],
+    ['last with a day already passed this year', 'He was shot last June 5 at his home.', [['last June 5', '2015-06-05']]],
+    ['next with month and day', 'The vote is next March 5.', [['next March 5', '2016-03-05']]],
+    ['last with month, day and year leaves the year to chrono', 'He was shot last Oct. 23, 2013 at home.', [['Oct. 23, 2013', '2013-10-23']]],
+    ['last with month, then a count', 'They met last May, 23 people in all.', [['last May', '2015-05']]],
     ['holiday', 'The boy was found on Thanksgiving Day last year.', [['Thanksgiving Day', '2014-11-27'], ['last year', '2014']]],
     ['Christmas, future', 'The shop will close at Christmas.', [['Christmas', '2015-12-25']]],
   ])('%s', (_name, text, expected) => {

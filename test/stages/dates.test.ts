@@ -97,6 +97,10 @@ describe('dates: times', () => {
     ['last night', 'Rebels attacked last night.', [['last night', 'time', '2015-07-19TNI']]],
     ['tonight', 'The minister speaks tonight.', [['tonight', 'time', '2015-07-20TNI']]],
     ['yesterday afternoon', 'He resigned yesterday afternoon.', [['yesterday afternoon', 'time', '2015-07-19TAF']]],
+    ['mid-afternoon and a day word', 'In London at mid-afternoon yesterday, shares were up.', [['mid-afternoon yesterday', 'time', '2015-07-19TAF']]],
+    ['mid-morning and a weekday', 'Talks resumed mid-morning Friday.', [['mid-morning Friday', 'time', '2015-07-17TMO']]],
+    ['mid-afternoon alone is today', 'Shares rose by mid-afternoon.', [['mid-afternoon', 'time', '2015-07-20TAF']]],
+    ['mid-afternoon before a lower-case weekday word is not that day', 'By mid-afternoon friday traders left.', [['mid-afternoon', 'time', '2015-07-20TAF']]],
   ])('%s', (_name, text, expected) => {
     expect(typed(text)).toEqual(expected);
   });

@@ -96,6 +96,28 @@ export const dayWordParser: DateParser = {
   },
 };
 
+/** "the previous Friday", "the following Monday": that weekday before or after the last day the article talked about (however far back; a coarser time does not count), else before or after the reference. */
+const ANAPHORIC_WEEKDAY = new RegExp(`(?<![\\w-])the\\s+(previous|preceding|following)\\s+(${WEEKDAY_PATTERN})(?![\\w-])`, 'gi');
+
+export const anaphoricWeekdayParser: DateParser = {
+  id: 'weekday-anaphoric',
+  trigger: /previous|preceding|following/i,
+  pattern: ANAPHORIC_WEEKDAY,
+  extract(match): ParsedDate | null {
+    const [, relationWord, weekdayWord] = match;
+    const weekday = WEEKDAYS[weekdayWord!.toLowerCase()];
+    if (weekday === undefined || weekdayWord![0] !== weekdayWord![0]!.toUpperCase()) return null;
+    const amount = /following/i.test(relationWord!) ? 1 : -1;
+    return {
+      start: match.index, end: match.index + match[0].length, type: 'date',
+      meaning: {
+        kind: 'anaphoric', anchor: 'any', shift: { unit: 'day', amount }, coarsenTo: 'day', weekday,
+        fallback: { kind: 'calendar', weekday, relation: amount < 0 ? 'last' : 'next' },
+      },
+    };
+  },
+};
+
 /** "the weekend", "over the weekend": the weekend the tense points to. */
 const WEEKEND = /(?<![\w-])the\s+weekend(?![\w-])/gi;
 

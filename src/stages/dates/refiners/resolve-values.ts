@@ -280,7 +280,17 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
         let point: Point | null = anchor.point;
         if (meaning.setYear !== undefined && 'year' in point) point = { ...point, year: meaning.setYear };
         const base = meaning.coarsenTo === undefined ? point : coarsenPoint(point, meaning.coarsenTo);
-        const moved = base === null ? null : shiftPoint(base, meaning.shift.unit, meaning.shift.amount);
+        let moved = base === null ? null : shiftPoint(base, meaning.shift.unit, meaning.shift.amount);
+        if (moved !== null && meaning.weekday !== undefined) {
+          // "the previous Friday": the Friday before the day talked about (not a coarser anchor).
+          if (moved.granularity !== 'day') moved = null;
+          else {
+            const step = meaning.shift.amount < 0 ? -1 : 1;
+            let days = moved.days;
+            while (weekdayOf(days) !== meaning.weekday) days += step;
+            moved = { granularity: 'day', days };
+          }
+        }
         if (moved !== null) return { value: formatPoint(moved), point: null };
       }
       return meaning.fallback === null ? UNRESOLVED : { ...resolveMeaning(meaning.fallback, env), point: null };

@@ -38,6 +38,11 @@ describe('dates: days', () => {
     ['tomorrow', 'The court will rule tomorrow.', [['tomorrow', '2015-07-21']]],
     ['the day before yesterday', 'He left the day before yesterday.', [['the day before yesterday', '2015-07-18']]],
     ['last Friday', 'They met last Friday.', [['last Friday', '2015-07-17']]],
+    ['last with month and day', 'He was shot last Oct. 23 at his home.', [['last Oct. 23', '2014-10-23']]],
+    ['last with a day already passed this year', 'He was shot last June 5 at his home.', [['last June 5', '2015-06-05']]],
+    ['next with month and day', 'The vote is next March 5.', [['next March 5', '2016-03-05']]],
+    ['last with month, day and year leaves the year to chrono', 'He was shot last Oct. 23, 2013 at home.', [['Oct. 23, 2013', '2013-10-23']]],
+    ['last with month, then a count', 'They met last May, 23 people in all.', [['last May', '2015-05']]],
     ['holiday', 'The boy was found on Thanksgiving Day last year.', [['Thanksgiving Day', '2014-11-27'], ['last year', '2014']]],
     ['Christmas, future', 'The shop will close at Christmas.', [['Christmas', '2015-12-25']]],
   ])('%s', (_name, text, expected) => {
@@ -92,6 +97,10 @@ describe('dates: times', () => {
     ['last night', 'Rebels attacked last night.', [['last night', 'time', '2015-07-19TNI']]],
     ['tonight', 'The minister speaks tonight.', [['tonight', 'time', '2015-07-20TNI']]],
     ['yesterday afternoon', 'He resigned yesterday afternoon.', [['yesterday afternoon', 'time', '2015-07-19TAF']]],
+    ['mid-afternoon and a day word', 'In London at mid-afternoon yesterday, shares were up.', [['mid-afternoon yesterday', 'time', '2015-07-19TAF']]],
+    ['mid-morning and a weekday', 'Talks resumed mid-morning Friday.', [['mid-morning Friday', 'time', '2015-07-17TMO']]],
+    ['mid-afternoon alone is today', 'Shares rose by mid-afternoon.', [['mid-afternoon', 'time', '2015-07-20TAF']]],
+    ['mid-afternoon before a lower-case weekday word is not that day', 'By mid-afternoon friday traders left.', [['mid-afternoon', 'time', '2015-07-20TAF']]],
   ])('%s', (_name, text, expected) => {
     expect(typed(text)).toEqual(expected);
   });
@@ -170,6 +179,10 @@ describe('dates: anaphora (the time the article talks about)', () => {
       'Profit rose in the third quarter of 2014. In the first nine months, sales were up from a year earlier.',
       [['the third quarter of 2014', '2014-Q3'], ['the first nine months', 'P9M'], ['a year earlier', '2013']],
     ],
+    ['the previous weekday before the day talked about', 'On Friday, the index fell 4.5% from the previous Friday.', [['Friday', '2015-07-17'], ['the previous Friday', '2015-07-10']]],
+    ['the following weekday after the day talked about', 'He arrived on Tuesday, July 14, and left the following Monday.', [['Tuesday, July 14', '2015-07-14'], ['the following Monday', '2015-07-20']]],
+    ['the previous weekday without a day talked about', 'Shares fell from the previous Friday.', [['the previous Friday', '2015-07-17']]],
+    ['the previous weekday after a coarser time is the fallback', 'Sales rose in 2013, from the previous Friday.', [['2013', '2013'], ['the previous Friday', '2015-07-17']]],
     ['the following year', 'He was promoted on May 22, 1995, and the following year he retired.', [['May 22, 1995', '1995-05-22'], ['the following year', '1996']]],
     ['later that year', 'He fled in June 1998 and returned later that year.', [['June 1998', '1998-06'], ['later that year', '1998']]],
     ['two days later', 'The bomb exploded on Aug. 7, 1998. Two days later, a suspect was held.', [['Aug. 7, 1998', '1998-08-07'], ['Two days later', '1998-08-09']]],

@@ -88,6 +88,8 @@ export interface AnaphoricMeaning {
   /** Read the result at this unit ("the following year" after "May 22, 1995" is 1996, not 1996-05-22). */
   coarsenTo?: ShiftUnit;
   fallback: DateMeaning | null;
+  /** Then step, in the direction of the shift, to this weekday ("the previous Friday": 0 = Sunday … 6 = Saturday). */
+  weekday?: number;
   /**
    * Only an anchor finer than a year (a quarter, a month, a day) applies; with a
    * year or decade the fallback does. "last year" and "a year ago" name a time

@@ -2,7 +2,7 @@
  * Days named relative to the publication date, and parts of days: "today",
  * "yesterday", "tomorrow", "tonight" (…TNI), "this morning" (…TMO), "last
  * night", "yesterday afternoon", "Friday morning", "the day before yesterday",
- * "mid-afternoon", "midday", "noon Saturday", "midnight Friday".
+ * "mid-afternoon", "mid-afternoon yesterday", "midday", "noon Saturday", "midnight Friday".
  */
 
 import type { CalendarMeaning, DateMeaning, PartOfDay } from '../candidate.js';
@@ -21,7 +21,7 @@ const DAY_OFFSETS: Readonly<Record<string, number>> = {
 const PATTERN = new RegExp(
   `(?<![\\w-])(?:(the\\s+day\\s+(?:before\\s+yesterday|after\\s+tomorrow))|(today|yesterday|tomorrow|tonight)(?:\\s+(morning|afternoon|evening|night))?|` +
     `(this|last)\\s+(morning|afternoon|evening|night)|(${WEEKDAY_PATTERN})\\s+(morning|afternoon|evening|night)|` +
-    `(?:(mid)(?:\\s+|-))(morning|afternoon|day)|(midday))(?![\\w-])|` +
+    `(?:(mid)(?:\\s+|-))(morning|afternoon|day)(?:\\s+(today|yesterday|tomorrow|${WEEKDAY_PATTERN}))?|(midday))(?![\\w-])|` +
     `(?<![\\w-])(?:(noon|midnight)(?:\\s+(today|yesterday|tomorrow|${WEEKDAY_PATTERN}))?|(today|yesterday|tomorrow|${WEEKDAY_PATTERN})\\s+(?:at\\s+)?(noon|midnight))(?![\\w-])`,
   'gi',
 );
@@ -31,7 +31,7 @@ export const dayWordParser: DateParser = {
   trigger: /today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|mid|noon/i,
   pattern: PATTERN,
   extract(match, context): ParsedDate | null {
-    const [, farDay, dayWord, dayPart, thisLast, thisLastPart, weekdayWord, weekdayPart, mid, midPart, midday, clockWord, clockDayAfter, clockDayBefore, clockWordAfter] = match;
+    const [, farDay, dayWord, dayPart, thisLast, thisLastPart, weekdayWord, weekdayPart, mid, midPart, midDay, midday, clockWord, clockDayAfter, clockDayBefore, clockWordAfter] = match;
     const start = extendPointStart(context.text, match.index);
     const end = match.index + match[0].length;
     const make = (meaning: DateMeaning, type: 'date' | 'time' = 'date'): ParsedDate => ({ start, end, type, meaning });
@@ -72,10 +72,49 @@ export const dayWordParser: DateParser = {
     }
     if (mid !== undefined || midday !== undefined) {
       const part = midday !== undefined || midPart!.toLowerCase() === 'day' ? undefined : PARTS[midPart!.toLowerCase()];
-      if (part === undefined) return make({ kind: 'calendar', hour: 12, minute: 0 }, 'time');
-      return make({ kind: 'shift', unit: 'day', amount: 0, granularity: 'day', partOfDay: part }, 'time');
+      const dayText = midDay?.toLowerCase();
+      const weekday = dayText === undefined ? undefined : WEEKDAYS[dayText];
+      // "mid-afternoon yesterday", "midday Friday": that part of that day.
+      if (weekday !== undefined && midDay![0] !== midDay![0]!.toUpperCase()) {
+        // "by mid-afternoon friday": a lower-case weekday is not read; the part of today stands alone.
+        const partEnd = match.index + match[0].slice(0, -midDay!.length).trimEnd().length;
+        const meaning: DateMeaning = part === undefined ? { kind: 'calendar', hour: 12, minute: 0 } : { kind: 'shift', unit: 'day', amount: 0, granularity: 'day', partOfDay: part };
+        return { start, end: partEnd, type: 'time', meaning };
+      }
+      if (weekday !== undefined) {
+        if (part === undefined) return make({ kind: 'calendar', weekday, hour: 12, minute: 0 }, 'time');
+        return make({ kind: 'calendar', weekday, partOfDay: part }, 'time');
+      }
+      const amount = dayText === undefined ? 0 : DAY_OFFSETS[dayText] ?? 0;
+      if (part === undefined) {
+        if (dayText === undefined) return make({ kind: 'calendar', hour: 12, minute: 0 }, 'time');
+        return make({ kind: 'shift', unit: 'day', amount, granularity: 'day', hour: 12, minute: 0 }, 'time');
+      }
+      return make({ kind: 'shift', unit: 'day', amount, granularity: 'day', partOfDay: part }, 'time');
     }
     return null;
+  },
+};
+
+/** "the previous Friday", "the following Monday": that weekday before or after the last day the article talked about (however far back; a coarser time does not count), else before or after the reference. */
+const ANAPHORIC_WEEKDAY = new RegExp(`(?<![\\w-])the\\s+(previous|preceding|following)\\s+(${WEEKDAY_PATTERN})(?![\\w-])`, 'gi');
+
+export const anaphoricWeekdayParser: DateParser = {
+  id: 'weekday-anaphoric',
+  trigger: /previous|preceding|following/i,
+  pattern: ANAPHORIC_WEEKDAY,
+  extract(match): ParsedDate | null {
+    const [, relationWord, weekdayWord] = match;
+    const weekday = WEEKDAYS[weekdayWord!.toLowerCase()];
+    if (weekday === undefined || weekdayWord![0] !== weekdayWord![0]!.toUpperCase()) return null;
+    const amount = /following/i.test(relationWord!) ? 1 : -1;
+    return {
+      start: match.index, end: match.index + match[0].length, type: 'date',
+      meaning: {
+        kind: 'anaphoric', anchor: 'any', shift: { unit: 'day', amount }, coarsenTo: 'day', weekday,
+        fallback: { kind: 'calendar', weekday, relation: amount < 0 ? 'last' : 'next' },
+      },
+    };
   },
 };
 

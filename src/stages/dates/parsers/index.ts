@@ -3,7 +3,7 @@
 import type { DateParser } from '../parser.js';
 import type { CompiledDatesLexicon } from '../lexicon.js';
 import { agoParser } from './ago.js';
-import { dayWordParser, weekendParser } from './day-words.js';
+import { anaphoricWeekdayParser, dayWordParser, weekendParser } from './day-words.js';
 import { centuryParser, decadeParser } from './decade.js';
 import { durationParser } from './duration.js';
 import { anaphoricQuarterParser, ordinalQuarterParser, quarterEndedParser, shortQuarterParser } from './quarter.js';
@@ -18,6 +18,7 @@ import { spokenYearParser, yearParser } from './year.js';
 export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateParser[] {
   return Object.freeze([
     dayWordParser,
+    anaphoricWeekdayParser,
     relativeMonthParser,
     holidayParser,
     weekOfParser,

@@ -1,6 +1,6 @@
 /**
  * Month names with words that chrono does not read: "last May" (the latest May
- * before this month), "this September", "next March", "July last year",
+ * before this month), "last Oct. 23" (the latest Oct. 23 before today), "this September", "next March", "July last year",
  * "September of next year", "January nineteen ninety-seven"; the second of two
  * coordinated days ("April 24 and 25"); and holidays: "Thanksgiving Day",
  * "last Christmas", "Easter week".
@@ -21,7 +21,7 @@ function relationOf(word: string): Relation {
 }
 
 const RELATIVE_MONTH = new RegExp(
-  `(?<![\\w-])(?:${RELATION}\\s+(${MONTH_PATTERN})|(${MONTH_PATTERN})(?:\\s+of)?\\s+([Tt]his|[Ll]ast|[Nn]ext)\\s+year|(${MONTH_PATTERN}),?\\s+(${SPOKEN_YEAR_PATTERN}))(?![\\w-])`,
+  `(?<![\\w-])(?:${RELATION}\\s+(${MONTH_PATTERN})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\w:.,]?\\d|,?\\s+(?:19|20)\\d{2}))?|(${MONTH_PATTERN})(?:\\s+of)?\\s+([Tt]his|[Ll]ast|[Nn]ext)\\s+year|(${MONTH_PATTERN}),?\\s+(${SPOKEN_YEAR_PATTERN}))(?![\\w-])`,
   'g',
 );
 
@@ -30,10 +30,16 @@ export const relativeMonthParser: DateParser = {
   trigger: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/,
   pattern: RELATIVE_MONTH,
   extract(match): ParsedDate | null {
-    const [, relationWord, monthA, monthB, yearWord, monthC, spokenYear] = match;
+    const [, relationWord, monthA, dayA, monthB, yearWord, monthC, spokenYear] = match;
     const month = monthOf((monthA ?? monthB ?? monthC)!);
     if (month === undefined) return null;
     const meaning: CalendarMeaning = { kind: 'calendar', month };
+    if (dayA !== undefined) {
+      // "last Oct. 23": the day, in the occurrence the relation picks.
+      const day = Number(dayA);
+      if (day < 1 || day > 31) return null;
+      meaning.day = day;
+    }
     if (relationWord !== undefined) meaning.relation = relationOf(relationWord);
     else if (yearWord !== undefined) meaning.relativeYear = { this: 0, last: -1, next: 1 }[yearWord.toLowerCase()]!;
     else {

@@ -128,8 +128,14 @@ function resolveCalendar(meaning: CalendarMeaning, outer: ResolveEnvironment): R
       if (options.length === 0) return UNRESOLVED;
       const matchingWeekday = meaning.weekday === undefined ? [] : options.filter((o) => weekdayOf(o) === meaning.weekday);
       const nearest = pickOccurrence(options, now, 'nearest');
+      // "last Oct. 23", "next March 5", "this June 1".
+      const related = meaning.relation === 'last' ? options.filter((o) => o < now).pop()
+        : meaning.relation === 'next' ? options.find((o) => o > now)
+        : meaning.relation === 'this' && isValidDay(reference.year, meaning.month, meaning.day) ? dayNumber(reference.year, meaning.month, meaning.day)
+        : undefined;
       // Within six weeks of the reference the nearest occurrence wins whatever the tense ("the Jan. 14 deadline").
-      const days = matchingWeekday.length === 1 ? matchingWeekday[0]!
+      const days = related !== undefined ? related
+        : matchingWeekday.length === 1 ? matchingWeekday[0]!
         : Math.abs(nearest - now) <= NEAR_DAYS ? nearest
         : pickOccurrence(options, now, env.direction());
       if (meaning.weekOf !== undefined) return resolved({ granularity: 'week', days, weekend: meaning.weekOf === 'weekend' });
@@ -274,7 +280,17 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
         let point: Point | null = anchor.point;
         if (meaning.setYear !== undefined && 'year' in point) point = { ...point, year: meaning.setYear };
         const base = meaning.coarsenTo === undefined ? point : coarsenPoint(point, meaning.coarsenTo);
-        const moved = base === null ? null : shiftPoint(base, meaning.shift.unit, meaning.shift.amount);
+        let moved = base === null ? null : shiftPoint(base, meaning.shift.unit, meaning.shift.amount);
+        if (moved !== null && meaning.weekday !== undefined) {
+          // "the previous Friday": the Friday before the day talked about (not a coarser anchor).
+          if (moved.granularity !== 'day') moved = null;
+          else {
+            const step = meaning.shift.amount < 0 ? -1 : 1;
+            let days = moved.days;
+            while (weekdayOf(days) !== meaning.weekday) days += step;
+            moved = { granularity: 'day', days };
+          }
+        }
         if (moved !== null) return { value: formatPoint(moved), point: null };
       }
       return meaning.fallback === null ? UNRESOLVED : { ...resolveMeaning(meaning.fallback, env), point: null };

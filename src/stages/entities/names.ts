@@ -4,6 +4,8 @@
  * "Mammadyarov" meet, and acronyms of expanded names.
  */
 
+import { BoundedMemo } from '../../core/bounded-memo.js';
+
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /[’‘`´]/g;
 const POSSESSIVE = /(?:'s|')$/i;
@@ -52,16 +54,12 @@ export function nameWords(name: string): string[] {
  */
 export function spellingSkeleton(word: string): string {
   let skeleton = skeletons.get(word);
-  if (skeleton === undefined) {
-    if (skeletons.size >= SKELETON_MEMO_SIZE) skeletons.clear();
-    skeletons.set(word, (skeleton = computeSkeleton(word)));
-  }
+  if (skeleton === undefined) skeletons.set(word, (skeleton = computeSkeleton(word)));
   return skeleton;
 }
 
-/** Skeletons already computed (the same names recur across the articles of a batch); bounded. */
-const skeletons = new Map<string, string>();
-const SKELETON_MEMO_SIZE = 8192;
+/** Skeletons already computed (the same names recur across the articles of a batch). */
+const skeletons = new BoundedMemo<string>(8192);
 
 function computeSkeleton(word: string): string {
   const folded = nameKey(word).replace(/[^a-z]/g, '');

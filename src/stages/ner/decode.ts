@@ -15,7 +15,8 @@ import {
   type FeatureSink, type FeatureView,
 } from './features.js';
 import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, TRANSITION_ALLOWED, typeOf } from './labels.js';
-import { TRANSITION_CELLS, type ScoreMemo, type ScoringModel } from './model.js';
+import type { BoundedMemo } from '../../core/bounded-memo.js';
+import { TRANSITION_CELLS, type ScoringModel } from './model.js';
 
 export interface TaggedDocument {
   view: FeatureView;
@@ -141,27 +142,27 @@ const NAME_PARTICLES = new Set([
 
 const LOWER_CASE_WORD = /^\p{Ll}+$/u;
 
+/** The PER, ORG and LOC labels (MISC and O are left to a lower-case word). */
+const NAME_LABELS = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) => {
+  const type = typeOf(l);
+  return type !== null && type !== 'MISC';
+});
+
 /**
  * A word written in lower case that is not a name particle ("met", "were",
  * "said") is never part of a person, organisation or place name: without this,
  * one article-level feature could carry "Merkel met Macron" into one name.
+ * Rules those labels out of token i's emissions, which start at `at`. The
+ * trainer calls it too, so the model learns for the decoder it runs in.
  */
-function cannotBeInName(view: FeatureView, i: number): boolean {
+export function excludeImpossibleNames(view: FeatureView, i: number, emissions: Float64Array, at: number): void {
   const word = view.words[i]!;
-  if (!LOWER_CASE_WORD.test(word) || NAME_PARTICLES.has(word)) return false;
+  if (!LOWER_CASE_WORD.test(word) || NAME_PARTICLES.has(word)) return;
   // Hyphenated compounds keep their lower-case parts: "Ata-ur-Rehman", "self-rule Authority".
   const tokens = view.doc.tokens;
-  const hyphenBefore = i > 0 && !tokens[i]!.spaceBefore && tokens[i - 1]!.text === '-';
-  const hyphenAfter = i + 1 < tokens.length && !tokens[i + 1]!.spaceBefore && tokens[i + 1]!.text === '-';
-  return !hyphenBefore && !hyphenAfter;
-}
-
-/** Rules out the PER, ORG and LOC labels of the token whose emissions start at `at` (MISC and O stay). */
-function excludeNames(emissions: Float64Array, at: number): void {
-  for (let l = 0; l < LABEL_COUNT; l++) {
-    const type = typeOf(l);
-    if (type !== null && type !== 'MISC') emissions[at + l] = -Infinity;
-  }
+  if (i > 0 && !tokens[i]!.spaceBefore && tokens[i - 1]!.text === '-') return;
+  if (i + 1 < tokens.length && !tokens[i + 1]!.spaceBefore && tokens[i + 1]!.text === '-') return;
+  for (const l of NAME_LABELS) emissions[at + l] = -Infinity;
 }
 
 /** Whether a token's label is remembered in the document's label history. */
@@ -205,7 +206,7 @@ function* sentenceSegments(view: FeatureView, sentence: { tokenStart: number; to
 class EmissionScorer implements FeatureSink {
   target = new Float64Array(0);
   offset = 0;
-  private readonly affixScores: ScoreMemo | Map<string, Float64Array>;
+  private readonly affixScores: BoundedMemo<Float64Array> | Map<string, Float64Array>;
   constructor(private readonly model: ScoringModel) {
     this.affixScores = model.affixScores ?? new Map();
   }
@@ -324,7 +325,7 @@ export function tagView(view: FeatureView, model: ScoringModel): TaggedDocument 
       scorer.offset = k * LABEL_COUNT;
       staticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
       if (history) historyFeatures(view, i, history, scorer);
-      if (cannotBeInName(view, i)) excludeNames(buffers.emissions, k * LABEL_COUNT);
+      excludeImpossibleNames(view, i, buffers.emissions, k * LABEL_COUNT);
       buffers.matrices[k] = transitionMatrices.of(view, i, segment.start);
     }
     viterbi(buffers, n, labels, margins, segment.start);

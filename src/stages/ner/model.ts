@@ -15,6 +15,7 @@
  * Once per extractor.
  */
 
+import { BoundedMemo } from '../../core/bounded-memo.js';
 import { LABELS, LABEL_COUNT } from './labels.js';
 import { FNV_OFFSET, hashCode, hashPart, shiftFor, slotOf } from './text-hash.js';
 
@@ -71,24 +72,7 @@ export interface ScoringModel {
    * Summed scores of a key's affix features, kept across articles: only for a model
    * whose weights never change (a compiled one; the trainer's change as it learns).
    */
-  readonly affixScores?: ScoreMemo;
-}
-
-/**
- * A memo of score vectors by key, bounded: when full it starts again empty, so
- * its memory stays below `limit` entries whatever the input. What it holds never
- * changes a result, only whether a sum is computed again.
- */
-export class ScoreMemo {
-  private readonly entries = new Map<string, Float64Array>();
-  constructor(private readonly limit: number) {}
-  get(key: string): Float64Array | undefined {
-    return this.entries.get(key);
-  }
-  set(key: string, scores: Float64Array): void {
-    if (this.entries.size >= this.limit) this.entries.clear();
-    this.entries.set(key, scores);
-  }
+  readonly affixScores?: BoundedMemo<Float64Array>;
 }
 
 /** Keys whose affix scores a compiled model keeps (about 2 MB at most). */
@@ -290,7 +274,7 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
     scale: meta.scale,
     weights,
     transitions,
-    affixScores: new ScoreMemo(AFFIX_MEMO_KEYS),
+    affixScores: new BoundedMemo<Float64Array>(AFFIX_MEMO_KEYS),
     row: (feature: string) => emissionRow(table.find(feature)),
     unaryRow: (template: string, value: string) => emissionRow(table.findUnary(template, value)),
     pairRow: (template: string, first: string, second: string) => emissionRow(table.findPair(template, first, second)),

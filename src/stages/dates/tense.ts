@@ -44,6 +44,23 @@ function isPastForm(word: string, lexicon: CompiledDatesLexicon): boolean {
   return word.length > 3 && word.endsWith('ed') && !lexicon.notPast.has(word) && !word.endsWith('eed');
 }
 
+/** Quantifiers that stand for a noun before a participle ("some bought last week"). */
+const PRONOUN_QUANTIFIERS = new Set(['some', 'many', 'most', 'all', 'those', 'others', 'several', 'few', 'both']);
+
+/**
+ * A past participle after a count standing for its noun, not before a noun:
+ * "254,200 bought from Sept. 14 to Thursday", "some sold last week" — a reduced
+ * relative clause about something done, so the date it governs is behind. A
+ * planned one ("300 scheduled for Friday") is left to the planning words, and a
+ * participle before its noun ("5,000 armed troops") is an adjective.
+ */
+function isReducedRelative(tokens: readonly Token[], head: number, previous: Token, headWord: string, lexicon: CompiledDatesLexicon): boolean {
+  if (previous.pos !== 'NUM' && !(previous.pos === 'DET' && PRONOUN_QUANTIFIERS.has(normalizeWord(previous.text)))) return false;
+  if (!isPastForm(headWord, lexicon) || lexicon.plannedMarkers.has(headWord) || lexicon.planningHeads.has(headWord)) return false;
+  const next = tokens[head + 1];
+  return next === undefined || (next.pos !== 'NOUN' && next.pos !== 'PROPN' && next.pos !== 'ADJ');
+}
+
 /**
  * The tense of the verb group whose last verb is `tokens[head]`, or null when the
  * verb is not finite (a bare participle or an infinitive) and so says nothing.
@@ -52,7 +69,9 @@ export function verbGroupTense(tokens: readonly Token[], head: number, first: nu
   const headWord = normalizeWord(tokens[head]!.text);
   // "the heavy rains", "the flooding": a noun mistagged as a verb.
   const previous = tokens[head - 1];
-  if (previous !== undefined && head - 1 >= first && (previous.pos === 'DET' || previous.pos === 'ADJ' || previous.pos === 'NUM') && tokens[head]!.pos === 'VERB') return null;
+  if (previous !== undefined && head - 1 >= first && (previous.pos === 'DET' || previous.pos === 'ADJ' || previous.pos === 'NUM') && tokens[head]!.pos === 'VERB') {
+    return isReducedRelative(tokens, head, previous, headWord, lexicon) ? 'past' : null;
+  }
   const chain: string[] = [];
   let sawTo = false;
   for (let i = head - 1; i >= first && chain.length < MAX_CHAIN; i--) {

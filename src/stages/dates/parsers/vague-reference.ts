@@ -7,8 +7,14 @@
 
 import type { DateParser, ParsedDate, ParsingContext } from '../parser.js';
 import type { CompiledDatesLexicon, VagueReferenceEntry } from '../lexicon.js';
+import { NUMBER_WORDS } from '../words.js';
 
 const TIME_NOUNS = /^\s+(quarters?|years?|months?|weeks?|days?|periods?|generations?|dates?|decades?)(?![\w-])/i;
+/** "the past" before a count or a unit ("the past three summers", "the past century") is an adjective. */
+const PAST_AS_ADJECTIVE = new RegExp(
+  `^\\s+(?:\\d|(?:${Object.keys(NUMBER_WORDS).filter((w) => w.length > 2).join('|')}|few|several|couple|dozen|many|decades?|centur(?:y|ies)|millennium|years?|months?|weeks?|days?|hours?|quarters?|weekends?|summers?|winters?|springs?|autumns?|falls?|seasons?)(?![\\w-]))`,
+  'i',
+);
 const NOT_CURRENT_HEADS = new Set(['account', 'accounts', 'affairs', 'events', 'flow', 'flows', 'carrier', 'carriers', 'density', 'meter', 'sea', 'source']);
 
 function escapeRegExp(text: string): string {
@@ -31,6 +37,9 @@ function checkContext(entry: VagueReferenceEntry, start: number, end: number, te
       if (/^\s*(than|this|last|that|in|on|today|yesterday|tonight)\b/i.test(after)) return -1;
       if (/(?:\d|\b(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|quarters?))\s+$/i.test(before)) return -1;
       return end;
+    case 'past-the-past':
+      // "the past three summers", "the past century": "past" is an adjective of a counted span, not the noun.
+      return PAST_AS_ADJECTIVE.test(after) ? -1 : end;
     case 'future-future': {
       const noun = TIME_NOUNS.exec(after);
       return noun ? end + noun[0].length : -1;

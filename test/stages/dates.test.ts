@@ -138,6 +138,11 @@ describe('dates: durations and sets', () => {
     ['annually after a verb', 'The ceremonies are held here annually.', [['annually', 'set', 'P1Y']]],
     ['a few days later is a span, not the future', 'He resigned. A few days later, the firm cut jobs.', [['A few days later', 'duration', 'PXD']]],
     ['a few months from now is the future', 'The plant will open a few months from now.', [['a few months from now', 'date', 'FUTURE_REF']]],
+    ['one day after a modal is the future', 'The port could one day rival Rotterdam.', [['one day', 'date', 'FUTURE_REF']]],
+    ['one day as a length stays a duration', 'The strike will last one day.', [['one day', 'duration', 'P1D']]],
+    ['"last" as a verb is not in the span', "The talks didn't last three months.", [['three months', 'duration', 'P3M']]],
+    ['"last" as a verb after "to"', 'The visit is expected to last about two weeks.', [['about two weeks', 'duration', 'P2W']]],
+    ['the last two weeks keeps its adjective', 'Prices fell in the last two weeks.', [['the last two weeks', 'duration', 'P2W']]],
   ])('%s', (_name, text, expected) => {
     expect(typed(text)).toEqual(expected);
   });

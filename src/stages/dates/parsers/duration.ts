@@ -20,6 +20,9 @@ const PER_TIMES = /\b(?:times|once|twice|thrice)\s*$/i;
 /** "$2 million a year", "358,000 a month", "24 hours a day": a rate, which TimeBank does not mark. */
 export const PER_QUANTITY = /(?:\d|%|\b(?:percent|million|billion|trillion|thousand|hundred|dollars?|cents?|euros?|pounds?|barrels?|tons?|tonnes?|miles?|meters?|metres?|kilometers?|kilometres?|km|hours?|people|seats|flights|units))\s*$/i;
 
+/** A modal right before "one day" ("could one day", "will one day"). */
+const MODAL_BEFORE = /(?:^|[^\w'-])(?:will|would|could|might|may|can|should|shall|must|['’]ll)\s+$/i;
+
 const TIME_UNITS = new Set(['hour', 'minute', 'second']);
 
 /** The TIMEX3 duration for `amount` units (null amount: unspecified, 'X'). */
@@ -73,6 +76,10 @@ export const durationParser: DateParser = {
     // "60 Minutes" (a programme), "a second" (an ordinal).
     if (/^[A-Z]/.test(unitWord) && start > 0) return null;
     if (/^second$/i.test(unitWord) && (lowerNumber === 'a' || lowerNumber === 'an')) return null;
+    // "will one day be", "could one day lead": "one day" is an adverb for some time ahead, not a day's length.
+    if (lowerNumber === 'one' && /^day$/i.test(unitWord) && MODAL_BEFORE.test(context.text.slice(Math.max(0, start - 12), start))) {
+      return { start, end, type: 'date', meaning: { kind: 'fixed', value: 'FUTURE_REF' }, rule: 'one-day-future' };
+    }
     if (lowerNumber === 'a' || lowerNumber === 'an') {
       const before = context.text.slice(Math.max(0, start - 30), start);
       if (PER_TIMES.test(before)) {

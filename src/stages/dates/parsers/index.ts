@@ -6,7 +6,7 @@ import { agoParser } from './ago.js';
 import { anaphoricWeekdayParser, dayWordParser, weekendParser } from './day-words.js';
 import { centuryParser, decadeParser } from './decade.js';
 import { durationParser } from './duration.js';
-import { anaphoricQuarterParser, ordinalQuarterParser, quarterEndedParser, shortQuarterParser } from './quarter.js';
+import { anaphoricQuarterParser, coordinatedQuarterParser, ordinalQuarterParser, quarterEndedParser, shortQuarterParser } from './quarter.js';
 import { coordinatedDayParser, coordinatedFirstDayParser, holidayParser, relativeMonthParser, weekOfParser } from './month.js';
 import { pluralUnitParser } from './plural-unit.js';
 import { relativeUnitParser, theYearParser, withinUnitParser } from './relative-unit.js';
@@ -29,6 +29,7 @@ export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateP
     theYearParser,
     agoParser,
     ordinalQuarterParser,
+    coordinatedQuarterParser,
     quarterEndedParser,
     shortQuarterParser,
     anaphoricQuarterParser,

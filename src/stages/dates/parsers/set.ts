@@ -66,17 +66,26 @@ export const everyParser: DateParser = {
   },
 };
 
-/** "Tuesday nights", "on Sundays": a plural weekday is a set. */
-const PLURAL_WEEKDAY_PATTERN = new RegExp(`\\b(${WEEKDAY_PATTERN})s(?:\\s+(morning|afternoon|evening|night)s)?\\b`, 'g');
+/**
+ * "on Sundays", "Sunday nights", "Sundays mornings": a plural weekday or a plural
+ * part of a weekday is a set; a weekday coordinated with one shares its head
+ * ("Monday and Tuesday nights": both are sets of nights).
+ */
+const PLURAL_WEEKDAY_PATTERN = new RegExp(
+  `\\b(${WEEKDAY_PATTERN})(?:s(?:\\s+(morning|afternoon|evening|night)s)?|\\s+(morning|afternoon|evening|night)s)\\b` +
+    `|\\b(${WEEKDAY_PATTERN})(?=\\s+(?:and|or)\\s+(?:${WEEKDAY_PATTERN})s?\\s+(morning|afternoon|evening|night)s\\b)`,
+  'g',
+);
 
 export const pluralWeekdayParser: DateParser = {
   id: 'set-plural-weekday',
-  trigger: /days\b/,
+  trigger: /days\b|(?:morning|afternoon|evening|night)s\b/,
   pattern: PLURAL_WEEKDAY_PATTERN,
   extract(match): ParsedDate | null {
-    const weekday = WEEKDAYS[match[1]!.toLowerCase()];
+    const weekday = WEEKDAYS[(match[1] ?? match[4])!.toLowerCase()];
     if (weekday === undefined) return null;
-    const part = match[2] ? `T${{ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[match[2].toLowerCase()]}` : '';
+    const partWord = match[2] ?? match[3] ?? match[5];
+    const part = partWord ? `T${{ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[partWord.toLowerCase()]}` : '';
     return { start: match.index, end: match.index + match[0].length, type: 'set', meaning: { kind: 'fixed', value: `XXXX-WXX-${weekday === 0 ? 7 : weekday}${part}` } };
   },
 };

@@ -299,6 +299,8 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
 }
 
 const POSSESSIVE = /^['’]s\b/;
+/** A past-perfect verb group right before a deadline word: "had been due to", "had been set to", "had". */
+const PLUPERFECT_BEFORE = /\b(?:had|['’]d)\s+(?:been\s+)?(?:(?:due|set|scheduled|slated|supposed|expected)\s+(?:to\s+)?)?\W?$/i;
 /** "not until Tuesday"; "this year through August", "from 1968 until 1989": the end of a range, which the tense places. */
 const NOT_OR_RANGE_START = /(?:\bnot|\b(?:year|month|week|quarter|today|now|\d{4}|\d{1,2}(?:st|nd|rd|th)?)|(?:January|February|March|April|May|June|July|August|September|October|November|December|day))[,.]?\s+$/i;
 
@@ -312,7 +314,12 @@ const NOT_OR_RANGE_START = /(?:\bnot|\b(?:year|month|week|quarter|today|now|\d{4
  */
 function directionFromWords(text: string, sentenceStart: number, start: number, end: number, lexicon: CompiledDatesLexicon): Direction | 'until' | null {
   const before = text.slice(Math.max(0, start - 24), start);
-  if (lexicon.futureCueBefore.test(before)) return 'future';
+  const future = lexicon.futureCueBefore.exec(before);
+  if (future !== null) {
+    // "It had been due to expire Friday": a deadline in the past perfect was overtaken, so it is behind.
+    const cueStart = Math.max(0, start - 24) + future.index;
+    return PLUPERFECT_BEFORE.test(text.slice(Math.max(sentenceStart, cueStart - 30), cueStart + 1)) ? 'past' : 'future';
+  }
   if (lexicon.pastCueBefore.test(before)) return 'past';
   const until = lexicon.untilCueBefore.exec(before);
   if (until !== null) {

@@ -8,7 +8,7 @@ import { centuryParser, decadeParser } from './decade.js';
 import { durationParser } from './duration.js';
 import { anaphoricQuarterParser, coordinatedQuarterParser, ordinalQuarterParser, quarterEndedParser, shortQuarterParser } from './quarter.js';
 import { coordinatedDayParser, coordinatedFirstDayParser, holidayParser, relativeMonthParser, weekOfParser } from './month.js';
-import { pluralUnitParser } from './plural-unit.js';
+import { pluralUnitParser, whileParser } from './plural-unit.js';
 import { relativeUnitParser, theYearParser, withinUnitParser } from './relative-unit.js';
 import { seasonParser } from './season.js';
 import { everyParser, pluralWeekdayParser, setAdverbParser } from './set.js';
@@ -44,6 +44,7 @@ export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateP
     setAdverbParser,
     durationParser,
     pluralUnitParser,
+    whileParser,
     createVagueReferenceParser(lexicon),
   ]);
 }

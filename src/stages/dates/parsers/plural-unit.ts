@@ -2,7 +2,7 @@
  * Unquantified spans of time: "for years" (PXY), "within weeks" (PXW), "in
  * the coming years" (PXY), "the weeks ahead", "months of talks", "decades-long",
  * "day-long" (P1D), "in recent years" (PXY); "the last few months" is the
- * recent past (PAST_REF), as TimeBank mostly writes it. A bare plural unit needs a cue before or after it, so that
+ * recent past (PAST_REF), as TimeBank mostly writes it; "for a while" (PXX). A bare plural unit needs a cue before or after it, so that
  * "the days of the week" stays out.
  */
 
@@ -41,5 +41,19 @@ export const pluralUnitParser: DateParser = {
     }
     const value = durationValue(null, unitWord!);
     return value === null ? null : { start, end, type: 'duration', meaning: { kind: 'fixed', value } };
+  },
+};
+
+/** "for a while", "after a little while": a span of unspecified length and unit (PXX). "Once in a while" is a frequency. */
+const WHILE_PATTERN = /(?<=(?:^|[^\w'’-])(?:for|after|within|in)\s+(?:quite\s+)?)(a\s+(?:little\s+|short\s+|long\s+)?while)(?![\w-])/gi;
+
+export const whileParser: DateParser = {
+  id: 'a-while',
+  trigger: /while/i,
+  pattern: WHILE_PATTERN,
+  extract(match, context): ParsedDate | null {
+    const start = match.index;
+    if (/\bonce\s+in\s+$/i.test(context.text.slice(Math.max(0, start - 12), start))) return null;
+    return { start, end: start + match[0].length, type: 'duration', meaning: { kind: 'fixed', value: 'PXX' } };
   },
 };

@@ -2,7 +2,8 @@
  * Days named relative to the publication date, and parts of days: "today",
  * "yesterday", "tomorrow", "tonight" (…TNI), "this morning" (…TMO), "last
  * night", "yesterday afternoon", "Friday morning", "the day before yesterday",
- * "mid-afternoon", "mid-afternoon yesterday", "midday", "noon Saturday", "midnight Friday".
+ * "mid-afternoon", "mid-afternoon yesterday", "midday", "noon Saturday", "midnight Friday";
+ * "the day before last Tuesday".
  */
 
 import type { CalendarMeaning, DateMeaning, PartOfDay } from '../candidate.js';
@@ -115,6 +116,23 @@ export const anaphoricWeekdayParser: DateParser = {
         fallback: { kind: 'calendar', weekday, relation: amount < 0 ? 'last' : 'next' },
       },
     };
+  },
+};
+
+/** "the day before last Tuesday", "the day after Friday": a day next to a named weekday. */
+const DAY_BESIDE_WEEKDAY = new RegExp(`(?<![\\w-])the\\s+day\\s+(before|after)\\s+(?:(last|next|this)\\s+)?(${WEEKDAY_PATTERN})(?![\\w-])`, 'gi');
+
+export const dayBesideWeekdayParser: DateParser = {
+  id: 'day-beside-weekday',
+  trigger: /day\s+(?:before|after)/i,
+  pattern: DAY_BESIDE_WEEKDAY,
+  extract(match): ParsedDate | null {
+    const [, side, relationWord, weekdayWord] = match;
+    const weekday = WEEKDAYS[weekdayWord!.toLowerCase()];
+    if (weekday === undefined || weekdayWord![0] !== weekdayWord![0]!.toUpperCase()) return null;
+    const relation = relationWord === undefined ? undefined : (relationWord.toLowerCase() as 'last' | 'next' | 'this');
+    const meaning: CalendarMeaning = { kind: 'calendar', weekday, dayOffset: /before/i.test(side!) ? -1 : 1, ...(relation ? { relation } : {}) };
+    return { start: match.index, end: match.index + match[0].length, type: 'date', meaning };
   },
 };
 

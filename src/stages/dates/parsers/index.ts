@@ -3,7 +3,7 @@
 import type { DateParser } from '../parser.js';
 import type { CompiledDatesLexicon } from '../lexicon.js';
 import { agoParser } from './ago.js';
-import { anaphoricWeekdayParser, dayWordParser, weekendParser } from './day-words.js';
+import { anaphoricWeekdayParser, dayBesideWeekdayParser, dayWordParser, weekendParser } from './day-words.js';
 import { centuryParser, decadeParser } from './decade.js';
 import { durationParser } from './duration.js';
 import { anaphoricQuarterParser, coordinatedQuarterParser, ordinalQuarterParser, quarterEndedParser, shortQuarterParser } from './quarter.js';
@@ -19,6 +19,7 @@ export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateP
   return Object.freeze([
     dayWordParser,
     anaphoricWeekdayParser,
+    dayBesideWeekdayParser,
     relativeMonthParser,
     holidayParser,
     weekOfParser,

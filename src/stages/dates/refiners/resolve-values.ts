@@ -107,6 +107,12 @@ function weekdayDay(weekday: number, now: number, direction: Direction, meaning:
 }
 
 function resolveCalendar(meaning: CalendarMeaning, outer: ResolveEnvironment): Resolution {
+  if (meaning.dayOffset !== undefined) {
+    // "the day before last Tuesday": the day found, moved by whole days (only a resolved day can be).
+    const { dayOffset, ...day } = meaning;
+    const { point } = resolveCalendar(day, outer);
+    return point !== null && point.granularity === 'day' ? resolved({ granularity: 'day', days: point.days + dayOffset }) : UNRESOLVED;
+  }
   const fixed = meaning.direction;
   const env: ResolveEnvironment = fixed === undefined ? outer : { ...outer, direction: () => fixed };
   const { reference } = env;

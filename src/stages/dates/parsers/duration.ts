@@ -16,7 +16,7 @@ const PATTERN = new RegExp(
 );
 
 /** "twice a day", "three times a year": a recurrence (a set). */
-const PER_TIMES = /\b(?:times|once|twice|thrice)\s*$/i;
+export const PER_TIMES = /\b(?:times|once|twice|thrice)\s*$/i;
 /** "$2 million a year", "358,000 a month", "24 hours a day": a rate, which TimeBank does not mark. */
 export const PER_QUANTITY = /(?:\d|%|\b(?:percent|million|billion|trillion|thousand|hundred|dollars?|cents?|euros?|pounds?|barrels?|tons?|tonnes?|miles?|meters?|metres?|kilometers?|kilometres?|km|hours?|people|seats|flights|units))\s*$/i;
 

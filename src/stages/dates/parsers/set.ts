@@ -6,7 +6,7 @@
 
 import type { DateParser, ParsedDate } from '../parser.js';
 import { MONTH_PATTERN, NUMBER_PATTERN, UNIT_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, monthOf, parseNumber } from '../words.js';
-import { PER_QUANTITY, durationValue } from './duration.js';
+import { PER_QUANTITY, PER_TIMES, durationValue } from './duration.js';
 
 const ADVERBS: Readonly<Record<string, string>> = {
   hourly: 'PT1H', daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', fortnightly: 'P2W', monthly: 'P1M',
@@ -38,10 +38,12 @@ export const everyParser: DateParser = {
   id: 'set-every',
   trigger: /every|each|per/i,
   pattern: EVERY_PATTERN,
-  extract(match): ParsedDate | null {
+  extract(match, context): ParsedDate | null {
     const start = match.index;
     const end = match.index + match[0].length;
-    const [, , other, numberText, unitWord, weekdayWord, monthWord, partWord] = match;
+    const [, quantifier, other, numberText, unitWord, weekdayWord, monthWord, partWord] = match;
+    // "15 million instructions per second", "60 miles per hour": a unit of measure, not a recurrence ("three times per week" is one).
+    if (quantifier!.toLowerCase() === 'per' && !PER_TIMES.test(context.text.slice(Math.max(0, start - 20), start))) return null;
     if (unitWord) {
       const amount = other ? 2 : numberText ? parseNumber(numberText) : 1;
       const value = durationValue(amount, unitWord);

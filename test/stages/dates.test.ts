@@ -215,6 +215,8 @@ describe('dates: anaphora (the time the article talks about)', () => {
     ['the full year after a quarter', 'Profit fell in the third quarter of 2014. For the full year, profit rose.', [['the third quarter of 2014', '2014-Q3'], ['the full year', '2014']]],
     ['year-earlier without a quarter is last year', 'Net fell to $1 million, compared with year-earlier net of $2 million.', [['year-earlier', '2014']]],
     ['year-earlier after a quarter', 'Net fell in the second quarter of 2015, below year-earlier net.', [['the second quarter of 2015', '2015-Q2'], ['year-earlier', '2014-Q2']]],
+    ['last year after a named figure in a quarter', 'In the second quarter of 2015, the unit lost $2 million, compared with earnings of $3 million last year.', [['the second quarter of 2015', '2015-Q2'], ['last year', '2014-Q2']]],
+    ['last year after a named figure without a quarter', 'The unit lost $2 million, compared with earnings of $3 million last year.', [['last year', '2014']]],
   ])('%s', (_name, text, expected) => {
     expect(dates(text)).toEqual(expected);
   });

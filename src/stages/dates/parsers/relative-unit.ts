@@ -13,8 +13,8 @@ import { extendPointStart } from './modifiers.js';
 const PATTERN =
   /(?<![\w-])(?:(the|that)\s+)?(this\s+past|this|last|next|past|previous|preceding|prior|coming|current|following|same|that\s+same|that|upcoming|latest|most\s+recent)\s+(?:(?:fiscal|financial|calendar)\s+(?=year|quarter))?(day|week|weekend|month|quarter|year|decade|century)(?![\w-])/gi;
 
-/** "… from $1.55 billion", "… with a loss of $3 million", "… than": a figure compared with an earlier period. */
-const COMPARISON_BEFORE = /\b(?:from|with|than|versus|vs\.?)\s+(?:a\s+(?:net\s+)?(?:loss|profit|gain|deficit)\s+of\s+)?(?:about\s+)?[$£€#]?\s?[\d.,]+(?:\s*(?:million|billion|%|percent))?(?:,\s*or\s+[^,]{1,25},?)?\s+$/i;
+/** "… from $1.55 billion", "… with a loss of $3 million", "… with earnings of $33 million", "… than": a figure compared with an earlier period. */
+const COMPARISON_BEFORE = /\b(?:from|with|than|versus|vs\.?)\s+(?:(?:a\s+)?(?:net\s+)?(?:loss|profit|gain|deficit|earnings|income|sales|revenues?)\s+of\s+)?(?:about\s+)?[$£€#]?\s?[\d.,]+(?:\s*(?:million|billion|%|percent))?(?:,\s*or\s+[^,]{1,25},?)?\s+$/i;
 
 const GRANULARITY: Readonly<Record<string, ShiftUnit>> = {
   day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year', decade: 'decade',

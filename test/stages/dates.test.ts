@@ -254,6 +254,8 @@ describe('dates: tense decides the occurrence', () => {
     ['a participle after a quantifier is past', 'It holds shares, including some sold from July 1 to Thursday.', [['July 1', '2015-07-01'], ['Thursday', '2015-07-16']]],
     ['a planned participle after a count is not past', 'The 300 scheduled for Thursday will go ahead.', [['Thursday', '2015-07-23']]],
     ['a participle before its noun is an adjective', 'It has 5,000 armed guards on duty Thursday.', [['Thursday', '2015-07-23']]],
+    ['a get-passive takes the tense of get', 'Makers are going to start getting beat up in the winter.', [['the winter', '2015-WI']]],
+    ['a past get-passive is past', 'Makers got beat up in the winter.', [['the winter', '2014-WI']]],
     ['payable, record date', 'The board declared a dividend payable Dec. 15 to holders of record Nov. 17.', [['Dec. 15', '2015-12-15'], ['Nov. 17', '2015-11-17']]],
     ['since looks back', 'Prices have doubled since March.', [['March', '2015-03']]],
     ['quarter just ended is reported whatever the tense', 'It expects to report third-quarter results.', [['third-quarter', '2015-Q3']]],

@@ -20,6 +20,8 @@ const MAX_CHAIN = 5;
 
 const BE_FORMS = new Set(['is', 'are', 'am', 'was', 'were', "'s", "'re"]);
 
+const GET_FORMS = new Set(['get', 'gets', 'getting', 'got', 'gotten']);
+
 const ING_BASE_FORMS = new Set(['bring', 'sing', 'ring', 'spring', 'sting', 'swing', 'cling', 'fling', 'wring', 'string']);
 
 const CLAUSE_BREAKS = new Set([';', '"', '“', '”', '«', '»', '(', ')', '—', '–']);
@@ -72,6 +74,8 @@ export function verbGroupTense(tokens: readonly Token[], head: number, first: nu
   if (previous !== undefined && head - 1 >= first && (previous.pos === 'DET' || previous.pos === 'ADJ' || previous.pos === 'NUM') && tokens[head]!.pos === 'VERB') {
     return isReducedRelative(tokens, head, previous, headWord, lexicon) ? 'past' : null;
   }
+  // "getting beat up", "get hurt": a participle in a get-passive; the tense is that of "get".
+  if (previous !== undefined && head - 1 >= first && GET_FORMS.has(normalizeWord(previous.text)) && isPastForm(headWord, lexicon)) return null;
   const chain: string[] = [];
   let sawTo = false;
   for (let i = head - 1; i >= first && chain.length < MAX_CHAIN; i--) {

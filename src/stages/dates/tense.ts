@@ -20,6 +20,9 @@ const MAX_CHAIN = 5;
 
 const BE_FORMS = new Set(['is', 'are', 'am', 'was', 'were', "'s", "'re"]);
 
+/** "as planned", "as previously scheduled", "originally planned": a plan that an event kept to. */
+const AS_PLANNED = new Set(['as', 'previously', 'originally']);
+
 const GET_FORMS = new Set(['get', 'gets', 'getting', 'got', 'gotten']);
 
 const ING_BASE_FORMS = new Set(['bring', 'sing', 'ring', 'spring', 'sting', 'swing', 'cling', 'fling', 'wring', 'string']);
@@ -100,7 +103,11 @@ export function verbGroupTense(tokens: readonly Token[], head: number, first: nu
   }
   for (const word of chain) if (lexicon.futureMarkers.has(word) && word !== 'going') return 'future';
   if (sawTo) return null; // an infinitive without a planning verb: its governor is another group
-  if (lexicon.planningHeads.has(headWord)) return chain.includes('had') || chain.includes("'d") ? 'past' : 'future';
+  if (lexicon.planningHeads.has(headWord)) {
+    // "began as scheduled on Friday", "as previously planned Saturday night": the event kept to a plan; its own verb places it.
+    if (previous !== undefined && head - 1 >= first && AS_PLANNED.has(normalizeWord(previous.text))) return null;
+    return chain.includes('had') || chain.includes("'d") ? 'past' : 'future';
+  }
   if (lexicon.plannedMarkers.has(headWord)) {
     const next = tokens[head + 1];
     const nextWord = next ? normalizeWord(next.text) : '';

@@ -3,12 +3,12 @@
  * "yesterday", "tomorrow", "tonight" (…TNI), "this morning" (…TMO), "last
  * night", "yesterday afternoon", "Friday morning", "the day before yesterday",
  * "mid-afternoon", "mid-afternoon yesterday", "midday", "noon Saturday", "midnight Friday";
- * "the day before last Tuesday".
+ * "the day before last Tuesday"; "today is the eighth day of …".
  */
 
 import type { CalendarMeaning, DateMeaning, PartOfDay } from '../candidate.js';
 import type { DateParser, ParsedDate } from '../parser.js';
-import { WEEKDAY_PATTERN, WEEKDAYS } from '../words.js';
+import { ORDINALS, WEEKDAY_PATTERN, WEEKDAYS } from '../words.js';
 import { extendPointStart } from './modifiers.js';
 
 const PARTS: Readonly<Record<string, PartOfDay>> = {
@@ -133,6 +133,27 @@ export const dayBesideWeekdayParser: DateParser = {
     const relation = relationWord === undefined ? undefined : (relationWord.toLowerCase() as 'last' | 'next' | 'this');
     const meaning: CalendarMeaning = { kind: 'calendar', weekday, dayOffset: /before/i.test(side!) ? -1 : 1, ...(relation ? { relation } : {}) };
     return { start: match.index, end: match.index + match[0].length, type: 'date', meaning };
+  },
+};
+
+/**
+ * "Today is the eighth day of the operation", "It's the second day of an
+ * offensive": a present-tense copula equates the counted day of an event with
+ * today. In the past ("it was the third day") the day is unknown and not read.
+ */
+const NTH_DAY_TODAY = new RegExp(
+  `(?<=(?:^|[^\\w'’-])(?:today\\s+is|it\\s+is|it['’]s|this\\s+is|tomorrow\\s+is|tomorrow\\s+will\\s+be)\\s+)(?:the\\s+)?(${Object.keys(ORDINALS).filter((w) => !/^(?:last|final)$/.test(w)).join('|')})\\s+(?:straight\\s+|consecutive\\s+|full\\s+)?day(?=\\s+(?:of|since|in)\\b)`,
+  'gi',
+);
+
+export const nthDayTodayParser: DateParser = {
+  id: 'nth-day-today',
+  trigger: /\bday\s+(?:of|since|in)\b/i,
+  pattern: NTH_DAY_TODAY,
+  extract(match, context): ParsedDate | null {
+    const start = match.index;
+    const amount = /tomorrow\s+(?:is|will\s+be)\s+$/i.test(context.text.slice(Math.max(0, start - 20), start)) ? 1 : 0;
+    return { start, end: start + match[0].length, type: 'date', meaning: { kind: 'shift', unit: 'day', amount, granularity: 'day' } };
   },
 };
 

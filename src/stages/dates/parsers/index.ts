@@ -9,7 +9,7 @@ import { durationParser } from './duration.js';
 import { anaphoricQuarterParser, coordinatedQuarterParser, ordinalQuarterParser, quarterEndedParser, shortQuarterParser } from './quarter.js';
 import { coordinatedDayParser, coordinatedFirstDayParser, holidayParser, relativeMonthParser, weekOfParser } from './month.js';
 import { pluralUnitParser, whileParser } from './plural-unit.js';
-import { relativeUnitParser, theYearParser, withinUnitParser } from './relative-unit.js';
+import { ellipticalLastParser, relativeUnitParser, theYearParser, withinUnitParser } from './relative-unit.js';
 import { seasonParser } from './season.js';
 import { everyParser, pluralWeekdayParser, setAdverbParser } from './set.js';
 import { createVagueReferenceParser } from './vague-reference.js';
@@ -27,6 +27,7 @@ export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateP
     coordinatedDayParser,
     coordinatedFirstDayParser,
     relativeUnitParser,
+    ellipticalLastParser,
     withinUnitParser,
     theYearParser,
     agoParser,

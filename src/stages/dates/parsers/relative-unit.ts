@@ -82,6 +82,23 @@ export const relativeUnitParser: DateParser = {
   },
 };
 
+/** "twice as high this year as last", "more this month than last": "last" standing for the unit named just before. */
+const ELLIPTICAL_LAST = /(?<=(?:^|[^\w'’-])(?:as|than)\s+)last(?=\s*(?:[.,;:)!?]|$))/gi;
+const THIS_UNIT_BEFORE = /\bthis\s+(week|month|quarter|year)\b(?![\s\S]*\bthis\s+(?:week|month|quarter|year)\b)/i;
+
+export const ellipticalLastParser: DateParser = {
+  id: 'elliptical-last',
+  trigger: /\b(?:as|than)\s+last\b/i,
+  pattern: ELLIPTICAL_LAST,
+  extract(match, context): ParsedDate | null {
+    const start = match.index;
+    const unitWord = THIS_UNIT_BEFORE.exec(context.text.slice(Math.max(0, start - 100), start))?.[1]?.toLowerCase();
+    const unit = unitWord === undefined ? undefined : GRANULARITY[unitWord];
+    if (unit === undefined) return null;
+    return { start, end: start + match[0].length, type: 'date', meaning: { kind: 'shift', unit, amount: -1, granularity: unit } };
+  },
+};
+
 /** "earlier in the year", "later in the day", "the end of the month", "year-end", "by year's end". */
 const WITHIN_UNIT =
   /(?<![\w-])(?:(earlier|later|early|late)\s+in\s+the\s+(day|week|month|year)|(?:the\s+)?(?:end|close|start|beginning|middle|rest|remainder|balance)\s+of\s+the\s+(week|month|quarter|year)|(year)(?:-end|\s+end|['’]s\s+end)|(month)(?:-end|\s+end|['’]s\s+end))(?![\w-])/gi;

@@ -144,6 +144,8 @@ describe('dates: durations and sets', () => {
     ['the early hours of a day are a time of day, not a span', 'He was held in the early hours of Thursday morning.', [['Thursday morning', 'date', '2015-07-16']]],
     ['hours of something without a cue', 'Hours of talks failed.', []],
     ['once in a while is a frequency, not a span', 'Once in a while he calls.', []],
+    ['a lengthy period', 'Troops will stay for a fairly lengthy period.', [['a fairly lengthy period', 'duration', 'PXX']]],
+    ['the period as a subject is not a span', 'The period was long.', []],
     ['while as a conjunction', 'While he slept, prices fell.', []],
     ['the first nine months', 'Profit rose in the first nine months.', [['the first nine months', 'duration', 'P9M']]],
     ['daily', 'The paper publishes the figures daily.', [['daily', 'set', 'P1D']]],

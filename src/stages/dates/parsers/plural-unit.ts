@@ -49,12 +49,15 @@ export const pluralUnitParser: DateParser = {
   },
 };
 
-/** "for a while", "after a little while": a span of unspecified length and unit (PXX). "Once in a while" is a frequency. */
-const WHILE_PATTERN = /(?<=(?:^|[^\w'’-])(?:for|after|within|in)\s+(?:quite\s+)?)(a\s+(?:little\s+|short\s+|long\s+)?while)(?![\w-])/gi;
+/**
+ * "for a while", "after a little while", "for a fairly lengthy period": a span of
+ * unspecified length and unit (PXX). "Once in a while" is a frequency.
+ */
+const WHILE_PATTERN = /(?<=(?:^|[^\w'’-])(?:for|after|within|in|over)\s+(?:quite\s+)?)(a\s+(?:(?:little|short|long)\s+)?while|an?\s+(?:(?:very|fairly|rather|relatively)\s+)?(?:long|lengthy|short|brief|extended|prolonged|considerable|indefinite)\s+period(?:\s+of\s+time)?)(?![\w-])/gi;
 
 export const whileParser: DateParser = {
   id: 'a-while',
-  trigger: /while/i,
+  trigger: /while|period/i,
   pattern: WHILE_PATTERN,
   extract(match, context): ParsedDate | null {
     const start = match.index;

@@ -8,7 +8,7 @@
 
 import type { CalendarMeaning, DateMeaning, PartOfDay } from '../candidate.js';
 import type { DateParser, ParsedDate } from '../parser.js';
-import { ORDINALS, WEEKDAY_PATTERN, WEEKDAYS } from '../words.js';
+import { MONTH_PATTERN, ORDINALS, WEEKDAY_PATTERN, WEEKDAYS } from '../words.js';
 import { extendPointStart } from './modifiers.js';
 
 const PARTS: Readonly<Record<string, PartOfDay>> = {
@@ -154,6 +154,28 @@ export const nthDayTodayParser: DateParser = {
     const start = match.index;
     const amount = /tomorrow\s+(?:is|will\s+be)\s+$/i.test(context.text.slice(Math.max(0, start - 20), start)) ? 1 : 0;
     return { start, end: start + match[0].length, type: 'date', meaning: { kind: 'shift', unit: 'day', amount, granularity: 'day' } };
+  },
+};
+
+/**
+ * "Oct. 12, the day before the plunge", "on Friday, the day of the vote": "the
+ * day" in apposition to the date just before it is that date.
+ */
+const APPOSITIVE_DAY = new RegExp(
+  `(?<=(?:${MONTH_PATTERN}\\s+\\d{1,2}(?:,\\s+(?:19|20)\\d{2})?|${WEEKDAY_PATTERN})\\s*,\\s+)the\\s+day(?=\\s+(?:before|after|of|when|that)\\b)`,
+  'g',
+);
+
+export const appositiveDayParser: DateParser = {
+  id: 'appositive-day',
+  trigger: /,\s+the\s+day\b/,
+  pattern: APPOSITIVE_DAY,
+  extract(match): ParsedDate | null {
+    const start = match.index;
+    return {
+      start, end: start + match[0].length, type: 'date',
+      meaning: { kind: 'anaphoric', anchor: 'any', shift: { unit: 'day', amount: 0 }, coarsenTo: 'day', fallback: null },
+    };
   },
 };
 

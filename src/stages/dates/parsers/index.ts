@@ -3,7 +3,7 @@
 import type { DateParser } from '../parser.js';
 import type { CompiledDatesLexicon } from '../lexicon.js';
 import { agoParser } from './ago.js';
-import { anaphoricWeekdayParser, dayBesideWeekdayParser, dayWordParser, nthDayTodayParser, weekendParser } from './day-words.js';
+import { anaphoricWeekdayParser, appositiveDayParser, dayBesideWeekdayParser, dayWordParser, nthDayTodayParser, weekendParser } from './day-words.js';
 import { centuryParser, decadeParser } from './decade.js';
 import { durationParser } from './duration.js';
 import { anaphoricQuarterParser, coordinatedQuarterParser, ordinalQuarterParser, quarterEndedParser, shortQuarterParser } from './quarter.js';
@@ -21,6 +21,7 @@ export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateP
     anaphoricWeekdayParser,
     dayBesideWeekdayParser,
     nthDayTodayParser,
+    appositiveDayParser,
     relativeMonthParser,
     holidayParser,
     weekOfParser,

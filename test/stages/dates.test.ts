@@ -234,6 +234,16 @@ describe('dates: anaphora (the time the article talks about)', () => {
     ['the full year after a quarter', 'Profit fell in the third quarter of 2014. For the full year, profit rose.', [['the third quarter of 2014', '2014-Q3'], ['the full year', '2014']]],
     ['year-earlier without a quarter is last year', 'Net fell to $1 million, compared with year-earlier net of $2 million.', [['year-earlier', '2014']]],
     ['year-earlier after a quarter', 'Net fell in the second quarter of 2015, below year-earlier net.', [['the second quarter of 2015', '2015-Q2'], ['year-earlier', '2014-Q2']]],
+    [
+      'a quarter named in passing does not become the period talked about',
+      'Net rose in the third quarter of 2014. After a flat second quarter, sales grew. Costs were lower than in the year-earlier period.',
+      [['the third quarter of 2014', '2014-Q3'], ['second quarter', '2015-Q2'], ['the year-earlier period', '2013-Q3']],
+    ],
+    [
+      'a definite quarter does become the period talked about',
+      'Net rose in the third quarter of 2014. In the second quarter, sales grew. Costs were lower than in the year-earlier period.',
+      [['the third quarter of 2014', '2014-Q3'], ['the second quarter', '2015-Q2'], ['the year-earlier period', '2014-Q2']],
+    ],
     ['last year after a named figure in a quarter', 'In the second quarter of 2015, the unit lost $2 million, compared with earnings of $3 million last year.', [['the second quarter of 2015', '2015-Q2'], ['last year', '2014-Q2']]],
     ['last year after a named figure without a quarter', 'The unit lost $2 million, compared with earnings of $3 million last year.', [['last year', '2014']]],
   ])('%s', (_name, text, expected) => {

@@ -305,6 +305,14 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
 }
 
 const POSSESSIVE = /^['’]s\b/;
+/** "after a flat second quarter": a quarter mentioned in passing, not the one the report is about. */
+const INDEFINITE_BEFORE = /\b(?:a|an)\s+(?:[a-z-]+\s+)?$/i;
+
+/** A quarter as the head of an indefinite noun phrase ("a flat second quarter"); not "a third-quarter loss". */
+function isPassingQuarter(text: string, candidate: DateCandidate): boolean {
+  if (!/\squarter$/i.test(text.slice(candidate.start, candidate.end))) return false;
+  return INDEFINITE_BEFORE.test(text.slice(Math.max(0, candidate.start - 20), candidate.start));
+}
 /** A past-perfect verb group right before a deadline word: "had been due to", "had been set to", "had". */
 const PLUPERFECT_BEFORE = /\b(?:had|['’]d)\s+(?:been\s+)?(?:(?:due|set|scheduled|slated|supposed|expected)\s+(?:to\s+)?)?\W?$/i;
 /** "not until Tuesday"; "this year through August", "from 1968 until 1989": the end of a range, which the tense places. */
@@ -386,7 +394,7 @@ export const resolveValues: DateRefiner = {
       const { point } = resolution;
       if (point !== null && candidate.meaning.kind !== 'anaphoric') {
         discourse.lastPoint = { point, sentence: sentence.index };
-        if (point.granularity === 'quarter') discourse.lastQuarter = { point, sentence: sentence.index };
+        if (point.granularity === 'quarter' && !isPassingQuarter(doc.text, candidate)) discourse.lastQuarter = { point, sentence: sentence.index };
       } else if (doc.reference !== null && isYearToDate(candidate)) {
         // "in the first nine months …, compared with … a year earlier": the comparison is now by year.
         const quarter = discourse.lastQuarter?.point;

@@ -240,6 +240,21 @@ describe('dates: anaphora (the time the article talks about)', () => {
       [['the third quarter of 2014', '2014-Q3'], ['second quarter', '2015-Q2'], ['the year-earlier period', '2013-Q3']],
     ],
     [
+      'a forecast quarter does not become the period talked about',
+      'Net fell in the second quarter. Analysts expect losses through the fourth quarter of 2016. In the year-ago period, it earned $3 million.',
+      [['the second quarter', '2015-Q2'], ['the fourth quarter of 2016', '2016-Q4'], ['the year-ago period', '2014-Q2']],
+    ],
+    [
+      'the current quarter is not yet over',
+      'Net rose in the second quarter. Sales will rise in the third quarter. In the year-ago period, it earned $3 million.',
+      [['the second quarter', '2015-Q2'], ['the third quarter', '2015-Q3'], ['the year-ago period', '2014-Q2']],
+    ],
+    [
+      'a fiscal quarter said to have ended is over',
+      'Net fell in its third quarter ended June 30. In the year-ago period, it earned $3 million.',
+      [['third quarter', '2015-Q3'], ['June 30', '2015-06-30'], ['the year-ago period', '2014-Q3']],
+    ],
+    [
       'a definite quarter does become the period talked about',
       'Net rose in the third quarter of 2014. In the second quarter, sales grew. Costs were lower than in the year-earlier period.',
       [['the third quarter of 2014', '2014-Q3'], ['the second quarter', '2015-Q2'], ['the year-earlier period', '2014-Q2']],

@@ -308,6 +308,18 @@ const POSSESSIVE = /^['’]s\b/;
 /** "after a flat second quarter": a quarter mentioned in passing, not the one the report is about. */
 const INDEFINITE_BEFORE = /\b(?:a|an)\s+(?:[a-z-]+\s+)?$/i;
 
+/**
+ * A quarter not yet over at the reference date ("losses through the third quarter
+ * of 1990", "continue into the fourth quarter"): a forecast, not the period whose
+ * results the article reports and compares with "the year-ago period". A fiscal
+ * quarter the text says has ended ("its fourth quarter ended Sept. 30") is over.
+ */
+function isUnfinishedQuarter(point: Point, reference: ReferenceDate | null, text: string, end: number): boolean {
+  if (reference === null || point.granularity !== 'quarter') return false;
+  if (point.year * 4 + point.quarter < reference.year * 4 + quarterOf(reference.month)) return false;
+  return !/^\s+end(?:ed|ing)\b/i.test(text.slice(end, end + 10));
+}
+
 /** A quarter as the head of an indefinite noun phrase ("a flat second quarter"); not "a third-quarter loss". */
 function isPassingQuarter(text: string, candidate: DateCandidate): boolean {
   if (!/\squarter$/i.test(text.slice(candidate.start, candidate.end))) return false;
@@ -394,7 +406,9 @@ export const resolveValues: DateRefiner = {
       const { point } = resolution;
       if (point !== null && candidate.meaning.kind !== 'anaphoric') {
         discourse.lastPoint = { point, sentence: sentence.index };
-        if (point.granularity === 'quarter' && !isPassingQuarter(doc.text, candidate)) discourse.lastQuarter = { point, sentence: sentence.index };
+        if (point.granularity === 'quarter' && !isPassingQuarter(doc.text, candidate) && !isUnfinishedQuarter(point, doc.reference, doc.text, candidate.end)) {
+          discourse.lastQuarter = { point, sentence: sentence.index };
+        }
       } else if (doc.reference !== null && isYearToDate(candidate)) {
         // "in the first nine months …, compared with … a year earlier": the comparison is now by year.
         const quarter = discourse.lastQuarter?.point;

@@ -142,7 +142,7 @@ export const dayBesideWeekdayParser: DateParser = {
  * today. In the past ("it was the third day") the day is unknown and not read.
  */
 const NTH_DAY_TODAY = new RegExp(
-  `(?<=(?:^|[^\\w'’-])(?:today\\s+is|it\\s+is|it['’]s|this\\s+is|tomorrow\\s+is|tomorrow\\s+will\\s+be)\\s+)(?:the\\s+)?(${Object.keys(ORDINALS).filter((w) => !/^(?:last|final)$/.test(w)).join('|')})\\s+(?:straight\\s+|consecutive\\s+|full\\s+)?day(?=\\s+(?:of|since|in)\\b)`,
+  `(?<![\\w'’-])(today\\s+is|it\\s+is|it['’]s|this\\s+is|tomorrow\\s+is|tomorrow\\s+will\\s+be)\\s+((?:the\\s+)?(?:${Object.keys(ORDINALS).filter((w) => !/^(?:last|final)$/.test(w)).join('|')})\\s+(?:straight\\s+|consecutive\\s+|full\\s+)?day)(?=\\s+(?:of|since|in)\\b)`,
   'gi',
 );
 
@@ -150,10 +150,11 @@ export const nthDayTodayParser: DateParser = {
   id: 'nth-day-today',
   trigger: /\bday\s+(?:of|since|in)\b/i,
   pattern: NTH_DAY_TODAY,
-  extract(match, context): ParsedDate | null {
-    const start = match.index;
-    const amount = /tomorrow\s+(?:is|will\s+be)\s+$/i.test(context.text.slice(Math.max(0, start - 20), start)) ? 1 : 0;
-    return { start, end: start + match[0].length, type: 'date', meaning: { kind: 'shift', unit: 'day', amount, granularity: 'day' } };
+  extract(match): ParsedDate | null {
+    const end = match.index + match[0].length;
+    const start = end - match[2]!.length;
+    const amount = /^tomorrow/i.test(match[1]!) ? 1 : 0;
+    return { start, end, type: 'date', meaning: { kind: 'shift', unit: 'day', amount, granularity: 'day' } };
   },
 };
 

@@ -53,15 +53,16 @@ export const pluralUnitParser: DateParser = {
  * "for a while", "after a little while", "for a fairly lengthy period": a span of
  * unspecified length and unit (PXX). "Once in a while" is a frequency.
  */
-const WHILE_PATTERN = /(?<=(?:^|[^\w'’-])(?:for|after|within|in|over)\s+(?:quite\s+)?)(a\s+(?:(?:little|short|long)\s+)?while|an?\s+(?:(?:very|fairly|rather|relatively)\s+)?(?:long|lengthy|short|brief|extended|prolonged|considerable|indefinite)\s+period(?:\s+of\s+time)?)(?![\w-])/gi;
+const WHILE_PATTERN = /(?<![\w'’-])(?:for|after|within|in|over)\s+(?:quite\s+)?(a\s+(?:(?:little|short|long)\s+)?while|an?\s+(?:(?:very|fairly|rather|relatively)\s+)?(?:long|lengthy|short|brief|extended|prolonged|considerable|indefinite)\s+period(?:\s+of\s+time)?)(?![\w-])/gi;
 
 export const whileParser: DateParser = {
   id: 'a-while',
   trigger: /while|period/i,
   pattern: WHILE_PATTERN,
   extract(match, context): ParsedDate | null {
-    const start = match.index;
-    if (/\bonce\s+in\s+$/i.test(context.text.slice(Math.max(0, start - 12), start))) return null;
-    return { start, end: start + match[0].length, type: 'duration', meaning: { kind: 'fixed', value: 'PXX' } };
+    const end = match.index + match[0].length;
+    const start = end - match[1]!.length;
+    if (/\bonce\s+$/i.test(context.text.slice(Math.max(0, match.index - 8), match.index))) return null;
+    return { start, end, type: 'duration', meaning: { kind: 'fixed', value: 'PXX' } };
   },
 };

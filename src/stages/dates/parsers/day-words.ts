@@ -163,7 +163,7 @@ export const nthDayTodayParser: DateParser = {
  * day" in apposition to the date just before it is that date.
  */
 const APPOSITIVE_DAY = new RegExp(
-  `(?<=(?:${MONTH_PATTERN}\\s+\\d{1,2}(?:,\\s+(?:19|20)\\d{2})?|${WEEKDAY_PATTERN})\\s*,\\s+)the\\s+day(?=\\s+(?:before|after|of|when|that)\\b)`,
+  `(?:${MONTH_PATTERN}\\s+\\d{1,2}(?:,\\s+(?:19|20)\\d{2})?|${WEEKDAY_PATTERN})\\s*,\\s+(the\\s+day)(?=\\s+(?:before|after|of|when|that)\\b)`,
   'g',
 );
 
@@ -172,9 +172,9 @@ export const appositiveDayParser: DateParser = {
   trigger: /,\s+the\s+day\b/,
   pattern: APPOSITIVE_DAY,
   extract(match): ParsedDate | null {
-    const start = match.index;
+    const end = match.index + match[0].length;
     return {
-      start, end: start + match[0].length, type: 'date',
+      start: end - match[1]!.length, end, type: 'date',
       meaning: { kind: 'anaphoric', anchor: 'any', shift: { unit: 'day', amount: 0 }, coarsenTo: 'day', fallback: null },
     };
   },

@@ -83,7 +83,7 @@ export const relativeUnitParser: DateParser = {
 };
 
 /** "twice as high this year as last", "more this month than last": "last" standing for the unit named just before. */
-const ELLIPTICAL_LAST = /(?<=(?:^|[^\w'’-])(?:as|than)\s+)last(?=\s*(?:[.,;:)!?]|$))/gi;
+const ELLIPTICAL_LAST = /(?<![\w'’-])(?:as|than)\s+(last)(?=\s*(?:[.,;:)!?]|$))/gi;
 const THIS_UNIT_BEFORE = /\bthis\s+(week|month|quarter|year)\b(?![\s\S]*\bthis\s+(?:week|month|quarter|year)\b)/i;
 
 export const ellipticalLastParser: DateParser = {
@@ -91,11 +91,12 @@ export const ellipticalLastParser: DateParser = {
   trigger: /\b(?:as|than)\s+last\b/i,
   pattern: ELLIPTICAL_LAST,
   extract(match, context): ParsedDate | null {
-    const start = match.index;
-    const unitWord = THIS_UNIT_BEFORE.exec(context.text.slice(Math.max(0, start - 100), start))?.[1]?.toLowerCase();
+    const end = match.index + match[0].length;
+    const start = end - match[1]!.length;
+    const unitWord = THIS_UNIT_BEFORE.exec(context.text.slice(Math.max(0, match.index - 100), match.index))?.[1]?.toLowerCase();
     const unit = unitWord === undefined ? undefined : GRANULARITY[unitWord];
     if (unit === undefined) return null;
-    return { start, end: start + match[0].length, type: 'date', meaning: { kind: 'shift', unit, amount: -1, granularity: unit } };
+    return { start, end, type: 'date', meaning: { kind: 'shift', unit, amount: -1, granularity: unit } };
   },
 };
 

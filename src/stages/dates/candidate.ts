@@ -56,6 +56,8 @@ export interface CalendarMeaning {
   /** "Easter week", "the week of March 6": the week (or weekend) of the day rather than the day. */
   weekOf?: 'week' | 'weekend';
   relation?: Relation;
+  /** Days to add to the day found ("the day before last Tuesday": -1). */
+  dayOffset?: number;
   /** A direction the expression itself fixes, whatever the verb (a dateline is never ahead). */
   direction?: Direction;
 }

@@ -20,6 +20,11 @@ const MAX_CHAIN = 5;
 
 const BE_FORMS = new Set(['is', 'are', 'am', 'was', 'were', "'s", "'re"]);
 
+/** "as planned", "as previously scheduled", "originally planned": a plan that an event kept to. */
+const AS_PLANNED = new Set(['as', 'previously', 'originally']);
+
+const GET_FORMS = new Set(['get', 'gets', 'getting', 'got', 'gotten']);
+
 const ING_BASE_FORMS = new Set(['bring', 'sing', 'ring', 'spring', 'sting', 'swing', 'cling', 'fling', 'wring', 'string']);
 
 const CLAUSE_BREAKS = new Set([';', '"', '“', '”', '«', '»', '(', ')', '—', '–']);
@@ -44,6 +49,23 @@ function isPastForm(word: string, lexicon: CompiledDatesLexicon): boolean {
   return word.length > 3 && word.endsWith('ed') && !lexicon.notPast.has(word) && !word.endsWith('eed');
 }
 
+/** Quantifiers that stand for a noun before a participle ("some bought last week"). */
+const PRONOUN_QUANTIFIERS = new Set(['some', 'many', 'most', 'all', 'those', 'others', 'several', 'few', 'both']);
+
+/**
+ * A past participle after a count standing for its noun, not before a noun:
+ * "254,200 bought from Sept. 14 to Thursday", "some sold last week" — a reduced
+ * relative clause about something done, so the date it governs is behind. A
+ * planned one ("300 scheduled for Friday") is left to the planning words, and a
+ * participle before its noun ("5,000 armed troops") is an adjective.
+ */
+function isReducedRelative(tokens: readonly Token[], head: number, previous: Token, headWord: string, lexicon: CompiledDatesLexicon): boolean {
+  if (previous.pos !== 'NUM' && !(previous.pos === 'DET' && PRONOUN_QUANTIFIERS.has(normalizeWord(previous.text)))) return false;
+  if (!isPastForm(headWord, lexicon) || lexicon.plannedMarkers.has(headWord) || lexicon.planningHeads.has(headWord)) return false;
+  const next = tokens[head + 1];
+  return next === undefined || (next.pos !== 'NOUN' && next.pos !== 'PROPN' && next.pos !== 'ADJ');
+}
+
 /**
  * The tense of the verb group whose last verb is `tokens[head]`, or null when the
  * verb is not finite (a bare participle or an infinitive) and so says nothing.
@@ -52,7 +74,11 @@ export function verbGroupTense(tokens: readonly Token[], head: number, first: nu
   const headWord = normalizeWord(tokens[head]!.text);
   // "the heavy rains", "the flooding": a noun mistagged as a verb.
   const previous = tokens[head - 1];
-  if (previous !== undefined && head - 1 >= first && (previous.pos === 'DET' || previous.pos === 'ADJ' || previous.pos === 'NUM') && tokens[head]!.pos === 'VERB') return null;
+  if (previous !== undefined && head - 1 >= first && (previous.pos === 'DET' || previous.pos === 'ADJ' || previous.pos === 'NUM') && tokens[head]!.pos === 'VERB') {
+    return isReducedRelative(tokens, head, previous, headWord, lexicon) ? 'past' : null;
+  }
+  // "getting beat up", "get hurt": a participle in a get-passive; the tense is that of "get".
+  if (previous !== undefined && head - 1 >= first && GET_FORMS.has(normalizeWord(previous.text)) && isPastForm(headWord, lexicon)) return null;
   const chain: string[] = [];
   let sawTo = false;
   for (let i = head - 1; i >= first && chain.length < MAX_CHAIN; i--) {
@@ -77,7 +103,11 @@ export function verbGroupTense(tokens: readonly Token[], head: number, first: nu
   }
   for (const word of chain) if (lexicon.futureMarkers.has(word) && word !== 'going') return 'future';
   if (sawTo) return null; // an infinitive without a planning verb: its governor is another group
-  if (lexicon.planningHeads.has(headWord)) return chain.includes('had') || chain.includes("'d") ? 'past' : 'future';
+  if (lexicon.planningHeads.has(headWord)) {
+    // "began as scheduled on Friday", "as previously planned Saturday night": the event kept to a plan; its own verb places it.
+    if (previous !== undefined && head - 1 >= first && AS_PLANNED.has(normalizeWord(previous.text))) return null;
+    return chain.includes('had') || chain.includes("'d") ? 'past' : 'future';
+  }
   if (lexicon.plannedMarkers.has(headWord)) {
     const next = tokens[head + 1];
     const nextWord = next ? normalizeWord(next.text) : '';

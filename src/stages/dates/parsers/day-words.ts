@@ -2,12 +2,13 @@
  * Days named relative to the publication date, and parts of days: "today",
  * "yesterday", "tomorrow", "tonight" (…TNI), "this morning" (…TMO), "last
  * night", "yesterday afternoon", "Friday morning", "the day before yesterday",
- * "mid-afternoon", "mid-afternoon yesterday", "midday", "noon Saturday", "midnight Friday".
+ * "mid-afternoon", "mid-afternoon yesterday", "midday", "noon Saturday", "midnight Friday";
+ * "the day before last Tuesday"; "today is the eighth day of …".
  */
 
 import type { CalendarMeaning, DateMeaning, PartOfDay } from '../candidate.js';
 import type { DateParser, ParsedDate } from '../parser.js';
-import { WEEKDAY_PATTERN, WEEKDAYS } from '../words.js';
+import { MONTH_PATTERN, ORDINALS, WEEKDAY_PATTERN, WEEKDAYS } from '../words.js';
 import { extendPointStart } from './modifiers.js';
 
 const PARTS: Readonly<Record<string, PartOfDay>> = {
@@ -114,6 +115,67 @@ export const anaphoricWeekdayParser: DateParser = {
         kind: 'anaphoric', anchor: 'any', shift: { unit: 'day', amount }, coarsenTo: 'day', weekday,
         fallback: { kind: 'calendar', weekday, relation: amount < 0 ? 'last' : 'next' },
       },
+    };
+  },
+};
+
+/** "the day before last Tuesday", "the day after Friday": a day next to a named weekday. */
+const DAY_BESIDE_WEEKDAY = new RegExp(`(?<![\\w-])the\\s+day\\s+(before|after)\\s+(?:(last|next|this)\\s+)?(${WEEKDAY_PATTERN})(?![\\w-])`, 'gi');
+
+export const dayBesideWeekdayParser: DateParser = {
+  id: 'day-beside-weekday',
+  trigger: /day\s+(?:before|after)/i,
+  pattern: DAY_BESIDE_WEEKDAY,
+  extract(match): ParsedDate | null {
+    const [, side, relationWord, weekdayWord] = match;
+    const weekday = WEEKDAYS[weekdayWord!.toLowerCase()];
+    if (weekday === undefined || weekdayWord![0] !== weekdayWord![0]!.toUpperCase()) return null;
+    const relation = relationWord === undefined ? undefined : (relationWord.toLowerCase() as 'last' | 'next' | 'this');
+    const meaning: CalendarMeaning = { kind: 'calendar', weekday, dayOffset: /before/i.test(side!) ? -1 : 1, ...(relation ? { relation } : {}) };
+    return { start: match.index, end: match.index + match[0].length, type: 'date', meaning };
+  },
+};
+
+/**
+ * "Today is the eighth day of the operation", "It's the second day of an
+ * offensive": a present-tense copula equates the counted day of an event with
+ * today. In the past ("it was the third day") the day is unknown and not read.
+ */
+const NTH_DAY_TODAY = new RegExp(
+  `(?<![\\w'’-])(today\\s+is|it\\s+is|it['’]s|this\\s+is|tomorrow\\s+is|tomorrow\\s+will\\s+be)\\s+((?:the\\s+)?(?:${Object.keys(ORDINALS).filter((w) => !/^(?:last|final)$/.test(w)).join('|')})\\s+(?:straight\\s+|consecutive\\s+|full\\s+)?day)(?=\\s+(?:of|since|in)\\b)`,
+  'gi',
+);
+
+export const nthDayTodayParser: DateParser = {
+  id: 'nth-day-today',
+  trigger: /\bday\s+(?:of|since|in)\b/i,
+  pattern: NTH_DAY_TODAY,
+  extract(match): ParsedDate | null {
+    const end = match.index + match[0].length;
+    const start = end - match[2]!.length;
+    const amount = /^tomorrow/i.test(match[1]!) ? 1 : 0;
+    return { start, end, type: 'date', meaning: { kind: 'shift', unit: 'day', amount, granularity: 'day' } };
+  },
+};
+
+/**
+ * "Oct. 12, the day before the plunge", "on Friday, the day of the vote": "the
+ * day" in apposition to the date just before it is that date.
+ */
+const APPOSITIVE_DAY = new RegExp(
+  `(?:${MONTH_PATTERN}\\s+\\d{1,2}(?:,\\s+(?:19|20)\\d{2})?|${WEEKDAY_PATTERN})\\s*,\\s+(the\\s+day)(?=\\s+(?:before|after|of|when|that)\\b)`,
+  'g',
+);
+
+export const appositiveDayParser: DateParser = {
+  id: 'appositive-day',
+  trigger: /,\s+the\s+day\b/,
+  pattern: APPOSITIVE_DAY,
+  extract(match): ParsedDate | null {
+    const end = match.index + match[0].length;
+    return {
+      start: end - match[1]!.length, end, type: 'date',
+      meaning: { kind: 'anaphoric', anchor: 'any', shift: { unit: 'day', amount: 0 }, coarsenTo: 'day', fallback: null },
     };
   },
 };

@@ -16,9 +16,15 @@ const PATTERN = new RegExp(
 );
 
 /** "twice a day", "three times a year": a recurrence (a set). */
-const PER_TIMES = /\b(?:times|once|twice|thrice)\s*$/i;
+export const PER_TIMES = /\b(?:times|once|twice|thrice)\s*$/i;
 /** "$2 million a year", "358,000 a month", "24 hours a day": a rate, which TimeBank does not mark. */
 export const PER_QUANTITY = /(?:\d|%|\b(?:percent|million|billion|trillion|thousand|hundred|dollars?|cents?|euros?|pounds?|barrels?|tons?|tonnes?|miles?|meters?|metres?|kilometers?|kilometres?|km|hours?|people|seats|flights|units))\s*$/i;
+
+/** "three quarters of the members", "two quarters of a point", "three quarters of 1%": a fraction. */
+const FRACTION_OF = /^\s+of\s+(?:a|an|the|one|this|that|these|those|its|his|her|their|our|my|your|all|every|each|[\d$£€])/i;
+
+/** A modal right before "one day" ("could one day", "will one day"). */
+const MODAL_BEFORE = /(?:^|[^\w'-])(?:will|would|could|might|may|can|should|shall|must|['’]ll)\s+$/i;
 
 const TIME_UNITS = new Set(['hour', 'minute', 'second']);
 
@@ -61,7 +67,11 @@ export const durationParser: DateParser = {
     // Ages ("a 44-year-old protester", "six years old") are not durations in TimeBank.
     if (match[4] !== undefined && /old/i.test(match[4])) return null;
     // "three-quarters of", "two quarters of a point": fractions, not periods.
-    if (/^quarter/i.test(unitWord) && (/-/.test(match[0]) || /^\s+of\b/i.test(context.text.slice(match.index + match[0].length)))) return null;
+    // "several quarters of losses" is a span (a vague count is never a fraction); "three quarters of voters" is a fraction.
+    if (/^quarter/i.test(unitWord)) {
+      const after = context.text.slice(match.index + match[0].length, match.index + match[0].length + 30);
+      if (/-/.test(match[0]) || (parseNumber(numberText) === null ? FRACTION_OF.test(after) : /^\s+of\b/i.test(after))) return null;
+    }
     let amount = parseNumber(numberText);
     if (/and\s+a\s+half$/i.test(match[0].replace(/-long$/i, ''))) amount = amount === null ? null : amount + 0.5;
     // "one year" is singular; "two year" (adjectival) is fine; "a years" is not English.
@@ -73,6 +83,10 @@ export const durationParser: DateParser = {
     // "60 Minutes" (a programme), "a second" (an ordinal).
     if (/^[A-Z]/.test(unitWord) && start > 0) return null;
     if (/^second$/i.test(unitWord) && (lowerNumber === 'a' || lowerNumber === 'an')) return null;
+    // "will one day be", "could one day lead": "one day" is an adverb for some time ahead, not a day's length.
+    if (lowerNumber === 'one' && /^day$/i.test(unitWord) && MODAL_BEFORE.test(context.text.slice(Math.max(0, start - 12), start))) {
+      return { start, end, type: 'date', meaning: { kind: 'fixed', value: 'FUTURE_REF' }, rule: 'one-day-future' };
+    }
     if (lowerNumber === 'a' || lowerNumber === 'an') {
       const before = context.text.slice(Math.max(0, start - 30), start);
       if (PER_TIMES.test(before)) {

@@ -3,13 +3,13 @@
 import type { DateParser } from '../parser.js';
 import type { CompiledDatesLexicon } from '../lexicon.js';
 import { agoParser } from './ago.js';
-import { anaphoricWeekdayParser, dayWordParser, weekendParser } from './day-words.js';
+import { anaphoricWeekdayParser, appositiveDayParser, dayBesideWeekdayParser, dayWordParser, nthDayTodayParser, weekendParser } from './day-words.js';
 import { centuryParser, decadeParser } from './decade.js';
 import { durationParser } from './duration.js';
-import { anaphoricQuarterParser, ordinalQuarterParser, quarterEndedParser, shortQuarterParser } from './quarter.js';
+import { anaphoricQuarterParser, coordinatedQuarterParser, ordinalQuarterParser, quarterEndedParser, shortQuarterParser } from './quarter.js';
 import { coordinatedDayParser, coordinatedFirstDayParser, holidayParser, relativeMonthParser, weekOfParser } from './month.js';
-import { pluralUnitParser } from './plural-unit.js';
-import { relativeUnitParser, theYearParser, withinUnitParser } from './relative-unit.js';
+import { pluralUnitParser, whileParser } from './plural-unit.js';
+import { ellipticalLastParser, relativeUnitParser, theYearParser, withinUnitParser } from './relative-unit.js';
 import { seasonParser } from './season.js';
 import { everyParser, pluralWeekdayParser, setAdverbParser } from './set.js';
 import { createVagueReferenceParser } from './vague-reference.js';
@@ -19,16 +19,21 @@ export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateP
   return Object.freeze([
     dayWordParser,
     anaphoricWeekdayParser,
+    dayBesideWeekdayParser,
+    nthDayTodayParser,
+    appositiveDayParser,
     relativeMonthParser,
     holidayParser,
     weekOfParser,
     coordinatedDayParser,
     coordinatedFirstDayParser,
     relativeUnitParser,
+    ellipticalLastParser,
     withinUnitParser,
     theYearParser,
     agoParser,
     ordinalQuarterParser,
+    coordinatedQuarterParser,
     quarterEndedParser,
     shortQuarterParser,
     anaphoricQuarterParser,
@@ -43,6 +48,7 @@ export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateP
     setAdverbParser,
     durationParser,
     pluralUnitParser,
+    whileParser,
     createVagueReferenceParser(lexicon),
   ]);
 }

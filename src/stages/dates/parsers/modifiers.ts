@@ -25,6 +25,9 @@ const PERIOD_ADJECTIVE_BEFORE = new RegExp(`${BEFORE}(${PERIOD_ADJECTIVES})\\s+$
 const DETERMINER_BEFORE = new RegExp(`${BEFORE}(the|a|an)\\s+$`, 'i');
 const POINT_MODIFIER_BEFORE = new RegExp(`${BEFORE}(${POINT_MODIFIERS})(?:\\s+|(?<=-))$`, 'i');
 
+/** "will last two weeks", "expected to last a month": "last" is the verb, not the adjective of "the last two weeks". */
+const LAST_AS_VERB = /(?:^|[^\w'’-])(?:will|would|could|might|may|can|should|shall|must|to|not|\w*n['’]t|['’]ll|did|does|do)\s+last\s+$/i;
+
 /** How far back (in characters) a modifier may start. */
 const LOOK_BACK = 40;
 
@@ -45,10 +48,8 @@ export function extendDurationStart(text: string, start: number): number {
   for (let step = 0; step < 3; step++) {
     // Before "the past two weeks", "over" and "for" are prepositions, not quantifiers.
     const quantifiers = current === start ? QUANTIFIER_BEFORE : QUANTIFIER_BEFORE_PHRASE;
-    const next = Math.min(
-      extendOnce(text, current, quantifiers),
-      extendOnce(text, current, PERIOD_ADJECTIVE_BEFORE),
-    );
+    const adjective = LAST_AS_VERB.test(text.slice(Math.max(0, current - LOOK_BACK), current)) ? current : extendOnce(text, current, PERIOD_ADJECTIVE_BEFORE);
+    const next = Math.min(extendOnce(text, current, quantifiers), adjective);
     const withDeterminer = next === current ? extendOnce(text, current, DETERMINER_BEFORE) : next;
     if (withDeterminer === current) break;
     current = withDeterminer;

@@ -1,8 +1,8 @@
 /**
  * Unquantified spans of time: "for years" (PXY), "within weeks" (PXW), "in
  * the coming years" (PXY), "the weeks ahead", "months of talks", "decades-long",
- * "day-long" (P1D), "in recent years" (PXY); "the last few months" is the
- * recent past (PAST_REF), as TimeBank mostly writes it. A bare plural unit needs a cue before or after it, so that
+ * "day-long" (P1D), "in recent years" (PXY), "the first hours of the war" (PTXH); "the last few months" is the
+ * recent past (PAST_REF), as TimeBank mostly writes it; "for a while" (PXX). A bare plural unit needs a cue before or after it, so that
  * "the days of the week" stays out.
  */
 
@@ -11,7 +11,7 @@ import { durationValue } from './duration.js';
 import { extendDurationStart } from './modifiers.js';
 
 const PATTERN =
-  /(?<![\w-])(?:(coming|recent|past\s+few|past\s+several|next\s+few|last\s+few|ensuing|intervening|following|early)\s+)?(day|week|month|year|decade|centur(?:y|ie))(s)?(?:-(long))?(?![\w-])/gi;
+  /(?<![\w-])(?:(coming|recent|past\s+few|past\s+several|next\s+few|last\s+few|ensuing|intervening|following|early|first|final)\s+)?(hour|day|week|month|year|decade|centur(?:y|ie))(s)?(?:-(long))?(?![\w-])/gi;
 
 const CUE_BEFORE = /(?:^|\W)(?:for|within|in|over|the|after|of)\s+$/i;
 const CUE_AFTER = /^\s+(?:of|ago|ahead|later|earlier|after|before|on\s+end|to\s+come)\b/i;
@@ -29,6 +29,11 @@ export const pluralUnitParser: DateParser = {
       return value === null ? null : { start, end, type: 'duration', meaning: { kind: 'fixed', value } };
     }
     if (plural === undefined) return null;
+    if (/^hour$/i.test(unitWord!)) {
+      // "the early hours of Thursday", "the hours of darkness": a time of day, not a span; "for hours", "the first hours of" are spans.
+      if (/^early$/i.test(modifier ?? '')) return null;
+      if (modifier === undefined && !/(?:^|\W)(?:for|within|over)\s+$/i.test(context.text.slice(Math.max(0, start - 8), start))) return null;
+    }
     const before = context.text.slice(Math.max(0, start - 12), start);
     const after = context.text.slice(end, end + 12);
     // A number or quantity before it belongs to a counted duration ("two years", "several days").
@@ -41,5 +46,23 @@ export const pluralUnitParser: DateParser = {
     }
     const value = durationValue(null, unitWord!);
     return value === null ? null : { start, end, type: 'duration', meaning: { kind: 'fixed', value } };
+  },
+};
+
+/**
+ * "for a while", "after a little while", "for a fairly lengthy period": a span of
+ * unspecified length and unit (PXX). "Once in a while" is a frequency.
+ */
+const WHILE_PATTERN = /(?<![\w'’-])(?:for|after|within|in|over)\s+(?:quite\s+)?(a\s+(?:(?:little|short|long)\s+)?while|an?\s+(?:(?:very|fairly|rather|relatively)\s+)?(?:long|lengthy|short|brief|extended|prolonged|considerable|indefinite)\s+period(?:\s+of\s+time)?)(?![\w-])/gi;
+
+export const whileParser: DateParser = {
+  id: 'a-while',
+  trigger: /while|period/i,
+  pattern: WHILE_PATTERN,
+  extract(match, context): ParsedDate | null {
+    const end = match.index + match[0].length;
+    const start = end - match[1]!.length;
+    if (/\bonce\s+$/i.test(context.text.slice(Math.max(0, match.index - 8), match.index))) return null;
+    return { start, end, type: 'duration', meaning: { kind: 'fixed', value: 'PXX' } };
   },
 };

@@ -57,6 +57,29 @@ export const ordinalQuarterParser: DateParser = {
   },
 };
 
+/**
+ * "the second and fourth quarters": the first ordinal shares the plural head of
+ * the second, so it is read as the head is ("fourth quarters": every fourth
+ * quarter, XXXX-Q4; so "second" is XXXX-Q2). The span is the ordinal alone.
+ */
+const COORDINATED_ORDINAL = new RegExp(
+  `(?<![\\w-])${ORDINAL}(?=\\s+(?:and|or)\\s+${ORDINAL}(?:\\s+|-)(?:(?:fiscal|calendar)\\s+)?(quarters|halves)(?![\\w-]))`,
+  'gi',
+);
+
+export const coordinatedQuarterParser: DateParser = {
+  id: 'quarter-coordinated',
+  trigger: /quarters|halves/i,
+  pattern: COORDINATED_ORDINAL,
+  extract(match): ParsedDate | null {
+    const ordinal = ORDINAL_NUMBER[match[1]!.toLowerCase()];
+    const half = /^halves$/i.test(match[3]!);
+    if (ordinal === undefined || (half && ordinal > 2)) return null;
+    const value = half ? `XXXX-H${ordinal}` : `XXXX-Q${ordinal}`;
+    return { start: match.index, end: match.index + match[0].length, type: 'date', meaning: { kind: 'fixed', value } };
+  },
+};
+
 /** "Q3", "Q3 2015", "2015 Q3", "3Q", "3Q15"? (the last is too ambiguous: not read). */
 const SHORT_QUARTER = /(?<![\w-])(?:(\d{4})\s+)?(?:Q([1-4])|([1-4])Q)(?:\s+(\d{4}))?(?![\w-])/g;
 

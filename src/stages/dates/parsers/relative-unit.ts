@@ -13,8 +13,8 @@ import { extendPointStart } from './modifiers.js';
 const PATTERN =
   /(?<![\w-])(?:(the|that)\s+)?(this\s+past|this|last|next|past|previous|preceding|prior|coming|current|following|same|that\s+same|that|upcoming|latest|most\s+recent)\s+(?:(?:fiscal|financial|calendar)\s+(?=year|quarter))?(day|week|weekend|month|quarter|year|decade|century)(?![\w-])/gi;
 
-/** "… from $1.55 billion", "… with a loss of $3 million", "… than": a figure compared with an earlier period. */
-const COMPARISON_BEFORE = /\b(?:from|with|than|versus|vs\.?)\s+(?:a\s+(?:net\s+)?(?:loss|profit|gain|deficit)\s+of\s+)?(?:about\s+)?[$£€#]?\s?[\d.,]+(?:\s*(?:million|billion|%|percent))?(?:,\s*or\s+[^,]{1,25},?)?\s+$/i;
+/** "… from $1.55 billion", "… with a loss of $3 million", "… with earnings of $33 million", "… than": a figure compared with an earlier period. */
+const COMPARISON_BEFORE = /\b(?:from|with|than|versus|vs\.?)\s+(?:(?:a\s+)?(?:net\s+)?(?:loss|profit|gain|deficit|earnings|income|sales|revenues?)\s+of\s+)?(?:about\s+)?[$£€#]?\s?[\d.,]+(?:\s*(?:million|billion|%|percent))?(?:,\s*or\s+[^,]{1,25},?)?\s+$/i;
 
 const GRANULARITY: Readonly<Record<string, ShiftUnit>> = {
   day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year', decade: 'decade',
@@ -79,6 +79,24 @@ export const relativeUnitParser: DateParser = {
       return date({ kind: 'shift', unit: 'decade', amount, granularity: 'decade' });
     }
     return date({ kind: 'shift', unit, amount, granularity: unit });
+  },
+};
+
+/** "twice as high this year as last", "more this month than last": "last" standing for the unit named just before. */
+const ELLIPTICAL_LAST = /(?<![\w'’-])(?:as|than)\s+(last)(?=\s*(?:[.,;:)!?]|$))/gi;
+const THIS_UNIT_BEFORE = /\bthis\s+(week|month|quarter|year)\b(?![\s\S]*\bthis\s+(?:week|month|quarter|year)\b)/i;
+
+export const ellipticalLastParser: DateParser = {
+  id: 'elliptical-last',
+  trigger: /\b(?:as|than)\s+last\b/i,
+  pattern: ELLIPTICAL_LAST,
+  extract(match, context): ParsedDate | null {
+    const end = match.index + match[0].length;
+    const start = end - match[1]!.length;
+    const unitWord = THIS_UNIT_BEFORE.exec(context.text.slice(Math.max(0, match.index - 100), match.index))?.[1]?.toLowerCase();
+    const unit = unitWord === undefined ? undefined : GRANULARITY[unitWord];
+    if (unit === undefined) return null;
+    return { start, end, type: 'date', meaning: { kind: 'shift', unit, amount: -1, granularity: unit } };
   },
 };
 

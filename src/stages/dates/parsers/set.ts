@@ -6,7 +6,7 @@
 
 import type { DateParser, ParsedDate } from '../parser.js';
 import { MONTH_PATTERN, NUMBER_PATTERN, UNIT_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, monthOf, parseNumber } from '../words.js';
-import { PER_QUANTITY, durationValue } from './duration.js';
+import { PER_QUANTITY, PER_TIMES, durationValue } from './duration.js';
 
 const ADVERBS: Readonly<Record<string, string>> = {
   hourly: 'PT1H', daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', fortnightly: 'P2W', monthly: 'P1M',
@@ -38,10 +38,12 @@ export const everyParser: DateParser = {
   id: 'set-every',
   trigger: /every|each|per/i,
   pattern: EVERY_PATTERN,
-  extract(match): ParsedDate | null {
+  extract(match, context): ParsedDate | null {
     const start = match.index;
     const end = match.index + match[0].length;
-    const [, , other, numberText, unitWord, weekdayWord, monthWord, partWord] = match;
+    const [, quantifier, other, numberText, unitWord, weekdayWord, monthWord, partWord] = match;
+    // "15 million instructions per second", "60 miles per hour": a unit of measure, not a recurrence ("three times per week" is one).
+    if (quantifier!.toLowerCase() === 'per' && !PER_TIMES.test(context.text.slice(Math.max(0, start - 20), start))) return null;
     if (unitWord) {
       const amount = other ? 2 : numberText ? parseNumber(numberText) : 1;
       const value = durationValue(amount, unitWord);
@@ -66,17 +68,26 @@ export const everyParser: DateParser = {
   },
 };
 
-/** "Tuesday nights", "on Sundays": a plural weekday is a set. */
-const PLURAL_WEEKDAY_PATTERN = new RegExp(`\\b(${WEEKDAY_PATTERN})s(?:\\s+(morning|afternoon|evening|night)s)?\\b`, 'g');
+/**
+ * "on Sundays", "Sunday nights", "Sundays mornings": a plural weekday or a plural
+ * part of a weekday is a set; a weekday coordinated with one shares its head
+ * ("Monday and Tuesday nights": both are sets of nights).
+ */
+const PLURAL_WEEKDAY_PATTERN = new RegExp(
+  `\\b(${WEEKDAY_PATTERN})(?:s(?:\\s+(morning|afternoon|evening|night)s)?|\\s+(morning|afternoon|evening|night)s)\\b` +
+    `|\\b(${WEEKDAY_PATTERN})(?=\\s+(?:and|or)\\s+(?:${WEEKDAY_PATTERN})s?\\s+(morning|afternoon|evening|night)s\\b)`,
+  'g',
+);
 
 export const pluralWeekdayParser: DateParser = {
   id: 'set-plural-weekday',
-  trigger: /days\b/,
+  trigger: /days\b|(?:morning|afternoon|evening|night)s\b/,
   pattern: PLURAL_WEEKDAY_PATTERN,
   extract(match): ParsedDate | null {
-    const weekday = WEEKDAYS[match[1]!.toLowerCase()];
+    const weekday = WEEKDAYS[(match[1] ?? match[4])!.toLowerCase()];
     if (weekday === undefined) return null;
-    const part = match[2] ? `T${{ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[match[2].toLowerCase()]}` : '';
+    const partWord = match[2] ?? match[3] ?? match[5];
+    const part = partWord ? `T${{ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[partWord.toLowerCase()]}` : '';
     return { start: match.index, end: match.index + match[0].length, type: 'set', meaning: { kind: 'fixed', value: `XXXX-WXX-${weekday === 0 ? 7 : weekday}${part}` } };
   },
 };

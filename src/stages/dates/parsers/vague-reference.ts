@@ -7,8 +7,14 @@
 
 import type { DateParser, ParsedDate, ParsingContext } from '../parser.js';
 import type { CompiledDatesLexicon, VagueReferenceEntry } from '../lexicon.js';
+import { NUMBER_WORDS } from '../words.js';
 
 const TIME_NOUNS = /^\s+(quarters?|years?|months?|weeks?|days?|periods?|generations?|dates?|decades?)(?![\w-])/i;
+/** "the past" before a count or a unit ("the past three summers", "the past century") is an adjective. */
+const PAST_AS_ADJECTIVE = new RegExp(
+  `^\\s+(?:\\d|(?:${Object.keys(NUMBER_WORDS).filter((w) => w.length > 2).join('|')}|few|several|couple|dozen|many|decades?|centur(?:y|ies)|millennium|years?|months?|weeks?|days?|hours?|quarters?|weekends?|summers?|winters?|springs?|autumns?|falls?|seasons?)(?![\\w-]))`,
+  'i',
+);
 const NOT_CURRENT_HEADS = new Set(['account', 'accounts', 'affairs', 'events', 'flow', 'flows', 'carrier', 'carriers', 'density', 'meter', 'sea', 'source']);
 
 function escapeRegExp(text: string): string {
@@ -16,7 +22,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** Context checks of the ambiguous entries; returns the end of the span, or -1 to reject. */
-function checkContext(entry: VagueReferenceEntry, start: number, end: number, text: string): number {
+function checkContext(entry: VagueReferenceEntry, start: number, end: number, text: string, lexicon: CompiledDatesLexicon): number {
   const before = text.slice(Math.max(0, start - 20), start);
   const after = text.slice(end, end + 30);
   switch (entry.id) {
@@ -31,6 +37,19 @@ function checkContext(entry: VagueReferenceEntry, start: number, end: number, te
       if (/^\s*(than|this|last|that|in|on|today|yesterday|tonight)\b/i.test(after)) return -1;
       if (/(?:\d|\b(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|quarters?))\s+$/i.test(before)) return -1;
       return end;
+    case 'past-the-past':
+      // "the past three summers", "the past century": "past" is an adjective of a counted span, not the noun.
+      return PAST_AS_ADJECTIVE.test(after) ? -1 : end;
+    case 'future-soon': {
+      if (/\bas\s+$/i.test(before) || /^\s+(?:as|after|afterwards?|before|thereafter)\b/i.test(after)) return -1;
+      // "was soon released", "soon became a flood": soon after a past event, not ahead of now.
+      const previous = /([a-z']+)\s+$/i.exec(before)?.[1]?.toLowerCase();
+      const next = /^\s+([a-z']+)/i.exec(after)?.[1]?.toLowerCase();
+      if (previous !== undefined && (lexicon.futureMarkers.has(previous) || lexicon.presentAuxiliaries.has(previous))) return end;
+      if (previous !== undefined && lexicon.pastAuxiliaries.has(previous)) return -1;
+      if (next !== undefined && (lexicon.pastForms.has(next) || (next.length > 3 && next.endsWith('ed') && !lexicon.notPast.has(next)))) return -1;
+      return end;
+    }
     case 'future-future': {
       const noun = TIME_NOUNS.exec(after);
       return noun ? end + noun[0].length : -1;
@@ -50,7 +69,7 @@ export function createVagueReferenceParser(lexicon: CompiledDatesLexicon): DateP
       const entry = lexicon.vagueReferences.get(match[0].toLowerCase().replace(/\s+/g, ' '));
       if (entry === undefined) return null;
       const start = match.index;
-      const end = checkContext(entry, start, start + match[0].length, context.text);
+      const end = checkContext(entry, start, start + match[0].length, context.text, lexicon);
       if (end < 0) return null;
       return { start, end, type: 'date', meaning: { kind: 'fixed', value: entry.value }, rule: entry.id };
     },

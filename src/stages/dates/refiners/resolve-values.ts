@@ -107,6 +107,12 @@ function weekdayDay(weekday: number, now: number, direction: Direction, meaning:
 }
 
 function resolveCalendar(meaning: CalendarMeaning, outer: ResolveEnvironment): Resolution {
+  if (meaning.dayOffset !== undefined) {
+    // "the day before last Tuesday": the day found, moved by whole days (only a resolved day can be).
+    const { dayOffset, ...day } = meaning;
+    const { point } = resolveCalendar(day, outer);
+    return point !== null && point.granularity === 'day' ? resolved({ granularity: 'day', days: point.days + dayOffset }) : UNRESOLVED;
+  }
   const fixed = meaning.direction;
   const env: ResolveEnvironment = fixed === undefined ? outer : { ...outer, direction: () => fixed };
   const { reference } = env;
@@ -299,6 +305,28 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
 }
 
 const POSSESSIVE = /^['’]s\b/;
+/** "after a flat second quarter": a quarter mentioned in passing, not the one the report is about. */
+const INDEFINITE_BEFORE = /\b(?:a|an)\s+(?:[a-z-]+\s+)?$/i;
+
+/**
+ * A quarter not yet over at the reference date ("losses through the third quarter
+ * of 1990", "continue into the fourth quarter"): a forecast, not the period whose
+ * results the article reports and compares with "the year-ago period". A fiscal
+ * quarter the text says has ended ("its fourth quarter ended Sept. 30") is over.
+ */
+function isUnfinishedQuarter(point: Point, reference: ReferenceDate | null, text: string, end: number): boolean {
+  if (reference === null || point.granularity !== 'quarter') return false;
+  if (point.year * 4 + point.quarter < reference.year * 4 + quarterOf(reference.month)) return false;
+  return !/^\s+end(?:ed|ing)\b/i.test(text.slice(end, end + 10));
+}
+
+/** A quarter as the head of an indefinite noun phrase ("a flat second quarter"); not "a third-quarter loss". */
+function isPassingQuarter(text: string, candidate: DateCandidate): boolean {
+  if (!/\squarter$/i.test(text.slice(candidate.start, candidate.end))) return false;
+  return INDEFINITE_BEFORE.test(text.slice(Math.max(0, candidate.start - 20), candidate.start));
+}
+/** A past-perfect verb group right before a deadline word: "had been due to", "had been set to", "had". */
+const PLUPERFECT_BEFORE = /\b(?:had|['’]d)\s+(?:been\s+)?(?:(?:due|set|scheduled|slated|supposed|expected)\s+(?:to\s+)?)?\W?$/i;
 /** "not until Tuesday"; "this year through August", "from 1968 until 1989": the end of a range, which the tense places. */
 const NOT_OR_RANGE_START = /(?:\bnot|\b(?:year|month|week|quarter|today|now|\d{4}|\d{1,2}(?:st|nd|rd|th)?)|(?:January|February|March|April|May|June|July|August|September|October|November|December|day))[,.]?\s+$/i;
 
@@ -312,7 +340,12 @@ const NOT_OR_RANGE_START = /(?:\bnot|\b(?:year|month|week|quarter|today|now|\d{4
  */
 function directionFromWords(text: string, sentenceStart: number, start: number, end: number, lexicon: CompiledDatesLexicon): Direction | 'until' | null {
   const before = text.slice(Math.max(0, start - 24), start);
-  if (lexicon.futureCueBefore.test(before)) return 'future';
+  const future = lexicon.futureCueBefore.exec(before);
+  if (future !== null) {
+    // "It had been due to expire Friday": a deadline in the past perfect was overtaken, so it is behind.
+    const cueStart = Math.max(0, start - 24) + future.index;
+    return PLUPERFECT_BEFORE.test(text.slice(Math.max(sentenceStart, cueStart - 30), cueStart + 1)) ? 'past' : 'future';
+  }
   if (lexicon.pastCueBefore.test(before)) return 'past';
   const until = lexicon.untilCueBefore.exec(before);
   if (until !== null) {
@@ -373,7 +406,9 @@ export const resolveValues: DateRefiner = {
       const { point } = resolution;
       if (point !== null && candidate.meaning.kind !== 'anaphoric') {
         discourse.lastPoint = { point, sentence: sentence.index };
-        if (point.granularity === 'quarter') discourse.lastQuarter = { point, sentence: sentence.index };
+        if (point.granularity === 'quarter' && !isPassingQuarter(doc.text, candidate) && !isUnfinishedQuarter(point, doc.reference, doc.text, candidate.end)) {
+          discourse.lastQuarter = { point, sentence: sentence.index };
+        }
       } else if (doc.reference !== null && isYearToDate(candidate)) {
         // "in the first nine months …, compared with … a year earlier": the comparison is now by year.
         const quarter = discourse.lastQuarter?.point;

@@ -418,7 +418,7 @@ describe('gazetteer files', () => {
     expect(keys.every((k) => k !== '' && k === tokenKey(k) && nameKeys(k).join(' ') === k)).toBe(true);
   });
 
-  it.each(['capital', 'city', 'country', 'demonym', 'region', 'title'])('%s.tsv holds the keys nameKeys gives wherever they are not the name with A-Z lower-cased', (list) => {
+  it.each(['capital', 'city', 'country', 'demonym', 'organization', 'region', 'title'])('%s.tsv holds the keys nameKeys gives wherever they are not the name with A-Z lower-cased', (list) => {
     const lines = readFileSync(join(ROOT, 'data', 'gazetteer', `${list}.tsv`), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
     for (const line of lines) {
       const [name, , keys] = line.split('\t');

@@ -11,7 +11,7 @@
 import { FNV_OFFSET, hashCode, hashPart, shiftFor, slotOf } from './text-hash.js';
 
 /** The gazetteer lists the tagger reads (data/gazetteer/<list>.tsv); a model is trained with exactly these. */
-export const NER_GAZETTEER_LISTS = ['capital', 'city', 'country', 'demonym', 'person-name', 'region', 'title'] as const;
+export const NER_GAZETTEER_LISTS = ['capital', 'city', 'country', 'demonym', 'organization', 'person-name', 'region', 'title'] as const;
 
 /**
  * A list of one-word names already in key form (lower case), sorted in code-unit

@@ -77,7 +77,7 @@ export interface ShiftMeaning {
 /**
  * A value anchored on the time the article last talked about rather than on the
  * publication date: "the quarter", "the year-earlier period", "a year earlier",
- * "two days later". `anchor` says what kind of earlier mention it takes (a
+ * "later that year". `anchor` says what kind of earlier mention it takes (a
  * quarter, or any date); the anchor is moved by `shift`, and read at the
  * anchor's own granularity. Without an anchor, `fallback` applies.
  */

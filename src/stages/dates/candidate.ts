@@ -101,7 +101,19 @@ export interface AnaphoricMeaning {
   needsFinerAnchor?: boolean;
 }
 
-export type DateMeaning = FixedMeaning | CalendarMeaning | ShiftMeaning | AnaphoricMeaning;
+/**
+ * "in five years", "in two weeks": with a verb about the future ("will be redeemed
+ * in five years") the point that far ahead of the reference, read at the unit
+ * (`ahead`); otherwise the span itself (`span`, a duration: "his second letter in
+ * two weeks").
+ */
+export interface AheadMeaning {
+  kind: 'ahead';
+  ahead: ShiftMeaning;
+  span: string;
+}
+
+export type DateMeaning = FixedMeaning | CalendarMeaning | ShiftMeaning | AnaphoricMeaning | AheadMeaning;
 
 export interface DateCandidate extends Range {
   type: DateType;

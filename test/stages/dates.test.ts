@@ -150,6 +150,8 @@ describe('dates: durations and sets', () => {
     ['for a while', 'They will have to live without power for a while.', [['a while', 'duration', 'PXX']]],
     ['the first hours of an event', 'Prisoners were taken in the first hours of the war.', [['first hours', 'duration', 'PTXH']]],
     ['for hours', 'He spoke for hours.', [['hours', 'duration', 'PTXH']]],
+    ['two plural units joined by or are one span', 'The hostage probably died within weeks or months of his capture.', [['weeks or months', 'duration', 'PXW']]],
+    ['a cue after the second of two plural units covers both', 'Days or weeks later, the rebels returned.', [['Days or weeks', 'duration', 'PXD']]],
     ['the early hours of a day are a time of day, not a span', 'He was held in the early hours of Thursday morning.', [['Thursday morning', 'date', '2015-07-16']]],
     ['hours of something without a cue', 'Hours of talks failed.', []],
     ['once in a while is a frequency, not a span', 'Once in a while he calls.', []],

@@ -93,6 +93,9 @@ describe('dates: months, years, weeks, quarters, seasons, decades, centuries', (
     ['the 1990s (gold convention)', 'Oil boomed in the 1990s.', [['the 1990s', '199']]],
     ['bare decade (gold convention)', 'Oil boomed in 1990s Baku.', [['1990s', '199X']]],
     ['the early eighties', 'Oil boomed in the early eighties.', [['the early eighties', '198']]],
+    ['half of a decade is written as the decade', "Beer sales grew in the last half of the '80s.", [["the last half of the '80s", '198']]],
+    ['the end of a decade', 'The plant will close by the end of the 1990s.', [['the end of the 1990s', '199']]],
+    ['half of a year stays a half', 'Output fell in the last half of 2014.', [['the last half of 2014', '2014-H2']]],
     ['century', 'The mosque dates from the 11th century.', [['the 11th century', '10']]],
   ])('%s', (_name, text, expected) => {
     expect(dates(text)).toEqual(expected);

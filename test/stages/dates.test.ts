@@ -276,6 +276,9 @@ describe('dates: anaphora (the time the article talks about)', () => {
       'Net rose in the third quarter of 2014. In the second quarter, sales grew. Costs were lower than in the year-earlier period.',
       [['the third quarter of 2014', '2014-Q3'], ['the second quarter', '2015-Q2'], ['the year-earlier period', '2014-Q2']],
     ],
+    ['this quarter\'s reported results are the quarter the report is about', "Net fell in the second quarter. This quarter's loss includes a $3 million charge.", [['the second quarter', '2015-Q2'], ['This quarter', '2015-Q2']]],
+    ['this quarter\'s forecast results are the current quarter', "Net fell in the second quarter. This quarter's sales will be weak.", [['the second quarter', '2015-Q2'], ['This quarter', '2015-Q3']]],
+    ['this quarter without results is the current quarter', 'Net fell in the second quarter. Sales rose this quarter.', [['the second quarter', '2015-Q2'], ['this quarter', '2015-Q3']]],
     ['last year after a named figure in a quarter', 'In the second quarter of 2015, the unit lost $2 million, compared with earnings of $3 million last year.', [['the second quarter of 2015', '2015-Q2'], ['last year', '2014-Q2']]],
     ['last year after a named figure without a quarter', 'The unit lost $2 million, compared with earnings of $3 million last year.', [['last year', '2014']]],
   ])('%s', (_name, text, expected) => {

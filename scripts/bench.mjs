@@ -6,8 +6,8 @@
  *                                  documents rebuilt as text (../shared/data), else samples/
  *   cold start                     a fresh node process: import + first extract
  *   peak RSS, one extractor        a fresh process that extracts every document
- *   annotate, 1 and N workers      annotate() articles/s and tokens/s once the workers
- *                                  have started, in alternating rounds, and the median
+ *   annotate, 1 and N workers      annotate() articles/s and tokens/s once each worker
+ *                                  has warmed up, in alternating rounds, and the median
  *                                  of the rounds' ratios; as a reference for what
  *                                  the machine allows, N separate processes at once
  *   annotate, 20,000 articles      `lede annotate`: peak RSS of the whole process (main
@@ -18,8 +18,10 @@
  * Each measure runs in its own child process so that none inflates another's
  * memory. Timings on a shared machine vary: the load average is printed too.
  *
- * Environment: LEDE_BENCH_ARTICLES (articles of the 1-vs-N-worker runs, default
- * 6000), LEDE_BENCH_SCALING_ROUNDS (rounds of those runs, default 5),
+ * Environment: LEDE_BENCH_ARTICLES (articles timed in each 1-vs-N-worker run,
+ * default 4000, rounded up to whole passes over the corpus), LEDE_BENCH_WARMUP
+ * (articles each worker does before the timing starts, default 1500),
+ * LEDE_BENCH_SCALING_ROUNDS (rounds of those runs, default 5),
  * LEDE_BENCH_BIG_RUN (articles of the memory run, default 20000).
  */
 
@@ -206,24 +208,29 @@ function threadCpuSplit(workers) {
 }
 
 /**
- * Child: annotate() over the corpus cycled to `articles` articles. The steady rate
- * is measured from the arrival of the first fifth of the results to the last, so
- * that the start of the workers is left out: loading the model, and V8 compiling
- * the hot code, which every worker does for itself (each optimizes a few hundred
- * functions over its first thousand articles). With the default 6,000 articles,
- * each of 2 workers has done 600 before the window opens; with 3,000 it had done
- * 300 and was still compiling, which counted against N workers only.
+ * Child: annotate() over the corpus cycled, with a warm-up of `warmupPerWorker`
+ * articles for each worker and then a timed window of `windowArticles`. Every
+ * worker is its own V8 isolate that loads the model and compiles the hot code for
+ * itself (it optimizes a few hundred functions over its first thousand or so
+ * articles, on V8's compiler threads), so N workers need N times the warm-up of
+ * one: the window opens once the first N × warm-up results have arrived (rounded
+ * up to whole passes over the corpus, so that both windows hold the same
+ * documents). A window opened after the same number of results for 1 and N workers
+ * would compare a warm worker with N still compiling, which is not what a long
+ * batch run sees.
  */
-async function childAnnotate(corpusFile, articles, workers) {
+async function childAnnotate(corpusFile, warmupPerWorker, windowArticles, workers) {
   const { annotate } = await import(pathToFileURL(DIST_INDEX).href);
   const documents = JSON.parse(readFileSync(corpusFile, 'utf8'));
+  const passes = (count) => Math.max(1, Math.ceil(count / documents.length)) * documents.length;
+  const from = passes(workers * warmupPerWorker);
+  const articles = from + passes(windowArticles);
   const input = Array.from({ length: articles }, (_, i) => ({ id: i, text: documents[i % documents.length].text }));
   const tokensAt = [0];
   input.forEach((_, i) => tokensAt.push(tokensAt[i] + documents[i % documents.length].tokens));
   const started = performance.now();
   const loopAtStart = performance.eventLoopUtilization();
   const arrivals = [];
-  const from = Math.floor(articles / 5);
   let cpuSplit = null;
   let cpuAtFrom = null;
   for await (const result of annotate(input, { concurrency: workers })) {
@@ -243,6 +250,8 @@ async function childAnnotate(corpusFile, articles, workers) {
   const mainThreadBusy = performance.eventLoopUtilization(loopAtStart).utilization;
   process.stdout.write(
     `${RESULT_TAG}${JSON.stringify({
+      articles,
+      windowArticles: articles - from,
       wallMs,
       mainThreadBusy,
       cpuSplit,
@@ -313,8 +322,8 @@ async function annotateRun(jsonl, articles, tokens, workers) {
 }
 
 /** Throughput of annotate() with `workers` threads over `articles` articles, in a fresh process. */
-async function annotateThroughput(corpusFile, articles, workers) {
-  const { stdout } = await runNode([SCRIPT, '--child-annotate', corpusFile, String(articles), String(workers)]);
+async function annotateThroughput(corpusFile, warmupPerWorker, windowArticles, workers) {
+  const { stdout } = await runNode([SCRIPT, '--child-annotate', corpusFile, String(warmupPerWorker), String(windowArticles), String(workers)]);
   return JSON.parse(tagged(stdout, RESULT_TAG));
 }
 
@@ -326,7 +335,8 @@ async function main() {
   const corpus = loadCorpus();
   const totalTokens = corpus.documents.reduce((sum, d) => sum + d.tokens, 0);
   const workers = availableParallelism();
-  const articles = Number(process.env.LEDE_BENCH_ARTICLES ?? 6000);
+  const articles = Number(process.env.LEDE_BENCH_ARTICLES ?? 4000);
+  const warmup = Number(process.env.LEDE_BENCH_WARMUP ?? 1500);
   const bigRun = Number(process.env.LEDE_BENCH_BIG_RUN ?? 20000);
   const scalingRounds = Math.max(1, Number(process.env.LEDE_BENCH_SCALING_ROUNDS ?? 5));
   const dir = mkdtempSync(join(tmpdir(), 'lede-bench-'));
@@ -378,20 +388,21 @@ async function main() {
     // median run.
     const rounds = [];
     for (let r = 0; r < scalingRounds; r++) {
-      const oneRun = await annotateThroughput(corpusFile, articles, 1);
-      const manyRun = await annotateThroughput(corpusFile, articles, workers);
+      const oneRun = await annotateThroughput(corpusFile, warmup, articles, 1);
+      const manyRun = await annotateThroughput(corpusFile, warmup, articles, workers);
       rounds.push({ one: oneRun, many: manyRun, ratio: manyRun.steadyArticlesPerSecond / oneRun.steadyArticlesPerSecond });
     }
     const medianRun = (runs) => [...runs].sort((a, b) => a.steadyArticlesPerSecond - b.steadyArticlesPerSecond)[Math.floor(runs.length / 2)];
     const one = medianRun(rounds.map((r) => r.one));
     const many = medianRun(rounds.map((r) => r.many));
-    row(`annotate(), 1 worker, ${int(articles)} articles (median of ${scalingRounds} runs)`, describe(one));
-    row(`annotate(), ${workers} workers, ${int(articles)} articles (median of ${scalingRounds} runs)`, describe(many));
+    const runSize = (run) => `${int(run.articles)} articles, timed after the first ${int(run.articles - run.windowArticles)}`;
+    row(`annotate(), 1 worker, ${runSize(one)} (median of ${scalingRounds} runs)`, describe(one));
+    row(`annotate(), ${workers} workers, ${runSize(many)} (median of ${scalingRounds} runs)`, describe(many));
     // The ideal for N workers on this machine now: N separate processes with one worker each.
-    const separate = await Promise.all(Array.from({ length: workers }, () => annotateThroughput(corpusFile, Math.round(articles / workers), 1)));
-    const separateRate = (workers * Math.round(articles / workers)) / (Math.max(...separate.map((r) => r.wallMs)) / 1000);
+    const separate = await Promise.all(Array.from({ length: workers }, () => annotateThroughput(corpusFile, warmup, Math.round(articles / workers), 1)));
+    const separateRate = separate.reduce((sum, r) => sum + r.articles, 0) / (Math.max(...separate.map((r) => r.wallMs)) / 1000);
     row(
-      `reference: ${workers} separate processes × 1 worker, ${int(articles / workers)} articles each`,
+      `reference: ${workers} separate processes × 1 worker, ${int(separate[0].articles)} articles each`,
       `${int(separateRate)} articles/s counting start-up; ${workers} workers in one process reach ${(many.articlesPerSecond / separateRate).toFixed(2)}× of it`,
       '≈ 1× (the pool adds no cost)',
     );
@@ -440,5 +451,5 @@ async function main() {
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === '--child-single') await childSingleThread(rest[0]);
 else if (mode === '--child-cli') await childCli(rest);
-else if (mode === '--child-annotate') await childAnnotate(rest[0], Number(rest[1]), Number(rest[2]));
+else if (mode === '--child-annotate') await childAnnotate(rest[0], Number(rest[1]), Number(rest[2]), Number(rest[3]));
 else await main();

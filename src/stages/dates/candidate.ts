@@ -77,7 +77,7 @@ export interface ShiftMeaning {
 /**
  * A value anchored on the time the article last talked about rather than on the
  * publication date: "the quarter", "the year-earlier period", "a year earlier",
- * "two days later". `anchor` says what kind of earlier mention it takes (a
+ * "later that year". `anchor` says what kind of earlier mention it takes (a
  * quarter, or any date); the anchor is moved by `shift`, and read at the
  * anchor's own granularity. Without an anchor, `fallback` applies.
  */
@@ -101,7 +101,19 @@ export interface AnaphoricMeaning {
   needsFinerAnchor?: boolean;
 }
 
-export type DateMeaning = FixedMeaning | CalendarMeaning | ShiftMeaning | AnaphoricMeaning;
+/**
+ * "in five years", "in two weeks": with a verb about the future ("will be redeemed
+ * in five years") the point that far ahead of the reference, read at the unit
+ * (`ahead`); otherwise the span itself (`span`, a duration: "his second letter in
+ * two weeks").
+ */
+export interface AheadMeaning {
+  kind: 'ahead';
+  ahead: ShiftMeaning;
+  span: string;
+}
+
+export type DateMeaning = FixedMeaning | CalendarMeaning | ShiftMeaning | AnaphoricMeaning | AheadMeaning;
 
 export interface DateCandidate extends Range {
   type: DateType;

@@ -1,7 +1,7 @@
 /**
  * What an article has talked about so far, for the expressions that are
  * anchored on it rather than on the publication date ("the quarter", "the
- * year-earlier period", "a year earlier", "two days later"). One per document,
+ * year-earlier period", "a year earlier", "later that year"). One per document,
  * filled in text order by the resolving refiner.
  */
 

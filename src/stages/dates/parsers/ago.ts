@@ -2,9 +2,10 @@
  * Counted offsets from the publication date or from the time last talked about:
  * "two years ago" (2013), "10 days ago" (a day), "six weeks ago" (a week),
  * "three months from now", "a year earlier" (the period last mentioned, a year
- * before), "two days later". Vague counts are PAST_REF or FUTURE_REF from now
- * ("several years ago", "a few months from now") and a span from the time
- * talked about ("a few days later": PXD).
+ * before). Vague counts are PAST_REF or FUTURE_REF from now ("several years
+ * ago", "a few months from now"); days and weeks before or after the time
+ * talked about are the span between the two ("two days later": P2D, "a few
+ * days later": PXD).
  */
 
 import type { DateMeaning, Granularity, ShiftUnit } from '../candidate.js';
@@ -55,6 +56,13 @@ export const agoParser: DateParser = {
         return value === null ? null : { start, end, type: 'duration', meaning: { kind: 'fixed', value }, rule: 'offset-vague-span' };
       }
       return { start, end, type: 'date', meaning: { kind: 'fixed', value: backwards ? 'PAST_REF' : 'FUTURE_REF' } };
+    }
+    // "three days later", "a day earlier", "two weeks before": the gap between two narrated events, which TIMEX3
+    // marks as a duration ("later" is a signal). A month, quarter or year earlier names the period a report compares
+    // with ("up from $5 million a year earlier") and stays a date.
+    if (anaphoric && (shiftUnit === 'day' || shiftUnit === 'week')) {
+      const value = durationValue(count, unitWord!);
+      if (value !== null) return { start, end, type: 'duration', meaning: { kind: 'fixed', value }, rule: 'offset-span' };
     }
     const amount = Math.round(count * factor) * (backwards ? -1 : 1);
     const fromReference: DateMeaning = { kind: 'shift', unit: shiftUnit, amount, granularity };

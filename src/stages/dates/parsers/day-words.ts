@@ -1,7 +1,7 @@
 /**
  * Days named relative to the publication date, and parts of days: "today",
  * "yesterday", "tomorrow", "tonight" (…TNI), "this morning" (…TMO), "last
- * night", "yesterday afternoon", "Friday morning", "the day before yesterday",
+ * night", "yesterday afternoon", "Friday morning", "Friday evening" (…TEV), "the day before yesterday",
  * "mid-afternoon", "mid-afternoon yesterday", "midday", "noon Saturday", "midnight Friday";
  * "the day before last Tuesday"; "today is the eighth day of …".
  */
@@ -56,7 +56,9 @@ export const dayWordParser: DateParser = {
     if (weekdayWord !== undefined) {
       const weekday = WEEKDAYS[weekdayWord.toLowerCase()];
       if (weekday === undefined || weekdayWord[0] !== weekdayWord[0]!.toUpperCase()) return null;
-      // TimeBank writes "Friday night" as the day ("[Friday] night"), so the part of the day is left out of the value.
+      // "Friday evening" is a part of that day (TIMEX3 …TEV), as "this evening" is of today. "Friday night" and
+      // "Friday morning" stay the day: TimeBank writes them as the day about as often as with TNI/TMO (measured).
+      if (weekdayPart!.toLowerCase() === 'evening') return make({ kind: 'calendar', weekday, partOfDay: 'EV' }, 'time');
       const meaning: CalendarMeaning = { kind: 'calendar', weekday };
       return make(meaning, 'date');
     }

@@ -1,11 +1,12 @@
 /**
  * Decades and centuries, written as the TimeBank gold writes them: "the 1990s"
  * → 199, "1990s" → 199X, "the early 1980s" → 198, "the '80s" → 198, "the
- * nineties" → 199; "the 20th century" → 19.
+ * nineties" → 199, "the last half of the '80s" → 198; "the 20th century" → 19.
  */
 
 import type { DateParser, ParsedDate } from '../parser.js';
 import { ORDINALS } from '../words.js';
+import { extendPointStart } from './modifiers.js';
 
 const DECADE_WORDS: Readonly<Record<string, number>> = {
   twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9,
@@ -17,8 +18,9 @@ export const decadeParser: DateParser = {
   id: 'decade',
   trigger: /0'?s\b|ties\b/i,
   pattern: DECADE,
-  extract(match): ParsedDate | null {
-    const start = match.index;
+  extract(match, context): ParsedDate | null {
+    // "the end of the 1980s", "the last half of the '80s": a part of the decade, written as the decade.
+    const start = extendPointStart(context.text, match.index);
     const end = match.index + match[0].length;
     let prefix: string;
     let withThe: boolean;

@@ -2,11 +2,13 @@
  * Durations: a number and a unit ("three months" → P3M, "five-hour" → PT5H,
  * "the past two weeks" → P2W, "more than four decades" → P40Y, "a minute and a
  * half" → PT1M30S, "several years" → PXY). "a day" after a quantity ("twice a
- * day", "$5 a year") is a set (P1D).
+ * day", "$5 a year") is a set (P1D). "in five years" after a verb about the
+ * future ("will be redeemed in five years") is the year that far ahead.
  */
 
 import { UNIT_TRIGGER, type DateParser, type ParsedDate, type ParsingContext } from '../parser.js';
 import { NUMBER_PATTERN, UNIT_PATTERN, UNIT_WORDS, parseNumber } from '../words.js';
+import type { ShiftMeaning, ShiftUnit } from '../candidate.js';
 import { extendDurationStart } from './modifiers.js';
 
 const PATTERN = new RegExp(
@@ -27,6 +29,11 @@ const FRACTION_OF = /^\s+of\s+(?:a|an|the|one|this|that|these|those|its|his|her|
 const MODAL_BEFORE = /(?:^|[^\w'-])(?:will|would|could|might|may|can|should|shall|must|['’]ll)\s+$/i;
 
 const TIME_UNITS = new Set(['hour', 'minute', 'second']);
+
+/** Units "in N …" can count ahead in (a clock time N hours ahead is not read). */
+const AHEAD_UNITS = new Set(['day', 'week', 'month', 'quarter', 'year', 'decade']);
+/** "in" right before the count ("in five years"; not "within", not "in the next"). */
+const IN_BEFORE = /(?:^|[^\w-])in\s+$/i;
 
 /** The TIMEX3 duration for `amount` units (null amount: unspecified, 'X'). */
 export function durationValue(amount: number | null, unitWord: string): string | null {
@@ -103,6 +110,13 @@ export const durationParser: DateParser = {
     // "the last few months", "the past several quarters": the recent past, as TimeBank writes it.
     if (amount === null && /\b(?:last|past)\s+(?:few|several)\s/i.test(context.text.slice(spanStart, end))) {
       return { start: spanStart, end, type: 'date', meaning: { kind: 'fixed', value: 'PAST_REF' }, rule: 'duration-recent-past' };
+    }
+    // "will be redeemed in five years": a point that far ahead if the verb is about the future, else the span.
+    const unit = UNIT_WORDS[unitWord.toLowerCase()];
+    if (amount !== null && Number.isInteger(amount) && !adjectival && unit !== undefined && AHEAD_UNITS.has(unit.unit) && spanStart === start && IN_BEFORE.test(context.text.slice(Math.max(0, start - 4), start))) {
+      const shiftUnit = unit.unit === 'decade' ? 'year' : (unit.unit as ShiftUnit);
+      const ahead: ShiftMeaning = { kind: 'shift', unit: shiftUnit, amount: amount * (unit.unit === 'decade' ? 10 : 1), granularity: shiftUnit === 'year' ? 'year' : shiftUnit };
+      return { start: spanStart, end, type: 'duration', meaning: { kind: 'ahead', ahead, span: value }, rule: 'duration-in-ahead' };
     }
     return { start: spanStart, end, type: 'duration', meaning: { kind: 'fixed', value } };
   },

@@ -17,7 +17,7 @@ const PERIOD_ADJECTIVES =
   'year-earlier|year-ago|comparable|entire|whole|full|recent|early|later|subsequent)';
 const POINT_MODIFIERS =
   'early|late|mid|mid-|earlier|later|the end of|the beginning of|the start of|the middle of|the turn of|' +
-  'the close of|the first half of|the second half of|the latter part of|the early part of|sometime|as early as|as late as';
+  'the close of|the first half of|the second half of|the last half of|the latter half of|the latter part of|the early part of|sometime|as early as|as late as';
 
 const QUANTIFIER_BEFORE = new RegExp(`${BEFORE}(${QUANTIFIERS})\\s+$`, 'i');
 const QUANTIFIER_BEFORE_PHRASE = new RegExp(`${BEFORE}((?:more|less|fewer) than|at (?:least|most)|no (?:more|less|fewer) than|nearly|almost|about|roughly|approximately|each of|all of)\\s+$`, 'i');

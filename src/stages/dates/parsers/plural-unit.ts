@@ -1,7 +1,7 @@
 /**
  * Unquantified spans of time: "for years" (PXY), "within weeks" (PXW), "in
  * the coming years" (PXY), "the weeks ahead", "months of talks", "decades-long",
- * "day-long" (P1D), "in recent years" (PXY), "the first hours of the war" (PTXH); "the last few months" is the
+ * "day-long" (P1D), "within weeks or months" (PXW), "in recent years" (PXY), "the first hours of the war" (PTXH); "the last few months" is the
  * recent past (PAST_REF), as TimeBank mostly writes it; "for a while" (PXX). A bare plural unit needs a cue before or after it, so that
  * "the days of the week" stays out.
  */
@@ -38,6 +38,12 @@ export const pluralUnitParser: DateParser = {
     const after = context.text.slice(end, end + 12);
     // A number or quantity before it belongs to a counted duration ("two years", "several days").
     if (/(?:\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some|couple|of\s+the)\b)\s+$/i.test(before) && modifier === undefined) return null;
+    // "Weeks or months later": the cue after the second unit covers the first; the span starts at the first.
+    const firstUnit = modifier === undefined ? UNITS_OR_BEFORE.exec(context.text.slice(Math.max(0, start - 20), start)) : null;
+    if (firstUnit !== null && CUE_AFTER.test(after)) {
+      const value = durationValue(null, firstUnit[1]!);
+      return value === null ? null : { start: start - firstUnit[0].length, end, type: 'duration', meaning: { kind: 'fixed', value } };
+    }
     if (modifier === undefined && !CUE_BEFORE.test(before) && !CUE_AFTER.test(after)) return null;
     // "in recent years", "the last few months": the recent past as a whole (TimeBank's PAST_REF).
     const lowerModifier = modifier?.toLowerCase().replace(/\s+/g, ' ');
@@ -45,9 +51,17 @@ export const pluralUnitParser: DateParser = {
       return { start: extendDurationStart(context.text, start), end, type: 'date', meaning: { kind: 'fixed', value: 'PAST_REF' } };
     }
     const value = durationValue(null, unitWord!);
-    return value === null ? null : { start, end, type: 'duration', meaning: { kind: 'fixed', value } };
+    if (value === null) return null;
+    // "within weeks or months", "for days or weeks": one vague span, at least the first unit long.
+    const alternative = OR_UNITS_AFTER.exec(context.text.slice(end, end + 20));
+    return { start, end: alternative === null ? end : end + alternative[0].length, type: 'duration', meaning: { kind: 'fixed', value } };
   },
 };
+
+/** "weeks or …": a first plural unit before this one (read backwards from the end of the text before it). */
+const UNITS_OR_BEFORE = /(?<![\w-])(hour|day|week|month|year|decade)s\s+or\s+$/i;
+/** "… or months", "… or years": a second plural unit that makes one vague span with the first. */
+const OR_UNITS_AFTER = /^\s+or\s+(?:hour|day|week|month|year|decade)s(?![\w-])/i;
 
 /**
  * "for a while", "after a little while", "for a fairly lengthy period": a span of

@@ -3,7 +3,8 @@
  * (2015-06), "next year" (2016), "this quarter", "the past year", "early next
  * year", "the end of this week", "this weekend", "the current fiscal year",
  * "the latest fiscal year" (the last one completed); and relative to the time last
- * talked about: "the following year", "the previous month", "the same day".
+ * talked about: "the following year", "the previous month", "the same day",
+ * "this quarter's loss" (the quarter whose results the report gives).
  */
 
 import type { DateMeaning, Relation, ShiftUnit } from '../candidate.js';
@@ -15,6 +16,11 @@ const PATTERN =
 
 /** "… from $1.55 billion", "… with a loss of $3 million", "… with earnings of $33 million", "… than": a figure compared with an earlier period. */
 const COMPARISON_BEFORE = /\b(?:from|with|than|versus|vs\.?)\s+(?:(?:a\s+)?(?:net\s+)?(?:loss|profit|gain|deficit|earnings|income|sales|revenues?)\s+of\s+)?(?:about\s+)?[$£€#]?\s?[\d.,]+(?:\s*(?:million|billion|%|percent))?(?:,\s*or\s+[^,]{1,25},?)?\s+$/i;
+
+/** "'s loss", "'s net income", "'s results": a period's reported figures after its possessive. */
+const RESULTS_AFTER = /^['’]s\s+(?:[a-z-]+\s+)?(?:loss|losses|profit|profits|earnings|results|net|income|sales|revenues?|charges?)\b/i;
+
+const FORECAST_AFTER = /^[^.;]*?\b(?:will|would|could|may|might|should|expect(?:s|ed)?|forecast|projected|estimated|is\s+likely|are\s+likely)\b/i;
 
 const GRANULARITY: Readonly<Record<string, ShiftUnit>> = {
   day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year', decade: 'decade',
@@ -68,6 +74,15 @@ export const relativeUnitParser: DateParser = {
       return date(
         { kind: 'anaphoric', anchor: 'any', shift: { unit: 'year', amount: -1 }, fallback: { kind: 'shift', unit: 'year', amount: -1, granularity: 'year' }, needsFinerAnchor: true },
         'relative-unit-comparison',
+      );
+    }
+    // "This quarter's loss includes charges": the results of the quarter the report is about (which is over).
+    // A forecast ("this quarter's sales will be weak") is about the current quarter.
+    const following = context.text.slice(end, end + 60);
+    if (unit === 'quarter' && modifier === 'this' && determiner === undefined && RESULTS_AFTER.test(following) && !FORECAST_AFTER.test(following)) {
+      return date(
+        { kind: 'anaphoric', anchor: 'quarter', shift: { unit: 'year', amount: 0 }, fallback: { kind: 'shift', unit: 'quarter', amount: 0, granularity: 'quarter' } },
+        'relative-unit-reported-quarter',
       );
     }
     const amount = modifier === 'this' || modifier === 'current' ? 0

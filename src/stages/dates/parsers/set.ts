@@ -16,6 +16,9 @@ const ADVERBS: Readonly<Record<string, string>> = {
 /** "quarterly" is left out: in business news it names dividends and results far more often than a recurrence. */
 const ADVERB_PATTERN = /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|annually|yearly|biannually|semi-?annually)\b/gi;
 
+/** "doubled its sales", "tripling output" (within the clause before the adverb). */
+const MULTIPLY_BEFORE = /\b(?:doubl|tripl|quadrupl|halv)(?:e|es|ed|ing)\b[^.;:,]{0,30}$/i;
+
 export const setAdverbParser: DateParser = {
   id: 'set-adverb',
   trigger: /hourly|daily|nightly|weekly|monthly|annually|yearly/i,
@@ -23,6 +26,8 @@ export const setAdverbParser: DateParser = {
   extract(match, context): ParsedDate | null {
     // "rise 8.5% annually", "$17.9 million annually", "10,000 units annually": a rate, like "$2 million a year".
     if (PER_QUANTITY.test(context.text.slice(Math.max(0, match.index - 30), match.index))) return null;
+    // "doubling its profits annually": a rate of growth too (a 100% rise each year), not a recurring event.
+    if (MULTIPLY_BEFORE.test(context.text.slice(Math.max(0, match.index - 40), match.index))) return null;
     const value = ADVERBS[match[1]!.toLowerCase().replace('semiannually', 'semi-annually')] ?? ADVERBS[match[1]!.toLowerCase()];
     if (value === undefined) return null;
     return { start: match.index, end: match.index + match[0].length, type: 'set', meaning: { kind: 'fixed', value } };

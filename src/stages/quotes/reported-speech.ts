@@ -95,6 +95,20 @@ function trimClause(ctx: QuoteContext, start: number, end: number): Range | null
   return { start: s, end: e };
 }
 
+/**
+ * After 'told the crowd that', a 'that' the tagger did not call a conjunction still
+ * opens the reported clause when a subject follows it ('that helping save the farm
+ * was', 'that he', 'that the senator') and the clause has a verb.
+ */
+function opensThatClause(tokens: readonly Token[], t: number, sentenceEnd: number): boolean {
+  const first = tokens[t];
+  if (!first || t >= sentenceEnd) return false;
+  const lower = first.text.toLowerCase();
+  const subject = SUBJECT_PRONOUNS.has(lower) || lower === 'the' || lower === 'a' || lower === 'an' || first.pos === 'PROPN' ||
+    (first.pos === 'VERB' && /ing$/.test(first.text));
+  return subject && hasVerb(tokens, t + 1, sentenceEnd);
+}
+
 /** Where a clause reported after the cue starts ('that …', or a subject), or -1. */
 function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): number {
   const { tokens } = ctx;
@@ -104,8 +118,10 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   // 'said on Monday that', 'told reporters in Baku that'
   for (let k = t; k < sentenceEnd && k - t <= MAX_ADJUNCT_BEFORE_THAT; k++) {
     const token = tokens[k]!;
-    if (token.text.toLowerCase() === 'that' && token.pos === 'SCONJ' || token.text.toLowerCase() === 'that' && k > t && tokens[k - 1]!.text === ',') return k + 1;
-    if ((!ADJUNCT_POS.has(token.pos) && !/^\p{Lu}/u.test(token.text)) || ctx.quoteAt[k]! >= 0 || token.text === '.') break;
+    if (token.text.toLowerCase() === 'that' && (token.pos === 'SCONJ' || k > t && (tokens[k - 1]!.text === ',' || opensThatClause(tokens, k + 1, sentenceEnd)))) return k + 1;
+    // 'told The Post and Courier on Saturday that'
+    const nameAnd = token.text === 'and' && /^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '');
+    if ((!ADJUNCT_POS.has(token.pos) && !/^\p{Lu}/u.test(token.text) && !nameAnd) || ctx.quoteAt[k]! >= 0 || token.text === '.') break;
   }
   // 'said on Friday he met …': a short time or place adjunct, then a subject pronoun.
   const afterAdjunct = skipAdjunct(tokens, t, sentenceEnd);
@@ -124,7 +140,11 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   if (ctx.quoteAt[t]! >= 0) return hasVerb(tokens, t + 1, sentenceEnd) || hasQuote(ctx, t, sentenceEnd) ? t : -1;
   // 'says running for president is tough': a gerund subject.
   const gerund = first.pos === 'VERB' && /ing$/i.test(first.text) && first.text !== first.text.toUpperCase();
-  if ((!CLAUSE_OPENING_POS.has(first.pos) && !gerund) || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase())) return -1;
+  // 'said Cook provided …': a capitalised word inside the sentence is a name whatever the tagger said.
+  const name = /^\p{Lu}\p{Ll}/u.test(first.text) && first.kind === 'word';
+  // 'said if elected he would …'
+  const conditional = first.text.toLowerCase() === 'if';
+  if ((!CLAUSE_OPENING_POS.has(first.pos) && !gerund && !name && !conditional) || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase())) return -1;
   // The clause needs a verb of its own ('said the head of the ministry' has none), or a quote in marks
   // ('pointed out the importance of "convergence of positions"').
   if (!hasVerb(tokens, t + 1, sentenceEnd) && !hasQuote(ctx, t + 1, sentenceEnd)) return -1;

@@ -170,6 +170,16 @@ describe('quotes: indirect and mixed speech', () => {
       [{ quote: 'fixing the bridge was more work than expected', kind: 'indirect', speaker: 'Smith', cue: 'told' }]],
     ['said NAME VERB (a name the tagger reads as a verb)', 'The newspaper said Cook provided a written statement.',
       [{ quote: 'Cook provided a written statement', kind: 'indirect', speaker: 'The newspaper', cue: 'said' }]],
+    ['the clause ends where the speaker goes on: and promised', 'The judge said she regretted her remarks and promised to stay out of it.',
+      [{ quote: 'she regretted her remarks', kind: 'indirect', speaker: 'The judge', cue: 'said' }]],
+    ['the clause ends where the speaker goes on: , noting', 'Lund said the rhetoric had been patronizing, noting her comments to a radio host.',
+      [{ quote: 'the rhetoric had been patronizing', kind: 'indirect', speaker: 'Lund', cue: 'said' }]],
+    ['the clause ends where the speaker goes on: and calls her "…"', 'He says he respects Vaher and calls her "an extremely capable mayor."', [
+      { quote: 'he respects Vaher', kind: 'indirect', speaker: 'He', cue: 'says' },
+      { quote: 'an extremely capable mayor.', kind: 'direct', speaker: 'He', cue: null },
+    ]],
+    ['a conjunction inside the report does not end it', 'Officials said prices rose and fell during the week.',
+      [{ quote: 'prices rose and fell during the week', kind: 'indirect', speaker: 'Officials', cue: 'said' }]],
     ['said if CLAUSE', 'Reyes said if elected he would cut the sales tax.',
       [{ quote: 'if elected he would cut the sales tax', kind: 'indirect', speaker: 'Reyes', cue: 'said' }]],
   ])('%s', (_name, text, expected) => {

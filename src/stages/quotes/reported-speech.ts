@@ -95,6 +95,35 @@ function trimClause(ctx: QuoteContext, start: number, end: number): Range | null
   return { start: s, end: e };
 }
 
+/** Verbs outside the cue lexicon that start the speaker's next predicate ('and called him "…"'). */
+const NEXT_PREDICATE_VERBS = new Set(['called', 'calls', 'call', 'calling']);
+
+/** Whether token t starts a cue or a 'called' that the speaker of the clause goes on with. */
+function startsNextPredicate(ctx: QuoteContext, t: number, sentenceEnd: number): boolean {
+  const token = ctx.tokens[t];
+  if (!token || token.kind !== 'word' || ctx.quoteAt[t]! >= 0 || token.pos !== 'VERB') return false;
+  if (NEXT_PREDICATE_VERBS.has(token.text.toLowerCase())) return true;
+  return matchCueAt(ctx.cues, ctx.tokens, t, sentenceEnd) !== null;
+}
+
+/**
+ * Where a reported clause that starts at `start` ends: at the sentence's end, or
+ * where the speaker goes on to a predicate of their own: '…, and called him "…"',
+ * '… and promised to stay out of it', '…, noting her comments …', '…, but added'.
+ * A conjunction joins clauses inside the report too ('prices rose and fell'), so
+ * only a cue after it ends the clause.
+ */
+function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number): number {
+  const { tokens } = ctx;
+  for (let t = start + MIN_CLAUSE_WORDS; t < sentenceEnd - 1; t++) {
+    if (ctx.quoteAt[t]! >= 0) continue;
+    const lower = tokens[t]!.text.toLowerCase();
+    if ((lower === 'and' || lower === 'but') && startsNextPredicate(ctx, t + 1, sentenceEnd)) return tokens[t - 1]!.text === ',' ? t - 1 : t;
+    if (lower === ',' && /ing$/i.test(tokens[t + 1]!.text) && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t;
+  }
+  return sentenceEnd;
+}
+
 /**
  * After 'told the crowd that', a 'that' the tagger did not call a conjunction still
  * opens the reported clause when a subject follows it ('that helping save the farm
@@ -180,18 +209,18 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
   if (!subject && before && (isParticipleAfterComma(tokens, cue) || /^(and|but)$/i.test(before.text))) {
     subject = sentenceSubjectBefore(ctx, cue.tokenStart);
     const clauseStart = subject ? clauseAfterCue(ctx, cue, sentenceEnd) : -1;
-    const content = clauseStart >= 0 ? trimClause(ctx, clauseStart, sentenceEnd) : null;
+    const content = clauseStart >= 0 ? trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd)) : null;
     return subject && content ? { cue, speaker: subject, content, rule: 'subject-cue-clause' } : null;
   }
   // As X noted, CLAUSE.
   if (subject && tokens[subject.start - 1]?.text.toLowerCase() === 'as' && tokens[cue.tokenEnd]?.text === ',') {
-    const content = trimClause(ctx, cue.tokenEnd + 1, sentenceEnd);
+    const content = trimClause(ctx, cue.tokenEnd + 1, reportEnd(ctx, cue.tokenEnd + 1, sentenceEnd));
     return content ? { cue, speaker: subject, content, rule: 'as-speaker-cue-clause' } : null;
   }
   if (subject) {
     const clauseStart = clauseAfterCue(ctx, cue, sentenceEnd);
     if (clauseStart >= 0) {
-      const content = trimClause(ctx, clauseStart, sentenceEnd);
+      const content = trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd));
       if (content) return { cue, speaker: subject, content, rule: 'speaker-cue-clause' };
     }
     // CLAUSE, X said …

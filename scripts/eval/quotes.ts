@@ -237,7 +237,12 @@ export async function main(args: string[]): Promise<void> {
         counts.get(g.kind as QuoteKind)!.found++;
         counts.get('all')!.found++;
       } else if (errorsFile) {
-        errorLines.push(`MISS ${g.kind}\t${article.name}\t${g.pieces.map((p) => text.slice(p.start, p.end)).join(' … ')}`);
+        const spans = (pieces: Piece[] | null): string => (pieces ?? []).map((p) => text.slice(p.start, p.end)).join(' … ') || '-';
+        const all = [...(g.relation.source ?? []), ...(g.relation.cue ?? []), ...g.pieces];
+        const from = Math.max(text.lastIndexOf('\n', Math.min(...all.map((p) => p.start))) + 1, Math.min(...all.map((p) => p.start)) - 200);
+        const lineEnd = text.indexOf('\n', Math.max(...all.map((p) => p.end)));
+        const to = Math.min(lineEnd < 0 ? text.length : lineEnd, Math.max(...all.map((p) => p.end)) + 100);
+        errorLines.push(`MISS ${g.kind}\t${article.name}\tsource=${spans(g.relation.source)}\tcue=${spans(g.relation.cue)}\t${spans(g.pieces)}\tin: ${text.slice(from, to).replace(/\s+/g, ' ')}`);
       }
     });
     predicted.forEach((p, i) => {

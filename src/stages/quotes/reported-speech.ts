@@ -95,6 +95,49 @@ function trimClause(ctx: QuoteContext, start: number, end: number): Range | null
   return { start: s, end: e };
 }
 
+/** Verbs outside the cue lexicon that start the speaker's next predicate ('and called him "…"'). */
+const NEXT_PREDICATE_VERBS = new Set(['called', 'calls', 'call', 'calling']);
+
+/** Whether token t starts a cue or a 'called' that the speaker of the clause goes on with. */
+function startsNextPredicate(ctx: QuoteContext, t: number, sentenceEnd: number): boolean {
+  const token = ctx.tokens[t];
+  if (!token || token.kind !== 'word' || ctx.quoteAt[t]! >= 0 || token.pos !== 'VERB') return false;
+  if (NEXT_PREDICATE_VERBS.has(token.text.toLowerCase())) return true;
+  return matchCueAt(ctx.cues, ctx.tokens, t, sentenceEnd) !== null;
+}
+
+/**
+ * Where a reported clause that starts at `start` ends: at the sentence's end, or
+ * where the speaker goes on to a predicate of their own: '…, and called him "…"',
+ * '… and promised to stay out of it', '…, noting her comments …', '…, but added'.
+ * A conjunction joins clauses inside the report too ('prices rose and fell'), so
+ * only a cue after it ends the clause.
+ */
+function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number): number {
+  const { tokens } = ctx;
+  for (let t = start + MIN_CLAUSE_WORDS; t < sentenceEnd - 1; t++) {
+    if (ctx.quoteAt[t]! >= 0) continue;
+    const lower = tokens[t]!.text.toLowerCase();
+    if ((lower === 'and' || lower === 'but') && startsNextPredicate(ctx, t + 1, sentenceEnd)) return tokens[t - 1]!.text === ',' ? t - 1 : t;
+    if (lower === ',' && /ing$/i.test(tokens[t + 1]!.text) && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t;
+  }
+  return sentenceEnd;
+}
+
+/**
+ * After 'told the crowd that', a 'that' the tagger did not call a conjunction still
+ * opens the reported clause when a subject follows it ('that helping save the farm
+ * was', 'that he', 'that the senator') and the clause has a verb.
+ */
+function opensThatClause(tokens: readonly Token[], t: number, sentenceEnd: number): boolean {
+  const first = tokens[t];
+  if (!first || t >= sentenceEnd) return false;
+  const lower = first.text.toLowerCase();
+  const subject = SUBJECT_PRONOUNS.has(lower) || lower === 'the' || lower === 'a' || lower === 'an' || first.pos === 'PROPN' ||
+    (first.pos === 'VERB' && /ing$/.test(first.text));
+  return subject && hasVerb(tokens, t + 1, sentenceEnd);
+}
+
 /** Where a clause reported after the cue starts ('that …', or a subject), or -1. */
 function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): number {
   const { tokens } = ctx;
@@ -104,8 +147,10 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   // 'said on Monday that', 'told reporters in Baku that'
   for (let k = t; k < sentenceEnd && k - t <= MAX_ADJUNCT_BEFORE_THAT; k++) {
     const token = tokens[k]!;
-    if (token.text.toLowerCase() === 'that' && token.pos === 'SCONJ' || token.text.toLowerCase() === 'that' && k > t && tokens[k - 1]!.text === ',') return k + 1;
-    if ((!ADJUNCT_POS.has(token.pos) && !/^\p{Lu}/u.test(token.text)) || ctx.quoteAt[k]! >= 0 || token.text === '.') break;
+    if (token.text.toLowerCase() === 'that' && (token.pos === 'SCONJ' || k > t && (tokens[k - 1]!.text === ',' || opensThatClause(tokens, k + 1, sentenceEnd)))) return k + 1;
+    // 'told The Post and Courier on Saturday that'
+    const nameAnd = token.text === 'and' && /^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '');
+    if ((!ADJUNCT_POS.has(token.pos) && !/^\p{Lu}/u.test(token.text) && !nameAnd) || ctx.quoteAt[k]! >= 0 || token.text === '.') break;
   }
   // 'said on Friday he met …': a short time or place adjunct, then a subject pronoun.
   const afterAdjunct = skipAdjunct(tokens, t, sentenceEnd);
@@ -124,7 +169,11 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   if (ctx.quoteAt[t]! >= 0) return hasVerb(tokens, t + 1, sentenceEnd) || hasQuote(ctx, t, sentenceEnd) ? t : -1;
   // 'says running for president is tough': a gerund subject.
   const gerund = first.pos === 'VERB' && /ing$/i.test(first.text) && first.text !== first.text.toUpperCase();
-  if ((!CLAUSE_OPENING_POS.has(first.pos) && !gerund) || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase())) return -1;
+  // 'said Cook provided …': a capitalised word inside the sentence is a name whatever the tagger said.
+  const name = /^\p{Lu}\p{Ll}/u.test(first.text) && first.kind === 'word';
+  // 'said if elected he would …'
+  const conditional = first.text.toLowerCase() === 'if';
+  if ((!CLAUSE_OPENING_POS.has(first.pos) && !gerund && !name && !conditional) || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase())) return -1;
   // The clause needs a verb of its own ('said the head of the ministry' has none), or a quote in marks
   // ('pointed out the importance of "convergence of positions"').
   if (!hasVerb(tokens, t + 1, sentenceEnd) && !hasQuote(ctx, t + 1, sentenceEnd)) return -1;
@@ -160,18 +209,18 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
   if (!subject && before && (isParticipleAfterComma(tokens, cue) || /^(and|but)$/i.test(before.text))) {
     subject = sentenceSubjectBefore(ctx, cue.tokenStart);
     const clauseStart = subject ? clauseAfterCue(ctx, cue, sentenceEnd) : -1;
-    const content = clauseStart >= 0 ? trimClause(ctx, clauseStart, sentenceEnd) : null;
+    const content = clauseStart >= 0 ? trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd)) : null;
     return subject && content ? { cue, speaker: subject, content, rule: 'subject-cue-clause' } : null;
   }
   // As X noted, CLAUSE.
   if (subject && tokens[subject.start - 1]?.text.toLowerCase() === 'as' && tokens[cue.tokenEnd]?.text === ',') {
-    const content = trimClause(ctx, cue.tokenEnd + 1, sentenceEnd);
+    const content = trimClause(ctx, cue.tokenEnd + 1, reportEnd(ctx, cue.tokenEnd + 1, sentenceEnd));
     return content ? { cue, speaker: subject, content, rule: 'as-speaker-cue-clause' } : null;
   }
   if (subject) {
     const clauseStart = clauseAfterCue(ctx, cue, sentenceEnd);
     if (clauseStart >= 0) {
-      const content = trimClause(ctx, clauseStart, sentenceEnd);
+      const content = trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd));
       if (content) return { cue, speaker: subject, content, rule: 'speaker-cue-clause' };
     }
     // CLAUSE, X said …

@@ -108,7 +108,8 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor: nu
   for (let j = i - 1; j >= floor && last - j < MAX_PHRASE_TOKENS; j--) {
     const token = tokens[j]!;
     const lower = token.text.toLowerCase();
-    if (token.pos === 'DET' || lower === 'the' || lower === 'a' || lower === 'an') {
+    // A possessive determiner opens the phrase as an article does ('its chief executive').
+    if (token.pos === 'DET' || lower === 'the' || lower === 'a' || lower === 'an' || POSSESSIVE_DETERMINERS.has(lower) && j < head) {
       start = j;
       // 'the head of the ministry': continue through a linking preposition before the determiner.
       const before = tokens[j - 1];
@@ -135,7 +136,7 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor: nu
     break;
   }
   // Never start on a preposition, a conjunction or a hyphen.
-  while (start < head && !isModifier(tokens[start]!)) start++;
+  while (start < head && !isModifier(tokens[start]!) && !POSSESSIVE_DETERMINERS.has(tokens[start]!.text.toLowerCase())) start++;
   return { start, end: last + 1, head };
 }
 
@@ -156,11 +157,12 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
   if (tokens[i]!.text.toLowerCase() === 'who' && tokens[i - 1]?.text === ',' && i - 2 >= floor) {
     return phraseEndingAt(tokens, i - 2, floor);
   }
+  if (DASHES.has(tokens[i]!.text)) return subjectBeforeAside(tokens, i, floor);
   if (tokens[i]!.text === ',') {
     const inner = phraseEndingAt(tokens, i - 1, floor);
-    if (!inner || tokens[inner.start - 1]?.text !== ',' || inner.start - 2 < floor) return nameBeforeRelativeClause(tokens, i, floor);
+    if (!inner || tokens[inner.start - 1]?.text !== ',' || inner.start - 2 < floor) return nameBeforeRelativeClause(tokens, i, floor) ?? subjectBeforeAside(tokens, i, floor);
     const outer = phraseEndingAt(tokens, inner.start - 2, floor);
-    if (!outer) return null;
+    if (!outer) return subjectBeforeAside(tokens, i, floor);
     // A party-and-state tag ('McConnell, R-Ky., said') belongs to the name before it.
     if (isPartyTag(tokens, inner)) return outer;
     // Prefer the part that names someone over the description.
@@ -171,6 +173,33 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
 
 /** Longest aside read back over: ', who runs the veterans effort,'. */
 const MAX_ASIDE_TOKENS = 20;
+/** Longest aside between a sentence's subject and its cue: 'X, 39, a Lebanese man visiting Nice with his family, told'. */
+const MAX_SUBJECT_ASIDE_TOKENS = 30;
+const DASHES = new Set(['—', '–', '--']);
+/** Punctuation an aside never crosses (a full stop inside a sentence is an abbreviation's: 'Rep.', '(Mich.)'). */
+const ASIDE_BREAKS = /^[;:!?"“”„«»]$/;
+
+/**
+ * 'Murshed Zaheed, acting political director of CREDO Action, which organized the
+ * letter, said', 'Many speakers at the service — including Muslims, Jews — said':
+ * the noun phrase that opens the sentence (after 'But', 'And' or an adverb), up to
+ * the first comma (or dash, when the cue follows a dash), with only an aside
+ * between it and the cue. `close` is the comma or dash just before the cue.
+ */
+function subjectBeforeAside(tokens: readonly Token[], close: number, floor: number): SpeakerPhrase | null {
+  let lead = floor;
+  while (lead < close && (tokens[lead]!.pos === 'CCONJ' || (tokens[lead]!.pos === 'ADV' && tokens[lead + 1]?.text !== ','))) lead++;
+  const dash = DASHES.has(tokens[close]!.text);
+  let open = -1;
+  for (let k = lead + 1; k < close; k++) {
+    const text = tokens[k]!.text;
+    if (ASIDE_BREAKS.test(text)) return null;
+    if (open < 0 && (dash ? DASHES.has(text) : text === ',')) open = k;
+  }
+  if (open < 0 || close - open - 1 < 1 || close - open - 1 > MAX_SUBJECT_ASIDE_TOKENS) return null;
+  const subject = phraseEndingAt(tokens, open - 1, lead);
+  return subject && subject.start === lead ? subject : null;
+}
 
 /** 'Trump, who has nearly 9 million followers, tweeted': the name before ', who …,'. */
 function nameBeforeRelativeClause(tokens: readonly Token[], comma: number, floor: number): SpeakerPhrase | null {

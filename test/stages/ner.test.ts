@@ -361,6 +361,27 @@ describe('lower-case words inside names', () => {
   });
 });
 
+describe('names after an honorific', () => {
+  // A model that reads 'Warren' as an organisation, more strongly than as a person.
+  const model = handModel({ 'k=warren': { 'U-ORG': 5, 'U-PER': 3 }, 'k=universe': { 'L-MISC': 5 }, 'k=miss': { 'B-MISC': 2 }, bias: { O: 1 } }, { T: {} });
+  const honorifics = new Set(['sen.', 'miss', 'mx']);
+  const spans = (words: string[]): string[] => {
+    const doc = handDocument(words);
+    return candidatesOf(tagView(buildFeatureView(doc, EMPTY_GAZETTEER), model, honorifics), 'hand').map((c) => `${doc.text.slice(c.start, c.end)}/${c.type}`);
+  };
+
+  it.each([
+    [['Sen.', 'Warren', 'said'], ['Warren/person']],
+    [['Warren', 'said'], ['Warren/organization']],
+    [['sen.', 'Warren'], ['Warren/organization']],
+    [['MX', 'Warren'], ['Warren/organization']],
+    // The honorific may begin the name itself: only a new name is ruled out.
+    [['Miss', 'Universe'], ['Miss Universe/misc']],
+  ])('%j gives %j', (words, expected) => {
+    expect(spans(words)).toEqual(expected);
+  });
+});
+
 describe('stored model format', () => {
   it('round-trips weights through quantisation within the int16 step', () => {
     const model = handModel({ 'w=Lavrov': { 'U-PER': 2.5, O: -1.25 }, bias: { O: 0.001 } }, { 'Ts=Xx': { 'O>U-PER': 0.75 } });

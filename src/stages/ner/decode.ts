@@ -14,7 +14,7 @@ import {
   buildFeatureView, forEachAffix, historyFeatures, LabelHistory, staticFeatures, transitionFeatures,
   type FeatureSink, type FeatureView,
 } from './features.js';
-import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, TRANSITION_ALLOWED, typeOf } from './labels.js';
+import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, positionOf, TRANSITION_ALLOWED, typeOf } from './labels.js';
 import type { BoundedMemo } from '../../core/bounded-memo.js';
 import { TRANSITION_CELLS, type ScoringModel } from './model.js';
 
@@ -167,6 +167,34 @@ export function excludeImpossibleNames(view: FeatureView, i: number, emissions: 
   for (const l of NAME_LABELS) emissions[at + l] = -Infinity;
 }
 
+const CAPITALISED = /^\p{Lu}/u;
+
+/** The labels that start an organisation, place or misc name (B-, U-). */
+const NON_PERSON_STARTS = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) => {
+  const type = typeOf(l);
+  const position = positionOf(l);
+  return type !== null && type !== 'PER' && (position === 'B' || position === 'U');
+});
+
+/**
+ * A name right after an honorific ("Sen. Elizabeth Warren", "Mr. Okonkwo", "Dr.
+ * Vaher") is a person's, or the honorific belongs to the name itself ("Miss
+ * Universe", "Dr Pepper"): a new organisation, place or misc name does not start
+ * there. Rules those starts out of token i's emissions, which start at `at`. The
+ * honorific is written with a capital ("miss England" is a verb) and is not an
+ * acronym in capitals without a period ("MX Onda"). In CoNLL-2003, every capitalised
+ * word after such an honorific is a person's (train 68, dev 16) or continues the
+ * honorific's own name or non-name (train 12); none starts another type. Decoder
+ * only, as for excludeImpossibleNames.
+ */
+export function excludeNamesAfterHonorific(view: FeatureView, i: number, sentenceStart: number, honorifics: ReadonlySet<string>, emissions: Float64Array, at: number): void {
+  if (i <= sentenceStart || !honorifics.has(view.keys[i - 1]!)) return;
+  const before = view.words[i - 1]!;
+  if (!CAPITALISED.test(before) || (before === before.toUpperCase() && !before.endsWith('.'))) return;
+  if (!CAPITALISED.test(view.words[i]!)) return;
+  for (const l of NON_PERSON_STARTS) emissions[at + l] = -Infinity;
+}
+
 /** Whether a token's label is remembered in the document's label history. */
 export function remembersLabel(view: FeatureView, i: number): boolean {
   return view.shapes[i]!.charCodeAt(0) === 88; // 'X': starts with a capital letter
@@ -294,7 +322,11 @@ class TransitionMatrices implements FeatureSink {
   }
 }
 
-export function tagView(view: FeatureView, model: ScoringModel): TaggedDocument {
+/**
+ * Tags a document. `honorifics` (lower case, as data/lexicon/titles.json lists them)
+ * turns on excludeNamesAfterHonorific.
+ */
+export function tagView(view: FeatureView, model: ScoringModel, honorifics?: ReadonlySet<string>): TaggedDocument {
   const tokens = view.doc.tokens;
   const labels = new Uint8Array(tokens.length);
   const margins = new Float32Array(tokens.length);
@@ -328,6 +360,7 @@ export function tagView(view: FeatureView, model: ScoringModel): TaggedDocument 
       staticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
       if (history) historyFeatures(view, i, history, scorer);
       excludeImpossibleNames(view, i, buffers.emissions, k * LABEL_COUNT);
+      if (honorifics) excludeNamesAfterHonorific(view, i, segment.sentenceStart, honorifics, buffers.emissions, k * LABEL_COUNT);
       buffers.matrices[k] = transitionMatrices.of(view, i, segment.start);
     }
     viterbi(buffers, n, labels, margins, segment.start);

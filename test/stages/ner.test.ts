@@ -382,6 +382,29 @@ describe('names after an honorific', () => {
   });
 });
 
+describe('names across the end of a title phrase', () => {
+  // A model that runs an organisation from 'Transportation' on through the next words.
+  const model = handModel(
+    { 'k=transportation': { 'B-ORG': 5 }, 'k=emeka': { 'I-ORG': 5, 'B-PER': 2 }, 'k=okonkwo': { 'L-ORG': 5, 'L-PER': 4 }, bias: { O: 1 } },
+    { T: {} },
+  );
+  const titles = compileGazetteer({ title: ['minister', 'minister of transportation', 'minister of transportation and ports'] });
+  const spans = (words: string[]): string[] => {
+    const doc = handDocument(words);
+    return candidatesOf(tagView(buildFeatureView(doc, titles), model), 'hand').map((c) => `${doc.text.slice(c.start, c.end)}/${c.type}`);
+  };
+
+  it('starts a name after the phrase, not one running on from its last word', () => {
+    expect(spans(['Minister', 'of', 'Transportation', 'Emeka', 'Okonkwo'])).toEqual(['Emeka Okonkwo/person']);
+  });
+
+  it('leaves a word that ends only a shorter phrase inside a longer one, and text without a title', () => {
+    // 'Transportation' ends 'minister of transportation' but lies inside the longer phrase: a name may run on there.
+    expect(spans(['Minister', 'of', 'Transportation', 'and', 'Ports', 'Emeka', 'Okonkwo'])).toEqual(['Transportation and/organization', 'Emeka Okonkwo/person']);
+    expect(spans(['Transportation', 'Emeka', 'Okonkwo'])).toEqual(['Transportation Emeka Okonkwo/organization']);
+  });
+});
+
 describe('stored model format', () => {
   it('round-trips weights through quantisation within the int16 step', () => {
     const model = handModel({ 'w=Lavrov': { 'U-PER': 2.5, O: -1.25 }, bias: { O: 0.001 } }, { 'Ts=Xx': { 'O>U-PER': 0.75 } });

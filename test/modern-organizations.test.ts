@@ -51,9 +51,9 @@ describe('organisations of today\'s news', () => {
 });
 
 describe('organization.tsv', () => {
-  // nameKeys splits every hyphen and keeps "'s" inside a word; the tokenizer keeps
-  // "co-operation" whole and splits "People's". A name whose tokens differ from its
-  // keys would never match, so the list leaves such names out.
+  // nameKeys splits every hyphen (and, as the tokenizer does, a possessive 's); the
+  // tokenizer keeps "co-operation" whole. A name whose tokens differ from its keys
+  // would never match, so the list leaves such names out.
   it('holds names that the tokenizer reads as the tokens their keys say', () => {
     const resources = compileResources({ ...loadResourceData(), nerModel: null }, {});
     const lines = readFileSync(join(ROOT, 'data', 'gazetteer', 'organization.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));

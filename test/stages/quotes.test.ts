@@ -170,8 +170,10 @@ describe('quotes: indirect and mixed speech', () => {
       [{ quote: 'fixing the bridge was more work than expected', kind: 'indirect', speaker: 'Smith', cue: 'told' }]],
     ['said NAME VERB (a name the tagger reads as a verb)', 'The newspaper said Cook provided a written statement.',
       [{ quote: 'Cook provided a written statement', kind: 'indirect', speaker: 'The newspaper', cue: 'said' }]],
-    ['the clause ends where the speaker goes on: and promised', 'The judge said she regretted her remarks and promised to stay out of it.',
-      [{ quote: 'she regretted her remarks', kind: 'indirect', speaker: 'The judge', cue: 'said' }]],
+    ['the clause ends where the speaker goes on: and promised', 'The judge said she regretted her remarks and promised to stay out of it.', [
+      { quote: 'she regretted her remarks', kind: 'indirect', speaker: 'The judge', cue: 'said' },
+      { quote: 'to stay out of it', kind: 'indirect', speaker: 'The judge', cue: 'promised' },
+    ]],
     ['the clause ends where the speaker goes on: , noting', 'Lund said the rhetoric had been patronizing, noting her comments to a radio host.',
       [{ quote: 'the rhetoric had been patronizing', kind: 'indirect', speaker: 'Lund', cue: 'said' }]],
     ['the clause ends where the speaker goes on: and calls her "…"', 'He says he respects Vaher and calls her "an extremely capable mayor."', [
@@ -180,6 +182,10 @@ describe('quotes: indirect and mixed speech', () => {
     ]],
     ['a conjunction inside the report does not end it', 'Officials said prices rose and fell during the week.',
       [{ quote: 'prices rose and fell during the week', kind: 'indirect', speaker: 'Officials', cue: 'said' }]],
+    ['X vowed to VERB (a promise)', 'The mayor vowed to rebuild the bridge within a year.',
+      [{ quote: 'to rebuild the bridge within a year', kind: 'indirect', speaker: 'The mayor', cue: 'vowed' }]],
+    ['X has pledged to VERB', 'Reyes has pledged to close the detention centers.',
+      [{ quote: 'to close the detention centers', kind: 'indirect', speaker: 'Reyes', cue: 'pledged' }]],
     ['said if CLAUSE', 'Reyes said if elected he would cut the sales tax.',
       [{ quote: 'if elected he would cut the sales tax', kind: 'indirect', speaker: 'Reyes', cue: 'said' }]],
   ])('%s', (_name, text, expected) => {
@@ -204,6 +210,7 @@ describe('quotes: must find nothing', () => {
     ['no marks, no cue', 'The talks resumed in Moscow on Friday.'],
     ['a fronted adverbial is no subject', 'In Tallinn, after the vote, said nothing about the result.'],
     ['told Y that THING without a clause', 'Smith told the crowd that story about his father.'],
+    ['agreed to VERB is an act, not a promise reported', 'The company agreed to pay $325 million.'],
     ['empty', ''],
   ])('%s', (_name, text) => {
     expect(quotesOf(text)).toEqual([]);

@@ -38,6 +38,8 @@ const ADJUNCT_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'ADV',
 const TAIL_OPENING_POS = new Set(['ADP', 'ADV', 'VERB', 'SCONJ', 'CCONJ', 'PUNCT', 'NOUN', 'PROPN', 'NUM']);
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+/** Cues whose content may be an infinitive: the speaker commits to an act. */
+const COMMISSIVE_CUES = new Set(['vow', 'pledge', 'promise']);
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
 
 /** Past 'on Friday', 'Monday', 'in an interview', 'at a rally in Ohio' (at most 6 tokens), or t itself. */
@@ -152,6 +154,8 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
     const nameAnd = token.text === 'and' && /^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '');
     if ((!ADJUNCT_POS.has(token.pos) && !/^\p{Lu}/u.test(token.text) && !nameAnd) || ctx.quoteAt[k]! >= 0 || token.text === '.') break;
   }
+  // 'vowed to impose a tariff', 'has pledged to close the centers': a promise reports what the speaker will do.
+  if (COMMISSIVE_CUES.has(cue.cue.id) && tokens[t]!.text.toLowerCase() === 'to' && tokens[t + 1]?.pos === 'VERB') return t;
   // 'said on Friday he met …': a short time or place adjunct, then a subject pronoun.
   const afterAdjunct = skipAdjunct(tokens, t, sentenceEnd);
   if (afterAdjunct > t && SUBJECT_PRONOUNS.has(tokens[afterAdjunct]?.text.toLowerCase() ?? '') && hasVerb(tokens, afterAdjunct + 1, sentenceEnd)) return afterAdjunct;

@@ -186,6 +186,10 @@ describe('quotes: indirect and mixed speech', () => {
       [{ quote: 'to rebuild the bridge within a year', kind: 'indirect', speaker: 'The mayor', cue: 'vowed' }]],
     ['X has pledged to VERB', 'Reyes has pledged to close the detention centers.',
       [{ quote: 'to close the detention centers', kind: 'indirect', speaker: 'Reyes', cue: 'pledged' }]],
+    ['a day between subject and cue', 'Vaher on Tuesday said the terminal would open in May.',
+      [{ quote: 'the terminal would open in May', kind: 'indirect', speaker: 'Vaher', cue: 'said' }]],
+    ['a participle and a day between subject and cue', 'A court document filed Thursday says the charge was dropped.',
+      [{ quote: 'the charge was dropped', kind: 'indirect', speaker: 'A court document', cue: 'says' }]],
     ['said if CLAUSE', 'Reyes said if elected he would cut the sales tax.',
       [{ quote: 'if elected he would cut the sales tax', kind: 'indirect', speaker: 'Reyes', cue: 'said' }]],
   ])('%s', (_name, text, expected) => {

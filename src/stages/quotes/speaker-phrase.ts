@@ -23,8 +23,12 @@ const NOT_SPEAKERS = new Set([
 
 /** Words that never head a speaker phrase, unless capitalised inside a sentence ('The New York Times'). */
 function isNotASpeaker(token: Token): boolean {
-  return NOT_SPEAKERS.has(token.text) || (NOT_SPEAKERS.has(token.text.toLowerCase()) && token.pos !== 'PROPN');
+  const lower = token.text.toLowerCase();
+  return NOT_SPEAKERS.has(token.text) || (NOT_SPEAKERS.has(lower) && (token.pos !== 'PROPN' || NEVER_SPEAKERS.test(lower)));
 }
+
+/** Days are never speakers, capitalised or not ('Tuesday at Baldwin Wallace University, Kasich said'). */
+const NEVER_SPEAKERS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 export interface SpeakerPhrase extends Range {
   /** Token range [start, end) of the phrase. */
@@ -151,6 +155,13 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
   while (i >= floor && skipped < MAX_SKIPPED_BEFORE_CUE && isSkippableBeforeCue(tokens[i]!)) {
     i--;
     skipped++;
+  }
+  // A day between the subject and its cue: 'Clinton on Tuesday said', 'A report published Wednesday said'.
+  if (i > floor && NEVER_SPEAKERS.test(tokens[i]!.text.toLowerCase())) {
+    i--;
+    if (i > floor && tokens[i]!.text.toLowerCase() === 'on') i--;
+    // A participle after the subject: 'A court document filed Thursday says'.
+    if (i > floor && tokens[i]!.pos === 'VERB' && /ed$/.test(tokens[i]!.text) && isNominal(tokens[i - 1]!)) i--;
   }
   if (i < floor) return null;
   // 'X, who said …' and 'X, who has said …'.

@@ -180,6 +180,10 @@ describe('quotes: indirect and mixed speech', () => {
       { quote: 'he respects Vaher', kind: 'indirect', speaker: 'He', cue: 'says' },
       { quote: 'an extremely capable mayor.', kind: 'direct', speaker: 'He', cue: null },
     ]],
+    ['the clause ends at a comma inside the closing mark: ,” claiming', 'Saar insisted that he had “widened the party’s base,” claiming that turnout had doubled.', [
+      { quote: 'he had “widened the party’s base,”', kind: 'mixed', speaker: 'Saar', cue: 'insisted' },
+      { quote: 'turnout had doubled', kind: 'indirect', speaker: 'Saar', cue: 'claiming' },
+    ]],
     ['a conjunction inside the report does not end it', 'Officials said prices rose and fell during the week.',
       [{ quote: 'prices rose and fell during the week', kind: 'indirect', speaker: 'Officials', cue: 'said' }]],
     ['X vowed to VERB (a promise)', 'The mayor vowed to rebuild the bridge within a year.',

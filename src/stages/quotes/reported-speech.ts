@@ -118,7 +118,12 @@ function startsNextPredicate(ctx: QuoteContext, t: number, sentenceEnd: number):
 function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number): number {
   const { tokens } = ctx;
   for (let t = start + MIN_CLAUSE_WORDS; t < sentenceEnd - 1; t++) {
-    if (ctx.quoteAt[t]! >= 0) continue;
+    // '… has “expanded the party,” claiming that …': the comma inside the closing mark.
+    if (ctx.quoteAt[t]! >= 0) {
+      if (tokens[t - 1]!.text === ',' && ctx.quoteAt[t + 1]! < 0 && ctx.quotes[ctx.quoteAt[t]!]!.closeToken === t &&
+          /ing$/i.test(tokens[t + 1]!.text) && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t + 1;
+      continue;
+    }
     const lower = tokens[t]!.text.toLowerCase();
     if ((lower === 'and' || lower === 'but') && startsNextPredicate(ctx, t + 1, sentenceEnd)) return tokens[t - 1]!.text === ',' ? t - 1 : t;
     if (lower === ',' && /ing$/i.test(tokens[t + 1]!.text) && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t;

@@ -248,8 +248,14 @@ export function speakerPhraseAfter(tokens: readonly Token[], first: number, limi
       i++;
       continue;
     }
+    // 'the most recent data'
+    if (/^(most|more|least|less)$/.test(lower) && tokens[i + 1]?.pos === 'ADJ') {
+      i++;
+      continue;
+    }
     if (isModifier(token) || (head >= 0 && isCompoundVerb(tokens, i))) {
-      if (isNominal(token) && !seenPreposition) head = i;
+      // 'the average of recent polls': an adjective the tagger left as one heads a phrase before 'of'.
+      if ((isNominal(token) || token.pos === 'ADJ' && head < 0 && tokens[i + 1]?.text.toLowerCase() === 'of') && !seenPreposition) head = i;
       i++;
       continue;
     }

@@ -188,6 +188,10 @@ describe('quotes: indirect and mixed speech', () => {
       { quote: 'he had “widened the party’s base,”', kind: 'mixed', speaker: 'Saar', cue: 'insisted' },
       { quote: 'turnout had doubled', kind: 'indirect', speaker: 'Saar', cue: 'claiming' },
     ]],
+    ['X, who said A, said B: two reports', 'Lund, who said he usually votes Green, said one candidate he likes is the mayor.', [
+      { quote: 'he usually votes Green', kind: 'indirect', speaker: 'Lund', cue: 'said' },
+      { quote: 'one candidate he likes is the mayor', kind: 'indirect', speaker: 'Lund', cue: 'said' },
+    ]],
     ['a conjunction inside the report does not end it', 'Officials said prices rose and fell during the week.',
       [{ quote: 'prices rose and fell during the week', kind: 'indirect', speaker: 'Officials', cue: 'said' }]],
     ['X vowed to VERB (a promise)', 'The mayor vowed to rebuild the bridge within a year.',

@@ -115,7 +115,7 @@ function startsNextPredicate(ctx: QuoteContext, t: number, sentenceEnd: number):
  * A conjunction joins clauses inside the report too ('prices rose and fell'), so
  * only a cue after it ends the clause.
  */
-function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number): number {
+function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number, relative = false): number {
   const { tokens } = ctx;
   for (let t = start + MIN_CLAUSE_WORDS; t < sentenceEnd - 1; t++) {
     // '… has “expanded the party,” claiming that …': the comma inside the closing mark.
@@ -127,6 +127,8 @@ function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number): numbe
     const lower = tokens[t]!.text.toLowerCase();
     if ((lower === 'and' || lower === 'but') && startsNextPredicate(ctx, t + 1, sentenceEnd)) return tokens[t - 1]!.text === ',' ? t - 1 : t;
     if (lower === ',' && /ing$/i.test(tokens[t + 1]!.text) && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t;
+    // 'Barkley, who said he votes Democratic, said …': the relative clause ends at the main cue.
+    if (relative && lower === ',' && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t;
   }
   return sentenceEnd;
 }
@@ -229,7 +231,8 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
   if (subject) {
     const clauseStart = clauseAfterCue(ctx, cue, sentenceEnd);
     if (clauseStart >= 0) {
-      const content = trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd));
+      const relative = tokens[subject.end]?.text.toLowerCase() === 'who' || tokens[subject.end + 1]?.text.toLowerCase() === 'who';
+      const content = trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd, relative));
       if (content) return { cue, speaker: subject, content, rule: 'speaker-cue-clause' };
     }
     // CLAUSE, X said …

@@ -280,6 +280,18 @@ describe('dates: anaphora (the time the article talks about)', () => {
     ['this quarter\'s forecast results are the current quarter', "Net fell in the second quarter. This quarter's sales will be weak.", [['the second quarter', '2015-Q2'], ['This quarter', '2015-Q3']]],
     ['this quarter without results is the current quarter', 'Net fell in the second quarter. Sales rose this quarter.', [['the second quarter', '2015-Q2'], ['this quarter', '2015-Q3']]],
     ['last year after a named figure in a quarter', 'In the second quarter of 2015, the unit lost $2 million, compared with earnings of $3 million last year.', [['the second quarter of 2015', '2015-Q2'], ['last year', '2014-Q2']]],
+    [
+      'the quarter ended a date after a numbered fiscal quarter is that quarter',
+      'Net rose in the fiscal first quarter. Sales for the quarter ended June 30 were up. In the quarter, it shipped more.',
+      [['the fiscal first quarter', '2015-Q1'], ['the quarter', '2015-Q1'], ['June 30', '2015-06-30'], ['the quarter', '2015-Q1']],
+    ],
+    ['the quarter ended a date after a calendar quarter is the calendar quarter', 'Net rose in the second quarter. Sales for the quarter ended June 30 were up.', [['the second quarter', '2015-Q2'], ['the quarter', '2015-Q2'], ['June 30', '2015-06-30']]],
+    [
+      'a calendar quarter named after a fiscal one brings the calendar numbering back',
+      'Net rose in the fiscal first quarter. In the second quarter, it lost money. Sales for the quarter ended June 30 fell.',
+      [['the fiscal first quarter', '2015-Q1'], ['the second quarter', '2015-Q2'], ['the quarter', '2015-Q2'], ['June 30', '2015-06-30']],
+    ],
+    ['the quarter ended a date alone is the calendar quarter', 'Sales for the quarter ended June 30 fell.', [['the quarter', '2015-Q2'], ['June 30', '2015-06-30']]],
     ['last year after a named figure without a quarter', 'The unit lost $2 million, compared with earnings of $3 million last year.', [['last year', '2014']]],
   ])('%s', (_name, text, expected) => {
     expect(dates(text)).toEqual(expected);

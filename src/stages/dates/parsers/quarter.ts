@@ -107,7 +107,7 @@ export const quarterEndedParser: DateParser = {
     const month = monthOf(match[1]!);
     if (month === undefined) return null;
     const lastFullMonth = month === 1 ? 12 : month - 1;
-    const meaning: CalendarMeaning = { kind: 'calendar', quarter: Math.floor((lastFullMonth - 1) / 3) + 1 };
+    const meaning: CalendarMeaning = { kind: 'calendar', quarter: Math.floor((lastFullMonth - 1) / 3) + 1, byEndDate: true };
     if (match[2] !== undefined) meaning.year = Number(match[2]) - (month === 1 ? 1 : 0);
     return { start: match.index, end: match.index + match[0].length, type: 'date', meaning };
   },

@@ -189,6 +189,9 @@ function resolveCalendar(meaning: CalendarMeaning, outer: ResolveEnvironment): R
   }
 
   if (meaning.quarter !== undefined || meaning.half !== undefined) {
+    // "Net rose in the fiscal first quarter. … Sales for the quarter ended Sept. 29": the fiscal first quarter.
+    const fiscal = outer.discourse.lastFiscalQuarter;
+    if (meaning.byEndDate && fiscal !== null && outer.sentence - fiscal.sentence <= QUARTER_WINDOW) return resolved(fiscal.point);
     const isQuarter = meaning.quarter !== undefined;
     const index = (isQuarter ? meaning.quarter : meaning.half)!;
     const perYear = isQuarter ? 4 : 2;
@@ -307,6 +310,7 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
 }
 
 const POSSESSIVE = /^['’]s\b/;
+const FISCAL = /\bfiscal\b/i;
 /** "after a flat second quarter": a quarter mentioned in passing, not the one the report is about. */
 const INDEFINITE_BEFORE = /\b(?:a|an)\s+(?:[a-z-]+\s+)?$/i;
 
@@ -410,6 +414,11 @@ export const resolveValues: DateRefiner = {
         discourse.lastPoint = { point, sentence: sentence.index };
         if (point.granularity === 'quarter' && !isPassingQuarter(doc.text, candidate) && !isUnfinishedQuarter(point, doc.reference, doc.text, candidate.end)) {
           discourse.lastQuarter = { point, sentence: sentence.index };
+        }
+        if (point.granularity === 'quarter' && candidate.meaning.kind === 'calendar' && !candidate.meaning.byEndDate) {
+          // A quarter numbered again: fiscal if the text says so, else the calendar numbering is back.
+          const fiscal = FISCAL.test(doc.text.slice(candidate.start, candidate.end));
+          discourse.lastFiscalQuarter = fiscal ? { point, sentence: sentence.index } : null;
         }
       } else if (doc.reference !== null && isYearToDate(candidate)) {
         // "in the first nine months …, compared with … a year earlier": the comparison is now by year.

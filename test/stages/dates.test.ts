@@ -91,6 +91,8 @@ describe('dates: months, years, weeks, quarters, seasons, decades, centuries', (
     ['the week of a day', 'A hearing is set for the week of March 6, 2000.', [['the week of March 6, 2000', '2000-W10']]],
     ['ordinal quarter with year', 'Profit rose in the third quarter of 1989.', [['the third quarter of 1989', '1989-Q3']]],
     ['adjectival quarter', 'The company reported third-quarter profit.', [['third-quarter', '2015-Q3']]],
+    ['the article before an adjectival quarter belongs to its noun', 'The third-quarter loss was big.', [['third-quarter', '2015-Q3']]],
+    ['the article before a quarter noun belongs to the quarter', 'Sales rose in the third quarter.', [['the third quarter', '2015-Q3']]],
     ['this quarter', 'Sales will rise this quarter.', [['this quarter', '2015-Q3']]],
     ['Q-form', 'Revenue grew in Q2 2015.', [['Q2 2015', '2015-Q2']]],
     ['half of a year', 'Output fell in the first half of 2014.', [['the first half of 2014', '2014-H1']]],

@@ -64,6 +64,8 @@ describe('dates: months, years, weeks, quarters, seasons, decades, centuries', (
     ['month alone (nearest)', 'A meeting is planned in September.', [['September', '2015-09']]],
     ['month with year', 'Prices peaked in July 1997.', [['July 1997', '1997-07']]],
     ['last May', 'The treaty signed last May holds.', [['last May', '2015-05']]],
+    ['last with the month just ended is a year before (that one is "last month")', 'The plant closed last June.', [['last June', '2014-06']]],
+    ['last with the current month is a year before', 'The plant closed last July.', [['last July', '2014-07']]],
     ['this September', 'The vote is due this September.', [['this September', '2015-09']]],
     ['July last year', 'Prices fell in July last year.', [['July last year', '2014-07']]],
     ['this month', 'Sales rose this month.', [['this month', '2015-07']]],

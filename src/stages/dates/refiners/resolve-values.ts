@@ -153,7 +153,8 @@ function resolveCalendar(meaning: CalendarMeaning, outer: ResolveEnvironment): R
     const options = [-1, 0, 1].map((d) => (reference.year + d) * 12 + meaning.month! - 1);
     const nearest = pickOccurrence(options, nowIndex, 'nearest');
     let index: number;
-    if (meaning.relation === 'last') index = Math.max(...options.filter((o) => o < nowIndex));
+    // "last February" written in March is not the month just ended, which would be "last month": it is a year before.
+    if (meaning.relation === 'last') index = Math.max(...options.filter((o) => o < nowIndex - 1));
     else if (meaning.relation === 'next') index = Math.min(...options.filter((o) => o > nowIndex));
     else if (meaning.relation === 'this') index = reference.year * 12 + meaning.month - 1;
     // This month and the next and last one are meant whatever the tense ("in early March", written in February).

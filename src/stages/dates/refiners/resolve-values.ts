@@ -8,7 +8,7 @@
  */
 
 import type { ReferenceDate, Token } from '../../../core/document.js';
-import type { CalendarMeaning, DateCandidate, DateMeaning, Direction, ShiftMeaning } from '../candidate.js';
+import type { CalendarMeaning, DateCandidate, DateMeaning, Direction, ShiftMeaning, ShiftUnit } from '../candidate.js';
 import {
   addMonths, dayNumber, isValidDay, quarterOf, seasonIndex, seasonOf, weekdayOf, type Season,
 } from '../calendar.js';
@@ -240,6 +240,21 @@ function resolveCalendar(meaning: CalendarMeaning, outer: ResolveEnvironment): R
   return UNRESOLVED;
 }
 
+/**
+ * An unnamed day, week or month inside a coarser time talked about, in TIMEX3's
+ * underspecified spelling: a day of October 1998 is '1998-10-XX', a day of 1998
+ * '1998-XX-XX', a week of 1989 '1989-WXX', a month of 1989 '1989-XX'.
+ */
+function unknownWithin(point: Point, unit: ShiftUnit): string | null {
+  if (point.granularity === 'month') {
+    const month = formatPoint(point);
+    return unit === 'day' ? `${month}-XX` : unit === 'week' ? `${month.slice(0, 4)}-WXX` : null;
+  }
+  if (point.granularity === 'decade' || point.granularity === 'day' || point.granularity === 'week') return null;
+  const year = String(point.year).padStart(4, '0');
+  return unit === 'day' ? `${year}-XX-XX` : unit === 'week' ? `${year}-WXX` : unit === 'month' ? `${year}-XX` : null;
+}
+
 function seasonFromIndex(index: number): Point {
   // Inverse of seasonIndex: year * 4 + (SP 0, SU 1, FA 2, WI 3).
   const year = Math.floor(index / 4);
@@ -292,6 +307,11 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
         let point: Point | null = anchor.point;
         if (meaning.setYear !== undefined && 'year' in point) point = { ...point, year: meaning.setYear };
         const base = meaning.coarsenTo === undefined ? point : coarsenPoint(point, meaning.coarsenTo);
+        if (base === null && meaning.coarsenTo !== undefined && meaning.shift.amount === 0) {
+          // "that same day" after "last October": a day of that month the text does not name (1998-10-XX).
+          const unknown = unknownWithin(point, meaning.coarsenTo);
+          if (unknown !== null) return { value: unknown, point: null };
+        }
         let moved = base === null ? null : shiftPoint(base, meaning.shift.unit, meaning.shift.amount);
         if (moved !== null && meaning.weekday !== undefined) {
           // "the previous Friday": the Friday before the day talked about (not a coarser anchor).

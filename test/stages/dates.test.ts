@@ -83,7 +83,7 @@ describe('dates: months, years, weeks, quarters, seasons, decades, centuries', (
     ['mid- before May', 'The vote is due in mid-May.', [['mid-May', '2015-05']]],
     ['a point modifier before a year', 'Prices fell at the end of 1994.', [['the end of 1994', '1994']]],
     ['early before a year', 'Sales slowed in early 1990.', [['early 1990', '1990']]],
-    ['early before a weekday', 'The ship sank early Tuesday.', [['early Tuesday', '2015-07-14']]],
+    ['a modifier before a weekday is a clause adverb, outside the span', 'Earlier Friday, police said the ship sank late Tuesday.', [['Friday', '2015-07-17'], ['Tuesday', '2015-07-14']]],
     ['a lower-case month after a modifier is still not a month', 'Protesters held a late march on parliament.', []],
     ['spoken year', 'He was convicted in nineteen ninety-one.', [['nineteen ninety-one', '1991']]],
     ['this week', 'The index rose this week.', [['this week', '2015-W30']]],

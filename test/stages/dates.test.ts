@@ -221,6 +221,8 @@ describe('dates: vague references and counted offsets', () => {
     ['soon after an event is not a time of its own', 'He was killed soon after his capture.', []],
     ['in recent years', 'Growth slowed in recent years.', [['recent years', 'PXY']]],
     ['the last few months', 'Growth slowed in the last few months.', [['the last few months', 'PAST_REF']]],
+    ['for the past few weeks measures a span', 'For the past few weeks the talks have stalled.', [['the past few weeks', 'PXW']]],
+    ['over the past several quarters is the recent past', 'Sales rose over the past several quarters.', [['the past several quarters', 'PAST_REF']]],
     ['two years ago', 'The mine closed two years ago.', [['two years ago', '2013']]],
     ['ten days ago', 'The mine closed 10 days ago.', [['10 days ago', '2015-07-10']]],
     ['six weeks ago', 'The mine closed six weeks ago.', [['six weeks ago', '2015-W24']]],

@@ -311,6 +311,11 @@ describe('dates: anaphora (the time the article talks about)', () => {
       [['the fiscal first quarter', '2015-Q1'], ['the second quarter', '2015-Q2'], ['the quarter', '2015-Q2'], ['June 30', '2015-06-30']],
     ],
     ['the quarter ended a date alone is the calendar quarter', 'Sales for the quarter ended June 30 fell.', [['the quarter', '2015-Q2'], ['June 30', '2015-06-30']]],
+    [
+      'the quarter ended a date with its own year is read from the date, even after a fiscal quarter',
+      'Net rose in the fiscal first quarter. It was below the quarter ended June 30, 2014.',
+      [['the fiscal first quarter', '2015-Q1'], ['the quarter', '2014-Q2'], ['June 30, 2014', '2014-06-30']],
+    ],
     ['last year after a named figure without a quarter', 'The unit lost $2 million, compared with earnings of $3 million last year.', [['last year', '2014']]],
   ])('%s', (_name, text, expected) => {
     expect(dates(text)).toEqual(expected);

@@ -191,8 +191,9 @@ function resolveCalendar(meaning: CalendarMeaning, outer: ResolveEnvironment): R
 
   if (meaning.quarter !== undefined || meaning.half !== undefined) {
     // "Net rose in the fiscal first quarter. … Sales for the quarter ended Sept. 29": the fiscal first quarter.
+    // With a year of its own ("the quarter ended Sept. 30, 1988") it may be another one: the date decides.
     const fiscal = outer.discourse.lastFiscalQuarter;
-    if (meaning.byEndDate && fiscal !== null && outer.sentence - fiscal.sentence <= QUARTER_WINDOW) return resolved(fiscal.point);
+    if (meaning.byEndDate && meaning.year === undefined && fiscal !== null && outer.sentence - fiscal.sentence <= QUARTER_WINDOW) return resolved(fiscal.point);
     const isQuarter = meaning.quarter !== undefined;
     const index = (isQuarter ? meaning.quarter : meaning.half)!;
     const perYear = isQuarter ? 4 : 2;

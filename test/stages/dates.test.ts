@@ -311,6 +311,9 @@ describe('dates: anaphora (the time the article talks about)', () => {
       [['the fiscal first quarter', '2015-Q1'], ['the second quarter', '2015-Q2'], ['the quarter', '2015-Q2'], ['June 30', '2015-06-30']],
     ],
     ['the quarter ended a date alone is the calendar quarter', 'Sales for the quarter ended June 30 fell.', [['the quarter', '2015-Q2'], ['June 30', '2015-06-30']]],
+    ['the latest period is the quarter the report named', 'Net fell in the fiscal first quarter. The latest period included a gain.', [['the fiscal first quarter', '2015-Q1'], ['The latest period', '2015-Q1']]],
+    ['the latest quarter without a quarter named is the last one completed', 'The latest quarter included a gain.', [['The latest quarter', '2015-Q2']]],
+    ['the latest quarter anchors a year earlier', 'Sales in the latest quarter rose from a year earlier.', [['the latest quarter', '2015-Q2'], ['a year earlier', '2014-Q2']]],
     [
       'the quarter ended a date with its own year is read from the date, even after a fiscal quarter',
       'Net rose in the fiscal first quarter. It was below the quarter ended June 30, 2014.',

@@ -105,6 +105,8 @@ export interface AnaphoricMeaning {
    * "the full year" completes a part of a year talked about.
    */
   needsFinerAnchor?: boolean;
+  /** The time found becomes the time talked about ("the latest quarter" names the quarter reported), as a stated date does. */
+  namesAnchor?: boolean;
 }
 
 /**

@@ -116,6 +116,11 @@ export const quarterEndedParser: DateParser = {
   },
 };
 
+/** "the latest quarter", "the most recent period": the quarter the report is about, else the last one completed. */
+export const LATEST_QUARTER: DateMeaning = {
+  kind: 'anaphoric', anchor: 'quarter', shift: { unit: 'year', amount: 0 }, fallback: { kind: 'shift', unit: 'quarter', amount: -1, granularity: 'quarter' }, namesAnchor: true,
+};
+
 /** "the quarter", "the latest quarter", "the year-earlier period", "the year-ago quarter", "year-earlier". */
 const ANAPHORIC_QUARTER =
   /(?<![\w-])(?:(the|this|that|last|next)\s+)?(?:(latest|current|same|recent|most\s+recent|comparable|corresponding|year-earlier|year-ago|year\s+earlier|year\s+ago|prior-year|previous|preceding|just-ended|just\s+ended|comparable\s+year-ago|comparable\s+year-earlier|(?:19|20)\d\d|last\s+year['’]s|this\s+year['’]s)\s+)?(quarter|period)(?:\s+(last\s+year|a\s+year\s+(?:ago|earlier)|of\s+(?:19|20)\d\d))?(?![\w-])|(?<![\w-])(year-earlier|year-ago)(?![\w-])/gi;
@@ -158,8 +163,9 @@ export const anaphoricQuarterParser: DateParser = {
       return { start, end, type: 'date', meaning: { kind: 'anaphoric', anchor: 'quarter', shift: { unit: 'year', amount: 0 }, fallback: { kind: 'shift', unit: 'quarter', amount: -1, granularity: 'quarter' } } };
     }
     if (adjective === 'latest' || adjective === 'recent' || adjective === 'most recent' || adjective === 'just-ended' || adjective === 'just ended') {
-      // The quarter that has just been reported: the last one completed.
-      return { start, end, type: 'date', meaning: { kind: 'shift', unit: 'quarter', amount: -1, granularity: 'quarter' } };
+      // The quarter just reported: the one the report named ("fourth-quarter earnings … sales in the latest period",
+      // which a fiscal calendar may number apart from the calendar's), else the last one completed.
+      return { start, end, type: 'date', meaning: LATEST_QUARTER };
     }
     if (determiner === 'this' || determiner === 'last' || determiner === 'next') {
       if (noun !== 'quarter' || adjective !== undefined) return null;

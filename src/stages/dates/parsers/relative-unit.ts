@@ -10,6 +10,7 @@
 import type { DateMeaning, Relation, ShiftUnit } from '../candidate.js';
 import { UNIT_TRIGGER, type DateParser, type ParsedDate } from '../parser.js';
 import { extendPointStart } from './modifiers.js';
+import { LATEST_QUARTER } from './quarter.js';
 
 const PATTERN =
   /(?<![\w-])(?:(the|that)\s+)?(this\s+past|this|last|next|past|previous|preceding|prior|coming|current|following|same|that\s+same|that|upcoming|latest|most\s+recent)\s+(?:(?:fiscal|financial|calendar)\s+(?=year|quarter))?(day|week|weekend|month|quarter|year|decade|century)(?![\w-])/gi;
@@ -42,6 +43,8 @@ export const relativeUnitParser: DateParser = {
     const end = match.index + match[0].length;
     const date = (meaning: DateMeaning, rule?: string): ParsedDate => ({ start, end, type: 'date', meaning, ...(rule ? { rule } : {}) });
 
+    // "the latest quarter": the quarter the report is about (see LATEST_QUARTER).
+    if (unitWord === 'quarter' && /^(?:latest|most)/i.test(match[2]!)) return date(LATEST_QUARTER, 'relative-unit-latest-quarter');
     if (unitWord === 'century') {
       if (modifier === 'this' || modifier === 'current') return { start, end, type: 'duration', meaning: { kind: 'fixed', value: 'P100Y' } };
       return null;

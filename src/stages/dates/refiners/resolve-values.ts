@@ -324,9 +324,11 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
             moved = { granularity: 'day', days };
           }
         }
-        if (moved !== null) return { value: formatPoint(moved), point: null };
+        if (moved !== null) return { value: formatPoint(moved), point: meaning.namesAnchor ? moved : null };
       }
-      return meaning.fallback === null ? UNRESOLVED : { ...resolveMeaning(meaning.fallback, env), point: null };
+      if (meaning.fallback === null) return UNRESOLVED;
+      const fallback = resolveMeaning(meaning.fallback, env);
+      return meaning.namesAnchor ? fallback : { ...fallback, point: null };
     }
   }
 }
@@ -432,7 +434,7 @@ export const resolveValues: DateRefiner = {
       };
       const resolution = resolveMeaning(candidate.meaning, env);
       const { point } = resolution;
-      if (point !== null && candidate.meaning.kind !== 'anaphoric') {
+      if (point !== null && (candidate.meaning.kind !== 'anaphoric' || candidate.meaning.namesAnchor)) {
         discourse.lastPoint = { point, sentence: sentence.index };
         if (point.granularity === 'quarter' && !isPassingQuarter(doc.text, candidate) && !isUnfinishedQuarter(point, doc.reference, doc.text, candidate.end)) {
           discourse.lastQuarter = { point, sentence: sentence.index };

@@ -313,6 +313,16 @@ describe('dates: anaphora (the time the article talks about)', () => {
     ['the quarter ended a date alone is the calendar quarter', 'Sales for the quarter ended June 30 fell.', [['the quarter', '2015-Q2'], ['June 30', '2015-06-30']]],
     ['the latest period is the quarter the report named', 'Net fell in the fiscal first quarter. The latest period included a gain.', [['the fiscal first quarter', '2015-Q1'], ['The latest period', '2015-Q1']]],
     ['the latest quarter without a quarter named is the last one completed', 'The latest quarter included a gain.', [['The latest quarter', '2015-Q2']]],
+    [
+      'a current quarter whose results are told in the past has ended (a fiscal one)',
+      'The company reported a decline in third-quarter earnings. Sales in the latest period rose.',
+      [['third-quarter', '2015-Q3'], ['the latest period', '2015-Q3']],
+    ],
+    [
+      'a current quarter whose results are expected has not ended',
+      'Analysts expect a decline in third-quarter earnings. Sales in the latest period rose.',
+      [['third-quarter', '2015-Q3'], ['the latest period', '2015-Q2']],
+    ],
     ['the latest quarter anchors a year earlier', 'Sales in the latest quarter rose from a year earlier.', [['the latest quarter', '2015-Q2'], ['a year earlier', '2014-Q2']]],
     [
       'the quarter ended a date with its own year is read from the date, even after a fiscal quarter',

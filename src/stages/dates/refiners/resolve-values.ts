@@ -436,7 +436,10 @@ export const resolveValues: DateRefiner = {
       const { point } = resolution;
       if (point !== null && (candidate.meaning.kind !== 'anaphoric' || candidate.meaning.namesAnchor)) {
         discourse.lastPoint = { point, sentence: sentence.index };
-        if (point.granularity === 'quarter' && !isPassingQuarter(doc.text, candidate) && !isUnfinishedQuarter(point, doc.reference, doc.text, candidate.end)) {
+        // A quarter not yet over by the calendar whose results are told in the past ("reported a decline in fourth-quarter
+        // earnings") is a fiscal quarter that has ended.
+        const unfinished = isUnfinishedQuarter(point, doc.reference, doc.text, candidate.end) && env.direction() !== 'past';
+        if (point.granularity === 'quarter' && !isPassingQuarter(doc.text, candidate) && !unfinished) {
           discourse.lastQuarter = { point, sentence: sentence.index };
         }
         if (point.granularity === 'quarter' && candidate.meaning.kind === 'calendar' && !candidate.meaning.byEndDate) {

@@ -330,6 +330,10 @@ describe('dates: anaphora (the time the article talks about)', () => {
       [['the fiscal first quarter', '2015-Q1'], ['the quarter', '2014-Q2'], ['June 30, 2014', '2014-06-30']],
     ],
     ['last year after a named figure without a quarter', 'The unit lost $2 million, compared with earnings of $3 million last year.', [['last year', '2014']]],
+    ["last year's figure after a quarter", "In the second quarter of 2015, sales were $2 billion, up from last year's $1.8 billion.", [['the second quarter of 2015', '2015-Q2'], ['last year', '2014-Q2']]],
+    ["last year's results after a quarter", "Net fell in the second quarter. Last year's results included a gain.", [['the second quarter', '2015-Q2'], ['Last year', '2014-Q2']]],
+    ["last year's figure after a year is last year", "Profit will top $4 a share this year, up from last year's $3.27.", [['this year', '2015'], ['last year', '2014']]],
+    ["last year's without figures is last year", "Last year's floods were severe.", [['Last year', '2014']]],
   ])('%s', (_name, text, expected) => {
     expect(dates(text)).toEqual(expected);
   });

@@ -77,8 +77,8 @@ export const relativeUnitParser: DateParser = {
     if (unit === 'day') return null; // "this day", "next day": rarely a date in news
     // "compared with $3 million last year": in a report on a quarter, the same quarter a year before.
     // So are "last year's $1.55 billion" and "last year's results": the figures of the period a year before.
-    const yearFigures = RESULTS_AFTER.test(context.text.slice(end, end + 60)) || FIGURE_AFTER.test(context.text.slice(end, end + 40));
-    if (unit === 'year' && modifier === 'last' && determiner === undefined && (yearFigures || COMPARISON_BEFORE.test(context.text.slice(Math.max(0, start - 60), start)))) {
+    const yearFigures = (): boolean => RESULTS_AFTER.test(context.text.slice(end, end + 60)) || FIGURE_AFTER.test(context.text.slice(end, end + 40));
+    if (unit === 'year' && modifier === 'last' && determiner === undefined && (yearFigures() || COMPARISON_BEFORE.test(context.text.slice(Math.max(0, start - 60), start)))) {
       return date(
         { kind: 'anaphoric', anchor: 'any', shift: { unit: 'year', amount: -1 }, fallback: { kind: 'shift', unit: 'year', amount: -1, granularity: 'year' }, needsFinerAnchor: true },
         'relative-unit-comparison',

@@ -58,6 +58,12 @@ export interface CalendarMeaning {
   relation?: Relation;
   /** Days to add to the day found ("the day before last Tuesday": -1). */
   dayOffset?: number;
+  /**
+   * "the quarter ended Sept. 30": a quarter named by the date it ended (the
+   * calendar quarter before that month), unless the article has just numbered
+   * it as a fiscal quarter ("the fiscal first quarter").
+   */
+  byEndDate?: boolean;
   /** A direction the expression itself fixes, whatever the verb (a dateline is never ahead). */
   direction?: Direction;
 }
@@ -99,6 +105,8 @@ export interface AnaphoricMeaning {
    * "the full year" completes a part of a year talked about.
    */
   needsFinerAnchor?: boolean;
+  /** The time found becomes the time talked about ("the latest quarter" names the quarter reported), as a stated date does. */
+  namesAnchor?: boolean;
 }
 
 /**

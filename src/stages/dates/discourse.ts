@@ -18,10 +18,16 @@ export interface DiscourseState {
   lastPoint: Anchor | null;
   /** The last quarter named explicitly ("the third quarter", "this quarter"). */
   lastQuarter: Anchor | null;
+  /**
+   * The last quarter numbered as a fiscal one ("the fiscal first quarter"): its
+   * number need not be the calendar quarter of its months, so "the quarter
+   * ended Sept. 29" that follows is that quarter, not the calendar third.
+   */
+  lastFiscalQuarter: Anchor | null;
 }
 
 export function createDiscourseState(): DiscourseState {
-  return { lastPoint: null, lastQuarter: null };
+  return { lastPoint: null, lastQuarter: null, lastFiscalQuarter: null };
 }
 
 /** How many sentences back an "any" anchor may be ("a year earlier" looks at this and the previous two). */

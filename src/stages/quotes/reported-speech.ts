@@ -38,6 +38,8 @@ const ADJUNCT_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'ADV',
 const TAIL_OPENING_POS = new Set(['ADP', 'ADV', 'VERB', 'SCONJ', 'CCONJ', 'PUNCT', 'NOUN', 'PROPN', 'NUM']);
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+/** Cues whose content may be an infinitive: the speaker commits to an act. */
+const COMMISSIVE_CUES = new Set(['vow', 'pledge', 'promise']);
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
 
 /** Past 'on Friday', 'Monday', 'in an interview', 'at a rally in Ohio' (at most 6 tokens), or t itself. */
@@ -113,13 +115,20 @@ function startsNextPredicate(ctx: QuoteContext, t: number, sentenceEnd: number):
  * A conjunction joins clauses inside the report too ('prices rose and fell'), so
  * only a cue after it ends the clause.
  */
-function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number): number {
+function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number, relative = false): number {
   const { tokens } = ctx;
   for (let t = start + MIN_CLAUSE_WORDS; t < sentenceEnd - 1; t++) {
-    if (ctx.quoteAt[t]! >= 0) continue;
+    // '… has “expanded the party,” claiming that …': the comma inside the closing mark.
+    if (ctx.quoteAt[t]! >= 0) {
+      if (tokens[t - 1]!.text === ',' && ctx.quoteAt[t + 1]! < 0 && ctx.quotes[ctx.quoteAt[t]!]!.closeToken === t &&
+          /ing$/i.test(tokens[t + 1]!.text) && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t + 1;
+      continue;
+    }
     const lower = tokens[t]!.text.toLowerCase();
     if ((lower === 'and' || lower === 'but') && startsNextPredicate(ctx, t + 1, sentenceEnd)) return tokens[t - 1]!.text === ',' ? t - 1 : t;
     if (lower === ',' && /ing$/i.test(tokens[t + 1]!.text) && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t;
+    // 'Barkley, who said he votes Democratic, said …': the relative clause ends at the main cue.
+    if (relative && lower === ',' && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t;
   }
   return sentenceEnd;
 }
@@ -152,6 +161,8 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
     const nameAnd = token.text === 'and' && /^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '');
     if ((!ADJUNCT_POS.has(token.pos) && !/^\p{Lu}/u.test(token.text) && !nameAnd) || ctx.quoteAt[k]! >= 0 || token.text === '.') break;
   }
+  // 'vowed to impose a tariff', 'has pledged to close the centers': a promise reports what the speaker will do.
+  if (COMMISSIVE_CUES.has(cue.cue.id) && tokens[t]!.text.toLowerCase() === 'to' && tokens[t + 1]?.pos === 'VERB') return t;
   // 'said on Friday he met …': a short time or place adjunct, then a subject pronoun.
   const afterAdjunct = skipAdjunct(tokens, t, sentenceEnd);
   if (afterAdjunct > t && SUBJECT_PRONOUNS.has(tokens[afterAdjunct]?.text.toLowerCase() ?? '') && hasVerb(tokens, afterAdjunct + 1, sentenceEnd)) return afterAdjunct;
@@ -220,7 +231,8 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
   if (subject) {
     const clauseStart = clauseAfterCue(ctx, cue, sentenceEnd);
     if (clauseStart >= 0) {
-      const content = trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd));
+      const relative = tokens[subject.end]?.text.toLowerCase() === 'who' || tokens[subject.end + 1]?.text.toLowerCase() === 'who';
+      const content = trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd, relative));
       if (content) return { cue, speaker: subject, content, rule: 'speaker-cue-clause' };
     }
     // CLAUSE, X said …

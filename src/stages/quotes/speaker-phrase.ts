@@ -23,8 +23,12 @@ const NOT_SPEAKERS = new Set([
 
 /** Words that never head a speaker phrase, unless capitalised inside a sentence ('The New York Times'). */
 function isNotASpeaker(token: Token): boolean {
-  return NOT_SPEAKERS.has(token.text) || (NOT_SPEAKERS.has(token.text.toLowerCase()) && token.pos !== 'PROPN');
+  const lower = token.text.toLowerCase();
+  return NOT_SPEAKERS.has(token.text) || (NOT_SPEAKERS.has(lower) && (token.pos !== 'PROPN' || NEVER_SPEAKERS.test(lower)));
 }
+
+/** Days are never speakers, capitalised or not ('Tuesday at Baldwin Wallace University, Kasich said'). */
+const NEVER_SPEAKERS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 export interface SpeakerPhrase extends Range {
   /** Token range [start, end) of the phrase. */
@@ -152,6 +156,13 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
     i--;
     skipped++;
   }
+  // A day between the subject and its cue: 'Clinton on Tuesday said', 'A report published Wednesday said'.
+  if (i > floor && NEVER_SPEAKERS.test(tokens[i]!.text.toLowerCase())) {
+    i--;
+    if (i > floor && tokens[i]!.text.toLowerCase() === 'on') i--;
+    // A participle after the subject: 'A court document filed Thursday says'.
+    if (i > floor && tokens[i]!.pos === 'VERB' && /ed$/.test(tokens[i]!.text) && isNominal(tokens[i - 1]!)) i--;
+  }
   if (i < floor) return null;
   // 'X, who said …' and 'X, who has said …'.
   if (tokens[i]!.text.toLowerCase() === 'who' && tokens[i - 1]?.text === ',' && i - 2 >= floor) {
@@ -237,8 +248,14 @@ export function speakerPhraseAfter(tokens: readonly Token[], first: number, limi
       i++;
       continue;
     }
+    // 'the most recent data'
+    if (/^(most|more|least|less)$/.test(lower) && tokens[i + 1]?.pos === 'ADJ') {
+      i++;
+      continue;
+    }
     if (isModifier(token) || (head >= 0 && isCompoundVerb(tokens, i))) {
-      if (isNominal(token) && !seenPreposition) head = i;
+      // 'the average of recent polls': an adjective the tagger left as one heads a phrase before 'of'.
+      if ((isNominal(token) || token.pos === 'ADJ' && head < 0 && tokens[i + 1]?.text.toLowerCase() === 'of') && !seenPreposition) head = i;
       i++;
       continue;
     }

@@ -108,7 +108,8 @@ export const durationParser: DateParser = {
     const adjectival = /-/.test(match[0].slice(numberText.length, numberText.length + 1));
     const spanStart = adjectival ? start : extendDurationStart(context.text, start);
     // "the last few months", "the past several quarters": the recent past, as TimeBank writes it.
-    if (amount === null && /\b(?:last|past)\s+(?:few|several)\s/i.test(context.text.slice(spanStart, end))) {
+    // After "for" it measures how long something has lasted ("for the past few weeks we've been …"): the span stays.
+    if (amount === null && /\b(?:last|past)\s+(?:few|several)\s/i.test(context.text.slice(spanStart, end)) && !/\bfor\s+$/i.test(context.text.slice(Math.max(0, spanStart - 5), spanStart))) {
       return { start: spanStart, end, type: 'date', meaning: { kind: 'fixed', value: 'PAST_REF' }, rule: 'duration-recent-past' };
     }
     // "will be redeemed in five years": a point that far ahead if the verb is about the future, else the span.

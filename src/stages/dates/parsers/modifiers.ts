@@ -10,8 +10,8 @@ const BEFORE = '(?:^|[^\\w\'’-])';
 
 const QUANTIFIERS =
   '(?:more|less|fewer) than|at (?:least|most)|no (?:more|less|fewer) than|nearly|almost|about|around|roughly|' +
-  'approximately|some|over|under|up to|only|just|barely|within|another|an additional|a further|the better part of|' +
-  'all|a full|the full|the entire|a whole|the whole|each of the|each of|for the|well over|close to|upwards of';
+  'approximately|some|over|under|up to|only|just|barely|another|an additional|a further|the better part of|' +
+  'all|a full|the full|the entire|a whole|the whole|each of the|each of|well over|close to|upwards of';
 const PERIOD_ADJECTIVES =
   '(?:the\\s+)?(?:first|last|past|next|previous|coming|following|latest|final|remaining|same|preceding|prior|initial|' +
   'year-earlier|year-ago|comparable|entire|whole|full|recent|early|later|subsequent)';

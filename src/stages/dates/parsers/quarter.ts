@@ -41,7 +41,10 @@ export const ordinalQuarterParser: DateParser = {
     const ordinal = ORDINAL_NUMBER[ordinalWord!.toLowerCase()];
     if (ordinal === undefined) return null;
     if (period === 'half' && ordinal > 2 && ordinalWord!.toLowerCase() !== 'last') return null;
-    const start = extendPointStart(context.text, match.index);
+    // "the third-quarter loss": "the" belongs to the noun the hyphenated adjective qualifies, not to the quarter.
+    const adjectiveArticle = /^the\s+/i.exec(match[0]);
+    const hyphenated = new RegExp(`${ordinalWord}-${periodWord}`, 'i').test(match[0]);
+    const start = adjectiveArticle !== null && hyphenated ? match.index + adjectiveArticle[0].length : extendPointStart(context.text, match.index);
     const end = match.index + match[0].length;
     const index = period === 'half' ? (ordinal >= 2 ? 2 : 1) : ordinal;
     const explicitYear = yearBefore ?? yearOf ?? yearComma;
@@ -107,10 +110,15 @@ export const quarterEndedParser: DateParser = {
     const month = monthOf(match[1]!);
     if (month === undefined) return null;
     const lastFullMonth = month === 1 ? 12 : month - 1;
-    const meaning: CalendarMeaning = { kind: 'calendar', quarter: Math.floor((lastFullMonth - 1) / 3) + 1 };
+    const meaning: CalendarMeaning = { kind: 'calendar', quarter: Math.floor((lastFullMonth - 1) / 3) + 1, byEndDate: true };
     if (match[2] !== undefined) meaning.year = Number(match[2]) - (month === 1 ? 1 : 0);
     return { start: match.index, end: match.index + match[0].length, type: 'date', meaning };
   },
+};
+
+/** "the latest quarter", "the most recent period": the quarter the report is about, else the last one completed. */
+export const LATEST_QUARTER: DateMeaning = {
+  kind: 'anaphoric', anchor: 'quarter', shift: { unit: 'year', amount: 0 }, fallback: { kind: 'shift', unit: 'quarter', amount: -1, granularity: 'quarter' }, namesAnchor: true,
 };
 
 /** "the quarter", "the latest quarter", "the year-earlier period", "the year-ago quarter", "year-earlier". */
@@ -155,8 +163,9 @@ export const anaphoricQuarterParser: DateParser = {
       return { start, end, type: 'date', meaning: { kind: 'anaphoric', anchor: 'quarter', shift: { unit: 'year', amount: 0 }, fallback: { kind: 'shift', unit: 'quarter', amount: -1, granularity: 'quarter' } } };
     }
     if (adjective === 'latest' || adjective === 'recent' || adjective === 'most recent' || adjective === 'just-ended' || adjective === 'just ended') {
-      // The quarter that has just been reported: the last one completed.
-      return { start, end, type: 'date', meaning: { kind: 'shift', unit: 'quarter', amount: -1, granularity: 'quarter' } };
+      // The quarter just reported: the one the report named ("fourth-quarter earnings … sales in the latest period",
+      // which a fiscal calendar may number apart from the calendar's), else the last one completed.
+      return { start, end, type: 'date', meaning: LATEST_QUARTER };
     }
     if (determiner === 'this' || determiner === 'last' || determiner === 'next') {
       if (noun !== 'quarter' || adjective !== undefined) return null;

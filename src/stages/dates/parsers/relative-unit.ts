@@ -10,6 +10,7 @@
 import type { DateMeaning, Relation, ShiftUnit } from '../candidate.js';
 import { UNIT_TRIGGER, type DateParser, type ParsedDate } from '../parser.js';
 import { extendPointStart } from './modifiers.js';
+import { LATEST_QUARTER } from './quarter.js';
 
 const PATTERN =
   /(?<![\w-])(?:(the|that)\s+)?(this\s+past|this|last|next|past|previous|preceding|prior|coming|current|following|same|that\s+same|that|upcoming|latest|most\s+recent)\s+(?:(?:fiscal|financial|calendar)\s+(?=year|quarter))?(day|week|weekend|month|quarter|year|decade|century)(?![\w-])/gi;
@@ -19,6 +20,9 @@ const COMPARISON_BEFORE = /\b(?:from|with|than|versus|vs\.?)\s+(?:(?:a\s+)?(?:ne
 
 /** "'s loss", "'s net income", "'s results": a period's reported figures after its possessive. */
 const RESULTS_AFTER = /^['’]s\s+(?:[a-z-]+\s+)?(?:loss|losses|profit|profits|earnings|results|net|income|sales|revenues?|charges?)\b/i;
+
+/** "'s $1.55 billion", "'s fully diluted $3.27": a period's reported figure after its possessive. */
+const FIGURE_AFTER = /^['’]s\s+(?:[a-z-]+\s+){0,2}[$£€#]\s?\d/i;
 
 const FORECAST_AFTER = /^[^.;]*?\b(?:will|would|could|may|might|should|expect(?:s|ed)?|forecast|projected|estimated|is\s+likely|are\s+likely)\b/i;
 
@@ -42,6 +46,8 @@ export const relativeUnitParser: DateParser = {
     const end = match.index + match[0].length;
     const date = (meaning: DateMeaning, rule?: string): ParsedDate => ({ start, end, type: 'date', meaning, ...(rule ? { rule } : {}) });
 
+    // "the latest quarter": the quarter the report is about (see LATEST_QUARTER).
+    if (unitWord === 'quarter' && /^(?:latest|most)/i.test(match[2]!)) return date(LATEST_QUARTER, 'relative-unit-latest-quarter');
     if (unitWord === 'century') {
       if (modifier === 'this' || modifier === 'current') return { start, end, type: 'duration', meaning: { kind: 'fixed', value: 'P100Y' } };
       return null;
@@ -70,7 +76,9 @@ export const relativeUnitParser: DateParser = {
     }
     if (unit === 'day') return null; // "this day", "next day": rarely a date in news
     // "compared with $3 million last year": in a report on a quarter, the same quarter a year before.
-    if (unit === 'year' && modifier === 'last' && determiner === undefined && COMPARISON_BEFORE.test(context.text.slice(Math.max(0, start - 60), start))) {
+    // So are "last year's $1.55 billion" and "last year's results": the figures of the period a year before.
+    const yearFigures = (): boolean => RESULTS_AFTER.test(context.text.slice(end, end + 60)) || FIGURE_AFTER.test(context.text.slice(end, end + 40));
+    if (unit === 'year' && modifier === 'last' && determiner === undefined && (yearFigures() || COMPARISON_BEFORE.test(context.text.slice(Math.max(0, start - 60), start)))) {
       return date(
         { kind: 'anaphoric', anchor: 'any', shift: { unit: 'year', amount: -1 }, fallback: { kind: 'shift', unit: 'year', amount: -1, granularity: 'year' }, needsFinerAnchor: true },
         'relative-unit-comparison',

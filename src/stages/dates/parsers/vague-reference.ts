@@ -50,6 +50,9 @@ function checkContext(entry: VagueReferenceEntry, start: number, end: number, te
       if (next !== undefined && (lexicon.pastForms.has(next) || (next.length > 3 && next.endsWith('ed') && !lexicon.notPast.has(next)))) return -1;
       return end;
     }
+    case 'future-the-future':
+      // "the future of our peoples", "the future of the company": its fate or prospects, not a time.
+      return /^\s+of\b/i.test(after) ? -1 : end;
     case 'future-future': {
       const noun = TIME_NOUNS.exec(after);
       return noun ? end + noun[0].length : -1;

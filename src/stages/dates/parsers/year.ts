@@ -7,6 +7,7 @@
 
 import type { DateParser, ParsedDate } from '../parser.js';
 import { SPOKEN_YEAR_PATTERN, parseSpokenYear } from '../words.js';
+import { extendPointStart } from './modifiers.js';
 
 const PATTERN = /(?<![\w.,$£€#/:+-]|\d[.,])(?:(fiscal|calendar|the\s+year|model\s+year)\s+|(?:mid|post|pre|early|late)-)?((?:1[0-9]|20)\d{2})(?:\s*(AD|BC|CE|BCE))?(?![\w%/:]|[.,]\d|-\d{3,}|\s*(?:%|percent\b))/gi;
 
@@ -33,7 +34,8 @@ export const yearParser: DateParser = {
     const yearText = match[2]!;
     const era = match[3];
     const year = Number(yearText);
-    const start = match.index;
+    // "early 1990", "the end of 1994": the point modifier is part of the expression.
+    const start = prefix === undefined ? extendPointStart(context.text, match.index) : match.index;
     const end = match.index + match[0].length;
     const yearStart = start + match[0].indexOf(yearText);
     const before = context.text.slice(Math.max(0, yearStart - 25), yearStart);

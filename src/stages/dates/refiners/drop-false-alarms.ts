@@ -25,7 +25,7 @@ const FOUR_DIGIT_YEAR = /(?:^|\D)(?:1[0-9]|20)\d{2}(?:\D|$)/;
 const NUMBER_GLUE = /[\d.\-/:]/;
 /** "March for Life", "March of the Mothers", "March on Washington": a march with a capitalised name. */
 const EVENT_MARCH_AFTER = /^\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z][a-z]/;
-const MONTH_CUES = /(?:^|\W)(in|since|until|till|by|during|early|late|mid|of|last|next|this|from|through|before|after|between|and|or|to|on|for)\s+$/i;
+const MONTH_CUES = /(?:^|\W)(?:(in|since|until|till|by|during|early|late|mid|of|last|next|this|from|through|before|after|between|and|or|to|on|for)\s+|(?:mid|early|late)-)$/i;
 
 function tokenAt(context: RefiningContext, start: number): Token | undefined {
   const { tokens } = context.doc;

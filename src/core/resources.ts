@@ -65,6 +65,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
     ner: {
       model: data.nerModel ? compileNerModel(data.nerModel) : null,
       gazetteer: compileGazetteer(data.gazetteers),
+      honorifics: new Set(data.entities.titles.honorifics.map((h) => h.toLowerCase())),
     },
     cues: compileCues(data.cues),
     entities: compileEntityLexicon(data.entities, config.gazetteer),

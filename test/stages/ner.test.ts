@@ -101,6 +101,17 @@ describe('gazetteer matching', () => {
     expect(nameKeys('St.Petersburg')).toEqual(['st.', 'petersburg']);
     expect(nameKeys('Nagorno-Karabakh')).toEqual(['nagorno', '-', 'karabakh']);
     expect(nameKeys('  New   York ')).toEqual(['new', 'york']);
+    // The tokenizer splits a possessive 's off every word of three or more characters.
+    expect(nameKeys("King's Lynn")).toEqual(['king', "'s", 'lynn']);
+    expect(nameKeys('Saint John’s')).toEqual(['saint', 'john', "'s"]);
+    expect(nameKeys("O'Brien")).toEqual(["o'brien"]);
+  });
+
+  it('matches a name with a possessive as the tokenizer splits it', () => {
+    const withPossessive = compileGazetteer({ city: ["King's Lynn", "St. John's"] });
+    const keys = ['King', "'s", 'Lynn', 'and', 'St.', 'John', '’s'].map(tokenKey);
+    const found = [...matchGazetteer(withPossessive, keys)].map((mask) => mask !== 0);
+    expect(found).toEqual([true, true, true, false, true, true, true]);
   });
 
   it('folds case and accents', () => {
@@ -350,6 +361,50 @@ describe('lower-case words inside names', () => {
   });
 });
 
+describe('names after an honorific', () => {
+  // A model that reads 'Warren' as an organisation, more strongly than as a person.
+  const model = handModel({ 'k=warren': { 'U-ORG': 5, 'U-PER': 3 }, 'k=universe': { 'L-MISC': 5 }, 'k=miss': { 'B-MISC': 2 }, bias: { O: 1 } }, { T: {} });
+  const honorifics = new Set(['sen.', 'miss', 'mx']);
+  const spans = (words: string[]): string[] => {
+    const doc = handDocument(words);
+    return candidatesOf(tagView(buildFeatureView(doc, EMPTY_GAZETTEER), model, honorifics), 'hand').map((c) => `${doc.text.slice(c.start, c.end)}/${c.type}`);
+  };
+
+  it.each([
+    [['Sen.', 'Warren', 'said'], ['Warren/person']],
+    [['Warren', 'said'], ['Warren/organization']],
+    [['sen.', 'Warren'], ['Warren/organization']],
+    [['MX', 'Warren'], ['Warren/organization']],
+    // The honorific may begin the name itself: only a new name is ruled out.
+    [['Miss', 'Universe'], ['Miss Universe/misc']],
+  ])('%j gives %j', (words, expected) => {
+    expect(spans(words)).toEqual(expected);
+  });
+});
+
+describe('names across the end of a title phrase', () => {
+  // A model that runs an organisation from 'Transportation' on through the next words.
+  const model = handModel(
+    { 'k=transportation': { 'B-ORG': 5 }, 'k=emeka': { 'I-ORG': 5, 'B-PER': 2 }, 'k=okonkwo': { 'L-ORG': 5, 'L-PER': 4 }, bias: { O: 1 } },
+    { T: {} },
+  );
+  const titles = compileGazetteer({ title: ['minister', 'minister of transportation', 'minister of transportation and ports'] });
+  const spans = (words: string[]): string[] => {
+    const doc = handDocument(words);
+    return candidatesOf(tagView(buildFeatureView(doc, titles), model), 'hand').map((c) => `${doc.text.slice(c.start, c.end)}/${c.type}`);
+  };
+
+  it('starts a name after the phrase, not one running on from its last word', () => {
+    expect(spans(['Minister', 'of', 'Transportation', 'Emeka', 'Okonkwo'])).toEqual(['Emeka Okonkwo/person']);
+  });
+
+  it('leaves a word that ends only a shorter phrase inside a longer one, and text without a title', () => {
+    // 'Transportation' ends 'minister of transportation' but lies inside the longer phrase: a name may run on there.
+    expect(spans(['Minister', 'of', 'Transportation', 'and', 'Ports', 'Emeka', 'Okonkwo'])).toEqual(['Transportation and/organization', 'Emeka Okonkwo/person']);
+    expect(spans(['Transportation', 'Emeka', 'Okonkwo'])).toEqual(['Transportation Emeka Okonkwo/organization']);
+  });
+});
+
 describe('stored model format', () => {
   it('round-trips weights through quantisation within the int16 step', () => {
     const model = handModel({ 'w=Lavrov': { 'U-PER': 2.5, O: -1.25 }, bias: { O: 0.001 } }, { 'Ts=Xx': { 'O>U-PER': 0.75 } });
@@ -418,7 +473,7 @@ describe('gazetteer files', () => {
     expect(keys.every((k) => k !== '' && k === tokenKey(k) && nameKeys(k).join(' ') === k)).toBe(true);
   });
 
-  it.each(['capital', 'city', 'country', 'demonym', 'region', 'title'])('%s.tsv holds the keys nameKeys gives wherever they are not the name with A-Z lower-cased', (list) => {
+  it.each(['capital', 'city', 'country', 'demonym', 'organization', 'region', 'title'])('%s.tsv holds the keys nameKeys gives wherever they are not the name with A-Z lower-cased', (list) => {
     const lines = readFileSync(join(ROOT, 'data', 'gazetteer', `${list}.tsv`), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
     for (const line of lines) {
       const [name, , keys] = line.split('\t');

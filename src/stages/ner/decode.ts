@@ -14,7 +14,7 @@ import {
   buildFeatureView, forEachAffix, historyFeatures, LabelHistory, staticFeatures, transitionFeatures,
   type FeatureSink, type FeatureView,
 } from './features.js';
-import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, TRANSITION_ALLOWED, typeOf } from './labels.js';
+import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, positionOf, TRANSITION_ALLOWED, typeOf } from './labels.js';
 import type { BoundedMemo } from '../../core/bounded-memo.js';
 import { TRANSITION_CELLS, type ScoringModel } from './model.js';
 
@@ -167,6 +167,56 @@ export function excludeImpossibleNames(view: FeatureView, i: number, emissions: 
   for (const l of NAME_LABELS) emissions[at + l] = -Infinity;
 }
 
+const CAPITALISED = /^\p{Lu}/u;
+
+/** The labels that start an organisation, place or misc name (B-, U-). */
+const NON_PERSON_STARTS = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) => {
+  const type = typeOf(l);
+  const position = positionOf(l);
+  return type !== null && type !== 'PER' && (position === 'B' || position === 'U');
+});
+
+/**
+ * A name right after an honorific ("Sen. Elizabeth Warren", "Mr. Okonkwo", "Dr.
+ * Vaher") is a person's, or the honorific belongs to the name itself ("Miss
+ * Universe", "Dr Pepper"): a new organisation, place or misc name does not start
+ * there. Rules those starts out of token i's emissions, which start at `at`. The
+ * honorific is written with a capital ("miss England" is a verb) and is not an
+ * acronym in capitals without a period ("MX Onda"). In CoNLL-2003, every capitalised
+ * word after such an honorific is a person's (train 68, dev 16) or continues the
+ * honorific's own name or non-name (train 12); none starts another type. Decoder
+ * only, as for excludeImpossibleNames.
+ */
+export function excludeNamesAfterHonorific(view: FeatureView, i: number, sentenceStart: number, honorifics: ReadonlySet<string>, emissions: Float64Array, at: number): void {
+  if (i <= sentenceStart || !honorifics.has(view.keys[i - 1]!)) return;
+  const before = view.words[i - 1]!;
+  if (!CAPITALISED.test(before) || (before === before.toUpperCase() && !before.endsWith('.'))) return;
+  if (!CAPITALISED.test(view.words[i]!)) return;
+  for (const l of NON_PERSON_STARTS) emissions[at + l] = -Infinity;
+}
+
+/** The labels that continue a name (I-, L-). */
+const CONTINUING = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) => positionOf(l) === 'I' || positionOf(l) === 'L');
+
+/**
+ * A title phrase of several words in the title list ("Prime Minister", "Minister of
+ * Transportation", "Secretary of State") ends any name at its last word: the word
+ * after it ("Minister of Transportation Emeka Okonkwo") may start a name but not
+ * continue one ("Transportation Emeka Okonkwo" as one organisation). Rules the
+ * continuing labels out of token i's emissions (at `at`) when token i - 1 ends such
+ * a phrase and lies inside no longer one ('Minister of Trade and Industry'). In
+ * CoNLL-2003 (tokens split at hyphens as the tokenizer does) train has 113 such
+ * phrase ends and one name that runs on ('Minister of Defence and Aviation'), dev
+ * 14 and none. `titleList` is the title list's index in view.gazetteerLists.
+ */
+export function excludeNamesAcrossTitleEnd(view: FeatureView, i: number, segmentStart: number, titleList: number, emissions: Float64Array, at: number): void {
+  if (i <= segmentStart) return;
+  const marks = view.gazetteer[i - 1]! >>> (titleList * 4);
+  // L (bit 2) of a phrase, and neither B (bit 0) nor I (bit 1) of a longer one.
+  if ((marks & 0b0111) !== 0b0100) return;
+  for (const l of CONTINUING) emissions[at + l] = -Infinity;
+}
+
 /** Whether a token's label is remembered in the document's label history. */
 export function remembersLabel(view: FeatureView, i: number): boolean {
   return view.shapes[i]!.charCodeAt(0) === 88; // 'X': starts with a capital letter
@@ -294,7 +344,11 @@ class TransitionMatrices implements FeatureSink {
   }
 }
 
-export function tagView(view: FeatureView, model: ScoringModel): TaggedDocument {
+/**
+ * Tags a document. `honorifics` (lower case, as data/lexicon/titles.json lists them)
+ * turns on excludeNamesAfterHonorific.
+ */
+export function tagView(view: FeatureView, model: ScoringModel, honorifics?: ReadonlySet<string>): TaggedDocument {
   const tokens = view.doc.tokens;
   const labels = new Uint8Array(tokens.length);
   const margins = new Float32Array(tokens.length);
@@ -302,6 +356,7 @@ export function tagView(view: FeatureView, model: ScoringModel): TaggedDocument 
   const scorer = new EmissionScorer(model);
   const transitionMatrices = new TransitionMatrices(model);
   const buffers = new DecodeBuffers();
+  const titleList = view.gazetteerLists.indexOf('title');
   let pendingFrom = 0;
   let pendingTo = 0;
   let lastSentenceEnd = -1;
@@ -328,6 +383,8 @@ export function tagView(view: FeatureView, model: ScoringModel): TaggedDocument 
       staticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
       if (history) historyFeatures(view, i, history, scorer);
       excludeImpossibleNames(view, i, buffers.emissions, k * LABEL_COUNT);
+      if (titleList >= 0) excludeNamesAcrossTitleEnd(view, i, segment.start, titleList, buffers.emissions, k * LABEL_COUNT);
+      if (honorifics) excludeNamesAfterHonorific(view, i, segment.sentenceStart, honorifics, buffers.emissions, k * LABEL_COUNT);
       buffers.matrices[k] = transitionMatrices.of(view, i, segment.start);
     }
     viterbi(buffers, n, labels, margins, segment.start);

@@ -11,7 +11,7 @@
 import { FNV_OFFSET, hashCode, hashPart, shiftFor, slotOf } from './text-hash.js';
 
 /** The gazetteer lists the tagger reads (data/gazetteer/<list>.tsv); a model is trained with exactly these. */
-export const NER_GAZETTEER_LISTS = ['capital', 'city', 'country', 'demonym', 'person-name', 'region', 'title'] as const;
+export const NER_GAZETTEER_LISTS = ['capital', 'city', 'country', 'demonym', 'organization', 'person-name', 'region', 'title'] as const;
 
 /**
  * A list of one-word names already in key form (lower case), sorted in code-unit
@@ -74,17 +74,26 @@ function isLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 127 && code !== 0x2019 && code !== 0x2018);
 }
 
+/** A word ending in a possessive 's, as the tokenizer (stages/tokenize.ts) splits it off. */
+const POSSESSIVE_END = /\p{L}['’][sS]$/u;
+
 /**
- * Splits a name into token keys as wink-nlp would split it in running text:
+ * Splits a name into token keys as the tokenizer splits it in running text:
  * at white space, around hyphens ("Nagorno-Karabakh" -> "nagorno" "-"
- * "karabakh"), and after a period followed by two letters ("St.Petersburg" ->
- * "st." "petersburg").
+ * "karabakh"), after a period followed by two letters ("St.Petersburg" ->
+ * "st." "petersburg"), and before a possessive 's ("King's Lynn" -> "king" "'s"
+ * "lynn"; stages/tokenize.ts splits every word of three or more characters that
+ * ends in a letter and 's).
  */
 export function nameKeys(name: string): string[] {
   const keys: string[] = [];
   let start = -1;
   const flush = (end: number): void => {
-    if (start >= 0 && end > start) keys.push(tokenKey(name.slice(start, end)));
+    if (start >= 0 && end > start) {
+      const word = name.slice(start, end);
+      if (word.length > 2 && POSSESSIVE_END.test(word)) keys.push(tokenKey(word.slice(0, -2)), tokenKey(word.slice(-2)));
+      else keys.push(tokenKey(word));
+    }
     start = -1;
   };
   for (let i = 0; i < name.length; i++) {
@@ -310,7 +319,8 @@ function isGazetteerTsv(list: GazetteerList): list is GazetteerTsv {
   return typeof (list as GazetteerTsv).tsv === 'string';
 }
 
-const SIMPLE_NAME = /^[A-Za-z']+$/;
+/** One plain word (no apostrophe: a possessive 's is a token of its own). */
+const SIMPLE_NAME = /^[A-Za-z]+$/;
 
 /** A list of names as a TSV text with their keys (lines "<TAB><TAB>keys"). */
 function namesTsv(names: readonly string[]): string {

@@ -17,14 +17,16 @@ export interface NerResources {
   /** Null when no model is loaded (e.g. while training one): the stage then proposes nothing. */
   readonly model: CompiledNerModel | null;
   readonly gazetteer: CompiledGazetteer;
+  /** Honorifics, lower case ("mr.", "sen."): no organisation, place or misc name starts right after one (decode.ts). */
+  readonly honorifics?: ReadonlySet<string>;
 }
 
 /** Margin at which a token's confidence reaches about 0.73 (logistic of 1). */
 const MARGIN_SCALE = 4;
 
 /** Tags a segmented and tokenised document. */
-export function tagDocument(doc: LedeDocument, model: ScoringModel, gazetteer: CompiledGazetteer): TaggedDocument {
-  return tagView(buildFeatureView(doc, gazetteer), model);
+export function tagDocument(doc: LedeDocument, model: ScoringModel, gazetteer: CompiledGazetteer, honorifics?: ReadonlySet<string>): TaggedDocument {
+  return tagView(buildFeatureView(doc, gazetteer), model, honorifics);
 }
 
 /** Turns a tagged document into entity candidates. */
@@ -50,8 +52,8 @@ export function candidatesOf(tagged: TaggedDocument, modelName: string): EntityC
 export const nerStage: Stage = {
   name: 'ner',
   run(doc, resources) {
-    const { model, gazetteer } = resources.ner;
+    const { model, gazetteer, honorifics } = resources.ner;
     if (!model || doc.tokens.length === 0) return;
-    doc.entityCandidates.push(...candidatesOf(tagDocument(doc, model, gazetteer), model.name));
+    doc.entityCandidates.push(...candidatesOf(tagDocument(doc, model, gazetteer, honorifics), model.name));
   },
 };

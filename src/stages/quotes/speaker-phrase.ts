@@ -199,7 +199,9 @@ const ASIDE_BREAKS = /^[;:!?"“”„«»]$/;
  */
 function subjectBeforeAside(tokens: readonly Token[], close: number, floor: number): SpeakerPhrase | null {
   let lead = floor;
-  while (lead < close && (tokens[lead]!.pos === 'CCONJ' || (tokens[lead]!.pos === 'ADV' && tokens[lead + 1]?.text !== ','))) lead++;
+  while (lead < close && lead - floor < 4 && (tokens[lead]!.pos === 'CCONJ' || (tokens[lead]!.pos === 'ADV' && tokens[lead + 1]?.text !== ','))) lead++;
+  // The subject phrase, its comma and the aside: every walk is bounded.
+  if (close - lead > MAX_PHRASE_TOKENS + MAX_SUBJECT_ASIDE_TOKENS + 2) return null;
   const dash = DASHES.has(tokens[close]!.text);
   let open = -1;
   for (let k = lead + 1; k < close; k++) {

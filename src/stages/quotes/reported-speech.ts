@@ -240,6 +240,10 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
     if (comma > sentenceStart && tokens[comma]!.text === ',' && endsReport(ctx, cue, sentenceEnd)) {
       const content = trimClause(ctx, sentenceStart, comma);
       if (content && hasVerb(tokens, content.start, content.end)) return { cue, speaker: subject, content, rule: 'clause-speaker-cue' };
+      // 'In any case, Mr. DiPietro said, the industry was over-supplied': after a fronted
+      // adverbial the report is the whole clause that follows the attribution.
+      const rest = adverbialThenClause(ctx, sentenceStart, comma, cue, sentenceEnd);
+      if (rest) return { cue, speaker: subject, content: rest, rule: 'adverbial-speaker-cue-clause' };
     }
     return null;
   }
@@ -252,6 +256,26 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
     }
   }
   return null;
+}
+
+/**
+ * 'ADVERBIAL, X said, CLAUSE': the words before the attribution open with a
+ * preposition, an adverb or a subordinator and hold no verb of their own, and a
+ * whole clause (a subject, then a verb) follows it. A report split after its
+ * subject ('This campaign, he says, is different') is left alone: a quote is one
+ * span, and that one would hold 'he says'.
+ */
+function adverbialThenClause(ctx: QuoteContext, sentenceStart: number, comma: number, cue: CueMatch, sentenceEnd: number): Range | null {
+  const { tokens } = ctx;
+  const lead = tokens[sentenceStart];
+  if (!lead || !/^(ADP|ADV|SCONJ)$/.test(lead.pos) || hasVerb(tokens, sentenceStart, comma)) return null;
+  if (tokens[cue.tokenEnd]?.text !== ',') return null;
+  const start = cue.tokenEnd + 1;
+  const first = tokens[start];
+  if (!first || start >= sentenceEnd || ctx.quoteAt[start]! >= 0) return null;
+  if (!CLAUSE_OPENING_POS.has(first.pos) || first.pos === 'ADV' || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase())) return null;
+  if (!hasVerb(tokens, start + 1, sentenceEnd)) return null;
+  return trimClause(ctx, start, reportEnd(ctx, start, sentenceEnd));
 }
 
 /** After 'CLAUSE, X said' only the sentence's end or a tail ('at a briefing', 'adding …') may follow. */

@@ -59,16 +59,17 @@ function getNlp(languageModel: WinkLanguageModel): WinkNlp {
 }
 
 export function compileResources(data: ResourceData, config: ExtractorConfig): Resources {
+  const entities = compileEntityLexicon(data.entities, config.gazetteer);
   return {
     nlp: getNlp(data.languageModel),
     furniture: compileFurniture(data.furniture),
     ner: {
       model: data.nerModel ? compileNerModel(data.nerModel) : null,
       gazetteer: compileGazetteer(data.gazetteers),
-      honorifics: new Set(data.entities.titles.honorifics.map((h) => h.toLowerCase())),
+      honorifics: entities.honorifics,
     },
     cues: compileCues(data.cues),
-    entities: compileEntityLexicon(data.entities, config.gazetteer),
+    entities,
     dates: compileDates(data.dates),
     config,
   };

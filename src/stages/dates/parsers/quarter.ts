@@ -43,7 +43,7 @@ export const ordinalQuarterParser: DateParser = {
     if (period === 'half' && ordinal > 2 && ordinalWord!.toLowerCase() !== 'last') return null;
     // "the third-quarter loss": "the" belongs to the noun the hyphenated adjective qualifies, not to the quarter.
     const adjectiveArticle = /^the\s+/i.exec(match[0]);
-    const hyphenated = new RegExp(`${ordinalWord}-${periodWord}`, 'i').test(match[0]);
+    const hyphenated = match[0].includes(`${ordinalWord}-${periodWord}`);
     const start = adjectiveArticle !== null && hyphenated ? match.index + adjectiveArticle[0].length : extendPointStart(context.text, match.index);
     const end = match.index + match[0].length;
     const index = period === 'half' ? (ordinal >= 2 ? 2 : 1) : ordinal;

@@ -238,10 +238,13 @@ export async function main(args: string[]): Promise<void> {
         counts.get('all')!.found++;
       } else if (errorsFile) {
         const spans = (pieces: Piece[] | null): string => (pieces ?? []).map((p) => text.slice(p.start, p.end)).join(' … ') || '-';
+        // The relation's sentence: its paragraph around source, cue and content, at most 200 characters before and 100 after.
         const all = [...(g.relation.source ?? []), ...(g.relation.cue ?? []), ...g.pieces];
-        const from = Math.max(text.lastIndexOf('\n', Math.min(...all.map((p) => p.start))) + 1, Math.min(...all.map((p) => p.start)) - 200);
-        const lineEnd = text.indexOf('\n', Math.max(...all.map((p) => p.end)));
-        const to = Math.min(lineEnd < 0 ? text.length : lineEnd, Math.max(...all.map((p) => p.end)) + 100);
+        const first = Math.min(...all.map((p) => p.start));
+        const last = Math.max(...all.map((p) => p.end));
+        const lineEnd = text.indexOf('\n', last);
+        const from = Math.max(text.lastIndexOf('\n', first) + 1, first - 200);
+        const to = Math.min(lineEnd < 0 ? text.length : lineEnd, last + 100);
         errorLines.push(`MISS ${g.kind}\t${article.name}\tsource=${spans(g.relation.source)}\tcue=${spans(g.relation.cue)}\t${spans(g.pieces)}\tin: ${text.slice(from, to).replace(/\s+/g, ' ')}`);
       }
     });

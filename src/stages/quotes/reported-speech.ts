@@ -231,8 +231,7 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
   if (subject) {
     const clauseStart = clauseAfterCue(ctx, cue, sentenceEnd);
     if (clauseStart >= 0) {
-      const relative = tokens[subject.end]?.text.toLowerCase() === 'who' || tokens[subject.end + 1]?.text.toLowerCase() === 'who';
-      const content = trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd, relative));
+      const content = trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd, isRelativeCue(tokens, cue, subject.end)));
       if (content) return { cue, speaker: subject, content, rule: 'speaker-cue-clause' };
     }
     // CLAUSE, X said …
@@ -258,6 +257,16 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
   return null;
 }
 
+/** Whether the cue's own subject is 'who' ('Barkley, who has said …'), auxiliaries and adverbs between. */
+function isRelativeCue(tokens: readonly Token[], cue: CueMatch, floor: number): boolean {
+  let k = cue.tokenStart - 1;
+  while (k > floor && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV')) k--;
+  return tokens[k]?.text.toLowerCase() === 'who';
+}
+
+/** What may open the words before 'X said, CLAUSE' for them to be a fronted adverbial ('In any case', 'Still', 'When …'). */
+const ADVERBIAL_OPENING_POS = new Set(['ADP', 'ADV', 'SCONJ']);
+
 /**
  * 'ADVERBIAL, X said, CLAUSE': the words before the attribution open with a
  * preposition, an adverb or a subordinator and hold no verb of their own, and a
@@ -268,7 +277,7 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
 function adverbialThenClause(ctx: QuoteContext, sentenceStart: number, comma: number, cue: CueMatch, sentenceEnd: number): Range | null {
   const { tokens } = ctx;
   const lead = tokens[sentenceStart];
-  if (!lead || !/^(ADP|ADV|SCONJ)$/.test(lead.pos) || hasVerb(tokens, sentenceStart, comma)) return null;
+  if (!lead || !ADVERBIAL_OPENING_POS.has(lead.pos) || hasVerb(tokens, sentenceStart, comma)) return null;
   if (tokens[cue.tokenEnd]?.text !== ',') return null;
   const start = cue.tokenEnd + 1;
   const first = tokens[start];

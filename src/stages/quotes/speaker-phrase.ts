@@ -15,20 +15,19 @@ const MAX_SKIPPED_BEFORE_CUE = 3;
 /** Prepositions that continue a noun phrase between nouns ('head of the ministry', 'Ambassador to Azerbaijan'). */
 const LINKING_PREPOSITIONS = new Set(['of', 'for', 'to', 'at', 'from', 'in']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me']);
+/** Days are never speakers, capitalised or not ('Tuesday at Baldwin Wallace University, Kasich said'). */
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const NOT_SPEAKERS = new Set([
   'this', 'that', 'these', 'those', 'which', 'what', 'who', 'whom', 'there', 'here', 'something', 'anything', 'nothing',
   'everything', 'one', 'story', 'time', 'times', 'day', 'week', 'year', 'today', 'yesterday',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  ...WEEKDAYS,
 ]);
 
-/** Words that never head a speaker phrase, unless capitalised inside a sentence ('The New York Times'). */
+/** Words that never head a speaker phrase, unless capitalised inside a sentence ('The New York Times'); days never. */
 function isNotASpeaker(token: Token): boolean {
   const lower = token.text.toLowerCase();
-  return NOT_SPEAKERS.has(token.text) || (NOT_SPEAKERS.has(lower) && (token.pos !== 'PROPN' || NEVER_SPEAKERS.test(lower)));
+  return WEEKDAYS.has(lower) || NOT_SPEAKERS.has(token.text) || (NOT_SPEAKERS.has(lower) && token.pos !== 'PROPN');
 }
-
-/** Days are never speakers, capitalised or not ('Tuesday at Baldwin Wallace University, Kasich said'). */
-const NEVER_SPEAKERS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 export interface SpeakerPhrase extends Range {
   /** Token range [start, end) of the phrase. */
@@ -157,7 +156,7 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
     skipped++;
   }
   // A day between the subject and its cue: 'Clinton on Tuesday said', 'A report published Wednesday said'.
-  if (i > floor && NEVER_SPEAKERS.test(tokens[i]!.text.toLowerCase())) {
+  if (i > floor && WEEKDAYS.has(tokens[i]!.text.toLowerCase())) {
     i--;
     if (i > floor && tokens[i]!.text.toLowerCase() === 'on') i--;
     // A participle after the subject: 'A court document filed Thursday says'.

@@ -3,7 +3,10 @@
  *
  * CoNLL-2003 exact-span scoring of lede on whole rebuilt documents (see
  * scripts/lib/conll.ts): precision, recall and F1 per PER/ORG/LOC and micro over
- * the three. By default it scores the public `extract()` (every mention of
+ * the three. The file is CoNLL-2003's (four columns, IOB1) or one of
+ * ../shared/data/ner-extra's (`token tag`, IOB2, no MISC): uner-ewt/dev.txt and
+ * gum/dev.txt by document, wnut17/dev.txt one comment or tweet a document. A
+ * name lede's tagger calls MISC is never output, so nothing MISC-like is scored. By default it scores the public `extract()` (every mention of
  * people, organizations and places); `--candidates` scores the entity tagger's
  * raw candidates instead (doc.entityCandidates from stage 'ner', MISC dropped).
  * `--sentences` extracts each sentence alone, as a user does with a headline or a
@@ -14,7 +17,8 @@
 
 import { writeFileSync } from 'node:fs';
 import { createExtractor } from '../../src/index.js';
-import { prf, readConll, scoreSpans, type SpanCounts } from '../lib/conll.js';
+import { readFileSync } from 'node:fs';
+import { conllFormatOf, parseConll, prf, scoreSpans, type SpanCounts } from '../lib/conll.js';
 
 type Scored = 'PER' | 'ORG' | 'LOC';
 const SCORED: readonly Scored[] = ['PER', 'ORG', 'LOC'];
@@ -34,7 +38,9 @@ export function main(args: string[]): void {
   const errorsAt = args.indexOf('--errors');
   const errorsFile = errorsAt >= 0 ? args[errorsAt + 1] : undefined;
 
-  const documents = readConll(path, { sentencesAsDocuments: sentencesAlone });
+  const source = readFileSync(path, 'utf8');
+  const format = conllFormatOf(source);
+  const documents = parseConll(source, { sentencesAsDocuments: sentencesAlone });
   const extractor = createExtractor();
   const counts = new Map<Scored, SpanCounts>();
   const errors: string[] = [];
@@ -96,7 +102,7 @@ export function main(args: string[]): void {
   }
   const m = prf(micro);
   console.log(
-    `CoNLL-2003 ${path}: ${documents.length} ${sentencesAlone ? 'sentences, each extracted alone (--sentences)' : 'documents'}, ` +
+    `${format === 'conll2003' ? 'CoNLL-2003' : 'ner-extra'} ${path}: ${documents.length} ${sentencesAlone ? 'sentences, each extracted alone (--sentences)' : 'documents'}, ` +
       `scoring ${useCandidates ? "the tagger's raw candidates (--candidates)" : 'extract()'}`,
   );
   console.log('| type  |      P |      R |     F1 |  gold |');

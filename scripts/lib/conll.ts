@@ -4,6 +4,17 @@
  * the way English is written), and turning IOB1 tags into entity spans with
  * conlleval's chunk rules, as character ranges into the rebuilt text.
  *
+ * The same reader takes the two-column `token tag` files of
+ * ../shared/data/ner-extra (IOB2 over PER/ORG/LOC; see its README). Their
+ * tokens follow Universal Dependencies (uner-ewt, gum) or a tweet tokenizer
+ * (btc, wnut17), so the rebuilt text also glues what UD splits off a word:
+ * clitics and possessives written with a curly apostrophe ("don’t", "Germany’s",
+ * as "n't" and "'s" are already), "gon na" -> "gonna", and a hyphen between two
+ * words or numbers ("Al - Zaman" -> "Al-Zaman", "I - 44" -> "I-44"), as the
+ * source text had them (CoNLL-2003 keeps such words whole, and writes a spaced
+ * dash only where the text has one, so its hyphens are left alone). A file
+ * without `-DOCSTART-` lines (tweets) gives one document per sentence.
+ *
  * The rebuilt text is what lede reads at training and evaluation time, so the
  * tokens the tagger sees are lede's own (wink-nlp's), not CoNLL's.
  */
@@ -42,13 +53,28 @@ export interface ConllReadOptions {
   sentencesAsDocuments?: boolean;
 }
 
+/** The two file formats read here. */
+export type ConllFormat = 'conll2003' | 'ner-extra';
+
 export function readConll(path: string, options: ConllReadOptions = {}): ConllDocument[] {
   return parseConll(readFileSync(path, 'utf8'), options);
 }
 
+/** Which format a file is in: ner-extra's lines have two columns, CoNLL-2003's four. */
+export function conllFormatOf(source: string): ConllFormat {
+  for (const line of source.split('\n', 50)) {
+    const columns = line.trim().split(' ');
+    if (columns[0] === '' || columns[0] === '-DOCSTART-') continue;
+    return columns.length === 2 ? 'ner-extra' : 'conll2003';
+  }
+  return 'conll2003';
+}
+
 export function parseConll(source: string, options: ConllReadOptions = {}): ConllDocument[] {
+  const format = conllFormatOf(source);
   const documents: ConllToken[][][] = [];
   let sentences: ConllToken[][] | null = null;
+  let documentStarts = 0;
   let sentence: ConllToken[] = [];
   const endSentence = (): void => {
     if (sentence.length > 0 && sentences) sentences.push(sentence);
@@ -63,6 +89,7 @@ export function parseConll(source: string, options: ConllReadOptions = {}): Conl
     const columns = trimmed.split(' ');
     if (columns[0] === '-DOCSTART-') {
       endSentence();
+      documentStarts++;
       sentences = [];
       documents.push(sentences);
       continue;
@@ -71,15 +98,22 @@ export function parseConll(source: string, options: ConllReadOptions = {}): Conl
       sentences = [];
       documents.push(sentences);
     }
-    sentence.push({ text: columns[0]!, pos: columns[1] ?? '', tag: columns[columns.length - 1]! });
+    sentence.push({ text: columns[0]!, pos: format === 'conll2003' ? (columns[1] ?? '') : '', tag: columns[columns.length - 1]! });
   }
   endSentence();
-  if (options.sentencesAsDocuments) return documents.flat().map((sentence, index) => buildDocument(index, [sentence]));
-  return documents.map((doc, index) => buildDocument(index, doc));
+  const glue = format === 'ner-extra';
+  // Tweets come without documents: each is one.
+  if (options.sentencesAsDocuments || documentStarts === 0) return documents.flat().map((sentence, index) => buildDocument(index, [sentence], glue));
+  return documents.map((doc, index) => buildDocument(index, doc, glue));
 }
 
 const NO_SPACE_BEFORE = new Set([',', '.', ';', ':', '!', '?', ')', ']', '}', '%', "'s", "'S", "n't", "N'T", "'re", "'m", "'ve", "'ll", "'d", '...', '..']);
 const NO_SPACE_AFTER = new Set(['(', '[', '{', '$']);
+/** What UD splits off a word and the text wrote joined (ner-extra only; see the header). */
+const UD_NO_SPACE_BEFORE = new Set(['’s', '’S', 'n’t', 'N’T', '’re', '’m', '’ve', '’ll', '’d', "'", '’']);
+const UD_JOINED_PAIRS = new Set(['gon na', 'wan na', 'got ta', 'Gon na', 'Wan na', 'Got ta']);
+const WORD_OR_NUMBER_END = /[\p{L}\p{N}]$/u;
+const WORD_OR_NUMBER_START = /^[\p{L}\p{N}]/u;
 
 /**
  * Joins a sentence's tokens as written English: no space before closing punctuation
@@ -87,14 +121,26 @@ const NO_SPACE_AFTER = new Set(['(', '[', '{', '$']);
  * paired (an opening quote hugs the next word, a closing one the previous word).
  * Returns the line and each token's character offset in it.
  */
-export function joinSentence(tokens: readonly string[]): { line: string; offsets: number[] } {
+export function joinSentence(tokens: readonly string[], glueUdSplits = false): { line: string; offsets: number[] } {
   let line = '';
   const offsets: number[] = [];
   let quoteOpen = false;
   let glueNext = true;
-  for (const token of tokens) {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
     let glue = glueNext || NO_SPACE_BEFORE.has(token);
     glueNext = NO_SPACE_AFTER.has(token);
+    if (glueUdSplits && t > 0) {
+      const previous = tokens[t - 1]!;
+      // A lone apostrophe glues only as a possessive after "s" ("parents '").
+      if (UD_NO_SPACE_BEFORE.has(token) && (token.length > 1 || /s$/i.test(previous))) glue = true;
+      if (UD_JOINED_PAIRS.has(`${previous} ${token}`)) glue = true;
+      const next = tokens[t + 1];
+      if (token === '-' && next !== undefined && WORD_OR_NUMBER_END.test(previous) && WORD_OR_NUMBER_START.test(next)) {
+        glue = true;
+        glueNext = true;
+      }
+    }
     if (token === '"') {
       if (quoteOpen) glue = true;
       else glueNext = true;
@@ -107,12 +153,12 @@ export function joinSentence(tokens: readonly string[]): { line: string; offsets
   return { line, offsets };
 }
 
-function buildDocument(index: number, sentences: ConllToken[][]): ConllDocument {
+function buildDocument(index: number, sentences: ConllToken[][], glueUdSplits: boolean): ConllDocument {
   const lines: string[] = [];
   const spans: GoldSpan[] = [];
   let base = 0;
   for (const sentence of sentences) {
-    const { line, offsets } = joinSentence(sentence.map((t) => t.text));
+    const { line, offsets } = joinSentence(sentence.map((t) => t.text), glueUdSplits);
     for (const chunk of chunksOf(sentence.map((t) => t.tag))) {
       const start = base + offsets[chunk.start]!;
       const last = chunk.end - 1;

@@ -23,6 +23,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { alignGoldSpans, prf, readConll, scoreSpans, type ConllDocument, type SpanCounts } from './lib/conll.js';
+import { EXTRA_SOURCES, parseExtraSources, type ExtraSource } from './lib/ner-sources.js';
 import { runPipeline } from '../src/core/extractor.js';
 import { compileResources } from '../src/core/resources.js';
 import type { LedeDocument } from '../src/core/document.js';
@@ -52,6 +53,10 @@ interface Options {
   drop: string[];
   /** Fraction of the training sentences also trained on alone, as one-sentence documents. */
   sentenceCopies: number;
+  /** Training files of ../shared/data/ner-extra and their weights (scripts/lib/ner-sources.ts). */
+  extra: ExtraSource[];
+  /** Dev files scored after each epoch besides `dev` (tuning only). */
+  extraDev: string[];
 }
 
 /** Collects feature strings except those of the dropped templates (an ablation tool). */
@@ -91,6 +96,8 @@ function parseOptions(args: string[]): Options {
     errors: null,
     drop: [],
     sentenceCopies: 0.25,
+    extra: EXTRA_SOURCES,
+    extraDev: ['uner-ewt/dev.txt', 'gum/dev.txt', 'wnut17/dev.txt'].map((f) => resolve('..', 'shared', 'data', 'ner-extra', f)),
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -108,9 +115,11 @@ function parseOptions(args: string[]): Options {
     else if (arg === '--errors') options.errors = resolve(value());
     else if (arg === '--drop') options.drop = value().split(',');
     else if (arg === '--sentence-copies') options.sentenceCopies = Number(value());
+    else if (arg === '--extra') options.extra = parseExtraSources(value());
+    else if (arg === '--no-extra-dev') options.extraDev = [];
     else if (arg === '--no-history') options.history = false;
     else if (arg === '--no-save') options.save = false;
-    else throw new Error(`unknown option ${arg}; accepted: --epochs N --seed S --min-count C --min-weight W --train F --dev F --sentence-copies F --no-history --no-save --errors FILE --drop TEMPLATE,...`);
+    else throw new Error(`unknown option ${arg}; accepted: --epochs N --seed S --min-count C --min-weight W --train F --dev F --sentence-copies F --extra SOURCE:WEIGHT,...|none --no-extra-dev --no-history --no-save --errors FILE --drop TEMPLATE,...`);
   }
   return options;
 }
@@ -135,13 +144,44 @@ interface Prepared {
   doc: LedeDocument;
   view: FeatureView;
   gold: Uint8Array;
+  /** Scales the perceptron's updates on this document. */
+  weight: number;
+  /**
+   * The source tags no MISC (ner-extra): its O tokens may be O or MISC, and the
+   * update aims at the best such reading instead of O (see constrainedGold).
+   */
+  missingMisc: boolean;
 }
 
-function prepare(source: ConllDocument): Prepared {
+function prepare(source: ConllDocument, weight = 1, missingMisc = false): Prepared {
   const doc = runPipeline(source.text, {}, resources, STAGES);
   const view = buildFeatureView(doc, resources.ner.gazetteer);
   const gold = labelsOfSpans(doc.tokens.length, alignGoldSpans(doc.tokens, source.spans));
-  return { source, doc, view, gold };
+  return { source, doc, view, gold, weight, missingMisc };
+}
+
+const MISC_LABELS = LABELS.map((label, l) => (label.endsWith('-MISC') ? l : -1)).filter((l) => l >= 0);
+
+/**
+ * For a document whose source has no MISC type: the best labels of tokens
+ * [start, start + n) under the current weights among those that agree with the
+ * gold (its PER/ORG/LOC labels as they are; its O as O or any MISC label). The
+ * perceptron then learns PER/ORG/LOC and O from ner-extra without unlearning
+ * CoNLL's MISC ("Boeing 737", "iPhone", "Olympics" are O there, MISC in
+ * CoNLL-2003; both are outside lede's three types). `scratch` is overwritten.
+ */
+function constrainedGold(buffers: DecodeBuffers, scratch: DecodeBuffers, gold: Uint8Array, start: number, n: number, out: Uint8Array, margins: Float32Array): void {
+  scratch.reserve(n);
+  const L = LABEL_COUNT;
+  for (let k = 0; k < n; k++) {
+    const g = gold[start + k]!;
+    for (let l = 0; l < L; l++) {
+      const allowed = g === OUTSIDE ? l === OUTSIDE || MISC_LABELS.includes(l) : l === g;
+      scratch.emissions[k * L + l] = allowed ? buffers.emissions[k * L + l]! : -Infinity;
+    }
+    scratch.matrices[k] = buffers.matrices[k]!;
+  }
+  viterbi(scratch, n, out, margins, start);
 }
 
 /** Feature strings -> rows; grows during training. */
@@ -275,13 +315,19 @@ function pct(x: number): string {
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
-  const train = readConll(options.train).map(prepare);
+  const train = readConll(options.train).map((d) => prepare(d));
   if (options.sentenceCopies > 0) {
     const pick = random(options.seed + 1);
     const alone = readConll(options.train, { sentencesAsDocuments: true }).filter(() => pick() < options.sentenceCopies);
-    train.push(...alone.map(prepare));
+    train.push(...alone.map((d) => prepare(d)));
   }
-  const dev = readConll(options.dev).map(prepare);
+  for (const extra of options.extra) {
+    const documents = readConll(extra.path).filter((d) => extra.keep?.(d.index) ?? true);
+    train.push(...documents.map((d) => prepare(d, extra.weight, true)));
+    console.log(`  + ${extra.name}: ${documents.length} documents, weight ${extra.weight}`);
+  }
+  const dev = readConll(options.dev).map((d) => prepare(d));
+  const extraDev = options.extraDev.map((path) => ({ path, documents: readConll(path).map((d) => prepare(d)) }));
   const tokenCount = train.reduce((n, d) => n + d.doc.tokens.length, 0);
   console.log(`prepared ${train.length} train documents (${tokenCount} tokens) and ${dev.length} dev documents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -317,6 +363,7 @@ function main(): void {
   const next = random(options.seed);
   const order = train.map((_, i) => i);
   const buffers = new DecodeBuffers();
+  const scratch = new DecodeBuffers();
   const features: string[] = [];
   const featureSink = options.drop.length ? new DroppingSink(features, options.drop) : new FeatureStrings(features);
   let best = { epoch: 0, f1: 0 };
@@ -335,6 +382,8 @@ function main(): void {
       const history = options.history ? new LabelHistory() : null;
       const predicted = new Uint8Array(item.doc.tokens.length);
       const margins = new Float32Array(item.doc.tokens.length);
+      const latent = item.missingMisc ? new Uint8Array(item.doc.tokens.length) : predicted;
+      const latentMargins = item.missingMisc ? new Float32Array(item.doc.tokens.length) : margins;
       let pendingFrom = 0;
       let pendingTo = 0;
       let lastSentenceEnd = -1;
@@ -379,23 +428,38 @@ function main(): void {
           buffers.matrices[k] = matrix;
         }
         viterbi(buffers, n, predicted, margins, segment.start);
+        let target = item.gold;
+        if (item.missingMisc) {
+          let agrees = true;
+          for (let k = 0; k < n && agrees; k++) {
+            const g = item.gold[segment.start + k]!;
+            const p = predicted[segment.start + k]!;
+            agrees = g === p || (g === OUTSIDE && MISC_LABELS.includes(p));
+          }
+          if (agrees) target = predicted;
+          else {
+            constrainedGold(buffers, scratch, item.gold, segment.start, n, latent, latentMargins);
+            target = latent;
+          }
+        }
+        const amount = item.weight;
         for (let k = 0; k < n; k++) {
           const i = segment.start + k;
-          const gold = item.gold[i]!;
+          const gold = target[i]!;
           const guess = predicted[i]!;
-          const goldBefore = k === 0 ? OUTSIDE : item.gold[i - 1]!;
+          const goldBefore = k === 0 ? OUTSIDE : target[i - 1]!;
           const guessBefore = k === 0 ? OUTSIDE : predicted[i - 1]!;
           if (gold !== guess) {
             errors++;
             for (const r of emissionRows[k]!) {
-              perceptron.emission.add(r, gold, 1, perceptron.step);
-              perceptron.emission.add(r, guess, -1, perceptron.step);
+              perceptron.emission.add(r, gold, amount, perceptron.step);
+              perceptron.emission.add(r, guess, -amount, perceptron.step);
             }
           }
           if (gold !== guess || goldBefore !== guessBefore) {
             for (const r of transitionRows[k]!) {
-              perceptron.transition.add(r, goldBefore * LABEL_COUNT + gold, 1, perceptron.step);
-              perceptron.transition.add(r, guessBefore * LABEL_COUNT + guess, -1, perceptron.step);
+              perceptron.transition.add(r, goldBefore * LABEL_COUNT + gold, amount, perceptron.step);
+              perceptron.transition.add(r, guessBefore * LABEL_COUNT + guess, -amount, perceptron.step);
             }
           }
         }
@@ -407,7 +471,8 @@ function main(): void {
     const model = perceptron.averaged();
     const { micro } = evaluate(dev, model);
     if (micro.f1 > best.f1) best = { epoch, f1: micro.f1 };
-    console.log(`epoch ${epoch}: train errors ${(100 * errors / seen).toFixed(2)}%, dev P ${pct(micro.precision)} R ${pct(micro.recall)} F1 ${pct(micro.f1)} (PER+ORG+LOC, raw candidates), ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const others = extraDev.map(({ path, documents }) => `${path.split('/').slice(-2).join('/')} ${pct(evaluate(documents, model).micro.f1)}`);
+    console.log(`epoch ${epoch}: train errors ${(100 * errors / seen).toFixed(2)}%, dev P ${pct(micro.precision)} R ${pct(micro.recall)} F1 ${pct(micro.f1)} (PER+ORG+LOC, raw candidates)${others.length ? `; ${others.join(', ')}` : ''}, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   console.log(`best epoch ${best.epoch} (dev F1 ${pct(best.f1)}); the model of the last epoch (${options.epochs}) is kept`);
 
@@ -416,6 +481,7 @@ function main(): void {
     history: options.history,
     training: {
       corpus: 'CoNLL-2003 train',
+      ...(options.extra.length > 0 ? { extra: Object.fromEntries(options.extra.map((e) => [e.name, e.weight])) } : {}),
       epochs: options.epochs,
       seed: options.seed,
       minCount: options.minCount,

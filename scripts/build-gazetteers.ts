@@ -1,5 +1,5 @@
 /**
- * npm run prepare-data
+ * npm run prepare-data [-- --sources DIR]
  *
  * Derives the gazetteer lists in data/gazetteer/*.tsv from maintained data
  * packages (devDependencies), so the lists can be rebuilt and reviewed:
@@ -8,6 +8,10 @@
  *   person-name                        <- humannames (MIT), first and last names
  *   title                              <- data/lexicon/titles.json (this project): title heads, honorifics, offices
  *   organization                       <- data/lexicon/organizations.json (this project): organisations in today's news
+ *   trademark                          <- data/lexicon/trademarks.json (this project): indexes, products, events (not entities)
+ *   company, club, university          <- with --sources DIR only: public repositories' lists (scripts/lib/open-name-sources.ts:
+ *                                         Nasdaq/NYSE listings and S&P 500, PDDL; openfootball clubs, CC0; Hipo universities, MIT);
+ *                                         without it these three files are left as they are
  * Each file: a comment line naming its source, then one name a line
  * (`name<TAB>note<TAB>keys`: the note where it helps, the token keys the tagger
  * matches where they differ from the name with A-Z lower-cased), sorted by lower-cased name.
@@ -18,6 +22,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nameKeys } from '../src/stages/ner/gazetteer.js';
+import { clubNames, companyNames, OPEN_SOURCES, universityNames } from './lib/open-name-sources.js';
 
 const require = createRequire(import.meta.url);
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'gazetteer');
@@ -148,3 +153,29 @@ for (const [group, names] of Object.entries(organizations)) {
   for (const name of names) add(organizationRows, name, note);
 }
 write('organization', "data/lexicon/organizations.json (lede): organisations in today's news; note = group", organizationRows, ORGANIZATION_NAME);
+
+// Names that are none of the three types (stock indexes, products, events, time
+// standards), from the project's own list: evidence against a name ("the Kospi",
+// "Boeing 737s", "at WWDC", "14:00 UTC"). The note is the list's group.
+const trademarks = JSON.parse(readFileSync(resolve(OUT, '..', 'lexicon', 'trademarks.json'), 'utf8')) as Record<string, string[] | string>;
+const trademarkRows = new Map<string, string>();
+for (const [group, names] of Object.entries(trademarks)) {
+  if (group === '$comment') continue;
+  if (!Array.isArray(names)) throw new Error(`trademarks.json: group ${group} is not a list`);
+  for (const name of names) add(trademarkRows, name, group.replace(/s$/, ''));
+}
+write('trademark', 'data/lexicon/trademarks.json (lede): stock indexes, products, events, time standards (not entities); note = group', trademarkRows, /^[\p{Script=Latin}0-9][\p{Script=Latin}\p{M}0-9 .'’&/-]*$/u);
+
+// Organisations from public repositories (scripts/lib/open-name-sources.ts), only when
+// their clones are given: `npm run prepare-data -- --sources DIR`.
+const sourcesAt = process.argv.indexOf('--sources');
+if (sourcesAt >= 0) {
+  const root = resolve(process.argv[sourcesAt + 1] ?? '');
+  const credit = (key: keyof typeof OPEN_SOURCES): string => `${OPEN_SOURCES[key].repo} ${OPEN_SOURCES[key].commit.slice(0, 7)} (${OPEN_SOURCES[key].licence})`;
+  const rowsOf = (names: string[]): Map<string, string> => new Map(names.map((name) => [name, '']));
+  write('company', `${credit('nasdaq')}, nyse-listed.csv at ${OPEN_SOURCES.nyse.commit.slice(0, 7)}, ${credit('sp500')}: company names without share class and legal form`, rowsOf(companyNames(root)), ORGANIZATION_NAME);
+  write('club', `${credit('clubs')}: football clubs and their other names`, rowsOf(clubNames(root)), ORGANIZATION_NAME);
+  write('university', `${credit('universities')}: universities and colleges`, rowsOf(universityNames(root)), ORGANIZATION_NAME);
+} else {
+  console.log('company.tsv, club.tsv, university.tsv: left as they are (rebuild them with --sources DIR; see scripts/lib/open-name-sources.ts)');
+}

@@ -18,7 +18,7 @@ import type { Stage } from '../../core/stage.js';
 import type { EntityType } from '../../types.js';
 import type { EntityLexicon } from './lexicon.js';
 import { isSpellingVariant, spellingSkeleton } from './names.js';
-import { matchGazetteer, tokenKey, type CompiledGazetteer } from '../ner/gazetteer.js';
+import { listMarksAt, matchGazetteer, tokenKey, type CompiledGazetteer } from '../ner/gazetteer.js';
 
 const PLACE_LISTS = ['capital', 'city', 'country', 'region'];
 
@@ -27,10 +27,11 @@ function isGazetteerPlace(gazetteer: CompiledGazetteer, tokens: readonly Token[]
   const keys: string[] = [];
   for (let t = from; t < to; t++) keys.push(tokenKey(tokens[t]!.text));
   const marks = matchGazetteer(gazetteer, keys);
+  const n = keys.length;
   return gazetteer.listNames.some((name, list) => {
     if (!PLACE_LISTS.includes(name)) return false;
-    if (keys.length === 1) return (marks[0]! & (1 << (list * 4 + 3))) !== 0;
-    return (marks[0]! & (1 << (list * 4))) !== 0 && (marks[keys.length - 1]! & (1 << (list * 4 + 2))) !== 0;
+    if (n === 1) return (listMarksAt(marks, n, list, 0) & 8) !== 0;
+    return (listMarksAt(marks, n, list, 0) & 1) !== 0 && (listMarksAt(marks, n, list, n - 1) & 4) !== 0;
   });
 }
 

@@ -11,7 +11,12 @@
 import { FNV_OFFSET, hashCode, hashPart, shiftFor, slotOf } from './text-hash.js';
 
 /** The gazetteer lists the tagger reads (data/gazetteer/<list>.tsv); a model is trained with exactly these. */
-export const NER_GAZETTEER_LISTS = ['capital', 'city', 'country', 'demonym', 'organization', 'person-name', 'region', 'title'] as const;
+export const NER_GAZETTEER_LISTS = ['capital', 'city', 'club', 'company', 'country', 'demonym', 'organization', 'person-name', 'region', 'title', 'trademark', 'university'] as const;
+
+/** Lists per plane of marks (4 bits each in a Uint32); see matchGazetteer. */
+export const LISTS_PER_PLANE = 8;
+/** Most lists a gazetteer may have: two planes. */
+export const MAX_GAZETTEER_LISTS = 16;
 
 /**
  * A list of one-word names already in key form (lower case), sorted in code-unit
@@ -38,7 +43,7 @@ export interface GazetteerTsv {
 /** Lists whose file holds sorted keys (see SortedKeyText). */
 export const SORTED_KEY_LISTS: ReadonlySet<string> = new Set(['person-name']);
 
-/** Gazetteer lists: list name -> names, the text of a TSV list, or sorted keys (at most 8 lists). */
+/** Gazetteer lists: list name -> names, the text of a TSV list, or sorted keys (at most 16 lists). */
 export type GazetteerList = readonly string[] | GazetteerTsv | SortedKeyText;
 export type GazetteerLists = Readonly<Record<string, GazetteerList>>;
 
@@ -52,8 +57,10 @@ interface SortedKeys {
 }
 
 export interface CompiledGazetteer {
-  /** List names; bit i of a mask stands for listNames[i]. */
+  /** List names, sorted; list i owns bits (i % 8) * 4 .. + 3 of plane floor(i / 8) of the marks (see matchGazetteer). */
   readonly listNames: readonly string[];
+  /** Planes of marks: 1 for up to 8 lists, 2 for up to 16. */
+  readonly planes: number;
   /** The names of the lists given as names or TSV text, and every run of a name's first tokens. */
   readonly names: NameTable;
   /** One-word names of the sorted-key lists (looked up for word tokens only when told which). */
@@ -121,11 +128,17 @@ function lowerAscii(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
-/** An entry's info word: the list mask (bits 0-7) and these. */
+/** An entry's info word: the mask of lists 0-7 (bits 0-7), these, and the mask of lists 8-15 (bits 21-28). */
 const CONTINUES = 1 << 8;
 const TOKENS_SHIFT = 9; // 4 bits
 const SOURCE_SHIFT = 13; // 8 bits
+const HIGH_LISTS_SHIFT = 21; // 8 bits
 const USED = 1 << 30;
+
+/** A list mask (bit i: list i, up to 16) as the bits of an entry's info word. */
+function infoBits(mask: number): number {
+  return (mask & 0xff) | ((mask >>> 8) & 0xff) << HIGH_LISTS_SHIFT;
+}
 /** Int32 fields per slot: hash, start, length, info. */
 const STRIDE = 4;
 
@@ -149,8 +162,9 @@ export class NameTable {
   }
 
   /** Adds the names of a TSV text (see GazetteerTsv) to the lists of `mask`. */
-  addTsv(text: string, mask: number): void {
+  addTsv(text: string, listMask: number): void {
     if (this.texts.length === 255) throw new Error('NameTable: at most 255 texts.');
+    const mask = infoBits(listMask);
     const source = this.texts.length;
     this.texts.push(text);
     const length = text.length;
@@ -197,9 +211,9 @@ export class NameTable {
     }
   }
 
-  /** The lists with a name of exactly the entry's keys. */
+  /** The lists with a name of exactly the entry's keys (bit i: list i; 16 bits). */
   maskOf(entry: number): number {
-    return this.slots[entry + 3]! & 0xff;
+    return (this.slots[entry + 3]! & 0xff) | ((this.slots[entry + 3]! >>> HIGH_LISTS_SHIFT) & 0xff) << 8;
   }
 
   /** Whether a longer name starts with the entry's keys. */
@@ -295,7 +309,7 @@ export function compileGazetteer(lists: GazetteerLists): CompiledGazetteer {
 
 function buildGazetteer(lists: GazetteerLists): CompiledGazetteer {
   const listNames = Object.keys(lists).sort();
-  if (listNames.length > 8) throw new Error(`compileGazetteer: at most 8 gazetteer lists are supported; got ${listNames.length} (${listNames.join(', ')}).`);
+  if (listNames.length > MAX_GAZETTEER_LISTS) throw new Error(`compileGazetteer: at most ${MAX_GAZETTEER_LISTS} gazetteer lists are supported; got ${listNames.length} (${listNames.join(', ')}).`);
   const texts = listNames.map((list) => {
     const source = lists[list]!;
     return isSortedKeyText(source) ? null : isGazetteerTsv(source) ? source.tsv : namesTsv(source);
@@ -308,7 +322,7 @@ function buildGazetteer(lists: GazetteerLists): CompiledGazetteer {
     if (isSortedKeyText(source)) sorted.push({ flag: 1 << bit, has: keyTextSearcher(source.sortedKeys) });
     else names.addTsv(texts[bit]!, 1 << bit);
   });
-  return { listNames, names, sorted };
+  return { listNames, planes: listNames.length > LISTS_PER_PLANE ? 2 : 1, names, sorted };
 }
 
 function isSortedKeyText(list: GazetteerList): list is SortedKeyText {
@@ -415,20 +429,30 @@ function keyTextSearcher(text: string): (key: string) => boolean {
   };
 }
 
-/** Positions within a matched name, as bit offsets: list i, position p -> bit i * 4 + p. */
+/**
+ * The four position bits (B 1, I 2, L 4, U 8) of list `list` at token i of marks
+ * made for n tokens (matchGazetteer's result, or a FeatureView's gazetteer).
+ */
+export function listMarksAt(marks: Uint32Array, n: number, list: number, i: number): number {
+  return (marks[(list >> 3) * n + i]! >>> ((list & 7) * 4)) & 15;
+}
+
+/** Positions within a matched name, as bit offsets: list i, position p -> bit (i % 8) * 4 + p of plane i / 8. */
 export const GAZETTEER_POSITIONS = ['B', 'I', 'L', 'U'] as const;
 
 /**
  * For each token key of a sentence, the lists whose names cover it and where:
- * result[i] has bit (list * 4 + position) set. Every match counts, not only the longest.
- * Only lists 0..7 are reported (32 bits). When `searched` is given, one-word
+ * for lists 0-7, result[i] has bit (list * 4 + position) set; with more lists a
+ * second plane follows, result[n + i] with bit ((list - 8) * 4 + position) for
+ * lists 8-15 (gazetteer.planes says how many). Every match counts, not only the
+ * longest. When `searched` is given, one-word
  * names of the large lists are looked up only for the tokens marked in it.
  * `sortedMasks` remembers what the large lists hold for a key (pass one map per
  * article, so each word is searched once).
  */
 export function matchGazetteer(gazetteer: CompiledGazetteer, keys: readonly string[], searched?: Uint8Array, sortedMasks?: Map<string, number>): Uint32Array {
   const n = keys.length;
-  const marks = new Uint32Array(n);
+  const marks = new Uint32Array(n * gazetteer.planes);
   const { names, sorted } = gazetteer;
   for (let i = 0; i < n; i++) {
     const key = keys[i]!;
@@ -443,28 +467,29 @@ export function matchGazetteer(gazetteer: CompiledGazetteer, keys: readonly stri
     let hash = hashPart(FNV_OFFSET, key);
     let entry = names.find(hash, keys, i, i + 1);
     if (entry >= 0) single |= names.maskOf(entry);
-    if (single !== 0) addMarks(marks, single, i, i + 1);
+    if (single !== 0) addMarks(marks, n, single, i, i + 1);
     for (let j = i + 1; entry >= 0 && names.continues(entry) && j < n && j - i < MAX_NAME_TOKENS; j++) {
       hash = hashPart(hashCode(hash, SPACE), keys[j]!);
       entry = names.find(hash, keys, i, j + 1);
       if (entry < 0) break;
       const mask = names.maskOf(entry);
-      if (mask !== 0) addMarks(marks, mask, i, j + 1);
+      if (mask !== 0) addMarks(marks, n, mask, i, j + 1);
     }
   }
   return marks;
 }
 
-function addMarks(marks: Uint32Array, mask: number, start: number, end: number): void {
-  for (let list = 0; list < 8; list++) {
+function addMarks(marks: Uint32Array, n: number, mask: number, start: number, end: number): void {
+  for (let list = 0; list < MAX_GAZETTEER_LISTS && mask >>> list !== 0; list++) {
     if ((mask & (1 << list)) === 0) continue;
-    const base = list * 4;
+    const base = (list % LISTS_PER_PLANE) * 4;
+    const at = list < LISTS_PER_PLANE ? 0 : n;
     if (end - start === 1) {
-      marks[start]! |= 1 << (base + 3);
+      marks[at + start]! |= 1 << (base + 3);
       continue;
     }
-    marks[start]! |= 1 << base;
-    for (let k = start + 1; k < end - 1; k++) marks[k]! |= 1 << (base + 1);
-    marks[end - 1]! |= 1 << (base + 2);
+    marks[at + start]! |= 1 << base;
+    for (let k = start + 1; k < end - 1; k++) marks[at + k]! |= 1 << (base + 1);
+    marks[at + end - 1]! |= 1 << (base + 2);
   }
 }

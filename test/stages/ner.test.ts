@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { createDocument, type LedeDocument, type Token } from '../../src/core/document.js';
 import { buildFeatureView, FeatureStrings, LabelHistory, historyFeatures, shapeOf, staticFeatures, transitionFeatures } from '../../src/stages/ner/features.js';
-import { compileGazetteer, matchGazetteer, nameKeys, tokenKey } from '../../src/stages/ner/gazetteer.js';
+import { compileGazetteer, listMarksAt, matchGazetteer, nameKeys, tokenKey } from '../../src/stages/ner/gazetteer.js';
 import { sortedKeyText } from '../../src/node/load-data.js';
 import { canFollow, LABEL_COUNT, LABELS, labelOf, labelsOfSpans, OUTSIDE, spansOfLabels, TRANSITION_ALLOWED } from '../../src/stages/ner/labels.js';
 import { DecodeBuffers, tagView, viterbi } from '../../src/stages/ner/decode.js';
@@ -169,6 +169,23 @@ describe('gazetteer matching', () => {
     expect(listsAt(['new york', 'city'])).toEqual([[], []]);
   });
 
+  it('keeps the marks of lists 9 to 16 in a second plane', () => {
+    const many = compileGazetteer({
+      capital: ['Baku'], city: ['Baku'], club: ['Bayer Leverkusen'], company: ['Iridium Communications'], country: ['Azerbaijan'],
+      demonym: ['Azerbaijani'], organization: ['Nvidia'], 'person-name': ['ali'], region: ['Western Asia'], title: ['minister'],
+      trademark: ['Boeing 737', 'Kospi'], university: ['Baku State University'],
+    });
+    expect(many.planes).toBe(2);
+    const keys = ['Baku', 'State', 'University', 'and', 'Boeing', '737', 'and', 'Kospi'].map(tokenKey);
+    const marks = matchGazetteer(many, keys);
+    expect(marks).toHaveLength(keys.length * 2);
+    const at = (list: string, i: number): number => listMarksAt(marks, keys.length, many.listNames.indexOf(list), i);
+    expect([at('city', 0), at('capital', 0), at('university', 0), at('university', 1), at('university', 2)]).toEqual([8, 8, 1, 2, 4]);
+    expect([at('trademark', 4), at('trademark', 5), at('trademark', 7), at('title', 7)]).toEqual([1, 4, 8, 0]);
+    // The first plane is what it was with eight lists.
+    expect(marks[0]).toBe((1 << (many.listNames.indexOf('capital') * 4 + 3)) | (1 << (many.listNames.indexOf('city') * 4 + 3)));
+  });
+
   it('looks up sorted-key lists for the tokens it is told to search, the other lists for every token', () => {
     const gazetteer = compileGazetteer({ 'person-name': { sortedKeys: 'ali\n' }, city: ['Ali'] });
     const [both, cityOnly] = matchGazetteer(gazetteer, ['ali', 'ali'], Uint8Array.from([1, 0]));
@@ -202,6 +219,21 @@ describe('features', () => {
     expect(featuresOf(4)).toContain('glued');
     expect(featuresOf(7)).toContain('k+1=</s>');
     expect(featuresOf(3)).not.toContain('glued');
+  });
+
+  it('gives every word of a run of capitalised words the context of the whole run', () => {
+    const run = buildFeatureView(handDocument(['Shares', 'of', 'Delta', 'Air', 'Lines', 'and', 'Bank', 'of', 'England', 'rose', '.'], ['NOUN', 'ADP']), EMPTY_GAZETTEER);
+    const of = (i: number): string[] => {
+      const sink = new FeatureStrings();
+      staticFeatures(run, i, 0, 11, sink);
+      return sink.out.filter((f) => /^r(p|n|ns|n2|l)=/.test(f));
+    };
+    // "of" joins ("Bank of England"), but not after the sentence's first word alone; "and" ends a run.
+    expect(of(2)).toEqual(['rp=of', 'rn=and', 'rns=x', 'rn2=and|bank', 'rl=lines']);
+    expect(of(0)).toEqual(['rp=<s>', 'rn=of', 'rns=x', 'rn2=of|delta']);
+    expect(of(4)).toEqual(of(2));
+    expect(of(8)).toEqual(['rp=and', 'rn=rose', 'rns=x', 'rn2=rose|.', 'rl=england']);
+    expect(of(5)).toEqual([]);
   });
 
   it('drops the case-sensitive word in an all-caps line and says so', () => {

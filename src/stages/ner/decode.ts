@@ -14,6 +14,7 @@ import {
   buildFeatureView, forEachAffix, historyFeatures, LabelHistory, staticFeatures, transitionFeatures,
   type FeatureSink, type FeatureView,
 } from './features.js';
+import { listMarksAt } from './gazetteer.js';
 import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, positionOf, TRANSITION_ALLOWED, typeOf } from './labels.js';
 import type { BoundedMemo } from '../../core/bounded-memo.js';
 import { TRANSITION_CELLS, type ScoringModel } from './model.js';
@@ -211,10 +212,25 @@ const CONTINUING = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) =
  */
 export function excludeNamesAcrossTitleEnd(view: FeatureView, i: number, segmentStart: number, titleList: number, emissions: Float64Array, at: number): void {
   if (i <= segmentStart) return;
-  const marks = view.gazetteer[i - 1]! >>> (titleList * 4);
+  const marks = listMarksAt(view.gazetteer, view.words.length, titleList, i - 1);
   // L (bit 2) of a phrase, and neither B (bit 0) nor I (bit 1) of a longer one.
   if ((marks & 0b0111) !== 0b0100) return;
   for (const l of CONTINUING) emissions[at + l] = -Infinity;
+}
+
+/**
+ * A token inside a name of the trademark list (data/lexicon/trademarks.json: stock
+ * indexes, products and models, events, time standards: "the Kospi", "Boeing 737
+ * MAX", "a new MacBook", "at WWDC", "14:00 UTC") is not part of a person's,
+ * organisation's or place's name: only O or MISC remain for it. The list holds a
+ * name only in the form that is the product ("Nikkei 225", not "Nikkei"), so the
+ * maker stays an organisation when it stands alone ("Boeing said"). Rules those
+ * labels out of token i's emissions (at `at`). Decoder only, as the others.
+ * `trademarkList` is the list's index in view.gazetteerLists.
+ */
+export function excludeNamesInTrademarks(view: FeatureView, i: number, trademarkList: number, emissions: Float64Array, at: number): void {
+  if (listMarksAt(view.gazetteer, view.words.length, trademarkList, i) === 0) return;
+  for (const l of NAME_LABELS) emissions[at + l] = -Infinity;
 }
 
 /** Whether a token's label is remembered in the document's label history. */
@@ -357,6 +373,7 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
   const transitionMatrices = new TransitionMatrices(model);
   const buffers = new DecodeBuffers();
   const titleList = view.gazetteerLists.indexOf('title');
+  const trademarkList = view.gazetteerLists.indexOf('trademark');
   let pendingFrom = 0;
   let pendingTo = 0;
   let lastSentenceEnd = -1;
@@ -385,6 +402,7 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
       excludeImpossibleNames(view, i, buffers.emissions, k * LABEL_COUNT);
       if (titleList >= 0) excludeNamesAcrossTitleEnd(view, i, segment.start, titleList, buffers.emissions, k * LABEL_COUNT);
       if (honorifics) excludeNamesAfterHonorific(view, i, segment.sentenceStart, honorifics, buffers.emissions, k * LABEL_COUNT);
+      if (trademarkList >= 0) excludeNamesInTrademarks(view, i, trademarkList, buffers.emissions, k * LABEL_COUNT);
       buffers.matrices[k] = transitionMatrices.of(view, i, segment.start);
     }
     viterbi(buffers, n, labels, margins, segment.start);

@@ -27,7 +27,7 @@ export interface FeatureView {
   /** tokenKey of each token (lower case, accents folded). */
   readonly keys: readonly string[];
   readonly shapes: readonly string[];
-  /** Gazetteer marks per token (see matchGazetteer). */
+  /** Gazetteer marks per token (see matchGazetteer): lists 0-7 at [i], lists 8-15 (a second plane, when there are) at [n + i]. */
   readonly gazetteer: Uint32Array;
   readonly gazetteerLists: readonly string[];
   /** 1 when the token's sentence is written in capitals (a headline or a table row). */
@@ -43,6 +43,13 @@ export interface FeatureView {
   readonly otherContexts: readonly (OtherContexts | null)[];
   /** The article's first word when its first line is written in capitals ("SOCCER - ..."), else null. */
   readonly topic: string | null;
+  /**
+   * Per token: the run of capitalised words it stands in ("Delta Air Lines",
+   * "Bank of England"; inner "of", "&", "-" joined), as its first and last token
+   * (runStart[i] = -1 outside a run and in lines written in capitals).
+   */
+  readonly runStart: Int32Array;
+  readonly runEnd: Int32Array;
 }
 
 export interface OtherContexts {
@@ -165,18 +172,49 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
       otherContexts[i] = { before: [...before], after: [...after] };
     }
   }
+  // Runs of capitalised words, for the name-context features (staticFeatures).
+  const runStart = new Int32Array(n).fill(-1);
+  const runEnd = new Int32Array(n).fill(-1);
+  for (const sentence of doc.sentences) {
+    if (capsLine[sentence.tokenStart]) continue;
+    let i = sentence.tokenStart;
+    while (i < sentence.tokenEnd) {
+      if (shapes[i]!.charCodeAt(0) !== 88) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < sentence.tokenEnd) {
+        if (shapes[end]!.charCodeAt(0) === 88) end++;
+        // Not after the sentence's first word alone ("Shares of Delta Air Lines").
+        else if (RUN_JOINERS.has(keys[end]!) && end + 1 < sentence.tokenEnd && shapes[end + 1]!.charCodeAt(0) === 88 && !(end === i + 1 && sentenceInitial[i])) end += 2;
+        else break;
+      }
+      for (let k = i; k < end; k++) {
+        runStart[k] = i;
+        runEnd[k] = end - 1;
+      }
+      i = end;
+    }
+  }
+
   let topic: string | null = null;
   const firstSentence = doc.sentences[0];
   if (firstSentence && capsLine[firstSentence.tokenStart]) topic = keys[firstSentence.tokenStart]!;
 
-  const gazetteerMarks = new Uint32Array(n);
+  const planes = gazetteer.planes;
+  const gazetteerMarks = new Uint32Array(n * planes);
   // Large lists are searched for words only (names have letters; punctuation and numbers never match).
   const wordTokens = new Uint8Array(n);
   for (let i = 0; i < n; i++) wordTokens[i] = tokens[i]!.kind === 'word' ? 1 : 0;
   const sortedMasks = new Map<string, number>();
   for (const sentence of doc.sentences) {
     const marks = matchGazetteer(gazetteer, keys.slice(sentence.tokenStart, sentence.tokenEnd), wordTokens.subarray(sentence.tokenStart, sentence.tokenEnd), sortedMasks);
-    gazetteerMarks.set(marks, sentence.tokenStart);
+    if (planes === 1) gazetteerMarks.set(marks, sentence.tokenStart);
+    else {
+      const length = sentence.tokenEnd - sentence.tokenStart;
+      for (let p = 0; p < planes; p++) gazetteerMarks.set(marks.subarray(p * length, (p + 1) * length), p * n + sentence.tokenStart);
+    }
   }
   return {
     doc,
@@ -190,8 +228,16 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
     documentCase,
     otherContexts,
     topic,
+    runStart,
+    runEnd,
   };
 }
+
+/**
+ * Words that join the capitalised words of one name ("Bank of England", "AT & T",
+ * "Hewlett - Packard"). Not "and": it joins two names more often than it stands in one.
+ */
+const RUN_JOINERS = new Set(['of', '&', '-', 'de', 'du']);
 
 /**
  * Where features go. Training collects them as strings (`FeatureStrings`); the
@@ -246,23 +292,27 @@ export class FeatureStrings implements FeatureSink {
 const GAZETTEER_POSITION = ['B', 'I', 'L', 'U'];
 const gazetteerValueCache = new WeakMap<readonly string[], string[]>();
 
-/** Feature values per gazetteer bit ("country:B"), built once per list set. */
+/** Feature values per gazetteer bit of each plane ("country:B"; plane p's bit b at p * 32 + b), built once per list set. */
 function gazetteerValues(lists: readonly string[]): string[] {
   let values = gazetteerValueCache.get(lists);
   if (!values) {
     values = [];
-    for (let bit = 0; bit < 32; bit++) values.push(`${lists[bit >> 2] ?? '?'}:${GAZETTEER_POSITION[bit & 3]}`);
+    for (let bit = 0; bit < 64; bit++) values.push(`${lists[bit >> 2] ?? '?'}:${GAZETTEER_POSITION[bit & 3]}`);
     gazetteerValueCache.set(lists, values);
   }
   return values;
 }
 
 function gazetteerFeatures(view: FeatureView, i: number, template: string, sink: FeatureSink): void {
-  const marks = view.gazetteer[i]!;
-  if (marks === 0) return;
-  const values = gazetteerValues(view.gazetteerLists);
-  for (let bit = 0; bit < 32; bit++) {
-    if ((marks >>> bit) & 1) sink.unary(template, values[bit]!);
+  const n = view.words.length;
+  const planes = view.gazetteer.length / n;
+  for (let p = 0; p < planes; p++) {
+    const marks = view.gazetteer[p * n + i]!;
+    if (marks === 0) continue;
+    const values = gazetteerValues(view.gazetteerLists);
+    for (let bit = 0; bit < 32; bit++) {
+      if ((marks >>> bit) & 1) sink.unary(template, values[p * 32 + bit]!);
+    }
   }
 }
 
@@ -302,6 +352,19 @@ export function staticFeatures(view: FeatureView, i: number, sentenceStart: numb
     for (const k of contexts.after) sink.unary('oa=', k);
   }
   if (view.topic !== null && shape.charCodeAt(0) === 88) sink.pair('tp=', view.topic, shape);
+  const runStart = view.runStart[i]!;
+  if (runStart >= 0) {
+    // The context of the whole run of capitalised words the token stands in, so that
+    // every word of "Delta Air Lines said" or "shares of Iridium Communications" sees
+    // what stands around the name: the words before and after it (and the shape after:
+    // "Boeing 737s"), and the run's last word (its head: "Airlines", "Inc", "University").
+    const runEnd = view.runEnd[i]!;
+    sink.unary('rp=', runStart > sentenceStart ? view.keys[runStart - 1]! : SENTENCE_START_KEY);
+    sink.unary('rn=', runEnd + 1 < sentenceEnd ? view.keys[runEnd + 1]! : SENTENCE_END_KEY);
+    if (runEnd + 1 < sentenceEnd) sink.unary('rns=', view.shapes[runEnd + 1]!);
+    if (runEnd + 2 < sentenceEnd) sink.pair('rn2=', view.keys[runEnd + 1]!, view.keys[runEnd + 2]!);
+    if (runEnd > runStart) sink.unary('rl=', view.keys[runEnd]!);
+  }
   gazetteerFeatures(view, i, 'g=', sink);
   const k1 = i - 1 >= sentenceStart ? view.keys[i - 1]! : SENTENCE_START_KEY;
   const k2 = i - 2 >= sentenceStart ? view.keys[i - 2]! : SENTENCE_START_KEY;
@@ -332,31 +395,42 @@ export function staticFeatures(view: FeatureView, i: number, sentenceStart: numb
  * each entity type (and O) was chosen. Feeds the "prediction history" features.
  */
 export class LabelHistory {
+  /** Per key: a count per type (and O), then the slot given first. */
   private readonly counts = new Map<string, Uint16Array>();
 
   record(key: string, label: number): void {
     let c = this.counts.get(key);
-    if (!c) this.counts.set(key, (c = new Uint16Array(ENTITY_TYPES.length + 1)));
     const type = typeOf(label);
     const slot = type === null ? ENTITY_TYPES.length : ENTITY_TYPES.indexOf(type);
+    if (!c) {
+      this.counts.set(key, (c = new Uint16Array(ENTITY_TYPES.length + 2)));
+      c[FIRST_SLOT] = slot;
+    }
     if (c[slot]! < 65535) c[slot]!++;
   }
 
-  /** The entity type most often given to this key so far, or null (ties: first in ENTITY_TYPES). */
+  /**
+   * The entity type most often given to this key so far, or null. A tie goes to
+   * the type given first: a name's first mention usually says most about it
+   * ("Athens, the capital of Greece", then a heading "Old Athens"), and a fixed
+   * order (PER first, as before) let one doubtful mention turn a place into a person.
+   */
   majority(key: string): string | null {
     const c = this.counts.get(key);
     if (!c) return null;
-    let best = -1;
-    let bestCount = 0;
+    let best = c[FIRST_SLOT]!;
+    let bestCount = c[best]!;
     for (let t = 0; t <= ENTITY_TYPES.length; t++) {
       if (c[t]! > bestCount) {
         best = t;
         bestCount = c[t]!;
       }
     }
-    return best < 0 ? null : best === ENTITY_TYPES.length ? 'O' : ENTITY_TYPES[best]!;
+    return best === ENTITY_TYPES.length ? 'O' : ENTITY_TYPES[best]!;
   }
 }
+
+const FIRST_SLOT = ENTITY_TYPES.length + 1;
 
 /**
  * Features of token i that depend on the labels of earlier sentences (how the

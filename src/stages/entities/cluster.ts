@@ -241,9 +241,11 @@ export function clusterMentions(doc: LedeDocument, lexicon: EntityLexicon): Enti
     fullNameStarts.set(sets.find(g), starts);
   }
 
-  // A bare surname (or, failing that, first name) joins the full name it fits.
+  // A bare surname (or, failing that, first name) joins the full name it fits, unless
+  // none of its mentions was read as a person ("Athens" throughout a guide to the city
+  // stays a place though a heading "Old Athens" was read as a person's name).
   groups.forEach((group, g) => {
-    if (group.words.length !== 1 || group.gazetteer) return;
+    if (group.words.length !== 1 || group.gazetteer || group.votes.person === 0) return;
     const word = group.words[0]!;
     const fitting = (index: Map<string, number[]>, position: 'first' | 'last'): number[] =>
       (index.get(spellingSkeleton(word)) ?? []).filter((f) => {

@@ -2,6 +2,7 @@
  * npm run eval -- <task> <path>
  *
  *   ner     ../shared/data/conll2003/dev.txt     CoNLL-2003 exact-span P/R/F1 per PER/ORG/LOC
+ *   ner     ../shared/data/ner-extra/uner-ewt/dev.txt   the same on a ner-extra dev file (also gum/, wnut17/)
  *   dates   ../shared/data/timebank              TempEval-3 detection and value P/R/F1
  *   quotes  ../shared/data/polnear/dev           PolNeAR quote P/R/F1 and speaker accuracy
  *

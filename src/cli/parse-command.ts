@@ -8,9 +8,9 @@ import { checkConcurrency } from '../batch/worker-pool.js';
 import { LedeOptionError } from '../core/errors.js';
 import { UsageError, usageHint } from './usage.js';
 import type { FieldNames } from '../batch/annotate-record.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './output-sink.js';
 
-export const OUTPUT_FORMATS = ['jsonl', 'es-bulk', 'sqlite'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export { OUTPUT_FORMATS, type OutputFormat };
 
 export interface ExtractCommand {
   kind: 'extract';

@@ -7,11 +7,61 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, Entity, Extraction, Span } from '../src/index.js';
 import { ROOT } from './helpers.js';
+import { newsArticle, newsText } from './batch-helpers.js';
 
-/** The ```sql blocks of README.md (its example queries), in order. */
-export function documentedQueries(): string[] {
+/** The ```sql blocks (its example queries) of the README.md section headed `### ${section}`, in order. */
+export function documentedQueries(section: string): string[] {
   const markdown = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  return [...markdown.matchAll(/```sql\n([\s\S]*?)```/g)].map((match) => match[1]!.trim());
+  const start = markdown.indexOf(`\n### ${section}\n`);
+  if (start < 0) throw new Error(`README.md has no section "### ${section}"`);
+  const rest = markdown.slice(start + section.length + 6);
+  const end = rest.search(/\n#{1,3} /);
+  const body = end < 0 ? rest : rest.slice(0, end);
+  return [...body.matchAll(/```sql\n([\s\S]*?)```/g)].map((match) => match[1]!.trim());
+}
+
+/** What one input line of the acceptance input must give: an article, or a record error. */
+export type ExpectedRecord = { text: string; publishedAt?: string; id: string | number } | { error: string; id: string | number };
+
+/**
+ * The acceptance input of `lede annotate`: 3,000 lines of invented news with six bad
+ * records at known places, one article of more than 2 MB (line 1234), records
+ * without an id (every tenth: their line number is their id) or a date.
+ */
+export function acceptanceInput(): { lines: string[]; expected: ExpectedRecord[]; bigLine: number } {
+  const lines: string[] = [];
+  const expected: ExpectedRecord[] = [];
+  const badRecords: Record<number, [string, string]> = {
+    17: ['{"id": "r17", "text": "broken', 'invalid_json'],
+    250: ['[1, 2, 3]', 'not_an_object'],
+    999: ['{"id": "r999", "headline": "no text"}', 'missing_text'],
+    1500: ['{"id": "r1500", "text": 1500}', 'invalid_text'],
+    2222: ['', 'empty_line'],
+    2999: ['{"id": "r2999", "text": {"nested": "object"}}', 'invalid_text'],
+  };
+  const bigLine = 1234;
+  const bigText = newsText(2 * 1024 * 1024, 5000);
+  for (let n = 1; n <= 3000; n++) {
+    const bad = badRecords[n];
+    if (bad) {
+      lines.push(bad[0]);
+      const parsed = (() => {
+        try {
+          return JSON.parse(bad[0]) as { id?: string };
+        } catch {
+          return null;
+        }
+      })();
+      expected.push({ error: bad[1], id: typeof parsed?.id === 'string' ? parsed.id : n });
+      continue;
+    }
+    const text = n === bigLine ? bigText : newsArticle(n);
+    const publishedAt = n % 3 === 0 ? undefined : `2024-${String((n % 12) + 1).padStart(2, '0')}-15`;
+    const id = n % 10 === 0 ? undefined : `r${n}`;
+    lines.push(JSON.stringify({ id, text, publishedAt }));
+    expected.push(publishedAt ? { id: id ?? n, text, publishedAt } : { id: id ?? n, text });
+  }
+  return { lines, expected, bigLine };
 }
 
 function span(text: string, words: string, from = 0): Span {
@@ -104,3 +154,4 @@ export function handBuiltArticles(): Fixture[] {
     { article: { id: 'tallinn-3', text: tallinn }, extraction: tallinnExtraction },
   ];
 }
+

@@ -54,7 +54,7 @@ describe('SQLite archive', () => {
   });
 
   it('answers the three example queries of README.md', async () => {
-    const queries = documentedQueries();
+    const queries = documentedQueries('SQLite archive');
     expect(queries).toHaveLength(3);
     const db = new Database(path, { readonly: true });
     const [quotesLavrov, mentionsBaku, ferryCorridor] = queries.map((sql) => db.prepare(sql).all()) as [unknown[], unknown[], unknown[]];

@@ -155,3 +155,34 @@ export function handBuiltArticles(): Fixture[] {
   ];
 }
 
+/**
+ * One more article for the questions across months: the Russian Foreign Ministry
+ * named again a month later, with a spokeswoman and Lavrov quoted, and the
+ * ministry itself quoted (an organisation, not a person).
+ */
+export function anotherMonth(): Fixture {
+  const text =
+    'Moscow answers Baku\n' +
+    'Maria Zakharova, a spokeswoman for the Russian Foreign Ministry, said on Monday that the talks would go on. ' +
+    '"Our position has not changed," Zakharova said. "Baku knows our view," Sergey Lavrov said. ' +
+    'The Russian Foreign Ministry said the ferry corridor was not on the agenda.';
+  const zakharova = entity(text, { id: 'person-1', type: 'person', name: 'Maria Zakharova', salience: 0.8, surfaces: ['Maria Zakharova', 'Zakharova'], aliases: ['Zakharova'], titles: ['spokeswoman'] });
+  const lavrov = entity(text, { id: 'person-2', type: 'person', name: 'Sergey Lavrov', salience: 0.5, surfaces: ['Sergey Lavrov'] });
+  const ministry = entity(text, { id: 'organization-1', type: 'organization', name: 'Russian Foreign Ministry', salience: 0.7, surfaces: ['Russian Foreign Ministry', 'Russian Foreign Ministry'] });
+  const moscowPlace = entity(text, { id: 'place-1', type: 'place', name: 'Moscow', salience: 0.4, surfaces: ['Moscow'] });
+  const bakuPlace = entity(text, { id: 'place-2', type: 'place', name: 'Baku', salience: 0.3, surfaces: ['Baku', 'Baku'] });
+  const extraction: Extraction = {
+    schemaVersion: 1,
+    people: [zakharova, lavrov],
+    organizations: [ministry],
+    places: [moscowPlace, bakuPlace],
+    dates: [{ ...span(text, 'Monday'), type: 'date', value: '2015-08-03' }],
+    quotes: [
+      { ...span(text, 'the talks would go on'), kind: 'indirect', speaker: { name: 'Maria Zakharova', entityId: 'person-1', mention: span(text, 'Maria Zakharova') }, cue: span(text, 'said') },
+      { ...span(text, 'Our position has not changed,'), kind: 'direct', speaker: { name: 'Maria Zakharova', entityId: 'person-1', mention: span(text, 'Zakharova', text.indexOf('changed')) }, cue: span(text, 'said', text.indexOf('changed')) },
+      { ...span(text, 'Baku knows our view,'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-2', mention: span(text, 'Sergey Lavrov') }, cue: span(text, 'said', text.indexOf('Sergey Lavrov')) },
+      { ...span(text, 'the ferry corridor was not on the agenda'), kind: 'indirect', speaker: { name: 'Russian Foreign Ministry', entityId: 'organization-1', mention: span(text, 'Russian Foreign Ministry', text.lastIndexOf('The Russian')) }, cue: span(text, 'said', text.lastIndexOf('Ministry')) },
+    ],
+  };
+  return { article: { id: 'moscow-4', text, publishedAt: '2015-08-04' }, extraction };
+}

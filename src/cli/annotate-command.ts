@@ -54,7 +54,14 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
       `${COMMAND}: standard input is a terminal: pass a JSONL file (lede annotate articles.jsonl) or pipe one in (lede annotate - < articles.jsonl).`,
     );
   }
-  const sink: OutputSink = await openOutputSink({ format: command.format, command: COMMAND, input: command.input, output: command.output });
+  const sink: OutputSink = await openOutputSink({
+    format: command.format,
+    command: COMMAND,
+    input: command.input,
+    output: command.output,
+    database: command.database,
+    schema: command.schema,
+  });
   const format = sink.workerFormat;
 
   let inputFailure: unknown = null;

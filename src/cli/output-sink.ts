@@ -13,7 +13,7 @@ import type { LineError, LineOutputFormat, LinesTaskResult } from '../batch/work
 import { checkOutputPath, openOutputFile, OutputWriter } from './io.js';
 import { UsageError } from './usage.js';
 
-export const OUTPUT_FORMATS = ['jsonl', 'es-bulk', 'sqlite'] as const;
+export const OUTPUT_FORMATS = ['jsonl', 'es-bulk', 'sqlite', 'postgres'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface SinkOptions {
@@ -24,7 +24,14 @@ export interface SinkOptions {
   input: string;
   /** A file path, or null for standard output. */
   output: string | null;
+  /** postgres: the database URL, or null to take it from the PG* environment variables. */
+  database?: string | null;
+  /** postgres: the schema of the archive's tables (default lede). */
+  schema?: string;
 }
+
+/** The PostgreSQL schema of the archive when --schema does not name one. */
+export const DEFAULT_POSTGRES_SCHEMA = 'lede';
 
 export interface OutputSink {
   /** What the worker threads produce for this sink: output text, or structured records. */
@@ -112,6 +119,63 @@ async function openSqliteSink(options: SinkOptions): Promise<OutputSink> {
   };
 }
 
+const PG_ENVIRONMENT = ['PGHOST', 'PGHOSTADDR', 'PGPORT', 'PGDATABASE', 'PGUSER'];
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * postgres: each batch is one transaction, committed before the next is taken,
+ * so a failure can say which input lines are in the database.
+ */
+async function openPostgresSink(options: SinkOptions): Promise<OutputSink> {
+  const { command } = options;
+  const url = options.database ?? null;
+  if (url === null && !PG_ENVIRONMENT.some((name) => process.env[name])) {
+    throw new UsageError(
+      `${command}: --format postgres needs a database: name it with --database postgres://USER@HOST:PORT/DATABASE, or set the PGHOST, PGPORT, PGDATABASE and PGUSER environment variables.`,
+    );
+  }
+  const { openPostgresArchive } = await import('../batch/postgres-archive.js');
+  let archive: Awaited<ReturnType<typeof openPostgresArchive>>;
+  try {
+    archive = await openPostgresArchive({ url, schema: options.schema ?? DEFAULT_POSTGRES_SCHEMA });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'MissingPgError') throw new UsageError(error.message);
+    if (error instanceof Error && error.name === 'PostgresArchiveError') throw new UsageError(`${command}: ${error.message}`);
+    throw new UsageError(`${command}: cannot open the PostgreSQL archive: ${messageOf(error)}.`);
+  }
+  let linesDone = 0;
+  let stored = 0;
+  let errors = 0;
+  return {
+    workerFormat: 'record',
+    errorsInOutput: false,
+    async write(result) {
+      const lastLine = Math.max(linesDone, ...result.records.map((r) => r.lineNumber), ...result.errors.map((e) => e.lineNumber));
+      let refused: LineError[];
+      try {
+        refused = await archive.write(result.records);
+      } catch (error) {
+        const lines = linesDone === 1 ? 'Input line 1 is' : `Input lines 1 to ${linesDone} are`;
+        const committed = linesDone === 0 ? 'Nothing was committed' : `${lines} committed (${plural(stored, 'article')} stored, ${plural(errors, 'bad record')} reported)`;
+        throw new UsageError(
+          `${command}: PostgreSQL failed while writing input lines ${linesDone + 1} to ${lastLine} to ${archive.where}: ${messageOf(error)}. ` +
+            `${committed}; that batch was rolled back. To resume, run the same command again: articles are upserted by id, so those already stored stay as they are and none is stored twice.`,
+        );
+      }
+      linesDone = lastLine;
+      stored += result.records.length - refused.length;
+      const batchErrors = refused.length === 0 ? result.errors : [...result.errors, ...refused].sort((a, b) => a.lineNumber - b.lineNumber);
+      errors += batchErrors.length;
+      return batchErrors;
+    },
+    close: () => archive.close(),
+    abort: () => archive.close(),
+  };
+}
+
 /** Opens the sink of `options.format`; a target that cannot be opened is a UsageError that says why. */
 export async function openOutputSink(options: SinkOptions): Promise<OutputSink> {
   switch (options.format) {
@@ -120,5 +184,7 @@ export async function openOutputSink(options: SinkOptions): Promise<OutputSink> 
       return openStreamSink(options, options.format);
     case 'sqlite':
       return openSqliteSink(options);
+    case 'postgres':
+      return openPostgresSink(options);
   }
 }

@@ -11,8 +11,8 @@
  * - One transaction per batch; articles are upserted by id: an article stored
  *   with the same text, date and extraction is left as it is (a re-run changes
  *   nothing), one that differs replaces its row and all its child rows.
- * - Rows go in as arrays through unnest(), one statement per table and batch:
- *   a fixed number of parameters whatever the batch size.
+ * - Articles go in as parameters, four a row; their child rows as arrays through
+ *   unnest(), one statement per table and batch, whatever the number of rows.
  * - A record PostgreSQL cannot store (NUL; a lone UTF-16 surrogate, which UTF-8
  *   would silently turn into U+FFFD) is refused on its own with `unstorable_text`;
  *   so is a record the server rejects for its data (a tsvector too large), the
@@ -254,14 +254,9 @@ function refusal(record: AnnotatedRecord, message: string): LineError {
 /** The tables of an article's rows, which are replaced with it. */
 const CHILD_TABLES = ['entities', 'mentions', 'quotes', 'dates'] as const;
 
-/** The column arrays of the articles' upsert. */
-function articleColumns(records: readonly AnnotatedRecord[]): [ids: string[], publishedAt: (string | null)[], texts: string[], extractions: string[]] {
-  return [
-    records.map((r) => String(r.id)),
-    records.map((r) => normalizePublishedAt(r.publishedAt)),
-    records.map((r) => r.text),
-    records.map((r) => JSON.stringify(r.extraction)),
-  ];
+/** The parameters of the articles' upsert: id, date, text, extraction of each record in turn. */
+function articleValues(records: readonly AnnotatedRecord[]): (string | null)[] {
+  return records.flatMap((r) => [String(r.id), normalizePublishedAt(r.publishedAt), r.text, JSON.stringify(r.extraction)]);
 }
 
 /** The column arrays of the child tables' inserts, for the records that `keyOf` gives an article key. */
@@ -288,13 +283,24 @@ function childColumns(
   return { entities, mentions, quotes, dates };
 }
 
-const UPSERT_ARTICLES = `
+/**
+ * Upserts `count` articles: a row of four parameters each (not arrays, which would
+ * have to escape every character of the texts). Their number stays far below
+ * PostgreSQL's 65,535: a batch holds at most ARTICLES_PER_STATEMENT articles.
+ */
+function upsertArticles(count: number): string {
+  const rows = Array.from({ length: count }, (_, i) => `($${4 * i + 1}::text, $${4 * i + 2}::text, $${4 * i + 3}::text, $${4 * i + 4}::jsonb)`);
+  return `
 INSERT INTO articles AS a (id, published_at, text, extraction)
-SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+VALUES ${rows.join(', ')}
 ON CONFLICT (id) DO UPDATE
   SET published_at = excluded.published_at, text = excluded.text, extraction = excluded.extraction
   WHERE (a.published_at, a.text, a.extraction) IS DISTINCT FROM (excluded.published_at, excluded.text, excluded.extraction)
 RETURNING id, article_key`;
+}
+
+/** Articles of one upsert statement (4 parameters each). */
+const ARTICLES_PER_STATEMENT = 256;
 
 const INSERT_CHILDREN: Record<(typeof CHILD_TABLES)[number], string> = {
   entities: `
@@ -411,10 +417,13 @@ export async function openPostgresArchive(options: PostgresArchiveOptions): Prom
 
   /** Upserts `records` (distinct ids) and replaces the child rows of those new or changed. */
   const store = async (records: readonly AnnotatedRecord[]): Promise<void> => {
-    const upserted = await client.query({ name: 'lede-upsert-articles', text: UPSERT_ARTICLES, values: articleColumns(records) });
-    if (upserted.rowCount === 0) return;
     const keys = new Map<string, string>();
-    for (const row of upserted.rows as { id: string; article_key: string }[]) keys.set(row.id, row.article_key);
+    for (let from = 0; from < records.length; from += ARTICLES_PER_STATEMENT) {
+      const part = records.slice(from, from + ARTICLES_PER_STATEMENT);
+      const upserted = await client.query({ name: `lede-upsert-articles-${part.length}`, text: upsertArticles(part.length), values: articleValues(part) });
+      for (const row of upserted.rows as { id: string; article_key: string }[]) keys.set(row.id, row.article_key);
+    }
+    if (keys.size === 0) return;
     const changedKeys = [...keys.values()];
     for (const table of CHILD_TABLES) {
       await client.query({ name: `lede-delete-${table}`, text: `DELETE FROM ${table} WHERE article_key = ANY($1::bigint[])`, values: [changedKeys] });

@@ -192,6 +192,15 @@ describe.skipIf(SKIP_POSTGRES)('PostgreSQL archive', () => {
     expect(await counts('duplicates')).toMatchObject({ entities: 2, mentions: 2 });
   });
 
+  it('stores a batch of more articles than one statement takes (600, with 4 parameters each)', async () => {
+    const records = Array.from({ length: 600 }, (_, i) => textRecord(i + 1, `n${i + 1}`, `Article number ${i + 1}.`));
+    const archive = await open('large_batch');
+    expect(await archive.write(records)).toEqual([]);
+    await archive.close();
+    expect(await counts('large_batch')).toMatchObject({ articles: 600, entities: 600, mentions: 600 });
+    expect(await rows(cluster().url, 'large_batch', 'SELECT id FROM articles ORDER BY article_key LIMIT 1 OFFSET 599')).toEqual([{ id: 'n600' }]);
+  });
+
   it('stores hostile text and reads it back exactly: quotes, backslashes, control characters, array syntax, 2 MB', async () => {
     const controls = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join('');
     const texts: Record<string, string> = {

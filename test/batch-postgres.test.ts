@@ -325,6 +325,21 @@ describe.skipIf(SKIP_POSTGRES)('PostgreSQL archive', () => {
     expect(await rows(cluster().url, 'lost', 'SELECT id FROM articles')).toEqual([{ id: 'first' }]);
   });
 
+  it('says what to ask for when the user may not create the schema, and fails a write the user may not make', async () => {
+    await withClient(cluster().url, 'public', async (client) => {
+      await client.query('CREATE ROLE reader LOGIN');
+      await client.query('GRANT USAGE ON SCHEMA fixtures TO reader');
+      await client.query('GRANT SELECT ON ALL TABLES IN SCHEMA fixtures TO reader');
+    });
+    const asReader = cluster().url.replace('postgres@', 'reader@');
+    await expect(openPostgresArchive({ url: asReader, schema: 'not_mine' })).rejects.toThrow(
+      `cannot create or update the tables of schema not_mine of reader@127.0.0.1:${cluster().port}/postgres: permission denied for database postgres (SQLSTATE 42501); ask the database owner for the CREATE privilege on the database or the schema, or name a schema you own with --schema.`,
+    );
+    const readOnly = await openPostgresArchive({ url: asReader, schema: 'fixtures' });
+    await expect(readOnly.write([textRecord(1, 'not-allowed', 'Not allowed.')])).rejects.toThrow('permission denied for table articles (SQLSTATE 42501)');
+    await readOnly.close();
+  });
+
   it('says what to check when it cannot connect', async () => {
     const closed = 'postgres://postgres@127.0.0.1:1/postgres';
     await expect(openPostgresArchive({ url: closed, schema: 'lede' })).rejects.toThrow(

@@ -14,6 +14,9 @@
  *                                  thread + workers), and its wall-clock rate
  *   cost growth                    per-byte time of a 1 MB article over that of a 100 KB one
  *                                  (fastest of several runs each)
+ *   --format postgres / jsonl      `lede annotate` into a throwaway PostgreSQL server against
+ *                                  jsonl on the same input, in alternating rounds (skipped
+ *                                  with a note when PostgreSQL's binaries are absent)
  *
  * Each measure runs in its own child process so that none inflates another's
  * memory. Timings on a shared machine vary: the load average is printed too.
@@ -22,7 +25,9 @@
  * default 4000, rounded up to whole passes over the corpus), LEDE_BENCH_WARMUP
  * (articles each worker does before the timing starts, default 1500),
  * LEDE_BENCH_SCALING_ROUNDS (rounds of those runs, default 5),
- * LEDE_BENCH_BIG_RUN (articles of the memory run, default 20000).
+ * LEDE_BENCH_BIG_RUN (articles of the memory run, default 20000),
+ * LEDE_BENCH_PG_ARTICLES (articles of each postgres/jsonl run, default 4000),
+ * LEDE_BENCH_PG_ROUNDS (rounds of those runs, default 3).
  */
 
 import { spawn } from 'node:child_process';
@@ -298,6 +303,68 @@ extract(${JSON.stringify('Lavrov said "we agree" in Moscow on Monday.')}, { publ
 process.stdout.write(JSON.stringify({ inProcessMs: performance.now() - t0, sinceProcessStartMs: performance.now() }));
 `;
 
+// ---------------------------------------------------------------- PostgreSQL
+
+/**
+ * `lede annotate --format postgres` against `--format jsonl` (to /dev/null) on the
+ * same input, `workers` workers, in alternating rounds on a throwaway server
+ * (scripts/lib/pg-cluster.mjs, fsync on); each postgres run loads a fresh schema,
+ * then loads it again (every article unchanged). Rates count start-up, as a user
+ * sees them; the figure is the median of the rounds' ratios.
+ */
+async function postgresAgainstJsonl(corpus, dir, workers, row) {
+  const measure = `lede annotate --format postgres / jsonl, ${workers} workers`;
+  const { findPostgresBin, startCluster } = await import('./lib/pg-cluster.mjs');
+  if (!findPostgresBin()) {
+    row(measure, 'skipped: no PostgreSQL binaries (initdb, pg_ctl, postgres) in /usr/lib/postgresql/*/bin or on the PATH', '≥ 0.8×');
+    return;
+  }
+  try {
+    await import('pg');
+  } catch {
+    row(measure, 'skipped: the package pg is not installed (npm ci installs it)', '≥ 0.8×');
+    return;
+  }
+  const count = Number(process.env.LEDE_BENCH_PG_ARTICLES ?? 4000);
+  const rounds = Math.max(1, Number(process.env.LEDE_BENCH_PG_ROUNDS ?? 3));
+  const input = join(dir, 'postgres.jsonl');
+  writeFileSync(
+    input,
+    Array.from({ length: count }, (_, i) => JSON.stringify({ id: `a${i}`, text: corpus.documents[i % corpus.documents.length].text, publishedAt: '2024-11-14' })).join('\n') + '\n',
+  );
+  const cluster = await startCluster({ fsync: true });
+  const onSignal = () => {
+    cluster.remove();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  const rate = async (args) => {
+    const { stderr, wallMs } = await runNode([SCRIPT, '--child-cli', 'annotate', input, '--workers', String(workers), ...args]);
+    if (!stderr.includes(`lede annotate: ${count} articles, 0 errors`)) throw new Error(`unexpected annotate summary: ${stderr}`);
+    return count / (wallMs / 1000);
+  };
+  try {
+    const results = [];
+    for (let r = 0; r < rounds; r++) {
+      const jsonl = await rate(['-o', '/dev/null']);
+      const postgres = await rate(['--format', 'postgres', '--database', cluster.url, '--schema', `bench_${r}`]);
+      const again = await rate(['--format', 'postgres', '--database', cluster.url, '--schema', `bench_${r}`]);
+      results.push({ jsonl, postgres, again, ratio: postgres / jsonl });
+    }
+    const middle = [...results].sort((a, b) => a.ratio - b.ratio)[Math.floor(results.length / 2)];
+    row(
+      `${measure}, ${int(count)} articles (median of ${rounds} rounds)`,
+      `${median(results.map((r) => r.ratio)).toFixed(2)}× (rounds: ${results.map((r) => r.ratio.toFixed(2)).join(', ')}; ` +
+        `median round ${int(middle.postgres)} against ${int(middle.jsonl)} articles/s counting start-up; ` +
+        `the same input again, every article unchanged: ${int(middle.again)} articles/s)`,
+      '≥ 0.8×',
+    );
+  } finally {
+    process.off('SIGINT', onSignal);
+    cluster.remove();
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 function median(values) {
@@ -432,6 +499,8 @@ async function main() {
       `${single.perByteRatio.toFixed(2)} (${(single.smallBytes / 1024).toFixed(0)} KB in ${single.smallMs.toFixed(0)} ms, ${(single.largeBytes / 1024).toFixed(0)} KB in ${single.largeMs.toFixed(0)} ms; peak RSS then ${mb(single.maxRssAfterLargeKb)})`,
       '≤ 1.2',
     );
+
+    await postgresAgainstJsonl(corpus, dir, workers, row);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

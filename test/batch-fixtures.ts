@@ -7,11 +7,61 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, Entity, Extraction, Span } from '../src/index.js';
 import { ROOT } from './helpers.js';
+import { newsArticle, newsText } from './batch-helpers.js';
 
-/** The ```sql blocks of README.md (its example queries), in order. */
-export function documentedQueries(): string[] {
+/** The ```sql blocks (its example queries) of the README.md section headed `### ${section}`, in order. */
+export function documentedQueries(section: string): string[] {
   const markdown = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  return [...markdown.matchAll(/```sql\n([\s\S]*?)```/g)].map((match) => match[1]!.trim());
+  const start = markdown.indexOf(`\n### ${section}\n`);
+  if (start < 0) throw new Error(`README.md has no section "### ${section}"`);
+  const rest = markdown.slice(start + section.length + 6);
+  const end = rest.search(/\n#{1,3} /);
+  const body = end < 0 ? rest : rest.slice(0, end);
+  return [...body.matchAll(/```sql\n([\s\S]*?)```/g)].map((match) => match[1]!.trim());
+}
+
+/** What one input line of the acceptance input must give: an article, or a record error. */
+export type ExpectedRecord = { text: string; publishedAt?: string; id: string | number } | { error: string; id: string | number };
+
+/**
+ * The acceptance input of `lede annotate`: 3,000 lines of invented news with six bad
+ * records at known places, one article of more than 2 MB (line 1234), records
+ * without an id (every tenth: their line number is their id) or a date.
+ */
+export function acceptanceInput(): { lines: string[]; expected: ExpectedRecord[]; bigLine: number } {
+  const lines: string[] = [];
+  const expected: ExpectedRecord[] = [];
+  const badRecords: Record<number, [string, string]> = {
+    17: ['{"id": "r17", "text": "broken', 'invalid_json'],
+    250: ['[1, 2, 3]', 'not_an_object'],
+    999: ['{"id": "r999", "headline": "no text"}', 'missing_text'],
+    1500: ['{"id": "r1500", "text": 1500}', 'invalid_text'],
+    2222: ['', 'empty_line'],
+    2999: ['{"id": "r2999", "text": {"nested": "object"}}', 'invalid_text'],
+  };
+  const bigLine = 1234;
+  const bigText = newsText(2 * 1024 * 1024, 5000);
+  for (let n = 1; n <= 3000; n++) {
+    const bad = badRecords[n];
+    if (bad) {
+      lines.push(bad[0]);
+      const parsed = (() => {
+        try {
+          return JSON.parse(bad[0]) as { id?: string };
+        } catch {
+          return null;
+        }
+      })();
+      expected.push({ error: bad[1], id: typeof parsed?.id === 'string' ? parsed.id : n });
+      continue;
+    }
+    const text = n === bigLine ? bigText : newsArticle(n);
+    const publishedAt = n % 3 === 0 ? undefined : `2024-${String((n % 12) + 1).padStart(2, '0')}-15`;
+    const id = n % 10 === 0 ? undefined : `r${n}`;
+    lines.push(JSON.stringify({ id, text, publishedAt }));
+    expected.push(publishedAt ? { id: id ?? n, text, publishedAt } : { id: id ?? n, text });
+  }
+  return { lines, expected, bigLine };
 }
 
 function span(text: string, words: string, from = 0): Span {
@@ -103,4 +153,36 @@ export function handBuiltArticles(): Fixture[] {
     { article: { id: 'baku-2', text: baku, publishedAt: '2024-11-12T08:00:00Z' }, extraction: bakuExtraction },
     { article: { id: 'tallinn-3', text: tallinn }, extraction: tallinnExtraction },
   ];
+}
+
+/**
+ * One more article for the questions across months: the Russian Foreign Ministry
+ * named again a month later, with a spokeswoman and Lavrov quoted, and the
+ * ministry itself quoted (an organisation, not a person).
+ */
+export function anotherMonth(): Fixture {
+  const text =
+    'Moscow answers Baku\n' +
+    'Maria Zakharova, a spokeswoman for the Russian Foreign Ministry, said on Monday that the talks would go on. ' +
+    '"Our position has not changed," Zakharova said. "Baku knows our view," Sergey Lavrov said. ' +
+    'The Russian Foreign Ministry said the ferry corridor was not on the agenda.';
+  const zakharova = entity(text, { id: 'person-1', type: 'person', name: 'Maria Zakharova', salience: 0.8, surfaces: ['Maria Zakharova', 'Zakharova'], aliases: ['Zakharova'], titles: ['spokeswoman'] });
+  const lavrov = entity(text, { id: 'person-2', type: 'person', name: 'Sergey Lavrov', salience: 0.5, surfaces: ['Sergey Lavrov'] });
+  const ministry = entity(text, { id: 'organization-1', type: 'organization', name: 'Russian Foreign Ministry', salience: 0.7, surfaces: ['Russian Foreign Ministry', 'Russian Foreign Ministry'] });
+  const moscowPlace = entity(text, { id: 'place-1', type: 'place', name: 'Moscow', salience: 0.4, surfaces: ['Moscow'] });
+  const bakuPlace = entity(text, { id: 'place-2', type: 'place', name: 'Baku', salience: 0.3, surfaces: ['Baku', 'Baku'] });
+  const extraction: Extraction = {
+    schemaVersion: 1,
+    people: [zakharova, lavrov],
+    organizations: [ministry],
+    places: [moscowPlace, bakuPlace],
+    dates: [{ ...span(text, 'Monday'), type: 'date', value: '2015-08-03' }],
+    quotes: [
+      { ...span(text, 'the talks would go on'), kind: 'indirect', speaker: { name: 'Maria Zakharova', entityId: 'person-1', mention: span(text, 'Maria Zakharova') }, cue: span(text, 'said') },
+      { ...span(text, 'Our position has not changed,'), kind: 'direct', speaker: { name: 'Maria Zakharova', entityId: 'person-1', mention: span(text, 'Zakharova', text.indexOf('changed')) }, cue: span(text, 'said', text.indexOf('changed')) },
+      { ...span(text, 'Baku knows our view,'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-2', mention: span(text, 'Sergey Lavrov') }, cue: span(text, 'said', text.indexOf('Sergey Lavrov')) },
+      { ...span(text, 'the ferry corridor was not on the agenda'), kind: 'indirect', speaker: { name: 'Russian Foreign Ministry', entityId: 'organization-1', mention: span(text, 'Russian Foreign Ministry', text.lastIndexOf('The Russian')) }, cue: span(text, 'said', text.lastIndexOf('Ministry')) },
+    ],
+  };
+  return { article: { id: 'moscow-4', text, publishedAt: '2015-08-04' }, extraction };
 }

@@ -14,9 +14,9 @@ import { documentedQueries, handBuiltArticles } from './batch-fixtures.js';
 
 async function archiveOf(path: string): Promise<void> {
   const archive = await openSqliteArchive(path);
-  for (const { article, extraction } of handBuiltArticles()) {
-    archive.add({ id: article.id, text: article.text, publishedAt: article.publishedAt, extraction });
-  }
+  handBuiltArticles().forEach(({ article, extraction }, i) => {
+    archive.add({ lineNumber: i + 1, id: article.id, text: article.text, publishedAt: article.publishedAt, extraction });
+  });
   archive.close();
 }
 
@@ -54,7 +54,7 @@ describe('SQLite archive', () => {
   });
 
   it('answers the three example queries of README.md', async () => {
-    const queries = documentedQueries();
+    const queries = documentedQueries('SQLite archive');
     expect(queries).toHaveLength(3);
     const db = new Database(path, { readonly: true });
     const [quotesLavrov, mentionsBaku, ferryCorridor] = queries.map((sql) => db.prepare(sql).all()) as [unknown[], unknown[], unknown[]];

@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectValidResult } from './helpers.js';
-import { loadDist, newsArticle, newsText, runCli, tempDir, type CliRun } from './batch-helpers.js';
+import { loadDist, newsArticle, runCli, tempDir, type CliRun } from './batch-helpers.js';
+import { acceptanceInput, type ExpectedRecord } from './batch-fixtures.js';
 import type { Extractor } from '../src/index.js';
 
 let extractor: Extractor;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   extractor = lede.createExtractor();
 });
 
-type Expected = { text: string; publishedAt?: string; id: string | number } | { error: string; id: string | number };
+type Expected = ExpectedRecord;
 
 /** Input lines and what each must give: bad records at known places among good ones. */
 function mixedInput(): { lines: string[]; expected: Expected[] } {
@@ -180,38 +181,8 @@ describe('lede annotate --format es-bulk', () => {
 describe('lede annotate: acceptance (3,000 lines with bad records and a 2 MB article)', () => {
   it('writes exactly 3,000 lines in order, each an error line or the result of extract()', { timeout: 300_000 }, async () => {
     const dir = tempDir();
-    const lines: string[] = [];
-    const expected: Expected[] = [];
-    const badRecords: Record<number, [string, string]> = {
-      17: ['{"id": "r17", "text": "broken', 'invalid_json'],
-      250: ['[1, 2, 3]', 'not_an_object'],
-      999: ['{"id": "r999", "headline": "no text"}', 'missing_text'],
-      1500: ['{"id": "r1500", "text": 1500}', 'invalid_text'],
-      2222: ['', 'empty_line'],
-      2999: ['{"id": "r2999", "text": {"nested": "object"}}', 'invalid_text'],
-    };
-    const bigLine = 1234;
-    const bigText = newsText(2 * 1024 * 1024, 5000);
-    for (let n = 1; n <= 3000; n++) {
-      const bad = badRecords[n];
-      if (bad) {
-        lines.push(bad[0]);
-        const parsed = (() => {
-          try {
-            return JSON.parse(bad[0]) as { id?: string };
-          } catch {
-            return null;
-          }
-        })();
-        expected.push({ error: bad[1], id: typeof parsed?.id === 'string' ? parsed.id : n });
-        continue;
-      }
-      const text = n === bigLine ? bigText : newsArticle(n);
-      const publishedAt = n % 3 === 0 ? undefined : `2024-${String((n % 12) + 1).padStart(2, '0')}-15`;
-      const id = n % 10 === 0 ? undefined : `r${n}`;
-      lines.push(JSON.stringify({ id, text, publishedAt }));
-      expected.push(publishedAt ? { id: id ?? n, text, publishedAt } : { id: id ?? n, text });
-    }
+    const { lines, expected, bigLine } = acceptanceInput();
+    const bigText = (expected[bigLine - 1] as { text: string }).text;
     const input = join(dir, 'acceptance.jsonl');
     writeFileSync(input, `${lines.join('\n')}\n`);
     expect(Buffer.byteLength(bigText)).toBeGreaterThan(2 * 1024 * 1024);

@@ -81,7 +81,7 @@ describe('lede annotate --format sqlite', () => {
 
   it('answers the example queries of README.md as the extractions say', () => {
     const db = new Database(path, { readonly: true });
-    const [quotesLavrov, mentionsBaku, ferryCorridor] = documentedQueries().map((sql) => db.prepare(sql).all()) as [{ id: string }[], { id: string }[], { id: string }[]];
+    const [quotesLavrov, mentionsBaku, ferryCorridor] = documentedQueries('SQLite archive').map((sql) => db.prepare(sql).all()) as [{ id: string }[], { id: string }[], { id: string }[]];
 
     const speakerIsLavrov = (name: string): boolean => name.split(/[^\p{L}\p{N}]+/u).some((word) => word.toLowerCase() === 'lavrov');
     const expectedQuotes = good.flatMap((g) =>

@@ -100,7 +100,7 @@ describe('usage errors: exit 2 with a message that says what to do', () => {
     ['-o on one article', [SAMPLE, '-o', 'out.json'], 'lede: -o/--output belongs to `lede annotate`.'],
     ['annotate: zero workers', ['annotate', input, '--workers', '0'], 'lede annotate: Invalid --workers: expected a whole number of worker threads from 1 to 256'],
     ['annotate: workers not a number', ['annotate', input, '--workers', 'many'], 'got the string "many".'],
-    ['annotate: an unknown format', ['annotate', input, '--format', 'xml'], 'lede annotate: --format must be one of jsonl, es-bulk, sqlite; got "xml".'],
+    ['annotate: an unknown format', ['annotate', input, '--format', 'xml'], 'lede annotate: --format must be one of jsonl, es-bulk, sqlite, postgres; got "xml".'],
     ['annotate: sqlite without -o', ['annotate', input, '--format', 'sqlite'], 'lede annotate: --format sqlite writes a database file: name it with -o, e.g. -o archive.db.'],
     ['annotate: a missing input', ['annotate', 'no-such.jsonl'], 'lede annotate: cannot read no-such.jsonl: no such file. Pass the path of a JSONL file (one JSON article per line), or - to read standard input.'],
     ['annotate: two inputs', ['annotate', input, input], 'lede annotate: expected at most one input'],

@@ -8,6 +8,7 @@
  */
 
 import type BetterSqlite3 from 'better-sqlite3';
+import { archiveRows } from './archive-rows.js';
 import { normalizePublishedAt } from './search-document.js';
 import type { AnnotatedRecord } from './worker-protocol.js';
 
@@ -151,37 +152,16 @@ export async function openSqliteArchive(path: string): Promise<SqliteArchive> {
       JSON.stringify(extraction),
     ).lastInsertRowid;
     insertArticleText.run(articleKey, record.text);
-    for (const entity of [...extraction.people, ...extraction.organizations, ...extraction.places]) {
-      insertEntity.run(
-        articleKey,
-        entity.id,
-        entity.type,
-        entity.name,
-        JSON.stringify(entity.aliases),
-        JSON.stringify(entity.titles),
-        entity.salience,
-        entity.confidence,
-        entity.mentions.length,
-      );
-      for (const mention of entity.mentions) insertMention.run(articleKey, entity.id, mention.start, mention.end, mention.text);
+    const rows = archiveRows(extraction);
+    for (const e of rows.entities) {
+      insertEntity.run(articleKey, e.entityId, e.type, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles), e.salience, e.confidence, e.mentionCount);
     }
-    extraction.quotes.forEach((quote, index) => {
-      const speakerName = quote.speaker?.name ?? null;
-      const quoteKey = insertQuote.run(
-        articleKey,
-        index,
-        quote.kind,
-        quote.start,
-        quote.end,
-        quote.text,
-        speakerName,
-        quote.speaker?.entityId ?? null,
-        quote.speaker?.mention.text ?? null,
-        quote.cue?.text ?? null,
-      ).lastInsertRowid;
-      insertQuoteText.run(quoteKey, quote.text, speakerName);
-    });
-    for (const date of extraction.dates) insertDate.run(articleKey, date.start, date.end, date.text, date.type, date.value);
+    for (const m of rows.mentions) insertMention.run(articleKey, m.entityId, m.start, m.end, m.text);
+    for (const q of rows.quotes) {
+      const quoteKey = insertQuote.run(articleKey, q.quoteIndex, q.kind, q.start, q.end, q.text, q.speakerName, q.speakerEntityId, q.speakerMention, q.cue).lastInsertRowid;
+      insertQuoteText.run(quoteKey, q.text, q.speakerName);
+    }
+    for (const d of rows.dates) insertDate.run(articleKey, d.start, d.end, d.text, d.type, d.value);
     if (++inTransaction >= RECORDS_PER_TRANSACTION) {
       db.exec('COMMIT');
       inTransaction = 0;

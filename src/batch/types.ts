@@ -27,6 +27,8 @@ export interface Article {
  * - `invalid_option`: the record's publication date (or another option) is not accepted
  * - `extraction_failed`: lede failed on this record (a bug: please report it)
  * - `worker_failed`: the worker thread running this record died (out of memory, …)
+ * - `unstorable_text`: the record holds text the output cannot store as it is
+ *   (`--format postgres`: NUL, or a lone UTF-16 surrogate)
  */
 export type RecordErrorCode =
   | 'empty_line'
@@ -36,7 +38,8 @@ export type RecordErrorCode =
   | 'invalid_text'
   | 'invalid_option'
   | 'extraction_failed'
-  | 'worker_failed';
+  | 'worker_failed'
+  | 'unstorable_text';
 
 export interface RecordError {
   code: RecordErrorCode;

@@ -37,8 +37,10 @@ export type WorkerTask = ArticlesTask | LinesTask;
 
 export type ArticleOutcome = { extraction: Extraction; error?: undefined } | { extraction?: undefined; error: RecordError };
 
-/** A record that was annotated, as the SQLite writer needs it. */
+/** A record that was annotated, as the archives (SQLite, PostgreSQL) need it. */
 export interface AnnotatedRecord {
+  /** 1-based number of its input line. */
+  lineNumber: number;
   id: ArticleId;
   text: string;
   publishedAt: unknown;

@@ -52,7 +52,7 @@ function annotateLines(task: LinesTask): LinesTaskResult {
         output.push(toEsBulkLines(id, toSearchDocument(extraction, { id, text, publishedAt: publishedAt as string | undefined })));
         break;
       case 'record':
-        result.records.push({ id, text, publishedAt, extraction });
+        result.records.push({ lineNumber, id, text, publishedAt, extraction });
         break;
     }
   });

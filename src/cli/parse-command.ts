@@ -8,9 +8,9 @@ import { checkConcurrency } from '../batch/worker-pool.js';
 import { LedeOptionError } from '../core/errors.js';
 import { UsageError, usageHint } from './usage.js';
 import type { FieldNames } from '../batch/annotate-record.js';
+import { DEFAULT_POSTGRES_SCHEMA, OUTPUT_FORMATS, type OutputFormat } from './output-sink.js';
 
-export const OUTPUT_FORMATS = ['jsonl', 'es-bulk', 'sqlite'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export { OUTPUT_FORMATS, type OutputFormat };
 
 export interface ExtractCommand {
   kind: 'extract';
@@ -28,6 +28,10 @@ export interface AnnotateCommand {
   fields: FieldNames;
   workers: number;
   format: OutputFormat;
+  /** postgres: the database URL, or null to take it from the PG* environment variables. */
+  database: string | null;
+  /** postgres: the schema of the archive's tables. */
+  schema: string;
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | ExtractCommand | AnnotateCommand;
@@ -42,9 +46,11 @@ const OPTIONS = {
   'id-field': { type: 'string' },
   workers: { type: 'string' },
   format: { type: 'string' },
+  database: { type: 'string' },
+  schema: { type: 'string' },
 } as const;
 
-const ANNOTATE_ONLY = ['output', 'text-field', 'date-field', 'id-field', 'workers', 'format'] as const;
+const ANNOTATE_ONLY = ['output', 'text-field', 'date-field', 'id-field', 'workers', 'format', 'database', 'schema'] as const;
 
 function optionName(name: string): string {
   return name === 'output' ? '-o/--output' : `--${name}`;
@@ -54,6 +60,32 @@ function fieldName(value: string | undefined, option: string, fallback: string):
   if (value === undefined) return fallback;
   if (value.trim() === '') throw new UsageError(`lede annotate: ${option} needs a field name, such as ${option} ${fallback}. ${usageHint()}`);
   return value;
+}
+
+/** --database and --schema: only for --format postgres, a postgres:// URL, a plain lower-case schema name. */
+function parseDatabase(format: string, values: { database?: string | undefined; schema?: string | undefined; output?: string | undefined }): { database: string | null; schema: string } {
+  const { database, schema } = values;
+  if (format !== 'postgres') {
+    const given = (['database', 'schema'] as const).filter((name) => values[name] !== undefined);
+    if (given.length > 0) {
+      throw new UsageError(`lede annotate: ${given.map((name) => `--${name}`).join(' and ')} belong${given.length === 1 ? 's' : ''} to --format postgres.`);
+    }
+    return { database: null, schema: DEFAULT_POSTGRES_SCHEMA };
+  }
+  if (values.output !== undefined) {
+    throw new UsageError('lede annotate: --format postgres writes to the database that --database names; -o does not apply.');
+  }
+  if (database !== undefined && !/^postgres(?:ql)?:\/\/\S*$/.test(database)) {
+    throw new UsageError(
+      `lede annotate: --database must be a URL such as postgres://user@localhost:5432/news (or postgresql://…); got "${database.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')}". Without it, the PG* environment variables name the database.`,
+    );
+  }
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new UsageError(
+      `lede annotate: --schema must be a plain PostgreSQL name: lower-case letters, digits and _, not starting with a digit, at most 63 characters (default ${DEFAULT_POSTGRES_SCHEMA}); got "${schema}".`,
+    );
+  }
+  return { database: database ?? null, schema: schema ?? DEFAULT_POSTGRES_SCHEMA };
 }
 
 function parseWorkers(value: string | undefined): number {
@@ -109,6 +141,7 @@ export function parseCommand(argv: readonly string[]): Command {
       },
       workers: parseWorkers(values.workers),
       format: format as OutputFormat,
+      ...parseDatabase(format, values),
     };
   }
 

@@ -43,6 +43,12 @@ annotate (reads standard input when IN is - or absent):
                         sqlite: a SQLite archive with full-text search (needs -o FILE and
                           the package better-sqlite3@12); bad records are reported on
                           standard error
+                        postgres: the same archive in PostgreSQL (needs --database and
+                          the package pg@8): upserted by id, one transaction per batch;
+                          bad records are reported on standard error
+  --database URL        postgres: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE
+                          (default: the PGHOST, PGPORT, PGDATABASE, PGUSER variables)
+  --schema NAME         postgres: the schema that holds the tables (default: lede)
 
   -h, --help            show this help
   -v, --version         show lede's version

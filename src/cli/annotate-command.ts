@@ -11,15 +11,8 @@ import { batchAvailable } from '../batch/batch-available.js';
 import { createWorkerPool, type WorkerPool } from '../batch/worker-pool.js';
 import { openSqliteArchive, type SqliteArchive } from '../batch/sqlite-archive.js';
 import { TASKS_IN_FLIGHT_PER_WORKER } from '../batch/annotate.js';
-import {
-  BATCH_MAX_CHARS,
-  BATCH_MAX_RECORDS,
-  type AnnotatedRecord,
-  type LineError,
-  type LineOutputFormat,
-  type LinesTask,
-  type LinesTaskResult,
-} from '../batch/worker-protocol.js';
+import { runLines } from '../batch/run-lines.js';
+import { BATCH_MAX_CHARS, BATCH_MAX_RECORDS, type AnnotatedRecord, type LineOutputFormat, type LinesTaskResult } from '../batch/worker-protocol.js';
 import { checkOutputPath, openInput, openOutputFile, OutputWriter } from './io.js';
 import { createProgress, summaryLine, type ProgressCounts } from './progress.js';
 import { UsageError } from './usage.js';
@@ -31,17 +24,6 @@ interface BatchOutcome {
   lines: number;
   bytes: number;
   result: LinesTaskResult;
-}
-
-function workerFailure(batch: readonly InputLine[], format: LineOutputFormat, error: unknown): LinesTaskResult {
-  const reason = messageOf(error);
-  const errors: LineError[] = batch.map((line) => ({
-    lineNumber: line.number,
-    id: line.number,
-    error: { code: 'worker_failed', message: `line ${line.number}: the worker thread failed (${reason}).` },
-  }));
-  const output = format === 'jsonl' ? errors.map(({ id, error: e }) => `${JSON.stringify({ id, error: e })}\n`).join('') : '';
-  return { output, errors, records: [] };
 }
 
 function messageOf(error: unknown): string {
@@ -96,27 +78,15 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
   try {
     pool = await createWorkerPool(command.workers, undefined);
     const runningPool = pool;
-    const runLines = async (batch: InputLine[]): Promise<LinesTaskResult> => {
-      const task: LinesTask = {
-        kind: 'lines',
+    const annotateBatch = async (batch: InputLine[]): Promise<BatchOutcome> => ({
+      lines: batch.length,
+      bytes: batch.reduce((sum, line) => sum + line.bytes, 0),
+      result: await runLines(runningPool, {
         lines: batch.map((line) => line.text),
         firstLineNumber: batch[0]!.number,
         fields: command.fields,
         format,
-      };
-      try {
-        return await runningPool.run<LinesTaskResult>(task);
-      } catch (error) {
-        if (batch.length === 1) return workerFailure(batch, format, error);
-        // One record may have ended its worker (out of memory): run each alone, so that only it fails.
-        const parts = await Promise.all(batch.map((line) => runLines([line])));
-        return { output: parts.map((p) => p.output).join(''), errors: parts.flatMap((p) => p.errors), records: parts.flatMap((p) => p.records) };
-      }
-    };
-    const annotateBatch = async (batch: InputLine[]): Promise<BatchOutcome> => ({
-      lines: batch.length,
-      bytes: batch.reduce((sum, line) => sum + line.bytes, 0),
-      result: await runLines(batch),
+      }),
     });
 
     const batches = batchAvailable(readLines(input as AsyncIterable<Buffer>), {

@@ -92,9 +92,25 @@ export class MissingSqliteError extends Error {
   }
 }
 
+/**
+ * The progress of a writer that resumes (`lede queue collect`): one row per key,
+ * committed in the same transaction as the records it counts. Created only by
+ * such a writer.
+ */
+export const SQLITE_PROGRESS_TABLE = `
+CREATE TABLE IF NOT EXISTS lede_progress (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`;
+
 export interface SqliteArchive {
   /** Adds one annotated record (buffered in a transaction). */
   add(record: AnnotatedRecord): void;
+  /** Commits the records added so far; with `progress`, stores it in the same transaction. */
+  commit(progress?: { key: string; value: string }): void;
+  /** The progress stored under `key`, or null. */
+  readProgress(key: string): string | null;
   /** Commits and closes the database. */
   close(): void;
 }
@@ -188,8 +204,27 @@ export async function openSqliteArchive(path: string): Promise<SqliteArchive> {
     }
   };
 
+  const commit = (progress?: { key: string; value: string }): void => {
+    if (progress) {
+      if (inTransaction === 0) db.exec('BEGIN');
+      db.exec(SQLITE_PROGRESS_TABLE);
+      db.prepare('INSERT OR REPLACE INTO lede_progress (key, value) VALUES (?, ?)').run(progress.key, progress.value);
+      inTransaction++;
+    }
+    if (inTransaction > 0) db.exec('COMMIT');
+    inTransaction = 0;
+  };
+  const readProgress = (key: string): string | null => {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'lede_progress'").get();
+    if (!table) return null;
+    const row = db.prepare('SELECT value FROM lede_progress WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  };
+
   return {
     add,
+    commit,
+    readProgress,
     close() {
       if (!db.open) return;
       if (inTransaction > 0) db.exec('COMMIT');

@@ -4,17 +4,16 @@
  * annotated and formatted on a worker thread, and results are written in order.
  */
 
-import type { Writable } from 'node:stream';
 import { mapInOrder } from '../batch/ordered-map.js';
 import { readLines, type InputLine } from '../batch/line-reader.js';
 import { batchAvailable } from '../batch/batch-available.js';
 import { createWorkerPool, type WorkerPool } from '../batch/worker-pool.js';
-import { openSqliteArchive, type SqliteArchive } from '../batch/sqlite-archive.js';
 import { TASKS_IN_FLIGHT_PER_WORKER } from '../batch/annotate.js';
 import { runLines } from '../batch/run-lines.js';
-import { BATCH_MAX_CHARS, BATCH_MAX_RECORDS, type AnnotatedRecord, type LineOutputFormat, type LinesTaskResult } from '../batch/worker-protocol.js';
-import { checkOutputPath, openInput, openOutputFile, OutputWriter } from './io.js';
-import { createProgress, summaryLine, type ProgressCounts } from './progress.js';
+import { BATCH_MAX_CHARS, BATCH_MAX_RECORDS, type LinesTaskResult } from '../batch/worker-protocol.js';
+import { openInput } from './io.js';
+import { isBrokenPipe, openOutputSink } from './output-sink.js';
+import { createProgress, summaryLine, type Progress, type ProgressCounts } from './progress.js';
 import { UsageError } from './usage.js';
 import type { AnnotateCommand } from './parse-command.js';
 
@@ -30,11 +29,6 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Standard output closed by its reader (`lede annotate … | head`). */
-function isBrokenPipe(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
-}
-
 export async function runAnnotate(command: AnnotateCommand): Promise<void> {
   const startedAt = performance.now();
   const { stream: input, size } = openInput(command.input, COMMAND, 'a JSONL file (one JSON article per line)');
@@ -43,36 +37,22 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
       `${COMMAND}: standard input is a terminal: pass a JSONL file (lede annotate articles.jsonl) or pipe one in (lede annotate - < articles.jsonl).`,
     );
   }
-  const format: LineOutputFormat = command.format === 'sqlite' ? 'record' : command.format;
-
-  let archive: SqliteArchive | null = null;
-  let writer: OutputWriter | null = null;
-  if (command.format === 'sqlite') {
-    checkOutputPath(command.output!, command.input, COMMAND);
-    try {
-      archive = await openSqliteArchive(command.output!);
-    } catch (error) {
-      if (error instanceof Error && error.name === 'MissingSqliteError') throw new UsageError(error.message);
-      throw new UsageError(`${COMMAND}: cannot open the SQLite archive ${command.output}: ${messageOf(error)}.`);
-    }
-  } else {
-    const stream: Writable = command.output === null ? process.stdout : openOutputFile(command.output, command.input, COMMAND);
-    writer = new OutputWriter(stream);
-  }
+  let progress: Progress | null = null;
+  const sink = await openOutputSink({
+    format: command.format,
+    output: command.output,
+    input: command.input,
+    command: COMMAND,
+    log: (line) => progress!.log(line),
+  });
+  const format = sink.lineFormat;
 
   let inputFailure: unknown = null;
   input.once('error', (error: unknown) => {
     inputFailure = error;
   });
-  const addToArchive = (record: AnnotatedRecord): void => {
-    try {
-      archive!.add(record);
-    } catch (error) {
-      throw new UsageError(`${COMMAND}: cannot write the SQLite archive ${command.output}: ${messageOf(error)}.`);
-    }
-  };
 
-  const progress = await createProgress(size, startedAt);
+  progress = await createProgress(size, startedAt);
   const counts: ProgressCounts = { articles: 0, errors: 0, bytes: 0 };
   let pool: WorkerPool | null = null;
   try {
@@ -96,11 +76,7 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
     });
     try {
       for await (const { lines, bytes, result } of mapInOrder(batches, annotateBatch, command.workers * TASKS_IN_FLIGHT_PER_WORKER)) {
-        for (const { id, error } of result.errors) {
-          if (format !== 'jsonl') progress.log(`${COMMAND}: ${error.code} (id ${JSON.stringify(id)}): ${error.message}`);
-        }
-        for (const record of result.records) addToArchive(record);
-        if (result.output) await writer!.write(result.output);
+        await sink.write(result);
         counts.articles += lines;
         counts.errors += result.errors.length;
         counts.bytes += bytes;
@@ -113,13 +89,12 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
           `${COMMAND}: cannot read ${command.input === '-' ? 'standard input' : command.input} after line ${counts.articles}: ${messageOf(error)}. Check the input and run again.`,
         );
       }
-      if (error !== null && error === writer?.error) throw new UsageError(`${COMMAND}: cannot write ${command.output ?? 'standard output'}: ${messageOf(error)}.`);
       throw error;
     }
-    await writer?.finish();
+    await sink.finish();
   } finally {
     progress.stop();
-    archive?.close();
+    sink.close();
     await pool?.close();
   }
   process.stderr.write(`${summaryLine(counts, (performance.now() - startedAt) / 1000, command.workers)}\n`);

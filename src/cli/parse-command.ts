@@ -8,6 +8,7 @@ import { checkConcurrency } from '../batch/worker-pool.js';
 import { LedeOptionError } from '../core/errors.js';
 import { UsageError, usageHint } from './usage.js';
 import type { FieldNames } from '../batch/annotate-record.js';
+import { parseQueueCommand, type QueueCommand } from './parse-queue-command.js';
 
 export const OUTPUT_FORMATS = ['jsonl', 'es-bulk', 'sqlite'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -30,7 +31,7 @@ export interface AnnotateCommand {
   format: OutputFormat;
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | ExtractCommand | AnnotateCommand;
+export type Command = { kind: 'help' } | { kind: 'version' } | ExtractCommand | AnnotateCommand | QueueCommand;
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -69,6 +70,7 @@ function parseWorkers(value: string | undefined): number {
 }
 
 export function parseCommand(argv: readonly string[]): Command {
+  if (argv[0] === 'queue') return parseQueueCommand(argv.slice(1));
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });

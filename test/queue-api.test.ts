@@ -105,6 +105,30 @@ describe.skipIf(SKIP_QUEUE_TESTS)('lede/queue: from Node code', () => {
     }
   });
 
+  it('batches Redis lost (a crash before its writes reached the disk) are added again by the next run of the producer, which notices a gap', { timeout: 60_000 }, async () => {
+    const options = { redis: redis.url, queue: 'lost' };
+    const some = articles.slice(0, 8);
+    expect(await enqueueArticles(some, { ...options, batchSize: 3 })).toMatchObject({ addedBatches: 3, batches: 3 });
+    // As if Redis had lost the last batch: its registry entry, the count, the end of input and the job.
+    const opened = await openQueue({ url: redis.url, name: 'lost', command: 'test' });
+    try {
+      await opened.client.hset('lede:lost:meta', { batches: 2, lines: 6 });
+      await opened.client.hdel('lede:lost:meta', 'ended');
+      await opened.client.hdel('lede:lost:batches', '2');
+      await opened.queue.remove('batch-2');
+      expect(await enqueueArticles(some, { ...options, batchSize: 3 })).toEqual({ records: 8, addedRecords: 2, queuedBefore: 6, addedBatches: 1, batches: 3 });
+      expect(await opened.client.hget('lede:lost:meta', 'ended')).toBe('1');
+      expect(await opened.queue.getJob('batch-2')).toBeTruthy();
+      // A producer still at work when that happened: its next batch finds the registry shorter than it left it.
+      const lease = await acquireLease(opened.client, 'lede:lost:producer', { role: 'producer', command: 'test', queueName: 'lost' });
+      expect(await lease.fenced('ledeBatchAdded1', ['lede:lost:meta', 'lede:lost:batches'], [5, 'x 3 16', 18])).toBe(2);
+      expect(await opened.client.hget('lede:lost:meta', 'batches')).toBe('3');
+      await lease.release();
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('one collector at a time: another is refused once the lease has not lapsed; a dead one of this machine is replaced at once', { timeout: 60_000 }, async () => {
     const opened = await openQueue({ url: redis.url, name: 'leases', command: 'test' });
     try {

@@ -170,7 +170,13 @@ export async function enqueueLines(lines: AsyncIterable<LineToAdd>, options: Enq
           await waitForRoom();
           await queue.add(JOB_NAME, data, { ...JOB_OPTIONS, jobId: jobId(batch) });
           const lineCount = firstLineNumber - 1 + batchLines.length;
-          await lease.fenced('ledeBatchAdded1', [keys.meta, keys.batches], [batch, `${chain} ${batchLines.length} ${firstLineNumber}`, lineCount]);
+          const added = await lease.fenced('ledeBatchAdded1', [keys.meta, keys.batches], [batch, `${chain} ${batchLines.length} ${firstLineNumber}`, lineCount]);
+          if (added === 2) {
+            throw new QueueSetupError(
+              `${command}: Redis at ${redactUrl(url)} lost the last batches added to queue "${name}" (it restarted without their writes on disk: run it with appendonly yes). ` +
+                'Run `lede queue add` again with the same input: it adds what is missing.',
+            );
+          }
           summary.addedRecords += batchLines.length;
           summary.addedBatches++;
           summary.batches = batch + 1;

@@ -28,10 +28,10 @@ export interface Lease {
   assertHeld(): void;
   /**
    * Runs a script fenced by the lease (its first key the lease, its first two
-   * arguments the lease's value and time to live, see scripts.ts): it changes
-   * nothing, and this throws, when another process holds the lease.
+   * arguments the lease's value and time to live, see scripts.ts) and returns what
+   * it returns: it changes nothing, and this throws, when another process holds the lease.
    */
-  fenced(script: ScriptName, keys: readonly string[], args: readonly (string | number)[]): Promise<void>;
+  fenced(script: ScriptName, keys: readonly string[], args: readonly (string | number)[]): Promise<number>;
   /** Stops renewing and gives the lease up. */
   release(): Promise<void>;
 }
@@ -122,9 +122,10 @@ export async function acquireLease(client: RedisClient, key: string, options: Le
     assertHeld,
     async fenced(script, fencedKeys, args) {
       assertHeld();
-      const held = await runScript<number>(client, script, [key, ...fencedKeys], [value, ttlMs, ...args]);
-      if (Number(held) === 0) lost = true;
+      const result = Number(await runScript<number>(client, script, [key, ...fencedKeys], [value, ttlMs, ...args]));
+      if (result === 0) lost = true;
       assertHeld();
+      return result;
     },
     async release() {
       clearInterval(timer);

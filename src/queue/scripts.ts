@@ -56,10 +56,15 @@ const SCRIPTS = {
   ledeLeaseAcquire1: { keys: 1, lua: LEASE_ACQUIRE },
   ledeLeaseRenew1: { keys: 1, lua: `${FENCE}\nreturn 1` },
   ledeLeaseRelease1: { keys: 1, lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end\nreturn 1` },
-  /** KEYS: lease, meta, batches. ARGV: lease, ttl, batch index, registry entry, lines added in all. */
+  /**
+   * KEYS: lease, meta, batches. ARGV: lease, ttl, batch index, registry entry, lines added in all.
+   * Returns 2, changing nothing, when the registry does not end just before this batch: Redis
+   * lost the last batches added (it restarted without their writes on disk).
+   */
   ledeBatchAdded1: {
     keys: 3,
     lua: `${FENCE}
+if redis.call('HGET', KEYS[2], 'batches') ~= ARGV[3] then return 2 end
 redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
 redis.call('HSET', KEYS[2], 'batches', tonumber(ARGV[3]) + 1, 'lines', ARGV[5])
 redis.call('HDEL', KEYS[2], 'ended')

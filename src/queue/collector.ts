@@ -136,8 +136,12 @@ export class Collector {
       else {
         if (this.finished) return [];
         const from = this.cursor.next;
-        const count = Math.min(max, meta.batches - from);
-        const jobs = await Promise.all(Array.from({ length: Math.max(0, count) }, (_, i) => this.opened.queue.getJob(jobId(from + i))));
+        const count = Math.max(0, Math.min(max, meta.batches - from));
+        // States first (cheap), then the jobs done from the cursor on (their lines and results).
+        const states = await Promise.all(Array.from({ length: count }, (_, i) => this.opened.queue.getJobState(jobId(from + i))));
+        const done = states.findIndex((state) => state !== 'completed' && state !== 'failed');
+        const jobs = await Promise.all(states.slice(0, done === -1 ? count : done).map((_, i) => this.opened.queue.getJob(jobId(from + i))));
+        if (states[0] === 'unknown') jobs.push(undefined);
         const ready: CollectedBatch[] = [];
         for (const [i, job] of jobs.entries()) {
           if (!job) {

@@ -83,4 +83,21 @@ describe('output sink: an archive keeps a writer progress with its records', () 
     expect(db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 1 });
     db.close();
   });
+
+  it('taking checkpoints, it commits only at them: what came after the last one is dropped on close', async () => {
+    const path = join(dir, 'checkpoints.db');
+    const [fixture] = handBuiltArticles();
+    const record = { id: fixture!.article.id, text: fixture!.article.text, publishedAt: fixture!.article.publishedAt, extraction: fixture!.extraction };
+    const sink = await openOutputSink({ format: 'sqlite', output: path, input: null, command: 'test', log: noLog, checkpoints: true });
+    await sink.write({ output: '', errors: [], records: Array.from({ length: 3 }, () => record) });
+    await sink.checkpoint({ key: 'run', value: '{"next":1}' });
+    // More than the 500 records after which an archive commits by itself.
+    await sink.write({ output: '', errors: [], records: Array.from({ length: 600 }, () => record) });
+    sink.close();
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 3 });
+    expect(db.prepare("SELECT value FROM lede_progress WHERE key = 'run'").get()).toEqual({ value: '{"next":1}' });
+    db.close();
+  });
 });

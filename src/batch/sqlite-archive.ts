@@ -111,8 +111,8 @@ export interface SqliteArchive {
   commit(progress?: { key: string; value: string }): void;
   /** The progress stored under `key`, or null. */
   readProgress(key: string): string | null;
-  /** Commits and closes the database. */
-  close(): void;
+  /** Commits and closes the database; with `commit` false, what was added since the last commit is dropped. */
+  close(options?: { commit?: boolean }): void;
 }
 
 type DatabaseConstructor = typeof BetterSqlite3;
@@ -126,8 +126,18 @@ async function loadBetterSqlite3(): Promise<DatabaseConstructor> {
   }
 }
 
+export interface SqliteArchiveOptions {
+  /**
+   * Commit every RECORDS_PER_TRANSACTION records (default true). A writer that
+   * resumes (`lede queue collect`) commits itself, with its progress: records it
+   * has not committed must not reach the archive.
+   */
+  autoCommit?: boolean;
+}
+
 /** Opens (creating when needed) an archive at `path`. */
-export async function openSqliteArchive(path: string): Promise<SqliteArchive> {
+export async function openSqliteArchive(path: string, options: SqliteArchiveOptions = {}): Promise<SqliteArchive> {
+  const autoCommit = options.autoCommit ?? true;
   const Database = await loadBetterSqlite3();
   const db = new Database(path);
   try {
@@ -198,7 +208,7 @@ export async function openSqliteArchive(path: string): Promise<SqliteArchive> {
       insertQuoteText.run(quoteKey, quote.text, speakerName);
     });
     for (const date of extraction.dates) insertDate.run(articleKey, date.start, date.end, date.text, date.type, date.value);
-    if (++inTransaction >= RECORDS_PER_TRANSACTION) {
+    if (++inTransaction >= RECORDS_PER_TRANSACTION && autoCommit) {
       db.exec('COMMIT');
       inTransaction = 0;
     }
@@ -225,9 +235,9 @@ export async function openSqliteArchive(path: string): Promise<SqliteArchive> {
     add,
     commit,
     readProgress,
-    close() {
+    close(closeOptions) {
       if (!db.open) return;
-      if (inTransaction > 0) db.exec('COMMIT');
+      if (inTransaction > 0) db.exec(closeOptions?.commit === false ? 'ROLLBACK' : 'COMMIT');
       inTransaction = 0;
       db.close();
     },

@@ -36,6 +36,12 @@ export interface OutputTarget {
    * them, instead of starting a new file. (A file shorter than that is refused.)
    */
   resumeAt?: number;
+  /**
+   * The writer makes its writes durable with `checkpoint()` and resumes from the last
+   * one: an archive then commits only at checkpoints, and drops on close what came
+   * after the last one (it will be written again).
+   */
+  checkpoints?: boolean;
 }
 
 /** Where a sink stands after a checkpoint. */
@@ -61,7 +67,7 @@ export interface OutputSink {
   readProgress(key: string): string | null;
   /** Completes the output after a whole run. */
   finish(): Promise<void>;
-  /** Releases the output, also after a failure (an archive commits what it holds). Idempotent. */
+  /** Releases the output, also after a failure (an archive commits what it holds, unless it takes checkpoints). Idempotent. */
   close(): void;
 }
 
@@ -129,7 +135,7 @@ async function openArchiveSink(target: OutputTarget): Promise<OutputSink> {
   checkOutputPath(path, target.input ?? '-', target.command);
   let archive: SqliteArchive;
   try {
-    archive = await openSqliteArchive(path);
+    archive = await openSqliteArchive(path, { autoCommit: !target.checkpoints });
   } catch (error) {
     if (error instanceof Error && error.name === 'MissingSqliteError') throw new UsageError(error.message);
     throw new UsageError(`${target.command}: cannot open the SQLite archive ${path}: ${messageOf(error)}.`);
@@ -157,7 +163,7 @@ async function openArchiveSink(target: OutputTarget): Promise<OutputSink> {
     },
     readProgress: (key) => archive.readProgress(key),
     async finish() {},
-    close: () => archive.close(),
+    close: () => archive.close({ commit: !target.checkpoints }),
   };
 }
 

@@ -145,7 +145,15 @@ async function openCollectSink(command: QueueCollectCommand, collector: Collecto
         `; ${command.output ?? 'standard output'} gets the records after them.`,
     );
   }
-  const sink = await openOutputSink({ format: command.format, output: command.output, input: null, command: name, log: (line) => progress().log(line), resumeAt });
+  const sink = await openOutputSink({
+    format: command.format,
+    output: command.output,
+    input: null,
+    command: name,
+    log: (line) => progress().log(line),
+    resumeAt,
+    checkpoints: true,
+  });
   if (command.format === 'sqlite' && collector.meta) {
     try {
       const stored = sink.readProgress(progressKey(collector));

@@ -89,6 +89,49 @@ describe.skipIf(SKIP_QUEUE_TESTS)('lede queue: acceptance (5,000 records with ba
   });
 });
 
+describe.skipIf(SKIP_QUEUE_TESTS)('lede queue collect: every annotate format', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.dispose();
+  });
+
+  it('writes es-bulk (to standard output) and a SQLite archive as lede annotate does', { timeout: 300_000 }, async () => {
+    const dir = tempDir();
+    const input = join(dir, 'input.jsonl');
+    writeFileSync(input, queueInput(300));
+    const target = (queue: string): string[] => ['--redis', redis.url, '--queue', queue];
+    for (const queue of ['es', 'archive']) {
+      background(['queue', 'work', ...target(queue), '--workers', '1']);
+      expect((await runCli(['queue', 'add', input, ...target(queue), '--batch', '50'])).code).toBe(0);
+    }
+    const [bulk, bulkReference, archive, archiveReference] = await Promise.all([
+      runCli(['queue', 'collect', ...target('es'), '--format', 'es-bulk']),
+      runCli(['annotate', input, '--workers', '1', '--format', 'es-bulk']),
+      runCli(['queue', 'collect', ...target('archive'), '--format', 'sqlite', '-o', join(dir, 'queue.db')]),
+      runCli(['annotate', input, '--workers', '1', '--format', 'sqlite', '-o', join(dir, 'annotate.db')]),
+    ]);
+    expect(bulk.code, bulk.stderr).toBe(0);
+    expect(bulk.stdout).toBe(bulkReference.stdout);
+    const reports = (stderr: string, command: string): string[] => stderr.split('\n').filter((line) => line.startsWith(`${command}: `) && / \(id /.test(line)).map((line) => line.slice(command.length));
+    expect(reports(bulk.stderr, 'lede queue collect')).toEqual(reports(bulkReference.stderr, 'lede annotate'));
+    expect(reports(bulk.stderr, 'lede queue collect').length).toBeGreaterThan(0);
+
+    expect(archive.code, archive.stderr).toBe(0);
+    expect(archiveReference.code).toBe(0);
+    const { default: Database } = await import('better-sqlite3');
+    const rows = (path: string): unknown[] => {
+      const db = new Database(path, { readonly: true });
+      const all = db.prepare('SELECT article_key, id, published_at, text, extraction FROM articles ORDER BY article_key').all();
+      db.close();
+      return all;
+    };
+    expect(rows(join(dir, 'queue.db'))).toEqual(rows(join(dir, 'annotate.db')));
+  });
+});
+
 describe.skipIf(SKIP_QUEUE_TESTS)('lede queue: faults lose nothing and double nothing', () => {
   let redis: RedisServer;
   const dir = tempDir();

@@ -31,8 +31,14 @@ import { ledeKeys, runScript } from './scripts.js';
 
 /** Stalls after which a job is failed (its records then get `worker_failed` errors). */
 export const MAX_STALLS = 10;
-/** Jobs a worker process takes at once per worker thread: one annotating, one being fetched or stored. */
-const JOBS_PER_THREAD = 2;
+/**
+ * Jobs a worker process holds at once per worker thread. One: a job's lines run as
+ * several pool tasks, and BullMQ hands over the next job in the same round trip that
+ * stores a result, so a thread idles only for that round trip; a second job per
+ * thread would gain nothing and make the end of a run wait on one process's two jobs
+ * while the other processes have none left.
+ */
+const JOBS_PER_THREAD = 1;
 /** How long the rate's record of finished jobs is kept (ms). */
 const FINISHED_KEPT_MS = 5 * 60_000;
 

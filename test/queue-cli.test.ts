@@ -7,30 +7,11 @@
 
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './batch-helpers.js';
-import {
-  killAll,
-  outputIds,
-  queueInput,
-  redisCli,
-  runInBackground,
-  SKIP_QUEUE_TESTS,
-  startRedis,
-  waitFor,
-  type Background,
-  type RedisServer,
-} from './queue-helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './batch-helpers.js';
+import { outputIds, queueInput, redisCli, SKIP_QUEUE_TESTS, startRedis, trackedProcesses, waitFor, type RedisServer } from './queue-helpers.js';
 
-const running: Background[] = [];
-function background(args: readonly string[]): Background {
-  const process = runInBackground(args);
-  running.push(process);
-  return process;
-}
-afterEach(async () => {
-  await killAll(running.splice(0));
-});
+const { background, run: runCli } = trackedProcesses();
 
 /** Every id once, in the order of the reference output. */
 function expectSameRecords(output: string, reference: string): void {

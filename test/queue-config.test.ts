@@ -10,8 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCommand } from '../src/cli/parse-command.js';
 import { UsageError } from '../src/cli/usage.js';
-import { runCli, tempDir, type CliRun } from './batch-helpers.js';
-import { freePort, queueInput, redisCli, SKIP_QUEUE_TESTS, startRedis, type RedisServer } from './queue-helpers.js';
+import { tempDir } from './batch-helpers.js';
+import { freePort, queueInput, redisCli, SKIP_QUEUE_TESTS, startRedis, trackedProcesses, type RedisServer } from './queue-helpers.js';
+
+const { run: runCli } = trackedProcesses();
+type CliRun = Awaited<ReturnType<typeof runCli>>;
 
 describe('lede queue: the command line', () => {
   const refused: [string[], RegExp][] = [

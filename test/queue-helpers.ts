@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { afterEach } from 'vitest';
 import { CLI, newsArticle } from './batch-helpers.js';
 import { ROOT } from './helpers.js';
 
@@ -214,4 +215,31 @@ export function queueInput(count: number, from = 1): string {
     else lines.push(JSON.stringify({ id: `r${n}`, text: shortStory(n), publishedAt: `2024-${String((n % 12) + 1).padStart(2, '0')}-15` }));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Processes started by a test file, killed after each test (so that a test that
+ * fails or times out leaves none running), and `lede` runs to their end.
+ */
+export function trackedProcesses(): {
+  background(args: readonly string[]): Background;
+  run(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }>;
+} {
+  const running: Background[] = [];
+  afterEach(async () => {
+    await killAll(running.splice(0));
+  });
+  const background = (args: readonly string[]): Background => {
+    const started = runInBackground(args);
+    running.push(started);
+    return started;
+  };
+  return {
+    background,
+    async run(args) {
+      const started = background(args);
+      const code = await started.exited;
+      return { code, stdout: started.stdout(), stderr: started.stderr() };
+    },
+  };
 }

@@ -38,6 +38,18 @@ export default defineConfig([
     splitting: true,
   },
   {
+    // lede/queue (distributed annotation on BullMQ): its own entry, so that the core
+    // never loads it; bullmq, an optional peer dependency, stays external. It holds
+    // no extractor (its worker threads load dist/batch-worker.js).
+    entry: { queue: 'src/queue/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    shims: true,
+    target: 'node20',
+    splitting: false,
+  },
+  {
     // The worker thread of annotate() and `lede annotate`, found next to
     // dist/index.js, dist/index.cjs and dist/cli.js (ESM: loaded by piscina).
     entry: { 'batch-worker': 'src/batch/worker.ts' },

@@ -17,6 +17,9 @@
  *   --format postgres / jsonl      `lede annotate` into a throwaway PostgreSQL server against
  *                                  jsonl on the same input, in alternating rounds (skipped
  *                                  with a note when PostgreSQL's binaries are absent)
+ *   lede queue, 2 worker processes `lede queue` (add, two `work --workers 1`, collect) against
+ *                                  `lede annotate --workers 2` on the same input, on a
+ *                                  redis-server of its own (skipped when there is none)
  *
  * Each measure runs in its own child process so that none inflates another's
  * memory. Timings on a shared machine vary: the load average is printed too.
@@ -27,7 +30,8 @@
  * LEDE_BENCH_SCALING_ROUNDS (rounds of those runs, default 5),
  * LEDE_BENCH_BIG_RUN (articles of the memory run, default 20000),
  * LEDE_BENCH_PG_ARTICLES (articles of each postgres/jsonl run, default 4000),
- * LEDE_BENCH_PG_ROUNDS (rounds of those runs, default 3).
+ * LEDE_BENCH_PG_ROUNDS (rounds of those runs, default 3), LEDE_BENCH_QUEUE_ARTICLES
+ * (articles of each queue and annotate run, default 4000), LEDE_BENCH_QUEUE_ROUNDS (default 3).
  */
 
 import { spawn } from 'node:child_process';
@@ -501,6 +505,7 @@ async function main() {
     );
 
     await postgresAgainstJsonl(corpus, dir, workers, row);
+    await benchQueue(corpus, dir, row);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -515,6 +520,117 @@ async function main() {
   console.log(format(header));
   console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   for (const r of rows) console.log(format(r));
+}
+
+// ---------------------------------------------------------------- lede queue (DESIGN §4: within 15% of annotate)
+
+/** redis-server on PATH, or null. */
+function findRedisServer() {
+  for (const folder of [...(process.env.PATH ?? '').split(':'), '/usr/bin', '/usr/sbin']) {
+    if (folder && existsSync(join(folder, 'redis-server'))) return join(folder, 'redis-server');
+  }
+  return null;
+}
+
+async function freeTcpPort() {
+  const { createServer } = await import('node:net');
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Runs `lede …args` to its end; resolves with its wall time. */
+function runLede(args) {
+  return runNode([DIST_CLI, ...args]);
+}
+
+/**
+ * `lede queue` with two local worker processes (one worker thread each) against
+ * `lede annotate --workers 2`, on the same input, in alternating rounds. The queue
+ * run is timed from the start of `lede queue add` to the end of `lede queue collect`,
+ * with the workers started (idle) before: both runs load their extractors inside
+ * the timing. Redis runs with its append-only file (fsync every second), as the README
+ * recommends.
+ */
+async function benchQueue(corpus, dir, row) {
+  const measure = 'lede queue, 2 worker processes × 1 thread, vs lede annotate --workers 2';
+  const redisServer = findRedisServer();
+  if (!redisServer) {
+    row(measure, 'skipped: no redis-server on PATH (apt-get install redis-server)', 'within 15%');
+    return;
+  }
+  const articles = Number(process.env.LEDE_BENCH_QUEUE_ARTICLES ?? 4000);
+  const rounds = Math.max(1, Number(process.env.LEDE_BENCH_QUEUE_ROUNDS ?? 3));
+  const input = join(dir, 'queue-input.jsonl');
+  writeFileSync(
+    input,
+    Array.from({ length: articles }, (_, i) => JSON.stringify({ id: `q${i}`, text: corpus.documents[i % corpus.documents.length].text })).join('\n') + '\n',
+  );
+  const port = await freeTcpPort();
+  const redisDir = mkdtempSync(join(tmpdir(), 'lede-bench-redis-'));
+  const redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'yes'], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  const workers = [];
+  try {
+    await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+    const results = [];
+    for (let round = 0; round < rounds; round++) {
+      const annotateRun = await runLede(['annotate', input, '-o', join(dir, 'annotate-out.jsonl'), '--workers', '2']);
+      const queue = `bench-${round}`;
+      const target = ['--redis', url, '--queue', queue];
+      // Start the workers and wait until both are connected (they say so on standard error).
+      await Promise.all(
+        [0, 1].map(
+          () =>
+            new Promise((resolveReady, reject) => {
+              const worker = spawn(process.execPath, [DIST_CLI, 'queue', 'work', ...target, '--workers', '1'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+              workers.push(worker);
+              let stderr = '';
+              worker.stderr.on('data', (chunk) => {
+                stderr += chunk;
+                if (stderr.includes('worker thread on queue')) resolveReady();
+              });
+              worker.once('exit', (code) => reject(new Error(`lede queue work exited (${code}): ${stderr}`)));
+            }),
+        ),
+      );
+      const started = performance.now();
+      const [, collected] = await Promise.all([
+        runLede(['queue', 'add', input, ...target]),
+        runLede(['queue', 'collect', ...target, '-o', join(dir, 'queue-out.jsonl')]),
+      ]);
+      const queueMs = performance.now() - started;
+      if (!collected.stderr.includes(`lede queue collect: ${articles} articles, 0 errors`)) throw new Error(`unexpected collect summary: ${collected.stderr}`);
+      if (readFileSync(join(dir, 'queue-out.jsonl'), 'utf8') !== readFileSync(join(dir, 'annotate-out.jsonl'), 'utf8')) {
+        throw new Error('lede queue and lede annotate wrote different output');
+      }
+      for (const worker of workers.splice(0)) {
+        const exited = new Promise((resolveExit) => worker.once('exit', resolveExit));
+        worker.kill('SIGTERM');
+        await exited;
+      }
+      results.push({ annotateMs: annotateRun.wallMs, queueMs });
+    }
+    const ratios = results.map((r) => r.queueMs / r.annotateMs);
+    const middle = median(ratios);
+    const run = results[ratios.indexOf(middle)];
+    row(
+      `${measure}, ${int(articles)} articles (median of ${rounds} rounds)`,
+      `queue ${int(articles / (run.queueMs / 1000))} articles/s, annotate ${int(articles / (run.annotateMs / 1000))} articles/s: ` +
+        `queue takes ${middle.toFixed(2)}× the time of annotate (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')}; same output)`,
+      '≤ 1.15×',
+    );
+  } finally {
+    for (const worker of workers) worker.kill('SIGKILL');
+    redis.kill('SIGTERM');
+    await new Promise((resolveExit) => (redis.exitCode === null ? redis.once('exit', resolveExit) : resolveExit()));
+    rmSync(redisDir, { recursive: true, force: true });
+  }
 }
 
 const [mode, ...rest] = process.argv.slice(2);

@@ -93,11 +93,27 @@ export class MissingSqliteError extends Error {
   }
 }
 
+/**
+ * The progress of a writer that resumes (`lede queue collect`): one row per key,
+ * committed in the same transaction as the records it counts. Created only by
+ * such a writer.
+ */
+export const SQLITE_PROGRESS_TABLE = `
+CREATE TABLE IF NOT EXISTS lede_progress (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`;
+
 export interface SqliteArchive {
   /** Adds one annotated record (buffered in a transaction). */
   add(record: AnnotatedRecord): void;
-  /** Commits and closes the database. */
-  close(): void;
+  /** Commits the records added so far; with `progress`, stores it in the same transaction. */
+  commit(progress?: { key: string; value: string }): void;
+  /** The progress stored under `key`, or null. */
+  readProgress(key: string): string | null;
+  /** Commits and closes the database; with `commit` false, what was added since the last commit is dropped. */
+  close(options?: { commit?: boolean }): void;
 }
 
 type DatabaseConstructor = typeof BetterSqlite3;
@@ -111,8 +127,18 @@ async function loadBetterSqlite3(): Promise<DatabaseConstructor> {
   }
 }
 
+export interface SqliteArchiveOptions {
+  /**
+   * Commit every RECORDS_PER_TRANSACTION records (default true). A writer that
+   * resumes (`lede queue collect`) commits itself, with its progress: records it
+   * has not committed must not reach the archive.
+   */
+  autoCommit?: boolean;
+}
+
 /** Opens (creating when needed) an archive at `path`. */
-export async function openSqliteArchive(path: string): Promise<SqliteArchive> {
+export async function openSqliteArchive(path: string, options: SqliteArchiveOptions = {}): Promise<SqliteArchive> {
+  const autoCommit = options.autoCommit ?? true;
   const Database = await loadBetterSqlite3();
   const db = new Database(path);
   try {
@@ -162,17 +188,36 @@ export async function openSqliteArchive(path: string): Promise<SqliteArchive> {
       insertQuoteText.run(quoteKey, q.text, q.speakerName);
     }
     for (const d of rows.dates) insertDate.run(articleKey, d.start, d.end, d.text, d.type, d.value);
-    if (++inTransaction >= RECORDS_PER_TRANSACTION) {
+    if (++inTransaction >= RECORDS_PER_TRANSACTION && autoCommit) {
       db.exec('COMMIT');
       inTransaction = 0;
     }
   };
 
+  const commit = (progress?: { key: string; value: string }): void => {
+    if (progress) {
+      if (inTransaction === 0) db.exec('BEGIN');
+      db.exec(SQLITE_PROGRESS_TABLE);
+      db.prepare('INSERT OR REPLACE INTO lede_progress (key, value) VALUES (?, ?)').run(progress.key, progress.value);
+      inTransaction++;
+    }
+    if (inTransaction > 0) db.exec('COMMIT');
+    inTransaction = 0;
+  };
+  const readProgress = (key: string): string | null => {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'lede_progress'").get();
+    if (!table) return null;
+    const row = db.prepare('SELECT value FROM lede_progress WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  };
+
   return {
     add,
-    close() {
+    commit,
+    readProgress,
+    close(closeOptions) {
       if (!db.open) return;
-      if (inTransaction > 0) db.exec('COMMIT');
+      if (inTransaction > 0) db.exec(closeOptions?.commit === false ? 'ROLLBACK' : 'COMMIT');
       inTransaction = 0;
       db.close();
     },

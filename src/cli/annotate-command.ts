@@ -9,17 +9,11 @@ import { readLines, type InputLine } from '../batch/line-reader.js';
 import { batchAvailable } from '../batch/batch-available.js';
 import { createWorkerPool, type WorkerPool } from '../batch/worker-pool.js';
 import { TASKS_IN_FLIGHT_PER_WORKER } from '../batch/annotate.js';
-import {
-  BATCH_MAX_CHARS,
-  BATCH_MAX_RECORDS,
-  type LineError,
-  type LineOutputFormat,
-  type LinesTask,
-  type LinesTaskResult,
-} from '../batch/worker-protocol.js';
+import { runLines } from '../batch/run-lines.js';
+import { BATCH_MAX_CHARS, BATCH_MAX_RECORDS, type LinesTaskResult } from '../batch/worker-protocol.js';
 import { openInput } from './io.js';
-import { isBrokenPipe, openOutputSink, type OutputSink } from './output-sink.js';
-import { createProgress, summaryLine, type ProgressCounts } from './progress.js';
+import { isBrokenPipe, openOutputSink } from './output-sink.js';
+import { createProgress, summaryLine, type Progress, type ProgressCounts } from './progress.js';
 import { UsageError } from './usage.js';
 import type { AnnotateCommand } from './parse-command.js';
 
@@ -29,17 +23,6 @@ interface BatchOutcome {
   lines: number;
   bytes: number;
   result: LinesTaskResult;
-}
-
-function workerFailure(batch: readonly InputLine[], format: LineOutputFormat, error: unknown): LinesTaskResult {
-  const reason = messageOf(error);
-  const errors: LineError[] = batch.map((line) => ({
-    lineNumber: line.number,
-    id: line.number,
-    error: { code: 'worker_failed', message: `line ${line.number}: the worker thread failed (${reason}).` },
-  }));
-  const output = format === 'jsonl' ? errors.map(({ id, error: e }) => `${JSON.stringify({ id, error: e })}\n`).join('') : '';
-  return { output, errors, records: [] };
 }
 
 function messageOf(error: unknown): string {
@@ -54,49 +37,38 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
       `${COMMAND}: standard input is a terminal: pass a JSONL file (lede annotate articles.jsonl) or pipe one in (lede annotate - < articles.jsonl).`,
     );
   }
-  const sink: OutputSink = await openOutputSink({
+  let progress: Progress | null = null;
+  const sink = await openOutputSink({
     format: command.format,
-    command: COMMAND,
-    input: command.input,
     output: command.output,
+    input: command.input,
+    command: COMMAND,
+    log: (line) => progress!.log(line),
     database: command.database,
     schema: command.schema,
   });
-  const format = sink.workerFormat;
+  const format = sink.lineFormat;
 
   let inputFailure: unknown = null;
   input.once('error', (error: unknown) => {
     inputFailure = error;
   });
 
-  const progress = await createProgress(size, startedAt);
+  progress = await createProgress(size, startedAt);
   const counts: ProgressCounts = { articles: 0, errors: 0, bytes: 0 };
   let pool: WorkerPool | null = null;
-  let closed = false;
   try {
     pool = await createWorkerPool(command.workers, undefined);
     const runningPool = pool;
-    const runLines = async (batch: InputLine[]): Promise<LinesTaskResult> => {
-      const task: LinesTask = {
-        kind: 'lines',
+    const annotateBatch = async (batch: InputLine[]): Promise<BatchOutcome> => ({
+      lines: batch.length,
+      bytes: batch.reduce((sum, line) => sum + line.bytes, 0),
+      result: await runLines(runningPool, {
         lines: batch.map((line) => line.text),
         firstLineNumber: batch[0]!.number,
         fields: command.fields,
         format,
-      };
-      try {
-        return await runningPool.run<LinesTaskResult>(task);
-      } catch (error) {
-        if (batch.length === 1) return workerFailure(batch, format, error);
-        // One record may have ended its worker (out of memory): run each alone, so that only it fails.
-        const parts = await Promise.all(batch.map((line) => runLines([line])));
-        return { output: parts.map((p) => p.output).join(''), errors: parts.flatMap((p) => p.errors), records: parts.flatMap((p) => p.records) };
-      }
-    };
-    const annotateBatch = async (batch: InputLine[]): Promise<BatchOutcome> => ({
-      lines: batch.length,
-      bytes: batch.reduce((sum, line) => sum + line.bytes, 0),
-      result: await runLines(batch),
+      }),
     });
 
     const batches = batchAvailable(readLines(input as AsyncIterable<Buffer>), {
@@ -107,9 +79,6 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
     try {
       for await (const { lines, bytes, result } of mapInOrder(batches, annotateBatch, command.workers * TASKS_IN_FLIGHT_PER_WORKER)) {
         const errors = await sink.write(result);
-        if (!sink.errorsInOutput) {
-          for (const { id, error } of errors) progress.log(`${COMMAND}: ${error.code} (id ${JSON.stringify(id)}): ${error.message}`);
-        }
         counts.articles += lines;
         counts.errors += errors.length;
         counts.bytes += bytes;
@@ -124,11 +93,10 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
       }
       throw error;
     }
-    await sink.close();
-    closed = true;
+    await sink.finish();
   } finally {
     progress.stop();
-    if (!closed) await sink.abort();
+    await sink.close();
     await pool?.close();
   }
   process.stderr.write(`${summaryLine(counts, (performance.now() - startedAt) / 1000, command.workers)}\n`);

@@ -3,7 +3,7 @@
  * and writing with backpressure.
  */
 
-import { createReadStream, createWriteStream, openSync, realpathSync, statSync, type ReadStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, ftruncateSync, openSync, realpathSync, statSync, type ReadStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { UsageError } from './usage.js';
@@ -80,6 +80,27 @@ export function openOutputFile(path: string, input: string, command: string): Wr
   } catch (error) {
     throw new UsageError(`${command}: cannot write ${path}: ${reasonOf(error)}. Name a file in a writable folder with -o.`);
   }
+}
+
+/**
+ * Opens an output file to go on writing after its first `offset` bytes (a writer
+ * that resumes): what follows them is cut off; a missing file is created when
+ * `offset` is 0. A file shorter than `offset` is refused.
+ */
+export function openOutputFileAt(path: string, input: string, command: string, offset: number): { stream: WriteStream; fd: number } {
+  checkOutputPath(path, input, command);
+  let fd: number;
+  try {
+    fd = offset === 0 ? openSync(path, 'w') : openSync(path, 'r+');
+  } catch (error) {
+    throw new UsageError(`${command}: cannot write ${path}: ${reasonOf(error)}. Name a file in a writable folder with -o.`);
+  }
+  const size = statSync(path).size;
+  if (size < offset) {
+    throw new UsageError(`${command}: ${path} holds ${size} bytes, fewer than the ${offset} written to it before: it was changed since; write to a new file with -o.`);
+  }
+  ftruncateSync(fd, offset);
+  return { stream: createWriteStream('', { fd, start: offset }), fd };
 }
 
 /** A writable with backpressure: `write` waits for 'drain' when the stream's buffer is full. */

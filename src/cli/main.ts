@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { LedeOptionError } from '../core/errors.js';
 import { packageRoot } from '../node/data-dir.js';
 import { parseCommand } from './parse-command.js';
-import { EXIT_OK, EXIT_USAGE, helpText, UsageError } from './usage.js';
+import { EXIT_OK, EXIT_USAGE, helpText, queueHelpText, UsageError } from './usage.js';
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
@@ -33,6 +33,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'annotate':
         await (await import('./annotate-command.js')).runAnnotate(command);
         return EXIT_OK;
+      case 'queue-help':
+        process.stdout.write(`${queueHelpText()}\n`);
+        return EXIT_OK;
+      case 'queue':
+        return await (await import('./queue-command.js')).runQueue(command);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof LedeOptionError) {

@@ -9,6 +9,7 @@ import { LedeOptionError } from '../core/errors.js';
 import { UsageError, usageHint } from './usage.js';
 import type { FieldNames } from '../batch/annotate-record.js';
 import { DEFAULT_POSTGRES_SCHEMA, OUTPUT_FORMATS, type OutputFormat } from './output-sink.js';
+import { parseQueueCommand, type QueueCommand } from './parse-queue-command.js';
 
 export { OUTPUT_FORMATS, type OutputFormat };
 
@@ -34,7 +35,7 @@ export interface AnnotateCommand {
   schema: string;
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | ExtractCommand | AnnotateCommand;
+export type Command = { kind: 'help' } | { kind: 'version' } | ExtractCommand | AnnotateCommand | QueueCommand;
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -63,26 +64,30 @@ function fieldName(value: string | undefined, option: string, fallback: string):
 }
 
 /** --database and --schema: only for --format postgres, a postgres:// URL, a plain lower-case schema name. */
-function parseDatabase(format: string, values: { database?: string | undefined; schema?: string | undefined; output?: string | undefined }): { database: string | null; schema: string } {
+export function parseDatabase(
+  format: string,
+  values: { database?: string | undefined; schema?: string | undefined; output?: string | undefined },
+  command = 'lede annotate',
+): { database: string | null; schema: string } {
   const { database, schema } = values;
   if (format !== 'postgres') {
     const given = (['database', 'schema'] as const).filter((name) => values[name] !== undefined);
     if (given.length > 0) {
-      throw new UsageError(`lede annotate: ${given.map((name) => `--${name}`).join(' and ')} belong${given.length === 1 ? 's' : ''} to --format postgres.`);
+      throw new UsageError(`${command}: ${given.map((name) => `--${name}`).join(' and ')} belong${given.length === 1 ? 's' : ''} to --format postgres.`);
     }
     return { database: null, schema: DEFAULT_POSTGRES_SCHEMA };
   }
   if (values.output !== undefined) {
-    throw new UsageError('lede annotate: --format postgres writes to the database that --database names; -o does not apply.');
+    throw new UsageError(`${command}: --format postgres writes to the database that --database names; -o does not apply.`);
   }
   if (database !== undefined && !/^postgres(?:ql)?:\/\/\S*$/.test(database)) {
     throw new UsageError(
-      `lede annotate: --database must be a URL such as postgres://user@localhost:5432/news (or postgresql://…); got "${database.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')}". Without it, the PG* environment variables name the database.`,
+      `${command}: --database must be a URL such as postgres://user@localhost:5432/news (or postgresql://…); got "${database.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')}". Without it, the PG* environment variables name the database.`,
     );
   }
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new UsageError(
-      `lede annotate: --schema must be a plain PostgreSQL name: lower-case letters, digits and _, not starting with a digit, at most 63 characters (default ${DEFAULT_POSTGRES_SCHEMA}); got "${schema}".`,
+      `${command}: --schema must be a plain PostgreSQL name: lower-case letters, digits and _, not starting with a digit, at most 63 characters (default ${DEFAULT_POSTGRES_SCHEMA}); got "${schema}".`,
     );
   }
   return { database: database ?? null, schema: schema ?? DEFAULT_POSTGRES_SCHEMA };
@@ -101,6 +106,7 @@ function parseWorkers(value: string | undefined): number {
 }
 
 export function parseCommand(argv: readonly string[]): Command {
+  if (argv[0] === 'queue') return parseQueueCommand(argv.slice(1));
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });

@@ -41,14 +41,18 @@ const plainProgress: Progress = {
   stop() {},
 };
 
-/** A progress display: a bar on a terminal, nothing otherwise (lines are still logged). */
-export async function createProgress(totalBytes: number | null, startedAt: number): Promise<Progress> {
+/**
+ * A progress display: a bar on a terminal, nothing otherwise (lines are still
+ * logged). The bar runs over `counts.bytes` up to `totalBytes` (`lede queue`
+ * counts records there), headed by `label`.
+ */
+export async function createProgress(totalBytes: number | null, startedAt: number, label = 'lede annotate'): Promise<Progress> {
   if (!process.stderr.isTTY) return plainProgress;
   const { default: cliProgress } = (await import('cli-progress')) as { default: typeof import('cli-progress') };
   const known = totalBytes !== null && totalBytes > 0;
   const format = known
-    ? 'lede annotate [{bar}] {percentage}% | {articles} articles | {errors} errors | {rate} articles/s | ETA {eta_formatted}'
-    : 'lede annotate {articles} articles | {errors} errors | {rate} articles/s';
+    ? `${label} [{bar}] {percentage}% | {articles} articles | {errors} errors | {rate} articles/s | ETA {eta_formatted}`
+    : `${label} {articles} articles | {errors} errors | {rate} articles/s`;
   const multibar: MultiBar = new cliProgress.MultiBar(
     { format, stream: process.stderr, hideCursor: false, clearOnComplete: true, linewrap: true, etaBuffer: 50, fps: 5 },
     cliProgress.Presets.shades_classic,

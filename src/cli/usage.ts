@@ -3,6 +3,7 @@
  */
 
 import { defaultConcurrency } from '../batch/worker-pool.js';
+import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAITING, DEFAULT_QUEUE_NAME, DEFAULT_REDIS_URL, DEFAULT_STALL_TIMEOUT_S } from '../queue/options.js';
 
 /** A wrong command line or unreadable input: the message says what to do; exit status 2. */
 export class UsageError extends Error {
@@ -24,6 +25,9 @@ Usage:
   lede annotate [IN.jsonl|-] [-o OUT] [options]
                                               many articles: one JSON object per input line,
                                               one result per output line, in input order
+  lede queue add|work|collect|status [options]
+                                              many machines: annotate on BullMQ over Redis
+                                              (lede queue --help)
 
 One article:
   --published-at DATE   publication date, e.g. 2024-11-14 or 2024-11-14T09:30:00Z;
@@ -55,6 +59,42 @@ annotate (reads standard input when IN is - or absent):
 
 Exit status: 0 when the input was read to the end (bad records included);
 2 for a wrong command line or unreadable input.`;
+}
+
+export function queueHelpText(): string {
+  return `lede queue: annotate on many machines, through a queue (BullMQ over Redis)
+
+Usage:
+  lede queue add [IN.jsonl|-] [options]   one producer: the input's records into jobs
+  lede queue work [options]               on every machine: annotate jobs, results to Redis
+  lede queue collect [-o OUT] [options]   one collector: every result in input order
+  lede queue status [options]             jobs, records annotated and collected, rate, time left
+
+Every action:
+  --redis URL           Redis, e.g. redis://HOST:6379, redis://:PASSWORD@HOST:6379/0 or
+                        rediss://HOST:6380 for TLS (default ${DEFAULT_REDIS_URL})
+  --queue NAME          the queue (default ${DEFAULT_QUEUE_NAME}); one queue per input
+
+add (reads standard input when IN is - or absent):
+  --text-field, --date-field, --id-field   as for lede annotate
+  --batch N             records per job (default ${DEFAULT_BATCH_SIZE})
+  --max-waiting N       wait while more than N jobs wait for workers (default ${DEFAULT_MAX_WAITING})
+  The same input added again adds nothing; an input that grew adds its new records.
+
+work (until Ctrl-C or SIGTERM, which finish the current jobs first):
+  --workers N           worker threads (default: the number of cores, here ${defaultConcurrency()})
+  --stall-timeout S     seconds after which the jobs of a worker that stopped (killed, machine
+                        lost) are retried by the others (default ${DEFAULT_STALL_TIMEOUT_S})
+
+collect (until every record of the input is written; run it again after a stop to go on):
+  -o, --output FILE     write to FILE (resumable) instead of standard output
+  --format FORMAT       jsonl (default), es-bulk, sqlite or postgres, as for lede annotate
+  --database URL        postgres: as for lede annotate (or the PG* environment variables)
+  --schema NAME         postgres: the schema of the archive's tables (default lede)
+
+Needs the package bullmq@5 next to lede (npm install bullmq@5) and Redis 6.2 or later,
+best with appendonly yes. Exit status: 0 when done; 2 for a wrong command line, Redis out
+of reach, or a queue of another application or lede version.`;
 }
 
 export function usageHint(): string {

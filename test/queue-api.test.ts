@@ -1,0 +1,149 @@
+/**
+ * lede/queue from Node code: enqueueArticles, startQueueWorker and
+ * collectResults give the results annotate() gives, in input order; options are
+ * checked before anything connects; a collector that stops resumes at the batch
+ * it was in; one collector at a time.
+ */
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LedeOptionError } from '../src/core/errors.js';
+import { openQueue, QueueSetupError } from '../src/queue/connection.js';
+import { collectResults, enqueueArticles, getQueueStatus, startQueueWorker, type CollectedResult, type QueueWorker } from '../src/queue/index.js';
+import { acquireLease } from '../src/queue/lease.js';
+import type { Article } from '../src/index.js';
+import { loadDist } from './batch-helpers.js';
+import { expectValidResult } from './helpers.js';
+import { shortStory, SKIP_QUEUE_TESTS, startRedis, type RedisServer } from './queue-helpers.js';
+
+describe('lede/queue: options are checked before anything connects', () => {
+  it('refuses wrong arguments and options with errors that say what is accepted', async () => {
+    await expect(enqueueArticles('not articles' as never)).rejects.toThrow(/"articles" must be an iterable or async iterable/);
+    await expect(enqueueArticles([], { redis: 'redis://x', retries: 3 } as never)).rejects.toThrow(/unknown option "retries"; the accepted options are "redis", "queue", "batchSize", "maxWaiting"/);
+    await expect(enqueueArticles([], { redis: 'http://x' })).rejects.toThrow(LedeOptionError);
+    await expect(enqueueArticles([], { batchSize: 0 })).rejects.toThrow(/Invalid batchSize: expected the records per job, a whole number from 1 to 10000/);
+    await expect(startQueueWorker({ concurrency: 0 })).rejects.toThrow(/Invalid concurrency/);
+    await expect(startQueueWorker({ stallTimeout: -1 })).rejects.toThrow(/Invalid stallTimeout/);
+    await expect(startQueueWorker('redis://x' as never)).rejects.toThrow(TypeError);
+    expect(() => collectResults({ wait: 'yes' as never })).toThrow(/Invalid wait: expected true or false/);
+    expect(() => collectResults({ queue: 'a b' })).toThrow(/a queue name is 1 to 100 letters/);
+  });
+});
+
+describe.skipIf(SKIP_QUEUE_TESTS)('lede/queue: from Node code', () => {
+  let redis: RedisServer;
+  let worker: QueueWorker | null = null;
+  let lede: Awaited<ReturnType<typeof loadDist>>;
+  beforeAll(async () => {
+    redis = await startRedis();
+    lede = await loadDist();
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await redis?.dispose();
+  });
+
+  const articles: Article[] = [
+    ...Array.from({ length: 9 }, (_, i) => ({ id: `a${i + 1}`, text: shortStory(i + 1), publishedAt: '2024-11-14' })),
+    { id: 'no-text' } as unknown as Article,
+    { text: shortStory(11) }, // no id: its position + 1
+    { id: 12, text: shortStory(12), publishedAt: '2024-02-30' },
+    { id: 'a13', text: shortStory(13), publishedAt: new Date('2024-11-14T09:30:00Z') },
+  ];
+
+  async function collectAll(options: Parameters<typeof collectResults>[0]): Promise<CollectedResult[]> {
+    const results: CollectedResult[] = [];
+    for await (const result of collectResults(options)) results.push(result);
+    return results;
+  }
+
+  it('gives, in input order, what annotate() gives for the same articles', { timeout: 180_000 }, async () => {
+    const options = { redis: redis.url, queue: 'api' };
+    const summary = await enqueueArticles(articles, { ...options, batchSize: 4 });
+    expect(summary).toEqual({ records: 13, addedRecords: 13, queuedBefore: 0, addedBatches: 4, batches: 4 });
+    expect(await enqueueArticles(articles, options)).toMatchObject({ records: 13, addedRecords: 0, queuedBefore: 13 });
+
+    worker = await startQueueWorker({ ...options, concurrency: 1, stallTimeout: 5 });
+    const results = await collectAll(options);
+    const expected: unknown[] = [];
+    for await (const result of lede.annotate(articles, { concurrency: 1 })) expected.push(result);
+
+    expect(results.map((r) => [r.index, r.lineNumber, r.id])).toEqual(expected.map((r, i) => [i, i + 1, (r as { id: unknown }).id]));
+    results.forEach((result, i) => {
+      const want = expected[i] as { extraction?: unknown; error?: { code: string } };
+      if (want.error) {
+        expect(result.error?.code, `record ${i + 1}`).toBe(want.error.code);
+      } else {
+        expect(result.error, `record ${i + 1}`).toBeUndefined();
+        expectValidResult(result.extraction, String(result.record!.text));
+        expect(result.extraction).toEqual(want.extraction);
+      }
+    });
+    expect(results[9]!.error!.code).toBe('missing_text');
+    expect(results[11]!.error!.code).toBe('invalid_option');
+
+    const status = await getQueueStatus(options);
+    expect(status).toMatchObject({ queue: 'api', input: { records: 13, batches: 4, complete: true }, annotated: 13, collected: 13, done: true, workers: 1 });
+    expect(worker.counts).toMatchObject({ jobs: 4, records: 13 });
+  });
+
+  it('a collector that stops in the middle of a batch gets that batch again, and nothing before it', { timeout: 180_000 }, async () => {
+    const options = { redis: redis.url, queue: 'resume' };
+    await enqueueArticles(articles, { ...options, batchSize: 5 });
+    const second = await startQueueWorker({ ...options, concurrency: 1 });
+    try {
+      const first: CollectedResult[] = [];
+      for await (const result of collectResults(options)) {
+        first.push(result);
+        if (first.length === 7) break; // in the second batch (records 6–10)
+      }
+      const rest = await collectAll(options);
+      expect(rest[0]!.lineNumber).toBe(6);
+      expect([...first.slice(0, 5), ...rest].map((r) => r.lineNumber)).toEqual(articles.map((_, i) => i + 1));
+      expect(await collectAll({ ...options, wait: false })).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('batches Redis lost (a crash before its writes reached the disk) are added again by the next run of the producer, which notices a gap', { timeout: 60_000 }, async () => {
+    const options = { redis: redis.url, queue: 'lost' };
+    const some = articles.slice(0, 8);
+    expect(await enqueueArticles(some, { ...options, batchSize: 3 })).toMatchObject({ addedBatches: 3, batches: 3 });
+    // As if Redis had lost the last batch: its registry entry, the count, the end of input and the job.
+    const opened = await openQueue({ url: redis.url, name: 'lost', command: 'test' });
+    try {
+      await opened.client.hset('lede:lost:meta', { batches: 2, lines: 6 });
+      await opened.client.hdel('lede:lost:meta', 'ended');
+      await opened.client.hdel('lede:lost:batches', '2');
+      await opened.queue.remove('batch-2');
+      expect(await enqueueArticles(some, { ...options, batchSize: 3 })).toEqual({ records: 8, addedRecords: 2, queuedBefore: 6, addedBatches: 1, batches: 3 });
+      expect(await opened.client.hget('lede:lost:meta', 'ended')).toBe('1');
+      expect(await opened.queue.getJob('batch-2')).toBeTruthy();
+      // A producer still at work when that happened: its next batch finds the registry shorter than it left it.
+      const lease = await acquireLease(opened.client, 'lede:lost:producer', { role: 'producer', command: 'test', queueName: 'lost' });
+      expect(await lease.fenced('ledeBatchAdded1', ['lede:lost:meta', 'lede:lost:batches'], [5, 'x 3 16', 18])).toBe(2);
+      expect(await opened.client.hget('lede:lost:meta', 'batches')).toBe('3');
+      await lease.release();
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('one collector at a time: another is refused once the lease has not lapsed; a dead one of this machine is replaced at once', { timeout: 60_000 }, async () => {
+    const opened = await openQueue({ url: redis.url, name: 'leases', command: 'test' });
+    try {
+      const held = await acquireLease(opened.client, 'lede:leases:collector', { role: 'collector', command: 'test', queueName: 'leases', ttlMs: 30_000 });
+      await expect(acquireLease(opened.client, 'lede:leases:collector', { role: 'collector', command: 'test', queueName: 'leases', ttlMs: 600 })).rejects.toThrow(QueueSetupError);
+      await expect(acquireLease(opened.client, 'lede:leases:collector', { role: 'collector', command: 'test', queueName: 'leases', ttlMs: 600 })).rejects.toThrow(
+        /another collector \(process \d+ on .*\) is at work on queue "leases"; only one may run at a time/,
+      );
+      await held.release();
+      // A holder of this machine whose process is gone.
+      await opened.client.set('lede:leases:collector', JSON.stringify({ host: (await import('node:os')).hostname(), pid: 2 ** 22 + 12345, token: 'x' }), { PX: 60_000 });
+      const takenOver = await acquireLease(opened.client, 'lede:leases:collector', { role: 'collector', command: 'test', queueName: 'leases' });
+      await takenOver.release();
+    } finally {
+      await opened.close();
+    }
+  });
+});

@@ -20,6 +20,19 @@ function span(text: string, words: string, from = 0): Span {
   return { start, end: start + words.length, text: words };
 }
 
+/** A quote's span and parts: the pieces of its quoted words, in order (one piece for an uninterrupted quote). */
+function quoted(text: string, ...pieces: string[]): Span & { parts: Span[] } {
+  const parts: Span[] = [];
+  let from = 0;
+  for (const piece of pieces) {
+    parts.push(span(text, piece, from));
+    from = parts[parts.length - 1]!.end;
+  }
+  const start = parts[0]!.start;
+  const end = parts[parts.length - 1]!.end;
+  return { start, end, text: text.slice(start, end), parts };
+}
+
 function entity(text: string, init: Omit<Entity, 'mentions' | 'titles' | 'aliases' | 'confidence'> & { surfaces: string[]; titles?: string[]; aliases?: string[] }): Entity {
   let from = 0;
   const mentions = init.surfaces.map((surface) => {
@@ -50,7 +63,7 @@ export function handBuiltArticles(): Fixture[] {
     'Russian Foreign Minister Sergey Lavrov received Elmar Mammadyarov in Moscow on July 20, 2015. ' +
     '"We respect the choice of Baku," said Lavrov. Mamedyarov said the talks were useful. ' +
     '"Nothing is agreed," a diplomat noted. The Russian Foreign Ministry expects a new round within three months. ' +
-    '"We will meet again," Lavrov said. A call is planned for some day.';
+    '"We will meet again," Lavrov said, "in Baku." A call is planned for some day.';
   const baku =
     'Baku hosts energy forum\n' +
     'Energy ministers met in Baku on Tuesday to discuss a ferry corridor across the Caspian Sea. ' +
@@ -75,10 +88,10 @@ export function handBuiltArticles(): Fixture[] {
       { ...span(moscow, 'some day'), type: 'date', value: null },
     ],
     quotes: [
-      { ...span(moscow, 'We respect the choice of Baku'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-1', mention: span(moscow, 'Lavrov', moscow.indexOf('said Lavrov')) }, cue: span(moscow, 'said') },
-      { ...span(moscow, 'the talks were useful'), kind: 'indirect', speaker: { name: 'Elmar Mammadyarov', entityId: 'person-2', mention: span(moscow, 'Mamedyarov') }, cue: span(moscow, 'said', moscow.indexOf('Mamedyarov')) },
-      { ...span(moscow, 'Nothing is agreed'), kind: 'direct', speaker: null, cue: span(moscow, 'noted') },
-      { ...span(moscow, 'We will meet again'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-1', mention: span(moscow, 'Lavrov', moscow.lastIndexOf('Lavrov')) }, cue: span(moscow, 'said', moscow.lastIndexOf('said')) },
+      { ...quoted(moscow, 'We respect the choice of Baku'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-1', mention: span(moscow, 'Lavrov', moscow.indexOf('said Lavrov')) }, cue: span(moscow, 'said') },
+      { ...quoted(moscow, 'the talks were useful'), kind: 'indirect', speaker: { name: 'Elmar Mammadyarov', entityId: 'person-2', mention: span(moscow, 'Mamedyarov') }, cue: span(moscow, 'said', moscow.indexOf('Mamedyarov')) },
+      { ...quoted(moscow, 'Nothing is agreed'), kind: 'direct', speaker: null, cue: span(moscow, 'noted') },
+      { ...quoted(moscow, 'We will meet again,', 'in Baku.'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-1', mention: span(moscow, 'Lavrov', moscow.lastIndexOf('Lavrov')) }, cue: span(moscow, 'said', moscow.lastIndexOf('said')) },
     ],
   };
 
@@ -91,7 +104,7 @@ export function handBuiltArticles(): Fixture[] {
     organizations: [],
     places: [bakuPlace, caspian],
     dates: [{ ...span(baku, 'Tuesday'), type: 'date', value: null }],
-    quotes: [{ ...span(baku, 'The ferry corridor is ready'), kind: 'direct', speaker: { name: 'Amara Diallo', entityId: 'person-1', mention: span(baku, 'Amara Diallo') }, cue: span(baku, 'said') }],
+    quotes: [{ ...quoted(baku, 'The ferry corridor is ready'), kind: 'direct', speaker: { name: 'Amara Diallo', entityId: 'person-1', mention: span(baku, 'Amara Diallo') }, cue: span(baku, 'said') }],
   };
 
   const tallinnPlace = entity(tallinn, { id: 'place-1', type: 'place', name: 'Tallinn', salience: 0.9, surfaces: ['Tallinn', 'Tallinn'] });

@@ -23,7 +23,10 @@
  *
  * Matching: a predicted quote and a gold content match when their trimmed character
  * ranges overlap (quotation marks, punctuation and white space trimmed from both
- * ends). Pairs are made one to one, largest overlap first. A further prediction that
+ * ends); a quote's ranges are its parts, so the attribution that interrupts a quote
+ * ('"A," he said, "B."', 'A, he said, B') is no part of it, and its overlap with a gold
+ * content is the sum over its parts and the content's pieces. Pairs are made one to
+ * one, largest overlap first. A further prediction that
  * overlaps another, still uncovered piece of a matched discontinuous content
  * ('"A," he said, "B."' as one gold relation) is correct without adding recall; a
  * prediction that overlaps only left-out relations is ignored; any other is a false
@@ -207,12 +210,13 @@ export async function main(args: string[]): Promise<void> {
       const sourceText = relation.source ? relation.source.map((p) => text.slice(p.start, p.end)).join(' ') : '';
       gold.push({ relation, kind, pieces, sourceText });
     }
-    const predicted = result.quotes.map((q) => ({ quote: q, range: trimRange(text, q.start, q.end) }));
+    const predicted = result.quotes.map((q) => ({ quote: q, parts: q.parts.map((part) => trimRange(text, part.start, part.end)).filter((p) => p.end > p.start) }));
+    const overlapWith = (parts: Piece[], piece: Piece): number => parts.reduce((sum, part) => sum + overlap(part, piece), 0);
 
     // One-to-one pairs, largest overlap first.
     const pairs: [number, number, number][] = [];
     predicted.forEach((p, i) => gold.forEach((g, j) => {
-      const o = g.pieces.reduce((sum, piece) => sum + overlap(piece, p.range), 0);
+      const o = g.pieces.reduce((sum, piece) => sum + overlapWith(p.parts, piece), 0);
       if (o > 0) pairs.push([o, i, j]);
     }));
     pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
@@ -225,7 +229,7 @@ export async function main(args: string[]): Promise<void> {
     }
     const coveredPieces = new Set<string>();
     for (const [i, j] of predictionMatch) {
-      gold[j]!.pieces.forEach((piece, k) => { if (overlap(piece, predicted[i]!.range) > 0) coveredPieces.add(`${j}:${k}`); });
+      gold[j]!.pieces.forEach((piece, k) => { if (overlapWith(predicted[i]!.parts, piece) > 0) coveredPieces.add(`${j}:${k}`); });
     }
 
     for (const g of gold) {
@@ -268,11 +272,11 @@ export async function main(args: string[]): Promise<void> {
           if (!right && errorsFile) errorLines.push(`SPEAKER ${g.kind}\t${article.name}\tgold=${g.sourceText}\tgot=${p.quote.speaker ? `${p.quote.speaker.mention.text} -> ${p.quote.speaker.name}` : 'null'}\t${p.quote.text.slice(0, 80)}`);
         }
       } else {
-        const extra = gold.findIndex((g, gj) => goldMatch.has(gj) && g.pieces.some((piece, k) => !coveredPieces.has(`${gj}:${k}`) && overlap(piece, p.range) > 0));
+        const extra = gold.findIndex((g, gj) => goldMatch.has(gj) && g.pieces.some((piece, k) => !coveredPieces.has(`${gj}:${k}`) && overlapWith(p.parts, piece) > 0));
         if (extra >= 0) {
           verdict = 'correct';
-          gold[extra]!.pieces.forEach((piece, k) => { if (overlap(piece, p.range) > 0) coveredPieces.add(`${extra}:${k}`); });
-        } else if (excluded.some((pieces) => pieces.some((piece) => overlap(piece, p.range) > 0))) {
+          gold[extra]!.pieces.forEach((piece, k) => { if (overlapWith(p.parts, piece) > 0) coveredPieces.add(`${extra}:${k}`); });
+        } else if (excluded.some((pieces) => pieces.some((piece) => overlapWith(p.parts, piece) > 0))) {
           verdict = 'ignored';
         }
       }

@@ -32,6 +32,8 @@ type SpeakerSource =
 
 interface Candidate {
   range: Range;
+  /** The pieces of an utterance its attribution interrupts; absent for one piece (the range). */
+  parts?: Range[];
   kind: QuoteKind;
   cue: CueMatch | null;
   speakerSource: SpeakerSource;
@@ -261,6 +263,7 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[]): QuoteRecor
       end: candidate.range.end,
       text: text.slice(candidate.range.start, candidate.range.end),
       kind: candidate.kind,
+      parts: candidate.parts ? candidate.parts.map((part) => ({ start: part.start, end: part.end })) : [{ start: candidate.range.start, end: candidate.range.end }],
       cue: cue ? { ...cue, text: text.slice(cue.start, cue.end) } : null,
       speaker: candidate.speaker,
       provenance: { stage: 'quotes', rule: candidate.rule, score: candidate.score },

@@ -194,7 +194,6 @@ describe('quotes: indirect and mixed speech', () => {
     ]],
     ['ADVERBIAL, X said, CLAUSE: the clause after the attribution', 'In any case, Mr. Saar said, the port was vastly over-supplied with cranes.',
       [{ quote: 'the port was vastly over-supplied with cranes', kind: 'indirect', speaker: 'Saar', cue: 'said' }]],
-    ['SUBJECT, X says, PREDICATE is left alone (one span would hold "he says")', 'This campaign, he says, is different.', []],
     ['a conjunction inside the report does not end it', 'Officials said prices rose and fell during the week.',
       [{ quote: 'prices rose and fell during the week', kind: 'indirect', speaker: 'Officials', cue: 'said' }]],
     ['X vowed to VERB (a promise)', 'The mayor vowed to rebuild the bridge within a year.',

@@ -202,6 +202,30 @@ function continuesAfterQuote(ctx: QuoteContext, quote: TopQuote): boolean {
   return next !== undefined && next.paragraph === quote.paragraph && isWordChar(next) && !isSentenceEndToken(ctx.tokens[quote.closeToken - 1]);
 }
 
+/** Words allowed between an interrupting attribution and its comma: '"…," she said on Monday, "…"'. */
+const MAX_ADJUNCT_IN_INTERRUPTION = 8;
+
+/**
+ * '"We will not give in," she said, "not now."': the attribution after `first` interrupts
+ * one utterance that `second` goes on with. The first part does not end its sentence,
+ * the attribution (and at most a short adjunct) ends with a comma or a dash just before
+ * the second part, and nobody else is named after the second part.
+ */
+export function interruptsUtterance(ctx: QuoteContext, first: TopQuote, attribution: Attribution, second: TopQuote): boolean {
+  const { tokens } = ctx;
+  if (first.closeToken < 0 || second.paragraph !== first.paragraph || second.index !== first.index + 1) return false;
+  if (isSentenceEndToken(tokens[first.closeToken - 1]) || first.contentEnd <= first.contentStart) return false;
+  const cue = attribution.cue;
+  const speaker = attribution.speaker;
+  if (!cue || !speaker) return false;
+  const end = Math.max(cue.tokenEnd, speaker.end);
+  const comma = second.openToken - 1;
+  if (end > comma || (tokens[comma]!.text !== ',' && !DASHES.has(tokens[comma]!.text))) return false;
+  if (comma - end > MAX_ADJUNCT_IN_INTERRUPTION) return false;
+  for (let t = end; t < comma; t++) if (!ADJUNCT_POS.has(tokens[t]!.pos) || ctx.quoteAt[t]! >= 0) return false;
+  return attributeAfter(ctx, second, ctx.paragraphTokens[second.paragraph]!.end) === null;
+}
+
 function isClosingMarkToken(token: Token): boolean {
   return token.kind === 'punctuation' && /^(["”»“]|'')$/.test(token.text);
 }

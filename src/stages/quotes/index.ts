@@ -15,7 +15,7 @@ import { overlapsAny, type QuoteRecord, type Range, type SpeakerRecord } from '.
 import type { Stage } from '../../core/stage.js';
 import type { QuoteKind } from '../../types.js';
 import type { CueMatch } from './cue-lexicon.js';
-import { attributeAfter, attributeBefore, attributeBeforeToken, type Attribution } from './direct-attribution.js';
+import { attributeAfter, attributeBefore, attributeBeforeToken, interruptsUtterance, type Attribution } from './direct-attribution.js';
 import { notAQuoteReason } from './not-a-quote.js';
 import { buildQuoteContext, charRange, type QuoteContext, type TopQuote } from './quote-context.js';
 import { findSpeechCues, readReportedSpeech } from './reported-speech.js';
@@ -65,6 +65,8 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
   const usedCueTokens = new Set<number>();
   const direct: (Candidate | null)[] = ctx.quotes.map(() => null);
   const absorbed = new Set<number>();
+  /** Quote index -> its attribution when that follows it ('"…," she said'). */
+  const attributedAfter: (Attribution | undefined)[] = [];
 
   const useCue = (cue: CueMatch | null): void => {
     if (cue) for (let t = cue.tokenStart; t < cue.tokenEnd; t++) usedCueTokens.add(t);
@@ -82,6 +84,18 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
     if (!chosen) continue;
     useCue(chosen.cue);
     direct[quote.index] = directCandidate(quote, chosen);
+    if (chosen === after) attributedAfter[quote.index] = chosen;
+  }
+  // '"We will not give in," she said, "not now."': one utterance in two parts.
+  for (let i = 0; i + 1 < ctx.quotes.length; i++) {
+    const attribution = attributedAfter[i];
+    const first = direct[i];
+    if (!attribution || !first || !interruptsUtterance(ctx, ctx.quotes[i]!, attribution, ctx.quotes[i + 1]!)) continue;
+    const second = ctx.quotes[i + 1]!;
+    first.parts = [...(first.parts ?? [first.range]), { start: second.contentStart, end: second.contentEnd }];
+    first.range = { start: first.range.start, end: second.contentEnd };
+    direct[i + 1] = null;
+    absorbed.add(i + 1);
   }
 
   // 3. Reported speech around the remaining cues.
@@ -113,8 +127,10 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
     }
     const range = trimFullStop(ctx, charRange(tokens, content.start, end));
     lastEnd = range.end;
+    const parts = speech.parts?.map((part, k, all) => (k === all.length - 1 ? { start: charRange(tokens, part.start, part.end).start, end: range.end } : charRange(tokens, part.start, part.end)));
     reported.push({
       range,
+      ...(parts ? { parts } : {}),
       kind: inside.length > 0 ? 'mixed' : 'indirect',
       cue,
       speakerSource: { type: 'phrase', phrase: speech.speaker },

@@ -23,6 +23,8 @@ export interface ReportedSpeech {
   speaker: SpeakerPhrase;
   /** Tokens of the reported clause: [start, end). */
   content: Range;
+  /** Token ranges of its pieces when the attribution interrupts it ('Many of the closures, he said, have involved …'). */
+  parts?: Range[];
   rule: string;
 }
 
@@ -229,13 +231,16 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
     return content ? { cue, speaker: subject, content, rule: 'as-speaker-cue-clause' } : null;
   }
   if (subject) {
+    // SUBJECT, X said, PREDICATE: one report in two parts.
+    const comma = subject.start - 1;
+    const split = comma > sentenceStart && tokens[comma]!.text === ',' ? splitReport(ctx, sentenceStart, comma, cue, sentenceEnd) : null;
+    if (split) return { cue, speaker: subject, content: { start: split[0]!.start, end: split[1]!.end }, parts: split, rule: 'split-report' };
     const clauseStart = clauseAfterCue(ctx, cue, sentenceEnd);
     if (clauseStart >= 0) {
       const content = trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd, isRelativeCue(tokens, cue, subject.end)));
       if (content) return { cue, speaker: subject, content, rule: 'speaker-cue-clause' };
     }
     // CLAUSE, X said …
-    const comma = subject.start - 1;
     if (comma > sentenceStart && tokens[comma]!.text === ',' && endsReport(ctx, cue, sentenceEnd)) {
       const content = trimClause(ctx, sentenceStart, comma);
       if (content && hasVerb(tokens, content.start, content.end)) return { cue, speaker: subject, content, rule: 'clause-speaker-cue' };
@@ -285,6 +290,60 @@ function adverbialThenClause(ctx: QuoteContext, sentenceStart: number, comma: nu
   if (!CLAUSE_OPENING_POS.has(first.pos) || first.pos === 'ADV' || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase())) return null;
   if (!hasVerb(tokens, start + 1, sentenceEnd)) return null;
   return trimClause(ctx, start, reportEnd(ctx, start, sentenceEnd));
+}
+
+/** Words between a cue and the comma that ends an interrupting attribution: 'he said Tuesday,', 'she told reporters,'. */
+const MAX_TAIL_BEFORE_COMMA = 4;
+const RELATIVE_WORDS = new Set(['who', 'which', 'that', 'whose']);
+
+/**
+ * 'Many of the closures, he said, have involved public courses', 'The museum, Mr. Bush
+ * said, would make visitors face uncomfortable truths': the attribution stands between
+ * the subject of the report and its predicate. The words before it are a noun phrase
+ * (no verb, unless a relative clause: 'The plan that passed, she said, was …'); the
+ * words after its comma open with an auxiliary or a finite verb ('is', 'would',
+ * 'celebrated'), not a participle ('…, he said, adding that …' goes on with the
+ * speaker's own predicate). Returns the two token ranges, or null.
+ */
+function splitReport(ctx: QuoteContext, sentenceStart: number, comma: number, cue: CueMatch, sentenceEnd: number): Range[] | null {
+  const { tokens } = ctx;
+  const lead = tokens[sentenceStart]!;
+  if (ADVERBIAL_OPENING_POS.has(lead.pos) && !/^(all|many|much|most|some|none|both|each)$/i.test(lead.text)) return null;
+  for (let t = sentenceStart; t < comma; t++) {
+    const token = tokens[t]!;
+    if (ctx.quoteAt[t]! >= 0 || token.text === ',' || token.text === ';' || token.text === ':') return null;
+    // 'Acts of protest': a plural noun the tagger read as a verb opens the phrase.
+    const nounBeforeOf = t === sentenceStart && tokens[t + 1]?.text.toLowerCase() === 'of';
+    if ((token.pos === 'VERB' || token.pos === 'AUX') && !nounBeforeOf && !(t > sentenceStart && hasRelativeWordBefore(tokens, sentenceStart, t))) return null;
+  }
+  let after = cue.tokenEnd;
+  while (after < sentenceEnd && after - cue.tokenEnd < MAX_TAIL_BEFORE_COMMA && tokens[after]!.text !== ',' && ADJUNCT_POS.has(tokens[after]!.pos) && tokens[after]!.pos !== 'PUNCT') after++;
+  if (tokens[after]?.text !== ',' || after + 1 >= sentenceEnd) return null;
+  let predicate = after + 1;
+  if (tokens[predicate]!.pos === 'ADV' && predicate + 1 < sentenceEnd) predicate++;
+  const verb = tokens[predicate]!;
+  if (ctx.quoteAt[predicate]! >= 0 || !(verb.pos === 'AUX' || (verb.pos === 'VERB' && !/ing$/i.test(verb.text)))) return null;
+  if (matchCueAt(ctx.cues, tokens, predicate, sentenceEnd) !== null && verb.pos === 'VERB') return null;
+  const first = trimPart(ctx, sentenceStart, comma);
+  const second = trimPart(ctx, after + 1, reportEnd(ctx, after + 1, sentenceEnd));
+  if (!first || !second || wordCount(tokens, first.start, first.end) + wordCount(tokens, second.start, second.end) < MIN_CLAUSE_WORDS) return null;
+  return [first, second];
+}
+
+function hasRelativeWordBefore(tokens: readonly Token[], start: number, t: number): boolean {
+  for (let k = t - 1; k > start; k--) if (RELATIVE_WORDS.has(tokens[k]!.text.toLowerCase())) return true;
+  return false;
+}
+
+/** Trims punctuation (not quotation marks) from both ends of one piece of a report; null when no word is left. */
+function trimPart(ctx: QuoteContext, start: number, end: number): Range | null {
+  const { tokens } = ctx;
+  let s = start;
+  let e = end;
+  const trimmable = (t: number): boolean => tokens[t]!.kind === 'punctuation' && ctx.quoteAt[t]! < 0 && tokens[t]!.text !== ')' && tokens[t]!.text !== '(';
+  while (s < e && trimmable(s)) s++;
+  while (e > s && trimmable(e - 1)) e--;
+  return wordCount(tokens, s, e) > 0 ? { start: s, end: e } : null;
 }
 
 /** After 'CLAUSE, X said' only the sentence's end or a tail ('at a briefing', 'adding …') may follow. */

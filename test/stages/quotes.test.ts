@@ -219,7 +219,6 @@ describe('quotes: must find nothing', () => {
     ['a show at the end of a sentence', 'Flynn appeared on Fox News’s “Fox and Friends.”'],
     ['a nickname', 'Dwayne "The Rock" Johnson arrived in Baku.'],
     ['a scare quote', 'The so-called "reforms" failed.'],
-    ['a term', 'Critics call it a "witch hunt" and worse.'],
     ['a belief', 'Smith thinks the election is rigged.'],
     ['an intention', 'Smith wants to cut taxes next year.'],
     ['"said to be"', 'The report was said to be false.'],

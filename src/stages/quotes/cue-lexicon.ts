@@ -6,7 +6,11 @@
 
 import type { Token } from '../../core/document.js';
 
-export type CueType = 'speech' | 'belief' | 'intention';
+/**
+ * 'speech' introduces a quote; 'belief' and 'intention' never do; 'characterization'
+ * ('called the plan “a disgrace”') makes a quote only of words in quotation marks.
+ */
+export type CueType = 'speech' | 'belief' | 'intention' | 'characterization';
 
 export interface CueExample {
   text: string;

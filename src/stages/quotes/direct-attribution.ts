@@ -11,6 +11,7 @@
 import type { Token } from '../../core/document.js';
 import { matchCueAt, type CueMatch } from './cue-lexicon.js';
 import { endsSentenceAt, isSentenceEndToken, type QuoteContext, type TopQuote } from './quote-context.js';
+import { isTitleCase } from './not-a-quote.js';
 import { phraseEndingAt, speakerPhraseAfter, speakerPhraseBefore, startsAsDescription, type SpeakerPhrase } from './speaker-phrase.js';
 
 export interface Attribution {
@@ -38,11 +39,18 @@ function isOpeningMarkToken(ctx: QuoteContext, t: number): boolean {
   return q >= 0 && ctx.quotes[q]!.openToken === t;
 }
 
-/** Whether a token starts a clause of its own (then a cue before it heads that clause, not the quote). */
-function startsClause(token: Token | undefined): boolean {
+/**
+ * Whether token t starts a clause of its own (then a cue before it heads that clause,
+ * not the quote): 'that', a determiner, a pronoun ('it' only before a verb: 'said it
+ * would be'), or a name and a verb ('said Cook provided').
+ */
+function startsClause(tokens: readonly Token[], t: number): boolean {
+  const token = tokens[t];
   if (!token) return false;
   const lower = token.text.toLowerCase();
-  return lower === 'that' || (token.pos === 'PRON' && lower !== 'it') || token.pos === 'DET';
+  const next = tokens[t + 1];
+  const verbNext = next !== undefined && (next.pos === 'AUX' || next.pos === 'VERB');
+  return lower === 'that' || (token.pos === 'PRON' && (lower !== 'it' || verbNext)) || token.pos === 'DET' || (token.pos === 'PROPN' && verbNext);
 }
 
 export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number): Attribution | null {
@@ -74,6 +82,8 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
     if (token.text === ';' || token.text === ':' || ctx.quoteAt[c]! >= 0) return null;
     const match = matchCueAt(ctx.cues, tokens, c, windowEnd);
     if (!isSpeechCue(match)) continue;
+    // '“…,” the senator was asked': a passive's subject is the one spoken to.
+    if (isPassive(tokens, match)) return null;
     let speaker = speakerPhraseBefore(tokens, c, a);
     if (!speaker || speaker.start > a + 1) {
       // A longer aside between the speaker and the cue: '"…," X, who runs …, said'.
@@ -81,8 +91,9 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
       if (!named || tokens[named.end]?.text !== ',' || tokens[c - 1]?.text !== ',') return null;
       speaker = speaker && !startsAsDescription(tokens, speaker) && startsAsDescription(tokens, named) ? speaker : named;
     }
-    // After a full stop, 'Smith said the …' starts a new report rather than closing this quote.
-    if (endsSentence && startsClause(tokens[match.tokenEnd])) return null;
+    // After a full stop, 'Smith said the …' starts a new report rather than closing this quote;
+    // so does 'On the broadcast of “Fox News Sunday,” Pence said his …' after a title.
+    if ((endsSentence || isTitleCase(ctx.text.slice(quote.contentStart, quote.contentEnd))) && startsClause(tokens, match.tokenEnd)) return null;
     return { cue: match, speaker, rule: 'quote-speaker-cue' };
   }
   return null;
@@ -200,6 +211,17 @@ function continuesAfterQuote(ctx: QuoteContext, quote: TopQuote): boolean {
   if (quote.closeToken < 0) return false;
   const next = ctx.tokens[quote.closeToken + 1];
   return next !== undefined && next.paragraph === quote.paragraph && isWordChar(next) && !isSentenceEndToken(ctx.tokens[quote.closeToken - 1]);
+}
+
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
+
+/** 'was asked', 'has been told': a form of 'be' (an adverb between) before a past participle. */
+export function isPassive(tokens: readonly Token[], cue: CueMatch): boolean {
+  const verb = tokens[cue.tokenStart]!.text.toLowerCase();
+  if (!/(ed|told|said|written|spoken|known)$/.test(verb)) return false;
+  let k = cue.tokenStart - 1;
+  if (tokens[k]?.pos === 'ADV') k--;
+  return BE_FORMS.has(tokens[k]?.text.toLowerCase() ?? '');
 }
 
 /** Words allowed between an interrupting attribution and its comma: '"…," she said on Monday, "…"'. */

@@ -16,8 +16,9 @@ import type { Stage } from '../../core/stage.js';
 import type { QuoteKind } from '../../types.js';
 import type { CueMatch } from './cue-lexicon.js';
 import { attributeAfter, attributeBefore, attributeBeforeToken, interruptsUtterance, type Attribution } from './direct-attribution.js';
+import { readCharacterization, type Characterization } from './characterization.js';
 import { notAQuoteReason } from './not-a-quote.js';
-import { buildQuoteContext, charRange, type QuoteContext, type TopQuote } from './quote-context.js';
+import { buildQuoteContext, charRange, isSentenceEndToken, type QuoteContext, type TopQuote } from './quote-context.js';
 import { findSpeechCues, readReportedSpeech } from './reported-speech.js';
 import { SpeakerResolver } from './speaker-resolution.js';
 import { speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
@@ -80,7 +81,10 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
     const before = attributeBefore(ctx, quote, floor);
     const after = attributeAfter(ctx, quote, paragraph.end);
     const colonBefore = tokens[quote.openToken - 1]?.text === ':';
-    const chosen: Attribution | null = before && (colonBefore || !after) ? before : after;
+    // 'but said "the question is the timing." Gov. Pat McCrory said …': a quote that ends its
+    // sentence belongs to the cue before it; the name after it opens the next sentence.
+    const nextSentence = quote.closeToken >= 0 && isSentenceEndToken(tokens[quote.closeToken - 1]) && /^\p{Lu}/u.test(tokens[quote.closeToken + 1]?.text ?? '');
+    const chosen: Attribution | null = before && (colonBefore || !after || nextSentence) ? before : after;
     if (!chosen) continue;
     useCue(chosen.cue);
     direct[quote.index] = directCandidate(quote, chosen);
@@ -150,7 +154,15 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
       all.push(found);
       continue;
     }
-    if (absorbed.has(quote.index) || notAQuoteReason(ctx, quote) !== null) continue;
+    if (absorbed.has(quote.index)) continue;
+    // 'X called the plan “a disgrace”': words in marks a speaker characterises something with.
+    const characterization = readCharacterization(ctx, quote);
+    if (characterization) {
+      for (const q of characterization.quotes) absorbed.add(q.index);
+      all.push(characterizationCandidate(ctx, characterization));
+      continue;
+    }
+    if (notAQuoteReason(ctx, quote) !== null) continue;
     all.push({
       range: { start: quote.contentStart, end: quote.contentEnd },
       kind: 'direct',
@@ -167,6 +179,21 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
   const kept = all.filter((c) => c.range.end > c.range.start && !overlapsAny(ctx.doc.furniture, c.range.start, c.range.end));
   linkUnattributed(ctx, kept);
   return kept;
+}
+
+function characterizationCandidate(ctx: QuoteContext, found: Characterization): Candidate {
+  const quote = found.quotes[0]!;
+  return {
+    range: found.quotedOnly ? { start: quote.contentStart, end: quote.contentEnd } : charRange(ctx.tokens, found.content.start, found.content.end),
+    kind: found.quotedOnly ? 'direct' : 'mixed',
+    cue: found.cue,
+    speakerSource: { type: 'phrase', phrase: found.speaker },
+    rule: found.rule,
+    score: 0.7,
+    paragraph: quote.paragraph,
+    quote: null,
+    speaker: null,
+  };
 }
 
 function directCandidate(quote: TopQuote, attribution: Attribution): Candidate {

@@ -158,7 +158,9 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   // 'said on Monday that', 'told reporters in Baku that'
   for (let k = t; k < sentenceEnd && k - t <= MAX_ADJUNCT_BEFORE_THAT; k++) {
     const token = tokens[k]!;
-    if (token.text.toLowerCase() === 'that' && (token.pos === 'SCONJ' || k > t && (tokens[k - 1]!.text === ',' || opensThatClause(tokens, k + 1, sentenceEnd)))) return k + 1;
+    // 'responded to that tweet', 'spoke of that': after a preposition 'that' is no conjunction.
+    const afterPreposition = k > t && tokens[k - 1]!.pos === 'ADP';
+    if (token.text.toLowerCase() === 'that' && !afterPreposition && (token.pos === 'SCONJ' || k > t && (tokens[k - 1]!.text === ',' || opensThatClause(tokens, k + 1, sentenceEnd)))) return k + 1;
     // 'told The Post and Courier on Saturday that'
     const nameAnd = token.text === 'and' && /^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '');
     if ((!ADJUNCT_POS.has(token.pos) && !/^\p{Lu}/u.test(token.text) && !nameAnd) || ctx.quoteAt[k]! >= 0 || token.text === '.') break;

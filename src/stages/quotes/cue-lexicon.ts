@@ -120,8 +120,10 @@ export function matchCueAt(cues: CompiledCues, tokens: readonly Token[], index: 
       end++;
     }
     if (!ok) continue;
-    // A bare form used as a noun or adjective ('a note', 'the report', 'a post') is not a cue.
-    if (cue.particle.length === 0 && token.pos !== 'VERB' && token.pos !== 'AUX' && !(VERB_FORMS_MISTAGGED.has(token.text.toLowerCase()) && readsAsVerb(tokens[end])) && !opensReport(tokens[end])) continue;
+    // A bare form used as a noun or adjective ('a note', 'the report', 'a post') is not a cue,
+    // nor is a capitalised word inside a name ('the United States Conference').
+    if (cue.particle.length === 0 && token.pos === 'PROPN' && index > 0 && tokens[index - 1]!.sentence === token.sentence && /^\p{Lu}/u.test(token.text) && !opensReport(tokens[end])) continue;
+    if (cue.particle.length === 0 && token.pos !== 'VERB' && token.pos !== 'AUX' && !(VERB_FORMS_MISTAGGED.has(token.text.toLowerCase()) && readsAsVerb(tokens[end])) && !opensReport(tokens[end]) && !promisesTo(token, tokens[end], tokens[end + 1])) continue;
     return { cue, tokenStart: index, tokenEnd: end };
   }
   return null;
@@ -138,6 +140,11 @@ function readsAsVerb(next: Token | undefined): boolean {
   if (!next) return true;
   if (/^(that|:|,|\.|"|“|”|„|«)$/i.test(next.text)) return true;
   return next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN';
+}
+
+/** 'promising to lift', 'pledged to close': an inflected form before 'to' and a verb is a verb, whatever the tagger said. */
+function promisesTo(token: Token, next: Token | undefined, after: Token | undefined): boolean {
+  return /(ing|ed|es)$/i.test(token.text) && next?.text.toLowerCase() === 'to' && after?.pos === 'VERB';
 }
 
 /** 'that' or a colon after any cue form makes it a verb, whatever the tagger said ('alleged that'). */

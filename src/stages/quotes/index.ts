@@ -137,7 +137,7 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
       ...(parts ? { parts } : {}),
       kind: inside.length > 0 ? 'mixed' : 'indirect',
       cue,
-      speakerSource: { type: 'phrase', phrase: speech.speaker },
+      speakerSource: speech.speaker ? { type: 'phrase', phrase: speech.speaker } : { type: 'none' },
       rule: speech.rule,
       score: inside.length > 0 ? 0.8 : 0.7,
       paragraph: tokens[content.start]!.paragraph,

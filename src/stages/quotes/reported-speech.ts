@@ -16,11 +16,13 @@ import { matchCueAt, type CueMatch } from './cue-lexicon.js';
 import { isParticipleAfterComma, sentenceSubjectBefore } from './direct-attribution.js';
 import { isTitleCase } from './not-a-quote.js';
 import type { QuoteContext } from './quote-context.js';
-import { speakerPhraseAfter, speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
+import { isObjectRelative, reportSubject } from './report-subject.js';
+import { phraseEndingAt, speakerPhraseAfter, type SpeakerPhrase } from './speaker-phrase.js';
 
 export interface ReportedSpeech {
   cue: CueMatch;
-  speaker: SpeakerPhrase;
+  /** Null only for a question put by someone the text does not name ('Asked if he was bullied, …'). */
+  speaker: SpeakerPhrase | null;
   /** Tokens of the reported clause: [start, end). */
   content: Range;
   /** Token ranges of its pieces when the attribution interrupts it ('Many of the closures, he said, have involved …'). */
@@ -117,9 +119,11 @@ function startsNextPredicate(ctx: QuoteContext, t: number, sentenceEnd: number):
  * A conjunction joins clauses inside the report too ('prices rose and fell'), so
  * only a cue after it ends the clause.
  */
-function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number, relative = false): number {
+function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number, relative = false, subordinate = false): number {
   const { tokens } = ctx;
   for (let t = start + MIN_CLAUSE_WORDS; t < sentenceEnd - 1; t++) {
+    // 'While he acknowledged funding was short, Ham also noted …': the main clause after a subordinate report.
+    if (subordinate && tokens[t]!.text === ',' && ctx.quoteAt[t]! < 0 && opensMainClause(tokens, t + 1, sentenceEnd)) return t;
     // '… has “expanded the party,” claiming that …': the comma inside the closing mark.
     if (ctx.quoteAt[t]! >= 0) {
       if (tokens[t - 1]!.text === ',' && ctx.quoteAt[t + 1]! < 0 && ctx.quotes[ctx.quoteAt[t]!]!.closeToken === t &&
@@ -129,10 +133,34 @@ function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number, relati
     const lower = tokens[t]!.text.toLowerCase();
     if ((lower === 'and' || lower === 'but') && startsNextPredicate(ctx, t + 1, sentenceEnd)) return tokens[t - 1]!.text === ',' ? t - 1 : t;
     if (lower === ',' && /ing$/i.test(tokens[t + 1]!.text) && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t;
-    // 'Barkley, who said he votes Democratic, said …': the relative clause ends at the main cue.
-    if (relative && lower === ',' && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t;
+    // 'Barkley, who said he votes Democratic, said …': the relative clause ends at the main cue,
+    // or at the main clause's verb ('the Union, which contended that …, is a good example').
+    if (relative && lower === ',' && (startsNextPredicate(ctx, t + 1, sentenceEnd) || tokens[t + 1]!.pos === 'AUX')) return t;
   }
   return sentenceEnd;
+}
+
+/** Words that open a subordinate clause before a main one ('While X said …, Y …'). */
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'as', 'when', 'because', 'since', 'after', 'before', 'if', 'whereas', 'once', 'unless', 'until']);
+
+/** Whether the sentence opens with a subordinator before token t ('While he acknowledged …'). */
+function opensSubordinate(tokens: readonly Token[], sentenceStart: number, t: number): boolean {
+  let lead = sentenceStart;
+  while (lead < t && (tokens[lead]!.pos === 'CCONJ' || tokens[lead]!.text === ',')) lead++;
+  return lead < t && SUBORDINATORS.has(tokens[lead]!.text.toLowerCase());
+}
+
+/** A subject (a pronoun, a name or a determiner's phrase) and, within a few words, its verb. */
+function opensMainClause(tokens: readonly Token[], t: number, end: number): boolean {
+  const first = tokens[t];
+  if (!first || !(first.pos === 'PRON' || first.pos === 'PROPN' || first.pos === 'DET' || first.pos === 'NOUN')) return false;
+  if (first.pos === 'PRON' && !SUBJECT_PRONOUNS.has(first.text.toLowerCase())) return false;
+  for (let k = t + 1; k < end && k - t <= 5; k++) {
+    const token = tokens[k]!;
+    if (token.pos === 'VERB' || token.pos === 'AUX') return !/ing$/i.test(token.text) || token.pos === 'AUX';
+    if (token.kind === 'punctuation' && token.text !== '.' && token.text !== '-') return false;
+  }
+  return false;
 }
 
 /**
@@ -154,6 +182,8 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   const { tokens } = ctx;
   let t = cue.tokenEnd;
   if (t >= sentenceEnd) return -1;
+  const question = questionAfterCue(ctx, cue, sentenceEnd);
+  if (question >= 0) return question;
   if (tokens[t]!.text.toLowerCase() === 'that') return t + 1;
   // 'said on Monday that', 'told reporters in Baku that'
   for (let k = t; k < sentenceEnd && k - t <= MAX_ADJUNCT_BEFORE_THAT; k++) {
@@ -188,11 +218,95 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   const name = /^\p{Lu}\p{Ll}/u.test(first.text) && first.kind === 'word';
   // 'said if elected he would …'
   const conditional = first.text.toLowerCase() === 'if';
-  if ((!CLAUSE_OPENING_POS.has(first.pos) && !gerund && !name && !conditional) || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase())) return -1;
+  // 'said much of his discussion was …', 'reported at least six planes filled …', 'said no decision had been made'.
+  const quantity = isQuantityOpening(tokens, t);
+  if ((!CLAUSE_OPENING_POS.has(first.pos) && !gerund && !name && !conditional && !quantity) || (NOT_CLAUSE_OPENERS.has(first.text.toLowerCase()) && !quantity)) return -1;
   // The clause needs a verb of its own ('said the head of the ministry' has none), or a quote in marks
   // ('pointed out the importance of "convergence of positions"').
   if (!hasVerb(tokens, t + 1, sentenceEnd) && !hasQuote(ctx, t + 1, sentenceEnd)) return -1;
   return t;
+}
+
+/** Words that open a reported question: 'asked whether …', 'told him how …', 'did not say when …'. */
+const QUESTION_WORDS = new Set(['whether', 'how', 'why', 'what', 'who', 'when', 'where', 'which']);
+/** Cues whose questions open with 'if' too ('asked if'); after 'said', 'if' opens a condition. */
+const ASKING_CUES = new Set(['ask', 'wonder', 'inquire']);
+
+/**
+ * A reported question after the cue, its hearer and a short adjunct: 'asked whether
+ * the deals required …', 'told Alex Marlow on Thursday how surprised he is …'. The
+ * question word opens the quote. Returns its token, or -1.
+ */
+function questionAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): number {
+  const { tokens } = ctx;
+  const asking = ASKING_CUES.has(cue.cue.id);
+  if (!asking && !cue.cue.takesObject && cue.cue.id !== 'explain' && cue.cue.id !== 'say') return -1;
+  const opens = (t: number): boolean => {
+    const word = tokens[t]?.text.toLowerCase() ?? '';
+    return t < sentenceEnd && (QUESTION_WORDS.has(word) || (asking && word === 'if')) && ctx.quoteAt[t]! < 0 && hasVerb(tokens, t + 1, sentenceEnd);
+  };
+  let t = cue.tokenEnd;
+  if (opens(t)) return t;
+  if (!asking && !cue.cue.takesObject) return -1;
+  const hearer = speakerPhraseAfter(tokens, t, sentenceEnd);
+  if (!hearer) return -1;
+  t = skipAdjunct(tokens, hearer.end, sentenceEnd);
+  return opens(t) ? t : -1;
+}
+
+/** Participles that put a question to the sentence's subject: 'Asked if he was bullied, X said no.' */
+const QUESTION_PARTICIPLES = new Set(['asked', 'pressed', 'questioned']);
+
+/**
+ * 'Asked if he was ever bullied, the candidate said no', '… said when asked whether he
+ * would …': the question someone put, from its question word (or 'about', 'to') to the
+ * end of its clause. Whoever asked it is named only after 'by' ('Asked by Stephanopoulos
+ * to respond, …'); else the quote has no speaker.
+ */
+function readPutQuestion(ctx: QuoteContext, cue: CueMatch, sentenceStart: number, sentenceEnd: number): ReportedSpeech | null {
+  const { tokens } = ctx;
+  const verb = tokens[cue.tokenStart]!;
+  if (!QUESTION_PARTICIPLES.has(verb.text.toLowerCase())) return null;
+  const before = tokens[cue.tokenStart - 1];
+  const opensSentence = cue.tokenStart === sentenceStart || (before !== undefined && cue.tokenStart - 1 === sentenceStart && /^(when|if|once|after)$/i.test(before.text));
+  const afterWhen = before !== undefined && /^(when|if|once|after)$/i.test(before.text);
+  if (!opensSentence && !afterWhen) return null;
+  let t = cue.tokenEnd;
+  let speaker: SpeakerPhrase | null = null;
+  if (tokens[t]?.text.toLowerCase() === 'by') {
+    speaker = speakerPhraseAfter(tokens, t + 1, sentenceEnd);
+    if (!speaker) return null;
+    t = speaker.end;
+  }
+  // 'Asked on Fox News who leads the party': a short adjunct before the question.
+  t = skipAdjunct(tokens, t, sentenceEnd);
+  const word = tokens[t]?.text.toLowerCase() ?? '';
+  const opensQuestion = QUESTION_WORDS.has(word) || word === 'if' || word === 'about' || (word === 'to' && tokens[t + 1]?.pos === 'VERB');
+  if (!opensQuestion || ctx.quoteAt[t]! >= 0) return null;
+  let end = sentenceEnd;
+  if (opensSentence) {
+    // The question ends at the comma before the main clause.
+    for (let k = t + 1; k < sentenceEnd; k++) {
+      if (tokens[k]!.text === ',' && ctx.quoteAt[k]! < 0 && opensMainClause(tokens, k + 1, sentenceEnd)) {
+        end = k;
+        break;
+      }
+    }
+    if (end === sentenceEnd) return null;
+  }
+  const content = trimClause(ctx, t, end);
+  return content ? { cue, speaker, content, rule: 'asked-question' } : null;
+}
+
+/** A subject that opens with an amount: 'much of', 'at least six', 'more than half', 'no decision', 'this effect'. */
+function isQuantityOpening(tokens: readonly Token[], t: number): boolean {
+  const first = tokens[t]!.text.toLowerCase();
+  const next = tokens[t + 1];
+  if (!next) return false;
+  const second = next.text.toLowerCase();
+  if ((first === 'much' || first === 'more' || first === 'most' || first === 'some' || first === 'all') && second === 'of') return true;
+  if ((first === 'at' && (second === 'least' || second === 'most')) || ((first === 'more' || first === 'less' || first === 'fewer') && second === 'than')) return true;
+  return (first === 'no' || first === 'this' || first === 'that' || first === 'these' || first === 'those') && (next.pos === 'NOUN' || next.pos === 'ADJ');
 }
 
 /** Finds reported speech around one speech cue; null when the cue heads none. */
@@ -218,7 +332,18 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
     return after ? { cue, speaker, content: after, rule: 'clause-according-to' } : null;
   }
 
-  let subject = speakerPhraseBefore(tokens, cue.tokenStart, sentenceStart);
+  const question = readPutQuestion(ctx, cue, sentenceStart, sentenceEnd);
+  if (question) return question;
+  // "Trump's claim that …", 'his warning that …': a noun cue and the one whose words it reports.
+  const possessor = possessorOfNounCue(ctx, cue, sentenceStart);
+  if (possessor) {
+    const clauseStart = tokens[cue.tokenEnd]?.text.toLowerCase() === 'that' ? cue.tokenEnd + 1 : -1;
+    const content = clauseStart >= 0 && hasVerb(tokens, clauseStart, sentenceEnd) ? trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd)) : null;
+    return content ? { cue, speaker: possessor, content, rule: 'possessor-noun-cue-clause' } : null;
+  }
+
+  const found = reportSubject(ctx, cue, sentenceStart);
+  let subject = found?.phrase ?? null;
   // '…, claiming that …', '… and said …': the subject of the sentence speaks.
   const before = tokens[cue.tokenStart - 1];
   if (!subject && before && (isParticipleAfterComma(tokens, cue) || /^(and|but)$/i.test(before.text))) {
@@ -234,13 +359,23 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
   }
   if (subject) {
     // SUBJECT, X said, PREDICATE: one report in two parts.
-    const comma = subject.start - 1;
+    // A comma before a relative clause's antecedent is no attribution's ('Walter Energy, a company that had declared …').
+    const beside = found?.reading === 'direct' || found?.reading === 'after-time';
+    const comma = beside ? subject.start - 1 : -1;
     const split = comma > sentenceStart && tokens[comma]!.text === ',' ? splitReport(ctx, sentenceStart, comma, cue, sentenceEnd) : null;
     if (split) return { cue, speaker: subject, content: { start: split[0]!.start, end: split[1]!.end }, parts: split, rule: 'split-report' };
+    // 'the changes, which officials said will go into effect …': the rest of the relative clause.
+    if (isObjectRelative(ctx, cue, subject, sentenceStart)) {
+      const content = trimClause(ctx, cue.tokenEnd, relativeClauseEnd(ctx, cue.tokenEnd, sentenceEnd));
+      const relativeWord = /^(which|that|who|whom)$/i.test(tokens[subject.start]!.text) && subject.head > subject.start;
+      const speaker = relativeWord ? { ...subject, start: subject.start + 1 } : subject;
+      return content ? { cue, speaker, content, rule: 'object-relative-cue-clause' } : null;
+    }
     const clauseStart = clauseAfterCue(ctx, cue, sentenceEnd);
     if (clauseStart >= 0) {
-      const content = trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd, isRelativeCue(tokens, cue, subject.end)));
-      if (content) return { cue, speaker: subject, content, rule: 'speaker-cue-clause' };
+      const relative = isRelativeCue(tokens, cue, subject.end) || found?.reading === 'relative-subject';
+      const content = trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd, relative, opensSubordinate(tokens, sentenceStart, subject.start)));
+      if (content) return { cue, speaker: subject, content, rule: found?.reading === 'direct' ? 'speaker-cue-clause' : `speaker-cue-clause-${found!.reading}` };
     }
     // CLAUSE, X said …
     if (comma > sentenceStart && tokens[comma]!.text === ',' && endsReport(ctx, cue, sentenceEnd)) {
@@ -262,6 +397,39 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
     }
   }
   return null;
+}
+
+/** Where the rest of a relative clause ends: at a comma or dash outside quotes, or the sentence's end. */
+function relativeClauseEnd(ctx: QuoteContext, start: number, sentenceEnd: number): number {
+  const { tokens } = ctx;
+  for (let t = start + 1; t < sentenceEnd; t++) {
+    if (ctx.quoteAt[t]! >= 0) continue;
+    const text = tokens[t]!.text;
+    if (text === ',' || text === ';' || text === '—' || text === '–' || text === '--') return t;
+  }
+  return sentenceEnd;
+}
+
+const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its']);
+
+/**
+ * "Trump's claim that …", 'his warning that …': a cue read as a noun after a possessor,
+ * which is then its speaker (a name before 's, or a possessive pronoun). Null otherwise.
+ */
+function possessorOfNounCue(ctx: QuoteContext, cue: CueMatch, sentenceStart: number): SpeakerPhrase | null {
+  const { tokens } = ctx;
+  const verb = tokens[cue.tokenStart]!;
+  if (verb.pos === 'VERB' || verb.pos === 'AUX') return null;
+  let k = cue.tokenStart - 1;
+  // "Trump's earlier claim": one adjective between.
+  if (tokens[k]?.pos === 'ADJ') k--;
+  const mark = tokens[k];
+  if (!mark || k < sentenceStart) return null;
+  if (POSSESSIVE_PRONOUNS.has(mark.text.toLowerCase())) return { start: k, end: k + 1, head: k };
+  if (!POSSESSIVE_MARKS.has(mark.text) || mark.spaceBefore) return null;
+  const owner = phraseEndingAt(tokens, k - 1, sentenceStart);
+  return owner && /^\p{Lu}/u.test(tokens[owner.head]!.text) ? owner : null;
 }
 
 /** Whether the cue's own subject is 'who' ('Barkley, who has said …'), auxiliaries and adverbs between. */
@@ -348,11 +516,12 @@ function trimPart(ctx: QuoteContext, start: number, end: number): Range | null {
   return wordCount(tokens, s, e) > 0 ? { start: s, end: e } : null;
 }
 
-/** After 'CLAUSE, X said' only the sentence's end or a tail ('at a briefing', 'adding …') may follow. */
+/** After 'CLAUSE, X said' only the sentence's end or a tail ('at a briefing', 'adding …', 'last week') may follow. */
 function endsReport(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): boolean {
   const next = ctx.tokens[cue.tokenEnd];
   if (!next || cue.tokenEnd >= sentenceEnd) return true;
   if (next.text.toLowerCase() === 'that') return false;
+  if (/^(last|this|earlier|late|early|recently)$/i.test(next.text)) return true;
   return TAIL_OPENING_POS.has(next.pos) && next.pos !== 'PRON';
 }
 

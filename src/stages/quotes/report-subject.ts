@@ -29,6 +29,7 @@ const TIME_WORDS = new Set(['earlier', 'later', 'recently', 'previously', 'yeste
 /** Heads that never report: a time, a day, an amount of time. */
 const NOT_REPORTERS = new Set([...TIME_NOUNS, ...TIME_WORDS, 'day', 'days', 'weeks', 'months', 'years', 'time', 'times', 'hour', 'hours', 'date']);
 const RELATIVE_SUBJECTS = new Set(['who', 'that', 'which']);
+const INDEFINITE_PEOPLE = new Set(['someone', 'somebody', 'everyone', 'everybody', 'nobody', 'others', 'many', 'some', 'several', 'few']);
 const OBJECT_RELATIVES = new Set(['which', 'that', 'who', 'whom']);
 /** Longest sentence-opening subject read as a whole, in tokens. */
 const MAX_SUBJECT_TOKENS = 10;
@@ -97,6 +98,8 @@ export function reportSubject(ctx: QuoteContext, cue: CueMatch, sentenceStart: n
   let lead = sentenceStart;
   while (lead < k && (tokens[lead]!.pos === 'CCONJ' || (tokens[lead]!.pos === 'ADV' && tokens[lead + 1]?.text !== ','))) lead++;
   if (k + 1 - lead > MAX_SUBJECT_TOKENS || k < lead) return null;
+  // 'Then someone asked …': an indefinite pronoun that stands for people.
+  if (k === lead && INDEFINITE_PEOPLE.has(lower(tokens[k]))) return { phrase: { start: k, end: k + 1, head: k }, reading: 'sentence-subject' };
   let nominal = false;
   for (let t = lead; t <= k; t++) {
     const token = tokens[t]!;

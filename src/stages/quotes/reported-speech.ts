@@ -101,6 +101,20 @@ function trimClause(ctx: QuoteContext, start: number, end: number): Range | null
   return { start: s, end: e };
 }
 
+/** Conjunctions after which another speaker's report may begin inside the sentence. */
+const CLAUSE_JOINERS = new Set(['and', 'but', 'though', 'although', 'while', 'yet', 'whereas']);
+
+/** A subject, a few adverbs or auxiliaries, then a speech cue: 'human rights groups warned', 'she also denied'. */
+function startsOwnReport(ctx: QuoteContext, t: number, sentenceEnd: number): boolean {
+  const { tokens } = ctx;
+  const subject = speakerPhraseAfter(tokens, t, sentenceEnd);
+  if (!subject) return false;
+  let k = subject.end;
+  while (k < sentenceEnd && k - subject.end < 3 && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k++;
+  const cue = matchCueAt(ctx.cues, tokens, k, sentenceEnd);
+  return cue !== null && cue.cue.type === 'speech' && ctx.quoteAt[k]! < 0;
+}
+
 /** Verbs outside the cue lexicon that start the speaker's next predicate ('and called him "…"'). */
 const NEXT_PREDICATE_VERBS = new Set(['called', 'calls', 'call', 'calling']);
 
@@ -132,6 +146,8 @@ function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number, relati
     }
     const lower = tokens[t]!.text.toLowerCase();
     if ((lower === 'and' || lower === 'but') && startsNextPredicate(ctx, t + 1, sentenceEnd)) return tokens[t - 1]!.text === ',' ? t - 1 : t;
+    // '…, and human rights groups warned that …', '…, but she denied that …': a report of its own.
+    if (CLAUSE_JOINERS.has(lower) && (tokens[t - 1]!.text === ',' || lower === 'and' || lower === 'but') && startsOwnReport(ctx, t + 1, sentenceEnd)) return tokens[t - 1]!.text === ',' ? t - 1 : t;
     if (lower === ',' && /ing$/i.test(tokens[t + 1]!.text) && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t;
     // 'Barkley, who said he votes Democratic, said …': the relative clause ends at the main cue,
     // or at the main clause's verb ('the Union, which contended that …, is a good example').
@@ -206,6 +222,9 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
     t = hearer.end;
     if (tokens[t]?.text === ',' || tokens[t]?.text === ':') t++;
   } else if (tokens[t]!.text === ',' || tokens[t]!.text === ':') {
+    // 'cautioned, as did the campaign itself, that …': an aside, then 'that'.
+    const afterAside = thatAfterAside(ctx, t, sentenceEnd);
+    if (afterAside >= 0) return afterAside;
     // 'said, "…"' is direct; 'said, in effect, …' is rare: leave it.
     return -1;
   }
@@ -298,6 +317,22 @@ function readPutQuestion(ctx: QuoteContext, cue: CueMatch, sentenceStart: number
   return content ? { cue, speaker, content, rule: 'asked-question' } : null;
 }
 
+/** Longest aside between a cue and its 'that': ', as did the Clinton campaign itself,'. */
+const MAX_ASIDE_BEFORE_THAT = 10;
+
+/** After the comma at `comma`: an aside without a verb of its own but 'did', a comma, then 'that': the clause's start, or -1. */
+function thatAfterAside(ctx: QuoteContext, comma: number, sentenceEnd: number): number {
+  const { tokens } = ctx;
+  if (tokens[comma]!.text !== ',') return -1;
+  for (let k = comma + 1; k < sentenceEnd && k - comma <= MAX_ASIDE_BEFORE_THAT; k++) {
+    const token = tokens[k]!;
+    if (ctx.quoteAt[k]! >= 0 || token.text === ';' || token.text === ':') return -1;
+    if (token.text === ',') return tokens[k + 1]?.text.toLowerCase() === 'that' && k > comma + 1 && hasVerb(tokens, k + 2, sentenceEnd) ? k + 2 : -1;
+    if ((token.pos === 'VERB' || token.pos === 'AUX') && !/^(did|does|do|has|have|had)$/i.test(token.text)) return -1;
+  }
+  return -1;
+}
+
 /** A subject that opens with an amount: 'much of', 'at least six', 'more than half', 'no decision', 'this effect'. */
 function isQuantityOpening(tokens: readonly Token[], t: number): boolean {
   const first = tokens[t]!.text.toLowerCase();
@@ -306,6 +341,7 @@ function isQuantityOpening(tokens: readonly Token[], t: number): boolean {
   const second = next.text.toLowerCase();
   if ((first === 'much' || first === 'more' || first === 'most' || first === 'some' || first === 'all') && second === 'of') return true;
   if ((first === 'at' && (second === 'least' || second === 'most')) || ((first === 'more' || first === 'less' || first === 'fewer') && second === 'than')) return true;
+  if (/^(about|nearly|almost|roughly|around|over|only|just)$/.test(first) && next.pos === 'NUM') return true;
   return (first === 'no' || first === 'this' || first === 'that' || first === 'these' || first === 'those') && (next.pos === 'NOUN' || next.pos === 'ADJ');
 }
 
@@ -347,7 +383,8 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
   // '…, claiming that …', '… and said …': the subject of the sentence speaks.
   const before = tokens[cue.tokenStart - 1];
   if (!subject && before && (isParticipleAfterComma(tokens, cue) || /^(and|but)$/i.test(before.text))) {
-    subject = sentenceSubjectBefore(ctx, cue.tokenStart);
+    // '"…," Rendell recalled, suggesting …': the speaker of the attribution before the comma.
+    subject = sentenceSubjectBefore(ctx, cue.tokenStart) ?? (before.text === ',' ? attributionBefore(ctx, cue.tokenStart - 2, sentenceStart) : null);
     const clauseStart = subject ? clauseAfterCue(ctx, cue, sentenceEnd) : -1;
     const content = clauseStart >= 0 ? trimClause(ctx, clauseStart, reportEnd(ctx, clauseStart, sentenceEnd)) : null;
     return subject && content ? { cue, speaker: subject, content, rule: 'subject-cue-clause' } : null;
@@ -381,6 +418,11 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
     if (comma > sentenceStart && tokens[comma]!.text === ',' && endsReport(ctx, cue, sentenceEnd)) {
       const content = trimClause(ctx, sentenceStart, comma);
       if (content && hasVerb(tokens, content.start, content.end)) return { cue, speaker: subject, content, rule: 'clause-speaker-cue' };
+      // 'People like Scott, he said.': a phrase and its attribution are the whole sentence.
+      const phrase = content ?? trimPart(ctx, sentenceStart, comma);
+      if (phrase && wordCount(tokens, phrase.start, phrase.end) >= 2 && cue.tokenEnd + 1 >= sentenceEnd && PHRASE_OPENING_POS.has(tokens[phrase.start]!.pos)) {
+        return { cue, speaker: subject, content: phrase, rule: 'phrase-speaker-cue' };
+      }
       // 'In any case, Mr. DiPietro said, the industry was over-supplied': after a fronted
       // adverbial the report is the whole clause that follows the attribution.
       const rest = adverbialThenClause(ctx, sentenceStart, comma, cue, sentenceEnd);
@@ -430,6 +472,26 @@ function possessorOfNounCue(ctx: QuoteContext, cue: CueMatch, sentenceStart: num
   if (!POSSESSIVE_MARKS.has(mark.text) || mark.spaceBefore) return null;
   const owner = phraseEndingAt(tokens, k - 1, sentenceStart);
   return owner && /^\p{Lu}/u.test(tokens[owner.head]!.text) ? owner : null;
+}
+
+/** What may open a report that is only a phrase ('People like Scott, he said.'). */
+const PHRASE_OPENING_POS = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
+
+/** The speaker of an attribution that ends at token `last` ('Rendell recalled', 'said Rendell'), or null. */
+function attributionBefore(ctx: QuoteContext, last: number, sentenceStart: number): SpeakerPhrase | null {
+  const { tokens } = ctx;
+  for (let start = last; start >= sentenceStart && last - start < 2; start--) {
+    const match = matchCueAt(ctx.cues, tokens, start, last + 1);
+    if (match && match.cue.type === 'speech' && match.tokenEnd === last + 1) return reportSubject(ctx, match, sentenceStart)?.phrase ?? null;
+  }
+  // 'said Rendell,': the phrase after a cue.
+  for (let c = last - 1; c >= sentenceStart && last - c <= 6; c--) {
+    const match = matchCueAt(ctx.cues, tokens, c, last + 1);
+    if (!match || match.cue.type !== 'speech') continue;
+    const speaker = speakerPhraseAfter(tokens, match.tokenEnd, last + 1);
+    return speaker && speaker.end === last + 1 ? speaker : null;
+  }
+  return null;
 }
 
 /** Whether the cue's own subject is 'who' ('Barkley, who has said …'), auxiliaries and adverbs between. */

@@ -10,7 +10,7 @@
 
 import type { Token } from '../../core/document.js';
 import { matchCueAt, type CueMatch } from './cue-lexicon.js';
-import { endsSentenceAt, isSentenceEndToken, type QuoteContext, type TopQuote } from './quote-context.js';
+import { endsSentenceAt, isSentenceEndToken, quoteEndsSentence, type QuoteContext, type TopQuote } from './quote-context.js';
 import { isTitleCase } from './not-a-quote.js';
 import { phraseEndingAt, speakerPhraseAfter, speakerPhraseBefore, startsAsDescription, type SpeakerPhrase } from './speaker-phrase.js';
 
@@ -76,7 +76,7 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
     return null;
   }
   // "…," X said / "…," X, the ambassador, said / "…," X, who …, said
-  const endsSentence = isSentenceEndToken(tokens[quote.closeToken - 1]);
+  const endsSentence = quoteEndsSentence(ctx.text, quote);
   for (let c = a + 1; c < windowEnd; c++) {
     const token = tokens[c]!;
     if (token.text === ';' || token.text === ':' || ctx.quoteAt[c]! >= 0) return null;

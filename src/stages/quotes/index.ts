@@ -18,7 +18,7 @@ import type { CueMatch } from './cue-lexicon.js';
 import { attributeAfter, attributeBefore, attributeBeforeToken, interruptsUtterance, type Attribution } from './direct-attribution.js';
 import { readCharacterization, type Characterization } from './characterization.js';
 import { notAQuoteReason } from './not-a-quote.js';
-import { buildQuoteContext, charRange, isSentenceEndToken, type QuoteContext, type TopQuote } from './quote-context.js';
+import { buildQuoteContext, charRange, quoteEndsSentence, type QuoteContext, type TopQuote } from './quote-context.js';
 import { findSpeechCues, readReportedSpeech } from './reported-speech.js';
 import { SpeakerResolver } from './speaker-resolution.js';
 import { speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
@@ -83,7 +83,7 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
     const colonBefore = tokens[quote.openToken - 1]?.text === ':';
     // 'but said "the question is the timing." Gov. Pat McCrory said …': a quote that ends its
     // sentence belongs to the cue before it; the name after it opens the next sentence.
-    const nextSentence = quote.closeToken >= 0 && isSentenceEndToken(tokens[quote.closeToken - 1]) && /^\p{Lu}/u.test(tokens[quote.closeToken + 1]?.text ?? '');
+    const nextSentence = quote.closeToken >= 0 && quoteEndsSentence(ctx.text, quote) && /^\p{Lu}/u.test(tokens[quote.closeToken + 1]?.text ?? '');
     const chosen: Attribution | null = before && (colonBefore || !after || nextSentence) ? before : after;
     if (!chosen) continue;
     useCue(chosen.cue);

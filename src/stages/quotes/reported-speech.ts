@@ -89,6 +89,18 @@ function wordCount(tokens: readonly Token[], start: number, end: number): number
   return count;
 }
 
+const DATELINE_DASHES = new Set(['―', '—', '–', '-', '--']);
+
+/** Past a dateline that opens a clause ('WASHINGTON ― …', 'FLINT, Mich., Oct. 4 (UPI) — …'), or `start` itself. */
+function pastDateline(tokens: readonly Token[], start: number, end: number): number {
+  const first = tokens[start];
+  if (!first || first.kind !== 'word' || first.text.length < 3 || first.text !== first.text.toUpperCase() || !/\p{Lu}/u.test(first.text)) return start;
+  for (let k = start + 1; k < end && k - start <= 12; k++) {
+    if (DATELINE_DASHES.has(tokens[k]!.text)) return k + 1 < end ? k + 1 : start;
+  }
+  return start;
+}
+
 /** Trims punctuation (but not quotation marks) from both ends of a token range. */
 function trimClause(ctx: QuoteContext, start: number, end: number): Range | null {
   const { tokens } = ctx;
@@ -96,6 +108,7 @@ function trimClause(ctx: QuoteContext, start: number, end: number): Range | null
   let e = end;
   const trimmable = (t: number): boolean => tokens[t]!.kind === 'punctuation' && ctx.quoteAt[t]! < 0 && tokens[t]!.text !== ')' && tokens[t]!.text !== '(';
   while (s < e && (trimmable(s) || /^(and|but|so)$/i.test(tokens[s]!.text) && s === start)) s++;
+  s = pastDateline(tokens, s, e);
   while (e > s && trimmable(e - 1)) e--;
   if (wordCount(tokens, s, e) < MIN_CLAUSE_WORDS) return null;
   return { start: s, end: e };
@@ -107,6 +120,13 @@ const CLAUSE_JOINERS = new Set(['and', 'but', 'though', 'although', 'while', 'ye
 /** A subject, a few adverbs or auxiliaries, then a speech cue: 'human rights groups warned', 'she also denied'. */
 function startsOwnReport(ctx: QuoteContext, t: number, sentenceEnd: number): boolean {
   const { tokens } = ctx;
+  // '…, who said …', '…, which he said were …': a relative clause with a report of its own.
+  const relative = /^(who|which)$/i.test(tokens[t]?.text ?? '');
+  if (relative) {
+    const cue = matchCueAt(ctx.cues, tokens, t + 1, sentenceEnd);
+    if (cue !== null && cue.cue.type === 'speech') return true;
+    t++;
+  }
   const subject = speakerPhraseAfter(tokens, t, sentenceEnd);
   if (!subject) return false;
   let k = subject.end;
@@ -148,6 +168,7 @@ function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number, relati
     if ((lower === 'and' || lower === 'but') && startsNextPredicate(ctx, t + 1, sentenceEnd)) return tokens[t - 1]!.text === ',' ? t - 1 : t;
     // '…, and human rights groups warned that …', '…, but she denied that …': a report of its own.
     if (CLAUSE_JOINERS.has(lower) && (tokens[t - 1]!.text === ',' || lower === 'and' || lower === 'but') && startsOwnReport(ctx, t + 1, sentenceEnd)) return tokens[t - 1]!.text === ',' ? t - 1 : t;
+    if (lower === ',' && /^(who|which)$/i.test(tokens[t + 1]!.text) && startsOwnReport(ctx, t + 1, sentenceEnd)) return t;
     if (lower === ',' && /ing$/i.test(tokens[t + 1]!.text) && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t;
     // 'Barkley, who said he votes Democratic, said …': the relative clause ends at the main cue,
     // or at the main clause's verb ('the Union, which contended that …, is a good example').
@@ -230,11 +251,13 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   }
   const first = tokens[t];
   if (!first || t >= sentenceEnd) return -1;
+  // 'said Friday afternoon, as …': a day opens no clause ('said Monday's vote was …' does).
+  if (TIME_NAMES.test(first.text) && !/^['’]s$/.test(tokens[t + 1]?.text ?? '')) return -1;
   if (ctx.quoteAt[t]! >= 0) return hasVerb(tokens, t + 1, sentenceEnd) || hasQuote(ctx, t, sentenceEnd) ? t : -1;
   // 'says running for president is tough': a gerund subject.
   const gerund = first.pos === 'VERB' && /ing$/i.test(first.text) && first.text !== first.text.toUpperCase();
   // 'said Cook provided …': a capitalised word inside the sentence is a name whatever the tagger said.
-  const name = /^\p{Lu}\p{Ll}/u.test(first.text) && first.kind === 'word';
+  const name = /^\p{Lu}\p{Ll}/u.test(first.text) && first.kind === 'word' && !TIME_NAMES.test(first.text);
   // 'said if elected he would …'
   const conditional = first.text.toLowerCase() === 'if';
   // 'said much of his discussion was …', 'reported at least six planes filled …', 'said no decision had been made'.
@@ -332,6 +355,9 @@ function thatAfterAside(ctx: QuoteContext, comma: number, sentenceEnd: number): 
   }
   return -1;
 }
+
+/** Days and months open no clause after a cue ('said Friday afternoon, as …'). */
+const TIME_NAMES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tonight)$/i;
 
 /** A subject that opens with an amount: 'much of', 'at least six', 'more than half', 'no decision', 'this effect'. */
 function isQuantityOpening(tokens: readonly Token[], t: number): boolean {

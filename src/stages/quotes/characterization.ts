@@ -16,6 +16,7 @@
 import type { Range, Token } from '../../core/document.js';
 import { matchCueAt, type CueMatch } from './cue-lexicon.js';
 import { isParticipleAfterComma, sentenceSubjectBefore } from './direct-attribution.js';
+import { attributionBefore } from './reported-speech.js';
 import type { QuoteContext, TopQuote } from './quote-context.js';
 import { speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
 
@@ -42,6 +43,8 @@ const LINKING_WORDS = new Set(['as', 'to', 'of', 'for', 'being', 'with', 'a', 'a
 /** Prepositions that carry the quote's phrase on ('“a grave threat” to the region'); not 'on', 'in', 'at', which mostly open a time or place. */
 const TAIL_PREPOSITIONS = new Set(['to', 'for', 'of', 'against', 'about', 'toward', 'towards', 'from', 'by']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am']);
+/** Verbs that characterise an object ('called the plan “…”'), as against verbs whose object the quoted words may be ('referenced “political tensions”'). */
+const NEEDS_OBJECT = new Set(['call', 'dub', 'brand', 'label', 'characterize', 'describe', 'portray', 'liken', 'compare', 'rate', 'accuse', 'blame']);
 /** An object before the verb ('what X called …', 'which X called …'): the marks may follow the verb at once. */
 const FRONTED_OBJECTS = new Set(['what', 'which', 'that']);
 
@@ -61,7 +64,8 @@ function characterizationAt(ctx: QuoteContext, t: number, limit: number): CueMat
   if (token.kind !== 'word' || (token.pos !== 'ADJ' && token.pos !== 'NOUN')) return null;
   const before = tokens[t - 1];
   const after = tokens[t + 1];
-  if (!before || !after || !(before.pos === 'PROPN' || before.pos === 'PRON') || !(after.pos === 'DET' || after.pos === 'PROPN' || after.pos === 'PRON')) return null;
+  const opensQuote = ctx.quoteAt[t + 1]! >= 0 && ctx.quotes[ctx.quoteAt[t + 1]!]!.openToken === t + 1;
+  if (!before || !after || !(before.pos === 'PROPN' || before.pos === 'PRON' || before.pos === 'NOUN') || !(after.pos === 'DET' || after.pos === 'PROPN' || after.pos === 'PRON' || opensQuote)) return null;
   const cue = ctx.cues.byForm.get(token.text.toLowerCase())?.find((c) => c.type === 'characterization' && c.particle.length === 0);
   return cue ? { cue, tokenStart: t, tokenEnd: t + 1 } : null;
 }
@@ -82,8 +86,8 @@ export function readCharacterization(ctx: QuoteContext, quote: TopQuote): Charac
     // The verb may be two tokens back from here ('referred to'): try each start.
     const match = characterizationAt(ctx, c, quote.openToken);
     if (!isCharacterizationCue(match)) {
-      if (token.pos === 'VERB' && !LINKING_WORDS.has(token.text.toLowerCase())) return null;
-      if (!OBJECT_POS.has(token.pos) && !LINKING_WORDS.has(token.text.toLowerCase()) && token.pos !== 'ADP' && token.pos !== 'PART' && token.pos !== 'CCONJ') return null;
+      if (token.pos === 'VERB' && !isObjectWord(tokens, c, quote.openToken)) return null;
+      if (!OBJECT_POS.has(token.pos) && !LINKING_WORDS.has(token.text.toLowerCase()) && !/^(ADP|PART|CCONJ|AUX|VERB)$/.test(token.pos)) return null;
       continue;
     }
     return fromCue(ctx, quote, match, sentenceStart);
@@ -94,10 +98,7 @@ export function readCharacterization(ctx: QuoteContext, quote: TopQuote): Charac
 function fromCue(ctx: QuoteContext, quote: TopQuote, cue: CueMatch, sentenceStart: number): Characterization | null {
   const { tokens } = ctx;
   const objectStart = cue.tokenEnd;
-  for (let t = objectStart; t < quote.openToken; t++) {
-    const token = tokens[t]!;
-    if (token.pos === 'VERB' && token.text.toLowerCase() !== 'being') return null;
-  }
+  for (let t = objectStart; t < quote.openToken; t++) if (tokens[t]!.pos === 'VERB' && !isObjectWord(tokens, t, objectStart)) return null;
   // A passive ('was called “…”', 'is described as “…”') names no speaker beside the verb.
   const before = tokens[cue.tokenStart - 1];
   if (before && BE_FORMS.has(before.text.toLowerCase()) && /(ed|en)$/i.test(tokens[cue.tokenStart]!.text)) return null;
@@ -106,8 +107,9 @@ function fromCue(ctx: QuoteContext, quote: TopQuote, cue: CueMatch, sentenceStar
   let speaker: SpeakerPhrase | null = null;
   let rule = 'speaker-characterizes-quote';
   if (/ing$/i.test(tokens[cue.tokenStart]!.text) && isParticipleAfterComma(tokens, cue)) {
-    // '…, calling it “a great meeting”', '… by calling Alwaleed “dopey”': the sentence's subject.
-    speaker = sentenceSubjectBefore(ctx, cue.tokenStart);
+    // '…, calling it “a great meeting”', '… by calling Alwaleed “dopey”': the sentence's subject,
+    // or the speaker of an attribution just before ('“…,” she said, referencing …').
+    speaker = sentenceSubjectBefore(ctx, cue.tokenStart) ?? (tokens[cue.tokenStart - 1]?.text === ',' ? attributionBefore(ctx, cue.tokenStart - 2, sentenceStart) : null);
     rule = 'subject-characterizes-quote';
   } else {
     speaker = speakerPhraseBefore(tokens, cue.tokenStart, sentenceStart);
@@ -117,7 +119,8 @@ function fromCue(ctx: QuoteContext, quote: TopQuote, cue: CueMatch, sentenceStar
   if (FRONTED_OBJECTS.has(tokens[speaker.start]!.text.toLowerCase()) && speaker.head > speaker.start) speaker = { ...speaker, start: speaker.start + 1 };
   const fronted = FRONTED_OBJECTS.has(tokens[speaker.start - 1]?.text.toLowerCase() ?? '');
   // 'a website called “…”': no object, and no 'what' before the speaker, is a name.
-  if (objectStart === quote.openToken && !fronted && !/^(as|to)$/i.test(tokens[objectStart - 1]!.text)) return null;
+  // Verbs that need an object before the words they characterise it with take none of their own.
+  if (objectStart === quote.openToken && !fronted && NEEDS_OBJECT.has(cue.cue.id) && !/^(as|to)$/i.test(tokens[objectStart - 1]!.text)) return null;
   if (objectStart === quote.openToken && !fronted && cue.cue.id === 'call') return null;
 
   // The quotes it holds: this one and any joined to it by 'and', 'or' or a comma.
@@ -138,6 +141,16 @@ function fromCue(ctx: QuoteContext, quote: TopQuote, cue: CueMatch, sentenceStar
   const end = tailEnd(ctx, nounAfter(ctx, last.closeToken + 1));
   const quotedOnly = objectStart === quote.openToken && quotes.length === 1 && end === last.closeToken + 1;
   return { cue, speaker, content: { start: objectStart, end }, quotes, quotedOnly, rule };
+}
+
+/**
+ * A verb-tagged word the object may hold: 'being' ('of being “duped”'), a capitalised
+ * name part ('the Affordable Care Act'), a gerund opening the object ('called for taxing
+ * so-called “pass through” income').
+ */
+function isObjectWord(tokens: readonly Token[], t: number, objectStart: number): boolean {
+  const token = tokens[t]!;
+  return token.text.toLowerCase() === 'being' || (/^\p{Lu}/u.test(token.text) && t > objectStart) || (t === objectStart && /ing$/i.test(token.text));
 }
 
 /** Past the nouns that end a phrase the quoted words open ('a “full and open” inquiry'). */

@@ -62,6 +62,8 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
   while (windowEnd < limit && windowEnd - a < AFTER_WINDOW && !endsSentenceAt(tokens, windowEnd) && !isOpeningMarkToken(ctx, windowEnd)) windowEnd++;
   if (windowEnd <= a) return null;
 
+  // '“…,” but he said that …': a conjunction opens a clause of its own, not the quote's attribution.
+  if (tokens[a]!.pos === 'CCONJ') return null;
   // "…" – X
   if (DASHES.has(tokens[a]!.text)) {
     const speaker = speakerPhraseAfter(tokens, a + 1, windowEnd);

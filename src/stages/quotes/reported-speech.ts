@@ -504,7 +504,7 @@ function possessorOfNounCue(ctx: QuoteContext, cue: CueMatch, sentenceStart: num
 const PHRASE_OPENING_POS = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
 
 /** The speaker of an attribution that ends at token `last` ('Rendell recalled', 'said Rendell'), or null. */
-function attributionBefore(ctx: QuoteContext, last: number, sentenceStart: number): SpeakerPhrase | null {
+export function attributionBefore(ctx: QuoteContext, last: number, sentenceStart: number): SpeakerPhrase | null {
   const { tokens } = ctx;
   for (let start = last; start >= sentenceStart && last - start < 2; start--) {
     const match = matchCueAt(ctx.cues, tokens, start, last + 1);

@@ -182,7 +182,7 @@ describe('quotes: indirect and mixed speech', () => {
       [{ quote: 'the rhetoric had been patronizing', kind: 'indirect', speaker: 'Lund', cue: 'said' }]],
     ['the clause ends where the speaker goes on: and calls her "…"', 'He says he respects Vaher and calls her "an extremely capable mayor."', [
       { quote: 'he respects Vaher', kind: 'indirect', speaker: 'He', cue: 'says' },
-      { quote: 'an extremely capable mayor.', kind: 'direct', speaker: 'He', cue: null },
+      { quote: 'her "an extremely capable mayor."', kind: 'mixed', speaker: 'He', cue: 'calls' },
     ]],
     ['the clause ends at a comma inside the closing mark: ,” claiming', 'Saar insisted that he had “widened the party’s base,” claiming that turnout had doubled.', [
       { quote: 'he had “widened the party’s base,”', kind: 'mixed', speaker: 'Saar', cue: 'insisted' },

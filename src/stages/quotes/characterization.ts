@@ -113,6 +113,11 @@ function fromCue(ctx: QuoteContext, quote: TopQuote, cue: CueMatch, sentenceStar
     rule = 'subject-characterizes-quote';
   } else {
     speaker = speakerPhraseBefore(tokens, cue.tokenStart, sentenceStart);
+    // '… said that was not her view and dismissed those reports as “…”': the sentence's subject.
+    if (!speaker && /^(and|but)$/i.test(tokens[cue.tokenStart - 1]?.text ?? '')) {
+      speaker = sentenceSubjectBefore(ctx, cue.tokenStart);
+      rule = 'subject-characterizes-quote';
+    }
   }
   if (!speaker) return null;
   // 'what multiple lawmakers called': the tagger reads 'what' as the speaker's determiner.

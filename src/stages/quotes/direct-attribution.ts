@@ -12,6 +12,7 @@ import type { Token } from '../../core/document.js';
 import { matchCueAt, type CueMatch } from './cue-lexicon.js';
 import { endsSentenceAt, isSentenceEndToken, quoteEndsSentence, type QuoteContext, type TopQuote } from './quote-context.js';
 import { isTitleCase } from './not-a-quote.js';
+import { sentenceOpeningSubject } from './report-subject.js';
 import { phraseEndingAt, speakerPhraseAfter, speakerPhraseBefore, startsAsDescription, type SpeakerPhrase } from './speaker-phrase.js';
 
 export interface Attribution {
@@ -195,7 +196,7 @@ export function sentenceSubjectBefore(ctx: QuoteContext, t: number): SpeakerPhra
   for (let v = start + 1; v < t && v - start < 25; v++) {
     const pos = tokens[v]!.pos;
     if (pos !== 'VERB' && pos !== 'AUX') continue;
-    const subject = speakerPhraseBefore(tokens, v, start);
+    const subject = speakerPhraseBefore(tokens, v, start) ?? sentenceOpeningSubject(tokens, v - 1, start);
     if (!subject) return null;
     const lead = tokens[subject.start - 1];
     if (subject.start === start || lead?.text === ',' || lead?.pos === 'CCONJ' || lead?.pos === 'ADV') return subject;

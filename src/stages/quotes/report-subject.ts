@@ -94,23 +94,32 @@ export function reportSubject(ctx: QuoteContext, cue: CueMatch, sentenceStart: n
     if (reportsAt(antecedent, tokens) && (relative !== 'that' || last === k - 1)) return { phrase: antecedent, reading: 'relative-subject' };
   }
 
-  // 'The self-described democratic socialist said': the cue is the sentence's first verb.
+  const whole = sentenceOpeningSubject(tokens, k, sentenceStart);
+  return whole ? { phrase: whole, reading: 'sentence-subject' } : null;
+}
+
+/**
+ * 'The self-described democratic socialist said', 'However, Ivana Trump's brief said':
+ * the words from the sentence's start (past conjunctions and adverbs) to token `k`, when
+ * they hold no verb and end on a noun, a name or an adjective the tagger left as one.
+ */
+export function sentenceOpeningSubject(tokens: readonly Token[], k: number, sentenceStart: number): SpeakerPhrase | null {
   let lead = sentenceStart;
-  while (lead < k && (tokens[lead]!.pos === 'CCONJ' || (tokens[lead]!.pos === 'ADV' && tokens[lead + 1]?.text !== ','))) lead++;
-  if (k + 1 - lead > MAX_SUBJECT_TOKENS || k < lead) return null;
+  while (lead < k && (tokens[lead]!.pos === 'CCONJ' || tokens[lead]!.pos === 'ADV')) lead += tokens[lead + 1]?.text === ',' ? 2 : 1;
+  if (k + 1 - lead > MAX_SUBJECT_TOKENS || k < lead || k < sentenceStart) return null;
   // 'Then someone asked …': an indefinite pronoun that stands for people.
-  if (k === lead && INDEFINITE_PEOPLE.has(lower(tokens[k]))) return { phrase: { start: k, end: k + 1, head: k }, reading: 'sentence-subject' };
+  if (k === lead && INDEFINITE_PEOPLE.has(lower(tokens[k]))) return { start: k, end: k + 1, head: k };
   let nominal = false;
   for (let t = lead; t <= k; t++) {
     const token = tokens[t]!;
     if (token.pos === 'VERB' && t > lead && tokens[t - 1]!.text !== '-') return null;
     if (token.pos === 'AUX' || token.pos === 'SCONJ' || token.pos === 'ADP' && lower(token) !== 'of') return null;
-    if (token.kind === 'punctuation' && token.text !== '-' && token.text !== '.') return null;
+    if (token.kind === 'punctuation' && token.text !== '-' && token.text !== '.' && token.text !== "'s" && token.text !== '’s') return null;
     if (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ') nominal = true;
   }
   const head = tokens[k]!;
   if (!nominal || NOT_REPORTERS.has(lower(head)) || RELATIVE_SUBJECTS.has(lower(head)) || head.kind !== 'word' || (head.pos !== 'NOUN' && head.pos !== 'PROPN' && head.pos !== 'ADJ')) return null;
-  return { phrase: { start: lead, end: k + 1, head: k }, reading: 'sentence-subject' };
+  return { start: lead, end: k + 1, head: k };
 }
 
 /**

@@ -221,7 +221,8 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   if (t >= sentenceEnd) return -1;
   const question = questionAfterCue(ctx, cue, sentenceEnd);
   if (question >= 0) return question;
-  if (tokens[t]!.text.toLowerCase() === 'that') return t + 1;
+  // 'said that was not her view': 'that' before a verb is the clause's subject.
+  if (tokens[t]!.text.toLowerCase() === 'that') return tokens[t + 1]?.pos === 'AUX' && hasVerb(tokens, t + 1, sentenceEnd) ? t : t + 1;
   // 'said on Monday that', 'told reporters in Baku that'
   for (let k = t; k < sentenceEnd && k - t <= MAX_ADJUNCT_BEFORE_THAT; k++) {
     const token = tokens[k]!;

@@ -209,7 +209,7 @@ function opensThatClause(tokens: readonly Token[], t: number, sentenceEnd: numbe
   const first = tokens[t];
   if (!first || t >= sentenceEnd) return false;
   const lower = first.text.toLowerCase();
-  const subject = SUBJECT_PRONOUNS.has(lower) || lower === 'the' || lower === 'a' || lower === 'an' || first.pos === 'PROPN' ||
+  const subject = SUBJECT_PRONOUNS.has(lower) || lower === 'the' || lower === 'a' || lower === 'an' || first.pos === 'PROPN' || /^["“]$/.test(first.text) ||
     (first.pos === 'VERB' && /ing$/.test(first.text));
   return subject && hasVerb(tokens, t + 1, sentenceEnd);
 }
@@ -231,7 +231,14 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
     if (token.text.toLowerCase() === 'that' && !afterPreposition && (token.pos === 'SCONJ' || k > t && (tokens[k - 1]!.text === ',' || opensThatClause(tokens, k + 1, sentenceEnd)))) return k + 1;
     // 'told The Post and Courier on Saturday that'
     const nameAnd = token.text === 'and' && /^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '');
-    if ((!ADJUNCT_POS.has(token.pos) && !/^\p{Lu}/u.test(token.text) && !nameAnd) || ctx.quoteAt[k]! >= 0 || token.text === '.') break;
+    // "told MSNBC's “Morning Joe” on Friday that": a programme's title in marks is part of the hearer.
+    const q = ctx.quoteAt[k]!;
+    if (q >= 0 && ctx.quotes[q]!.openToken === k && ctx.quotes[q]!.closeToken > k && isTitleCase(ctx.text.slice(ctx.quotes[q]!.contentStart, ctx.quotes[q]!.contentEnd))) {
+      k = ctx.quotes[q]!.closeToken;
+      continue;
+    }
+    const possessive = token.text === "'s" || token.text === '’s';
+    if ((!ADJUNCT_POS.has(token.pos) && !/^\p{Lu}/u.test(token.text) && !nameAnd && !possessive) || q >= 0 || token.text === '.') break;
   }
   // 'vowed to impose a tariff', 'has pledged to close the centers': a promise reports what the speaker will do.
   if (COMMISSIVE_CUES.has(cue.cue.id) && tokens[t]!.text.toLowerCase() === 'to' && tokens[t + 1]?.pos === 'VERB') return t;

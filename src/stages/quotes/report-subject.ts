@@ -16,7 +16,7 @@ import type { CueMatch } from './cue-lexicon.js';
 import type { QuoteContext } from './quote-context.js';
 import { phraseEndingAt, speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
 
-export type SubjectReading = 'direct' | 'after-time' | 'relative-subject' | 'object-relative' | 'sentence-subject';
+export type SubjectReading = 'direct' | 'after-time' | 'relative-subject' | 'object-relative' | 'amount' | 'sentence-subject';
 
 export interface ReportSubject {
   phrase: SpeakerPhrase;
@@ -94,8 +94,41 @@ export function reportSubject(ctx: QuoteContext, cue: CueMatch, sentenceStart: n
     if (reportsAt(antecedent, tokens) && (relative !== 'that' || last === k - 1)) return { phrase: antecedent, reading: 'relative-subject' };
   }
 
+  const amount = amountSubject(tokens, k, sentenceStart);
+  if (amount) return { phrase: amount, reading: 'amount' };
   const whole = sentenceOpeningSubject(tokens, k, sentenceStart);
   return whole ? { phrase: whole, reading: 'sentence-subject' } : null;
+}
+
+/** Words of an amount of people: '46 percent of voters', 'nearly three in five', 'more than 4 in 10', 'three-quarters'. */
+const AMOUNT_WORDS = new Set(['percent', 'per', 'cent', 'in', 'of', 'than', 'more', 'less', 'fewer', 'nearly', 'almost', 'about', 'roughly', 'only', 'just', 'some', 'over', 'a', 'the', 'all', 'half', 'third', 'thirds', 'quarter', 'quarters', 'majority', 'minority', 'plurality', 'most', 'full', 'another']);
+const AMOUNT_HEADS = /^(\d[\d.,]*%?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|half|third|thirds|quarter|quarters|three-quarters|two-thirds|majority|plurality|minority)$/i;
+/** Longest amount phrase read back, in tokens. */
+const MAX_AMOUNT_TOKENS = 12;
+
+/**
+ * '46 percent of voters said', 'and nearly three in five said', 'three-quarters said':
+ * an amount of people (a number or a fraction, and words of amounts, nouns and
+ * adjectives) that ends right before the cue, after the sentence's start, a comma or a
+ * conjunction.
+ */
+function amountSubject(tokens: readonly Token[], k: number, sentenceStart: number): SpeakerPhrase | null {
+  let start = k + 1;
+  let number = false;
+  for (let t = k; t >= sentenceStart && k - t < MAX_AMOUNT_TOKENS; t--) {
+    const token = tokens[t]!;
+    const word = lower(token);
+    if (AMOUNT_HEADS.test(word) || token.pos === 'NUM') number = true;
+    else if (!AMOUNT_WORDS.has(word) && token.pos !== 'NOUN' && token.pos !== 'ADJ' && token.pos !== 'PROPN' && !(token.text === '-')) break;
+    start = t;
+  }
+  if (!number || start > k) return null;
+  const before = tokens[start - 1];
+  if (start > sentenceStart && before && before.text !== ',' && before.pos !== 'CCONJ' && before.pos !== 'SCONJ' && !/^(while|whereas)$/i.test(before.text)) return null;
+  // Never a bare number of years or a date ('In 2012 said' is no subject).
+  const head = tokens[k]!;
+  if (head.pos === 'NUM' && /^\d{4}$/.test(head.text)) return null;
+  return { start, end: k + 1, head: k };
 }
 
 /**

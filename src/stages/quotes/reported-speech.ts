@@ -127,12 +127,19 @@ function startsOwnReport(ctx: QuoteContext, t: number, sentenceEnd: number): boo
     if (cue !== null && cue.cue.type === 'speech') return true;
     t++;
   }
-  const subject = speakerPhraseAfter(tokens, t, sentenceEnd);
+  const subject = speakerPhraseAfter(tokens, t, sentenceEnd) ?? nominalRun(tokens, t, sentenceEnd);
   if (!subject) return false;
   let k = subject.end;
   while (k < sentenceEnd && k - subject.end < 3 && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k++;
   const cue = matchCueAt(ctx.cues, tokens, k, sentenceEnd);
   return cue !== null && cue.cue.type === 'speech' && ctx.quoteAt[k]! < 0;
+}
+
+/** 'nearly three in five', 'more than 4 in 10': a short run of nominal words (numbers, nouns, adjectives, 'in', 'of', 'than'). */
+function nominalRun(tokens: readonly Token[], t: number, end: number): SpeakerPhrase | null {
+  let k = t;
+  while (k < end && k - t < 8 && (/^(NUM|NOUN|PROPN|ADJ|DET|ADV)$/.test(tokens[k]!.pos) || /^(in|of|than)$/i.test(tokens[k]!.text))) k++;
+  return k > t ? { start: t, end: k, head: k - 1 } : null;
 }
 
 /** Verbs outside the cue lexicon that start the speaker's next predicate ('and called him "…"'). */
@@ -254,6 +261,9 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
     // 'cautioned, as did the campaign itself, that …': an aside, then 'that'.
     const afterAside = thatAfterAside(ctx, t, sentenceEnd);
     if (afterAside >= 0) return afterAside;
+    // 'says, win or lose in Tuesday's primary, he's staying in the race': an aside, then a whole clause.
+    const clause = clauseAfterAside(ctx, t, sentenceEnd);
+    if (clause >= 0) return clause;
     // 'said, "…"' is direct; 'said, in effect, …' is rare: leave it.
     return -1;
   }
@@ -366,6 +376,18 @@ function thatAfterAside(ctx: QuoteContext, comma: number, sentenceEnd: number): 
 
 /** Days and months open no clause after a cue ('said Friday afternoon, as …'). */
 const TIME_NAMES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tonight)$/i;
+
+/** After the comma at `comma`: an aside with no quote or cue, a comma, then a subject and its verb: the clause's start, or -1. */
+function clauseAfterAside(ctx: QuoteContext, comma: number, sentenceEnd: number): number {
+  const { tokens } = ctx;
+  if (tokens[comma]!.text !== ',' || ctx.quoteAt[comma + 1]! >= 0) return -1;
+  for (let k = comma + 2; k < sentenceEnd && k - comma <= MAX_ASIDE_BEFORE_THAT + 2; k++) {
+    const token = tokens[k]!;
+    if (ctx.quoteAt[k]! >= 0 || token.text === ';' || token.text === ':' || matchCueAt(ctx.cues, tokens, k, sentenceEnd) !== null) return -1;
+    if (token.text === ',') return opensMainClause(tokens, k + 1, sentenceEnd) && tokens[k + 1]!.pos === 'PRON' ? k + 1 : -1;
+  }
+  return -1;
+}
 
 /** A subject that opens with an amount: 'much of', 'at least six', 'more than half', 'no decision', 'this effect'. */
 function isQuantityOpening(tokens: readonly Token[], t: number): boolean {
@@ -547,13 +569,18 @@ const ADVERBIAL_OPENING_POS = new Set(['ADP', 'ADV', 'SCONJ']);
  */
 function adverbialThenClause(ctx: QuoteContext, sentenceStart: number, comma: number, cue: CueMatch, sentenceEnd: number): Range | null {
   const { tokens } = ctx;
-  const lead = tokens[sentenceStart];
-  if (!lead || !ADVERBIAL_OPENING_POS.has(lead.pos) || hasVerb(tokens, sentenceStart, comma)) return null;
+  let leadAt = sentenceStart;
+  // 'But in recent days, advisers to Mr. Obama say, …'
+  if (tokens[leadAt]?.pos === 'CCONJ' && leadAt + 1 < comma) leadAt++;
+  const lead = tokens[leadAt];
+  if (!lead || !ADVERBIAL_OPENING_POS.has(lead.pos) || hasVerb(tokens, leadAt, comma)) return null;
   if (tokens[cue.tokenEnd]?.text !== ',') return null;
   const start = cue.tokenEnd + 1;
   const first = tokens[start];
   if (!first || start >= sentenceEnd || ctx.quoteAt[start]! >= 0) return null;
-  if (!CLAUSE_OPENING_POS.has(first.pos) || first.pos === 'ADV' || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase())) return null;
+  // 'at least seven of the delegates have …', 'far too many lives have …'.
+  const amount = isQuantityOpening(tokens, start) || (first.pos === 'ADV' && (tokens[start + 1]?.pos === 'ADV' || tokens[start + 1]?.pos === 'ADJ'));
+  if (!amount && (!CLAUSE_OPENING_POS.has(first.pos) || first.pos === 'ADV' || NOT_CLAUSE_OPENERS.has(first.text.toLowerCase()))) return null;
   if (!hasVerb(tokens, start + 1, sentenceEnd)) return null;
   return trimClause(ctx, start, reportEnd(ctx, start, sentenceEnd));
 }
@@ -575,6 +602,17 @@ function splitReport(ctx: QuoteContext, sentenceStart: number, comma: number, cu
   const { tokens } = ctx;
   const lead = tokens[sentenceStart]!;
   if (ADVERBIAL_OPENING_POS.has(lead.pos) && !/^(all|many|much|most|some|none|both|each)$/i.test(lead.text)) return null;
+  const incomplete = incompleteClause(ctx, sentenceStart, comma);
+  if (incomplete) {
+    // 'It was, he said, one of the bitterest failures': a subject and its verb, the attribution, the rest.
+    let after = cue.tokenEnd;
+    while (after < sentenceEnd && after - cue.tokenEnd < MAX_TAIL_BEFORE_COMMA && tokens[after]!.text !== ',' && ADJUNCT_POS.has(tokens[after]!.pos) && tokens[after]!.pos !== 'PUNCT') after++;
+    if (tokens[after]?.text !== ',' || after + 1 >= sentenceEnd || ctx.quoteAt[after + 1]! >= 0) return null;
+    const rest = tokens[after + 1]!;
+    if (rest.pos === 'VERB' && /ing$/i.test(rest.text) || rest.pos === 'SCONJ' || rest.pos === 'CCONJ') return null;
+    const second = trimPart(ctx, after + 1, reportEnd(ctx, after + 1, sentenceEnd));
+    return second ? [incomplete, second] : null;
+  }
   for (let t = sentenceStart; t < comma; t++) {
     const token = tokens[t]!;
     if (ctx.quoteAt[t]! >= 0 || token.text === ',' || token.text === ';' || token.text === ':') return null;
@@ -594,6 +632,21 @@ function splitReport(ctx: QuoteContext, sentenceStart: number, comma: number, cu
   const second = trimPart(ctx, after + 1, reportEnd(ctx, after + 1, sentenceEnd));
   if (!first || !second || wordCount(tokens, first.start, first.end) + wordCount(tokens, second.start, second.end) < MIN_CLAUSE_WORDS) return null;
   return [first, second];
+}
+
+/** 'It was', 'The plan would be': a short subject and a verb or auxiliary that ends before the comma, nothing else. */
+function incompleteClause(ctx: QuoteContext, start: number, comma: number): Range | null {
+  const { tokens } = ctx;
+  const last = tokens[comma - 1];
+  if (!last || comma - start > 8 || comma - start < 2 || last.pos !== 'AUX' || !/^(is|was|are|were|be|been|will|would|could|might|may|must|should|can)$/i.test(last.text)) return null;
+  // 'would be', 'has been': the auxiliaries before the last.
+  let verbStart = comma - 1;
+  while (verbStart - 1 > start && tokens[verbStart - 1]!.pos === 'AUX' && comma - verbStart < 3) verbStart--;
+  for (let t = start; t < verbStart; t++) {
+    const token = tokens[t]!;
+    if (ctx.quoteAt[t]! >= 0 || token.kind === 'punctuation' || token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'ADP' && token.text.toLowerCase() !== 'of') return null;
+  }
+  return trimPart(ctx, start, comma);
 }
 
 function hasRelativeWordBefore(tokens: readonly Token[], start: number, t: number): boolean {

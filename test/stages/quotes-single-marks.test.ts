@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { pairQuotationMarks } from '../../src/stages/quotes/quotation-marks.js';
-import { expectQuoteRows, type QuoteRow } from './quote-rows.js';
+import { expectQuoteRows, quoteRows, type QuoteRow } from './quote-rows.js';
 
 /** Top-level quoted words of one paragraph, and whether each was closed. */
 function pairs(text: string): [string, boolean][] {
@@ -70,5 +70,12 @@ describe('single quotation marks: quotes', () => {
       [{ quote: "the students' union had played rock 'n' roll since the '90s", kind: 'indirect', speaker: "O'Brien", cue: 'said' }]],
   ])('%s', (_name, text, expected) => {
     expectQuoteRows(text, expected);
+  });
+
+  it.each([
+    ['a pull quote: a paragraph that is only a short quote in single marks', "The mayor spoke for an hour.\n\n'A healthy environment.'\n\nThe council voted later."],
+    ['a heading with a dash after single marks', 'WEDNESDAY’S ‘OUTLIERS’ - Links to the best of the week'],
+  ])('no quote: %s', (_name, text) => {
+    expect(quoteRows(text)).toEqual([]);
   });
 });

@@ -65,8 +65,9 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
 
   // '“…,” but he said that …': a conjunction opens a clause of its own, not the quote's attribution.
   if (tokens[a]!.pos === 'CCONJ') return null;
-  // "…" – X
+  // "…" – X (not after single marks: 'WEDNESDAY’S ‘OUTLIERS’ - Links to …' is a heading)
   if (DASHES.has(tokens[a]!.text)) {
+    if (quote.single) return null;
     const speaker = speakerPhraseAfter(tokens, a + 1, windowEnd);
     if (speaker && /^\p{Lu}/u.test(tokens[speaker.head]!.text)) return { cue: null, speaker, rule: 'quote-dash-speaker' };
     return null;

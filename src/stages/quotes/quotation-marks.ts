@@ -39,9 +39,11 @@ export interface QuotedSpan {
   depth: number;
   /** Unclosed at the end of its paragraph, and the next paragraph opens with a mark. */
   continuesInNext: boolean;
+  /** Single marks (‘…’, '…') rather than double ones. */
+  single: boolean;
 }
 
-type MarkFamily = 'straight' | 'curly' | 'low' | 'guillemet';
+type MarkFamily = 'straight' | 'curly' | 'low' | 'guillemet' | 'single';
 
 interface OpenMark {
   offset: number;
@@ -244,13 +246,13 @@ function pairSingleMarks(text: string, stretch: Range, paragraph: Range, spans: 
     if (closing === null) continue;
     // A possessive closes only when no other closing mark follows before the next opening one.
     if (closing === 'possessive' && laterClosing(text, i + 1, stretch)) continue;
-    const span = makeSpan(text, { offset: open, family: 'curly', width: 1 }, i, i + 1, 1, paragraph.end);
+    const span = makeSpan(text, { offset: open, family: 'single', width: 1 }, i, i + 1, 1, paragraph.end);
     if (/[\p{L}\p{N}]/u.test(text.slice(span.contentStart, span.contentEnd))) spans.push(span);
     open = -1;
   }
   // An opening mark left open counts only at the paragraph's start (the multi-paragraph convention).
   if (open >= 0 && text.slice(paragraph.start, open).trim() === '') {
-    spans.push(makeSpan(text, { offset: open, family: 'curly', width: 1 }, -1, -1, 1, paragraph.end));
+    spans.push(makeSpan(text, { offset: open, family: 'single', width: 1 }, -1, -1, 1, paragraph.end));
   }
 }
 
@@ -274,7 +276,7 @@ function makeSpan(text: string, opened: OpenMark, close: number, closeEnd: numbe
   let contentEnd = close >= 0 ? close : paragraphEnd;
   while (contentStart < contentEnd && isWhite(text.charCodeAt(contentStart))) contentStart++;
   while (contentEnd > contentStart && isWhite(text.charCodeAt(contentEnd - 1))) contentEnd--;
-  return { open: opened.offset, close, closeEnd, contentStart, contentEnd, depth, continuesInNext: false };
+  return { open: opened.offset, close, closeEnd, contentStart, contentEnd, depth, continuesInNext: false, single: opened.family === 'single' };
 }
 
 /** '' (two apostrophes, not three) at i. */

@@ -100,6 +100,7 @@ export function buildQuoteContext(doc: LedeDocument, cues: CompiledCues): QuoteC
         contentEnd: span.contentEnd,
         depth: span.depth,
         continuesInNext: span.continuesInNext,
+        single: span.single,
         index: quotes.length,
         paragraph: paragraph.index,
         openToken,

@@ -81,13 +81,15 @@ export function readCharacterization(ctx: QuoteContext, quote: TopQuote): Charac
   const lowest = Math.max(sentenceStart, quote.openToken - MAX_OBJECT_TOKENS - 2);
   for (let c = quote.openToken - 1; c >= lowest; c--) {
     const token = tokens[c]!;
-    if (token.kind === 'punctuation' && token.text !== '-' && token.text !== "'s" && token.text !== '’s') return null;
+    if (token.kind === 'punctuation' && !/^(-|'s|’s|%|\$)$/.test(token.text)) return null;
     if (ctx.quoteAt[c]! >= 0) return null;
+    // 'so-called “pass through” income': part of the object, no verb of its own.
+    if (isSoCalled(tokens, c)) continue;
     // The verb may be two tokens back from here ('referred to'): try each start.
     const match = characterizationAt(ctx, c, quote.openToken);
     if (!isCharacterizationCue(match)) {
-      if (token.pos === 'VERB' && !isObjectWord(tokens, c, quote.openToken)) return null;
-      if (!OBJECT_POS.has(token.pos) && !LINKING_WORDS.has(token.text.toLowerCase()) && !/^(ADP|PART|CCONJ|AUX|VERB)$/.test(token.pos)) return null;
+      if (token.pos === 'VERB' && !isObjectWord(tokens, c, c)) return null;
+      if (!OBJECT_POS.has(token.pos) && !LINKING_WORDS.has(token.text.toLowerCase()) && !/^(ADP|PART|CCONJ|AUX|VERB|SYM)$/.test(token.pos)) return null;
       continue;
     }
     return fromCue(ctx, quote, match, sentenceStart);
@@ -98,7 +100,7 @@ export function readCharacterization(ctx: QuoteContext, quote: TopQuote): Charac
 function fromCue(ctx: QuoteContext, quote: TopQuote, cue: CueMatch, sentenceStart: number): Characterization | null {
   const { tokens } = ctx;
   const objectStart = cue.tokenEnd;
-  for (let t = objectStart; t < quote.openToken; t++) if (tokens[t]!.pos === 'VERB' && !isObjectWord(tokens, t, objectStart)) return null;
+  for (let t = objectStart; t < quote.openToken; t++) if (tokens[t]!.pos === 'VERB' && !isObjectWord(tokens, t, objectStart) && !isSoCalled(tokens, t)) return null;
   // A passive ('was called “…”', 'is described as “…”') names no speaker beside the verb.
   const before = tokens[cue.tokenStart - 1];
   if (before && BE_FORMS.has(before.text.toLowerCase()) && /(ed|en)$/i.test(tokens[cue.tokenStart]!.text)) return null;
@@ -148,6 +150,12 @@ function fromCue(ctx: QuoteContext, quote: TopQuote, cue: CueMatch, sentenceStar
   return { cue, speaker, content: { start: objectStart, end }, quotes, quotedOnly, rule };
 }
 
+/** 'called' in 'so-called' (one token or three). */
+function isSoCalled(tokens: readonly Token[], t: number): boolean {
+  const word = tokens[t]!.text.toLowerCase();
+  return word === 'so-called' || (word === 'called' && tokens[t - 1]?.text === '-' && tokens[t - 2]?.text.toLowerCase() === 'so');
+}
+
 /**
  * A verb-tagged word the object may hold: 'being' ('of being “duped”'), a capitalised
  * name part ('the Affordable Care Act'), a gerund opening the object ('called for taxing
@@ -155,7 +163,7 @@ function fromCue(ctx: QuoteContext, quote: TopQuote, cue: CueMatch, sentenceStar
  */
 function isObjectWord(tokens: readonly Token[], t: number, objectStart: number): boolean {
   const token = tokens[t]!;
-  return token.text.toLowerCase() === 'being' || (/^\p{Lu}/u.test(token.text) && t > objectStart) || (t === objectStart && /ing$/i.test(token.text));
+  return token.text.toLowerCase() === 'being' || (/^\p{Lu}/u.test(token.text) && t > 0 && tokens[t - 1]!.sentence === token.sentence) || (t === objectStart && /ing$/i.test(token.text));
 }
 
 /** Past the nouns that end a phrase the quoted words open ('a “full and open” inquiry'). */

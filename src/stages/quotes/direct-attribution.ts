@@ -200,7 +200,7 @@ export function sentenceSubjectBefore(ctx: QuoteContext, t: number): SpeakerPhra
     const subject = speakerPhraseBefore(tokens, v, start) ?? sentenceOpeningSubject(tokens, v - 1, start);
     if (!subject) return null;
     const lead = tokens[subject.start - 1];
-    if (subject.start === start || lead?.text === ',' || lead?.pos === 'CCONJ' || lead?.pos === 'ADV') return subject;
+    if (subject.start === start || lead?.text === ',' || lead?.pos === 'CCONJ' || lead?.pos === 'ADV' || (lead?.pos === 'SCONJ' && subject.start - 1 === start)) return subject;
     return null;
   }
   return null;

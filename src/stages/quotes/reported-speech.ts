@@ -484,6 +484,9 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
       const rest = adverbialThenClause(ctx, sentenceStart, comma, cue, sentenceEnd);
       if (rest) return { cue, speaker: subject, content: rest, rule: 'adverbial-speaker-cue-clause' };
     }
+    // 'Eric Holder announced his resignation', 'She denied the allegations': what was said, named by a noun phrase.
+    const object = canSpeak(ctx, subject) ? objectPhrase(ctx, cue, sentenceEnd) : null;
+    if (object) return { cue, speaker: subject, content: object, rule: 'speaker-cue-object' };
     return null;
   }
   // CLAUSE, said X.
@@ -548,6 +551,63 @@ export function attributionBefore(ctx: QuoteContext, last: number, sentenceStart
     return speaker && speaker.end === last + 1 ? speaker : null;
   }
   return null;
+}
+
+/**
+ * Cues whose noun-phrase object is what was said, as PolNeAR annotates it: 'announced his
+ * resignation', 'denied the allegations', 'confirmed the deal', 'promised a review'.
+ * Other cues with a noun phrase ('said something', 'told reporters') report nothing.
+ */
+const OBJECT_CUES = new Set(['announce', 'deny', 'confirm', 'reveal', 'disclose', 'acknowledge', 'admit', 'promise', 'pledge', 'vow', 'demand', 'predict', 'reiterate', 'repeat', 'recount', 'mention', 'tout', 'concede', 'declare']);
+/** Longest noun-phrase object, in tokens. */
+const MAX_OBJECT_TOKENS = 12;
+
+/** Cues whose topic after 'about', 'of', 'against' or 'on' is what was said: 'complained about his mic', 'warned of a recession'. */
+const TOPIC_CUES = new Set(['speak', 'speak-about', 'complain', 'warn', 'comment', 'boast', 'brag', 'joke', 'testify', 'caution', 'lament', 'tweet', 'write']);
+const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'against', 'on', 'over']);
+
+/**
+ * Whether a subject can say things: a name, a personal pronoun, or a noun that heads
+ * descriptions of people or organisations ('the minister', 'the company'). 'The floods
+ * revealed vulnerabilities' reports nothing.
+ */
+function canSpeak(ctx: QuoteContext, subject: SpeakerPhrase): boolean {
+  const head = ctx.tokens[subject.head]!;
+  const word = head.text.toLowerCase();
+  if (head.pos === 'PROPN' || /^\p{Lu}/u.test(head.text) && subject.head > subject.start) return true;
+  if (head.pos === 'PRON') return /^(he|she|they|we|i|you)$/.test(word);
+  const singular = word.endsWith('s') ? word.slice(0, -1) : word;
+  return ctx.cues.personHeads.has(word) || ctx.cues.personHeads.has(singular) || ctx.cues.organizationHeads.has(word) || ctx.cues.organizationHeads.has(singular);
+}
+
+/** The noun phrase right after an object cue (or its topic's preposition), up to punctuation, a verb or a clause; null when there is none. */
+function objectPhrase(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): Range | null {
+  const { tokens } = ctx;
+  if (tokens[cue.tokenStart]!.pos !== 'VERB') return null;
+  let start = cue.tokenEnd;
+  const preposition = tokens[start]?.text.toLowerCase() ?? '';
+  if (TOPIC_CUES.has(cue.cue.id) && TOPIC_PREPOSITIONS.has(preposition)) start++;
+  else if (!OBJECT_CUES.has(cue.cue.id) && !(cue.cue.id === 'speak-about' || cue.cue.id === 'speak')) return null;
+  let end = start;
+  let noun = false;
+  while (end < sentenceEnd && end - start < MAX_OBJECT_TOKENS) {
+    const token = tokens[end]!;
+    const word = token.text.toLowerCase();
+    if (ctx.quoteAt[end]! >= 0) break;
+    const opensPhrase = token.pos === 'DET' || /^(his|her|its|their|our|my|your)$/.test(word);
+    // 'his mic the morning after': a second phrase after a noun is an adjunct.
+    if (opensPhrase && noun && tokens[end - 1]!.pos !== 'ADP') break;
+    if (token.pos === 'NOUN' || token.pos === 'PROPN') noun = true;
+    else if (token.pos === 'ADP' && (word === 'of' || word === 'for') && noun && !TIME_NAMES.test(tokens[end + 1]?.text ?? '')) { /* 'the details of the plan', 'her plans for the port' */ }
+    else if (!/^(DET|ADJ|NUM)$/.test(token.pos) && !opensPhrase && !/^('s|’s)$/.test(word) && !(token.text === '-')) break;
+    end++;
+  }
+  // 'his', 'the' alone, or a phrase the sentence goes on from with a verb ('announced the plan would …') is none.
+  if (!noun || end === start) return null;
+  const next = tokens[end];
+  if (next && end < sentenceEnd && (next.pos === 'VERB' || next.pos === 'AUX')) return null;
+  if (/^(that|this|it|them|him|her|so)$/i.test(tokens[start]!.text) && end - start === 1) return null;
+  return { start, end };
 }
 
 /** Whether the cue's own subject is 'who' ('Barkley, who has said …'), auxiliaries and adverbs between. */

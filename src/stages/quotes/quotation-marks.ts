@@ -88,11 +88,18 @@ export function pairQuotationMarks(text: string, range: Range): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
   const stack: OpenMark[] = [];
   let straightRemaining = 0;
-  for (let i = range.start; i < range.end; i++) {
+  // The paragraph's marks and apostrophes, found by one native scan (the rest of its characters are never looked at).
+  const paragraphText = text.slice(range.start, range.end);
+  const candidates: number[] = [];
+  MARK_CANDIDATES.lastIndex = 0;
+  for (let m = MARK_CANDIDATES.exec(paragraphText); m !== null; m = MARK_CANDIDATES.exec(paragraphText)) candidates.push(range.start + m.index);
+  if (candidates.length === 0) return [];
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c]!;
     if (text.charCodeAt(i) === 34) straightRemaining++;
     else if (isDoubledApostrophe(text, i, range.end)) {
       straightRemaining++;
-      i++;
+      c++;
     }
   }
 
@@ -111,9 +118,11 @@ export function pairQuotationMarks(text: string, range: Range): QuotedSpan[] {
     return -1;
   };
 
-  for (let i = range.start; i < range.end; i++) {
+  for (let c = 0; c < candidates.length; c++) {
+    let i = candidates[c]!;
     // Two apostrophes stand for a straight double mark in some wire copy (''This isn't reform,'' said Doug).
     width = isDoubledApostrophe(text, i, range.end) ? 2 : 1;
+    if (width === 2) c++;
     const ch = width === 2 ? '"' : text[i]!;
     if (!isQuotationMark(ch)) continue;
     const before = i > range.start ? text[i - 1] : undefined;
@@ -180,9 +189,17 @@ export function pairQuotationMarks(text: string, range: Range): QuotedSpan[] {
     from = Math.max(from, span.closeEnd >= 0 ? span.closeEnd : range.end);
   }
   if (from < range.end) outside.push({ start: from, end: range.end });
-  for (const stretch of outside) pairSingleMarks(text, stretch, range, spans);
+  const singles = candidates.filter((i) => text[i] !== '"' && !isDoubleMarkChar(text[i]));
+  if (singles.length > 0) for (const stretch of outside) pairSingleMarks(text, stretch, range, spans, singles);
   spans.sort((a, b) => a.open - b.open);
   return spans;
+}
+
+/** Every character that may be a quotation mark or a single mark. */
+const MARK_CANDIDATES = /["“”„«»‟'‘’]/g;
+
+function isDoubleMarkChar(ch: string | undefined): boolean {
+  return ch === '“' || ch === '”' || ch === '„' || ch === '«' || ch === '»' || ch === '‟';
 }
 
 /** Words an apostrophe stands in front of ('em, 'n', 'tis): never an opening mark. */
@@ -233,11 +250,12 @@ function singleClosesAt(text: string, i: number, stretch: Range): 'strong' | 'po
   return 'strong';
 }
 
-/** Pairs single marks in `stretch` (a part of the paragraph `paragraph` outside double quotes) and adds them to `spans`. */
-function pairSingleMarks(text: string, stretch: Range, paragraph: Range, spans: QuotedSpan[]): void {
+/** Pairs single marks (at the offsets `singles`) in `stretch`, a part of the paragraph `paragraph` outside double quotes, and adds them to `spans`. */
+function pairSingleMarks(text: string, stretch: Range, paragraph: Range, spans: QuotedSpan[], singles: readonly number[]): void {
   let open = -1;
-  for (let i = stretch.start; i < stretch.end; i++) {
-    if (!isSingleMark(text[i])) continue;
+  for (const i of singles) {
+    if (i < stretch.start) continue;
+    if (i >= stretch.end) break;
     if (open < 0) {
       if (singleOpensAt(text, i, stretch)) open = i;
       continue;
@@ -256,9 +274,13 @@ function pairSingleMarks(text: string, stretch: Range, paragraph: Range, spans: 
   }
 }
 
+/** How far a possessive looks ahead for a better closing mark, in characters (so that pairing stays linear). */
+const MAX_CLOSING_LOOKAHEAD = 600;
+
 /** Whether a strong closing single mark follows i in the stretch before the next opening one. */
 function laterClosing(text: string, from: number, stretch: Range): boolean {
-  for (let k = from; k < stretch.end; k++) {
+  const end = Math.min(stretch.end, from + MAX_CLOSING_LOOKAHEAD);
+  for (let k = from; k < end; k++) {
     if (!isSingleMark(text[k])) continue;
     if (singleClosesAt(text, k, stretch) === 'strong') return true;
     if (singleOpensAt(text, k, stretch)) return false;

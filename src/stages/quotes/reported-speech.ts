@@ -179,7 +179,8 @@ function reportEnd(ctx: QuoteContext, start: number, sentenceEnd: number, relati
     if (lower === ',' && /ing$/i.test(tokens[t + 1]!.text) && startsNextPredicate(ctx, t + 1, sentenceEnd)) return t;
     // 'Barkley, who said he votes Democratic, said …': the relative clause ends at the main cue,
     // or at the main clause's verb ('the Union, which contended that …, is a good example').
-    if (relative && lower === ',' && (startsNextPredicate(ctx, t + 1, sentenceEnd) || tokens[t + 1]!.pos === 'AUX')) return t;
+    const next = tokens[t + 1]!;
+    if (relative && lower === ',' && (startsNextPredicate(ctx, t + 1, sentenceEnd) || next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/i.test(next.text)))) return t;
   }
   return sentenceEnd;
 }

@@ -190,6 +190,8 @@ export async function main(args: string[]): Promise<void> {
   const leftOut = { belief: 0, other: 0 };
   const confusion = new Map<string, number>();
   const speakers = { direct: [0, 0], all: [0, 0] };
+  /** Predicted quotes in several parts (the attribution interrupting them), and how many of them were right. */
+  const multiPart = { predicted: 0, correct: 0 };
   const errorLines: string[] = [];
   let ignored = 0;
 
@@ -287,6 +289,10 @@ export async function main(args: string[]): Promise<void> {
       }
       counts.get(kind)!.predicted++;
       counts.get('all')!.predicted++;
+      if (p.quote.parts.length > 1) {
+        multiPart.predicted++;
+        if (verdict === 'correct') multiPart.correct++;
+      }
       if (verdict === 'correct') {
         counts.get(kind)!.correct++;
         counts.get('all')!.correct++;
@@ -308,6 +314,7 @@ export async function main(args: string[]): Promise<void> {
   const acc = ([right, total]: number[]): string => `${pct(total ? right! / total : 0)} (${right}/${total})`;
   console.log(`speaker accuracy on matched direct quotes: ${acc(speakers.direct)}; on all matched quotes: ${acc(speakers.all)}`);
   console.log(`predictions ignored (overlapping only left-out relations): ${ignored}`);
+  console.log(`quotes in several parts (an attribution interrupting them): ${multiPart.predicted}, of which correct: ${multiPart.correct}`);
   console.log(`kinds (gold->predicted): ${[...confusion].sort().map(([k, n]) => `${k} ${n}`).join(', ')}`);
 
   // The quotes stage's own cost.

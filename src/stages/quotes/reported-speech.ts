@@ -13,7 +13,7 @@
 
 import type { Range, Token } from '../../core/document.js';
 import { matchCueAt, type CueMatch } from './cue-lexicon.js';
-import { isParticipleAfterComma, sentenceSubjectBefore } from './direct-attribution.js';
+import { isParticipleAfterComma, isPassive, sentenceSubjectBefore } from './direct-attribution.js';
 import { isTitleCase } from './not-a-quote.js';
 import type { QuoteContext } from './quote-context.js';
 import { isObjectRelative, reportSubject } from './report-subject.js';
@@ -270,8 +270,15 @@ function clauseAfterCue(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): 
   }
   const first = tokens[t];
   if (!first || t >= sentenceEnd) return -1;
-  // 'said Friday afternoon, as …': a day opens no clause ('said Monday's vote was …' does).
-  if (TIME_NAMES.test(first.text) && !/^['’]s$/.test(tokens[t + 1]?.text ?? '')) return -1;
+  // 'said Friday afternoon, as …': a day opens no clause ('said Monday's vote was …' does), but a
+  // clause may follow it ('revealed Tuesday the hallucinogen PCP was found').
+  if (TIME_NAMES.test(first.text) && !/^['’]s$/.test(tokens[t + 1]?.text ?? '')) {
+    let k = t + 1;
+    if (/^(morning|afternoon|evening|night)$/i.test(tokens[k]?.text ?? '')) k++;
+    const next = tokens[k];
+    if (!next || k >= sentenceEnd || ctx.quoteAt[k]! >= 0 || !(next.pos === 'DET' || next.pos === 'PROPN' || SUBJECT_PRONOUNS.has(next.text.toLowerCase()))) return -1;
+    return hasVerb(tokens, k + 1, sentenceEnd) ? k : -1;
+  }
   if (ctx.quoteAt[t]! >= 0) return hasVerb(tokens, t + 1, sentenceEnd) || hasQuote(ctx, t, sentenceEnd) ? t : -1;
   // 'says running for president is tough': a gerund subject.
   const gerund = first.pos === 'VERB' && /ing$/i.test(first.text) && first.text !== first.text.toUpperCase();
@@ -435,6 +442,8 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
     return content ? { cue, speaker: possessor, content, rule: 'possessor-noun-cue-clause' } : null;
   }
 
+  // 'North Korea's ambitions have barely been mentioned': a passive's subject is what was said, not who said it.
+  if (isPassive(tokens, cue)) return null;
   const found = reportSubject(ctx, cue, sentenceStart);
   let subject = found?.phrase ?? null;
   // '…, claiming that …', '… and said …': the subject of the sentence speaks.
@@ -493,7 +502,8 @@ export function readReportedSpeech(ctx: QuoteContext, cue: CueMatch): ReportedSp
   // CLAUSE, said X.
   if (cue.tokenStart - 1 > sentenceStart && tokens[cue.tokenStart - 1]!.text === ',') {
     const speaker = speakerPhraseAfter(tokens, cue.tokenEnd, sentenceEnd);
-    if (speaker && (speaker.end >= sentenceEnd || !isWord(tokens[speaker.end]) || tokens[speaker.end]!.pos === 'ADP')) {
+    // '…, including Patriot, declared bankruptcy': a phrase after the cue that cannot speak is its object.
+    if (speaker && canSpeak(ctx, speaker) && (speaker.end >= sentenceEnd || !isWord(tokens[speaker.end]) || tokens[speaker.end]!.pos === 'ADP')) {
       const content = trimClause(ctx, sentenceStart, cue.tokenStart - 1);
       if (content && hasVerb(tokens, content.start, content.end)) return { cue, speaker, content, rule: 'clause-cue-speaker' };
     }
@@ -603,8 +613,9 @@ function objectPhrase(ctx: QuoteContext, cue: CueMatch, sentenceEnd: number): Ra
     else if (!/^(DET|ADJ|NUM)$/.test(token.pos) && !opensPhrase && !/^('s|’s)$/.test(word) && !(token.text === '-')) break;
     end++;
   }
-  // 'his', 'the' alone, or a phrase the sentence goes on from with a verb ('announced the plan would …') is none.
-  if (!noun || end === start) return null;
+  // 'his', 'the' alone, a day ('announced Tuesday'), or a phrase the sentence goes on from with a verb
+  // ('announced the plan would …') is none.
+  if (!noun || end === start || TIME_NAMES.test(tokens[start]!.text)) return null;
   const next = tokens[end];
   if (next && end < sentenceEnd && (next.pos === 'VERB' || next.pos === 'AUX')) return null;
   if (/^(that|this|it|them|him|her|so)$/i.test(tokens[start]!.text) && end - start === 1) return null;

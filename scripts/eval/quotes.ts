@@ -173,6 +173,34 @@ function speakerRight(quote: Quote, gold: GoldQuote): boolean {
   return sourceWords.has(last);
 }
 
+/** Summed overlap of a quote's parts with a content's pieces. */
+export function partsOverlap(parts: readonly Piece[], pieces: readonly Piece[]): number {
+  let sum = 0;
+  for (const part of parts) for (const piece of pieces) sum += overlap(part, piece);
+  return sum;
+}
+
+/**
+ * One-to-one pairs of predicted quotes (each its trimmed parts) and gold contents (each
+ * its trimmed pieces), largest summed overlap first: prediction index -> gold index.
+ */
+export function pairQuotes(predicted: readonly (readonly Piece[])[], gold: readonly (readonly Piece[])[]): Map<number, number> {
+  const pairs: [number, number, number][] = [];
+  predicted.forEach((parts, i) => gold.forEach((pieces, j) => {
+    const o = partsOverlap(parts, pieces);
+    if (o > 0) pairs.push([o, i, j]);
+  }));
+  pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+  const match = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const [, i, j] of pairs) {
+    if (match.has(i) || taken.has(j)) continue;
+    match.set(i, j);
+    taken.add(j);
+  }
+  return match;
+}
+
 export async function main(args: string[]): Promise<void> {
   const splitDir = args.find((a) => !a.startsWith('--'));
   if (!splitDir) throw new Error('usage: npm run eval -- quotes <polnear split folder, e.g. ../shared/data/polnear/dev> [--verbose] [--errors FILE]');
@@ -216,20 +244,8 @@ export async function main(args: string[]): Promise<void> {
     const predicted = result.quotes.map((q) => ({ quote: q, parts: q.parts.map((part) => trimRange(text, part.start, part.end)).filter((p) => p.end > p.start) }));
     const overlapWith = (parts: Piece[], piece: Piece): number => parts.reduce((sum, part) => sum + overlap(part, piece), 0);
 
-    // One-to-one pairs, largest overlap first.
-    const pairs: [number, number, number][] = [];
-    predicted.forEach((p, i) => gold.forEach((g, j) => {
-      const o = g.pieces.reduce((sum, piece) => sum + overlapWith(p.parts, piece), 0);
-      if (o > 0) pairs.push([o, i, j]);
-    }));
-    pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-    const predictionMatch = new Map<number, number>();
-    const goldMatch = new Map<number, number>();
-    for (const [, i, j] of pairs) {
-      if (predictionMatch.has(i) || goldMatch.has(j)) continue;
-      predictionMatch.set(i, j);
-      goldMatch.set(j, i);
-    }
+    const predictionMatch = pairQuotes(predicted.map((p) => p.parts), gold.map((g) => g.pieces));
+    const goldMatch = new Map([...predictionMatch].map(([i, j]) => [j, i]));
     const coveredPieces = new Set<string>();
     for (const [i, j] of predictionMatch) {
       gold[j]!.pieces.forEach((piece, k) => { if (overlapWith(predicted[i]!.parts, piece) > 0) coveredPieces.add(`${j}:${k}`); });

@@ -12,7 +12,7 @@
  */
 
 import type { Range, Token } from '../../core/document.js';
-import { matchCueAt, type CueMatch } from './cue-lexicon.js';
+import { matchCueAt, type CompiledCue, type CueMatch } from './cue-lexicon.js';
 import { isParticipleAfterComma, isPassive, sentenceSubjectBefore } from './direct-attribution.js';
 import { isTitleCase } from './not-a-quote.js';
 import type { QuoteContext } from './quote-context.js';
@@ -541,7 +541,7 @@ function possessorOfNounCue(ctx: QuoteContext, cue: CueMatch, sentenceStart: num
   if (POSSESSIVE_PRONOUNS.has(mark.text.toLowerCase())) return { start: k, end: k + 1, head: k };
   if (!POSSESSIVE_MARKS.has(mark.text) || mark.spaceBefore) return null;
   const owner = phraseEndingAt(tokens, k - 1, sentenceStart);
-  return owner && /^\p{Lu}/u.test(tokens[owner.head]!.text) ? owner : null;
+  return owner && canSpeak(ctx, owner) ? owner : null;
 }
 
 /** What may open a report that is only a phrase ('People like Scott, he said.'). */
@@ -752,11 +752,23 @@ export function findSpeechCues(ctx: QuoteContext, used: ReadonlySet<number>): Cu
   const found: CueMatch[] = [];
   for (let t = 0; t < tokens.length; t++) {
     if (ctx.quoteAt[t]! >= 0 || used.has(t) || tokens[t]!.furniture || doc.paragraphs[tokens[t]!.paragraph]?.furniture) continue;
-    const match = matchCueAt(ctx.cues, tokens, t, ctx.paragraphTokens[tokens[t]!.paragraph]!.end);
+    const match = matchCueAt(ctx.cues, tokens, t, ctx.paragraphTokens[tokens[t]!.paragraph]!.end) ?? viewIsThat(tokens, t);
     if (match && match.cue.type === 'speech') {
       found.push(match);
       t = match.tokenEnd - 1;
     }
   }
   return found;
+}
+
+/** "X's view is that …": nouns that name a stated position, whose owner is its speaker. */
+const POSITION_NOUNS = new Set(['view', 'position', 'argument', 'message', 'contention', 'point', 'claim', 'complaint', 'assessment', 'answer', 'response', 'promise', 'pledge', 'warning']);
+const POSITION_CUE: CompiledCue = { id: 'position-is-that', type: 'speech', particle: [], sourceAfter: false, takesObject: false };
+
+/** "Trump's view is that", 'her position was that': the noun and its 'is' as one cue (its owner is read as a possessor). */
+function viewIsThat(tokens: readonly Token[], t: number): CueMatch | null {
+  const noun = tokens[t]!;
+  if (noun.pos !== 'NOUN' || !POSITION_NOUNS.has(noun.text.toLowerCase())) return null;
+  if (!/^(is|was)$/i.test(tokens[t + 1]?.text ?? '') || tokens[t + 2]?.text.toLowerCase() !== 'that') return null;
+  return { cue: POSITION_CUE, tokenStart: t, tokenEnd: t + 2 };
 }

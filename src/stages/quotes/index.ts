@@ -1,13 +1,16 @@
 /**
  * Stage: quotes. Direct, indirect and mixed quotes with their cues and speakers.
  *
- *   1. pair quotation marks per paragraph (quotation-marks.ts, quote-context.ts);
+ *   1. pair quotation marks per paragraph, double and single (quotation-marks.ts, quote-context.ts);
  *   2. attribute each quote in marks to the cue and speaker beside it (direct-attribution.ts);
+ *      '"A," she said, "B."' is one quote in two parts;
  *   3. read reported speech around the remaining speech cues; a reported clause
- *      that holds a quote in marks is mixed (reported-speech.ts);
- *   4. a quote nobody is named beside continues the previous speaker, or the
- *      speaker a colon or the previous sentence introduced, unless it is a title,
- *      a nickname or a scare quote (not-a-quote.ts);
+ *      that holds a quote in marks is mixed; 'A, he said, B' is one quote in two
+ *      parts (reported-speech.ts, report-subject.ts);
+ *   4. words in marks after a characterising verb and its object are a partial quote
+ *      ('called the plan “a disgrace”', characterization.ts); a quote nobody is named
+ *      beside continues the previous speaker, or the speaker a colon or the previous
+ *      sentence introduced, unless it is a title, a nickname or a scare quote (not-a-quote.ts);
  *   5. resolve speakers to entities in text order (speaker-resolution.ts).
  */
 

@@ -52,6 +52,13 @@ export type QuoteKind = 'direct' | 'indirect' | 'mixed';
 
 export interface Quote extends Span {
   kind: QuoteKind;
+  /**
+   * The quoted words piece by piece: one part equal to the quote's own span when the
+   * utterance is uninterrupted; several when the attribution interrupts it
+   * ('"We will not give in," she said, "not now."'), the span then running from the
+   * first part's start to the last part's end.
+   */
+  parts: Span[];
   speaker: Speaker | null;
   cue: Span | null;
 }

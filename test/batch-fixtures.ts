@@ -70,6 +70,19 @@ function span(text: string, words: string, from = 0): Span {
   return { start, end: start + words.length, text: words };
 }
 
+/** A quote's span and parts: the pieces of its quoted words, in order (one piece for an uninterrupted quote). */
+function quoted(text: string, ...pieces: string[]): Span & { parts: Span[] } {
+  const parts: Span[] = [];
+  let from = 0;
+  for (const piece of pieces) {
+    parts.push(span(text, piece, from));
+    from = parts[parts.length - 1]!.end;
+  }
+  const start = parts[0]!.start;
+  const end = parts[parts.length - 1]!.end;
+  return { start, end, text: text.slice(start, end), parts };
+}
+
 function entity(text: string, init: Omit<Entity, 'mentions' | 'titles' | 'aliases' | 'confidence'> & { surfaces: string[]; titles?: string[]; aliases?: string[] }): Entity {
   let from = 0;
   const mentions = init.surfaces.map((surface) => {
@@ -100,7 +113,7 @@ export function handBuiltArticles(): Fixture[] {
     'Russian Foreign Minister Sergey Lavrov received Elmar Mammadyarov in Moscow on July 20, 2015. ' +
     '"We respect the choice of Baku," said Lavrov. Mamedyarov said the talks were useful. ' +
     '"Nothing is agreed," a diplomat noted. The Russian Foreign Ministry expects a new round within three months. ' +
-    '"We will meet again," Lavrov said. A call is planned for some day.';
+    '"We will meet again," Lavrov said, "in Baku." A call is planned for some day.';
   const baku =
     'Baku hosts energy forum\n' +
     'Energy ministers met in Baku on Tuesday to discuss a ferry corridor across the Caspian Sea. ' +
@@ -125,10 +138,10 @@ export function handBuiltArticles(): Fixture[] {
       { ...span(moscow, 'some day'), type: 'date', value: null },
     ],
     quotes: [
-      { ...span(moscow, 'We respect the choice of Baku'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-1', mention: span(moscow, 'Lavrov', moscow.indexOf('said Lavrov')) }, cue: span(moscow, 'said') },
-      { ...span(moscow, 'the talks were useful'), kind: 'indirect', speaker: { name: 'Elmar Mammadyarov', entityId: 'person-2', mention: span(moscow, 'Mamedyarov') }, cue: span(moscow, 'said', moscow.indexOf('Mamedyarov')) },
-      { ...span(moscow, 'Nothing is agreed'), kind: 'direct', speaker: null, cue: span(moscow, 'noted') },
-      { ...span(moscow, 'We will meet again'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-1', mention: span(moscow, 'Lavrov', moscow.lastIndexOf('Lavrov')) }, cue: span(moscow, 'said', moscow.lastIndexOf('said')) },
+      { ...quoted(moscow, 'We respect the choice of Baku'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-1', mention: span(moscow, 'Lavrov', moscow.indexOf('said Lavrov')) }, cue: span(moscow, 'said') },
+      { ...quoted(moscow, 'the talks were useful'), kind: 'indirect', speaker: { name: 'Elmar Mammadyarov', entityId: 'person-2', mention: span(moscow, 'Mamedyarov') }, cue: span(moscow, 'said', moscow.indexOf('Mamedyarov')) },
+      { ...quoted(moscow, 'Nothing is agreed'), kind: 'direct', speaker: null, cue: span(moscow, 'noted') },
+      { ...quoted(moscow, 'We will meet again,', 'in Baku.'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-1', mention: span(moscow, 'Lavrov', moscow.lastIndexOf('Lavrov')) }, cue: span(moscow, 'said', moscow.lastIndexOf('said')) },
     ],
   };
 
@@ -141,7 +154,7 @@ export function handBuiltArticles(): Fixture[] {
     organizations: [],
     places: [bakuPlace, caspian],
     dates: [{ ...span(baku, 'Tuesday'), type: 'date', value: null }],
-    quotes: [{ ...span(baku, 'The ferry corridor is ready'), kind: 'direct', speaker: { name: 'Amara Diallo', entityId: 'person-1', mention: span(baku, 'Amara Diallo') }, cue: span(baku, 'said') }],
+    quotes: [{ ...quoted(baku, 'The ferry corridor is ready'), kind: 'direct', speaker: { name: 'Amara Diallo', entityId: 'person-1', mention: span(baku, 'Amara Diallo') }, cue: span(baku, 'said') }],
   };
 
   const tallinnPlace = entity(tallinn, { id: 'place-1', type: 'place', name: 'Tallinn', salience: 0.9, surfaces: ['Tallinn', 'Tallinn'] });
@@ -178,10 +191,10 @@ export function anotherMonth(): Fixture {
     places: [moscowPlace, bakuPlace],
     dates: [{ ...span(text, 'Monday'), type: 'date', value: '2015-08-03' }],
     quotes: [
-      { ...span(text, 'the talks would go on'), kind: 'indirect', speaker: { name: 'Maria Zakharova', entityId: 'person-1', mention: span(text, 'Maria Zakharova') }, cue: span(text, 'said') },
-      { ...span(text, 'Our position has not changed,'), kind: 'direct', speaker: { name: 'Maria Zakharova', entityId: 'person-1', mention: span(text, 'Zakharova', text.indexOf('changed')) }, cue: span(text, 'said', text.indexOf('changed')) },
-      { ...span(text, 'Baku knows our view,'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-2', mention: span(text, 'Sergey Lavrov') }, cue: span(text, 'said', text.indexOf('Sergey Lavrov')) },
-      { ...span(text, 'the ferry corridor was not on the agenda'), kind: 'indirect', speaker: { name: 'Russian Foreign Ministry', entityId: 'organization-1', mention: span(text, 'Russian Foreign Ministry', text.lastIndexOf('The Russian')) }, cue: span(text, 'said', text.lastIndexOf('Ministry')) },
+      { ...quoted(text, 'the talks would go on'), kind: 'indirect', speaker: { name: 'Maria Zakharova', entityId: 'person-1', mention: span(text, 'Maria Zakharova') }, cue: span(text, 'said') },
+      { ...quoted(text, 'Our position has not changed,'), kind: 'direct', speaker: { name: 'Maria Zakharova', entityId: 'person-1', mention: span(text, 'Zakharova', text.indexOf('changed')) }, cue: span(text, 'said', text.indexOf('changed')) },
+      { ...quoted(text, 'Baku knows our view,'), kind: 'direct', speaker: { name: 'Sergey Lavrov', entityId: 'person-2', mention: span(text, 'Sergey Lavrov') }, cue: span(text, 'said', text.indexOf('Sergey Lavrov')) },
+      { ...quoted(text, 'the ferry corridor was not on the agenda'), kind: 'indirect', speaker: { name: 'Russian Foreign Ministry', entityId: 'organization-1', mention: span(text, 'Russian Foreign Ministry', text.lastIndexOf('The Russian')) }, cue: span(text, 'said', text.lastIndexOf('Ministry')) },
     ],
   };
   return { article: { id: 'moscow-4', text, publishedAt: '2015-08-04' }, extraction };

@@ -104,12 +104,18 @@ describe.skipIf(SKIP_POSTGRES)('PostgreSQL archive', () => {
       fixtures[0]!.extraction.quotes.map((q, i) => ({
         quote_index: i,
         kind: q.kind,
-        text: q.text,
+        // the quoted words: the parts joined with a space
+        text: q.parts.map((part) => part.text).join(' '),
         speaker_name: q.speaker?.name ?? null,
         speaker_entity_id: q.speaker?.entityId ?? null,
         speaker_mention: q.speaker?.mention.text ?? null,
         cue: q.cue?.text ?? null,
       })),
+    );
+    expect(
+      await rows(url, 'fixtures', "SELECT quote_index, part_index, p.start_offset, p.end_offset, p.text FROM quote_parts p JOIN articles a USING (article_key) WHERE a.id = 'moscow-1' ORDER BY quote_index, part_index"),
+    ).toEqual(
+      fixtures[0]!.extraction.quotes.flatMap((q, i) => q.parts.map((part, k) => ({ quote_index: i, part_index: k, start_offset: part.start, end_offset: part.end, text: part.text }))),
     );
     expect(await rows(url, 'fixtures', "SELECT start_offset, end_offset, d.text, type, value FROM dates d JOIN articles a USING (article_key) WHERE a.id = 'moscow-1' ORDER BY start_offset")).toEqual(
       fixtures[0]!.extraction.dates.map((d) => ({ start_offset: d.start, end_offset: d.end, text: d.text, type: d.type, value: d.value })),
@@ -127,7 +133,7 @@ describe.skipIf(SKIP_POSTGRES)('PostgreSQL archive', () => {
     });
     expect(quotesLavrov).toEqual([
       { id: 'moscow-1', speaker_name: 'Sergey Lavrov', text: 'We respect the choice of Baku' },
-      { id: 'moscow-1', speaker_name: 'Sergey Lavrov', text: 'We will meet again' },
+      { id: 'moscow-1', speaker_name: 'Sergey Lavrov', text: 'We will meet again, in Baku.' },
       { id: 'moscow-4', speaker_name: 'Sergey Lavrov', text: 'Baku knows our view,' },
     ]);
     expect(mentionsBaku).toEqual([

@@ -35,7 +35,7 @@ describe('toSearchDocument', () => {
         { text: 'We respect the choice of Baku', kind: 'direct', speaker: 'Sergey Lavrov' },
         { text: 'the talks were useful', kind: 'indirect', speaker: 'Elmar Mammadyarov' },
         { text: 'Nothing is agreed', kind: 'direct', speaker: null },
-        { text: 'We will meet again', kind: 'direct', speaker: 'Sergey Lavrov' },
+        { text: 'We will meet again, in Baku.', kind: 'direct', speaker: 'Sergey Lavrov' },
       ],
       speakers: ['Sergey Lavrov', 'Elmar Mammadyarov'],
       dates: ['2015-07-20', 'P3M'],

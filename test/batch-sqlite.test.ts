@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { openSqliteArchive, SQLITE_SCHEMA_VERSION } from '../src/batch/sqlite-archive.js';
+import { openSqliteArchive, SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from '../src/batch/sqlite-archive.js';
 import { ROOT } from './helpers.js';
 import { tempDir } from './batch-helpers.js';
 import { documentedQueries, handBuiltArticles } from './batch-fixtures.js';
@@ -60,7 +60,7 @@ describe('SQLite archive', () => {
     const [quotesLavrov, mentionsBaku, ferryCorridor] = queries.map((sql) => db.prepare(sql).all()) as [unknown[], unknown[], unknown[]];
     expect(quotesLavrov).toEqual([
       { id: 'moscow-1', speaker_name: 'Sergey Lavrov', text: 'We respect the choice of Baku' },
-      { id: 'moscow-1', speaker_name: 'Sergey Lavrov', text: 'We will meet again' },
+      { id: 'moscow-1', speaker_name: 'Sergey Lavrov', text: 'We will meet again, in Baku.' },
     ]);
     expect(mentionsBaku).toEqual([
       { id: 'baku-2', mention_count: 2, salience: 0.8 },
@@ -80,6 +80,36 @@ describe('SQLite archive', () => {
       .all();
     expect(rows).toEqual([{ id: 'moscow-1', speaker_name: 'Elmar Mammadyarov' }]);
     db.close();
+  });
+
+  it('stores each quote\'s parts, and the parts joined as the quote\'s text (the attribution between them left out)', async () => {
+    const db = new Database(path, { readonly: true });
+    const parts = db.prepare("SELECT p.part_index, p.start_offset, p.end_offset, p.text FROM quote_parts p JOIN quotes q USING (quote_key) JOIN articles a USING (article_key) WHERE a.id = 'moscow-1' AND q.quote_index = 3 ORDER BY p.part_index").all();
+    const quote = handBuiltArticles()[0]!.extraction.quotes[3]!;
+    expect(parts).toEqual(quote.parts.map((part, k) => ({ part_index: k, start_offset: part.start, end_offset: part.end, text: part.text })));
+    expect(parts).toHaveLength(2);
+    const count = (table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect(count('quote_parts')).toBe(handBuiltArticles().reduce((sum, f) => sum + f.extraction.quotes.reduce((n, q) => n + q.parts.length, 0), 0));
+    expect(db.prepare("SELECT count(*) AS n FROM quotes_fts WHERE quotes_fts MATCH 'text:\"again in Baku\"'").get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('brings an archive of version 1 (no quote parts) to the current version: each old quote is one part', async () => {
+    const old = join(dir, 'version-1.db');
+    const db = new Database(old);
+    db.exec(SQLITE_SCHEMA.replace(/CREATE TABLE IF NOT EXISTS quote_parts \([\s\S]*?\) WITHOUT ROWID;/, ''));
+    db.prepare("INSERT INTO articles (id, published_at, text, extraction) VALUES ('old', NULL, 'Lavrov said yes.', '{}')").run();
+    db.prepare("INSERT INTO quotes (article_key, quote_index, kind, start_offset, end_offset, text) VALUES (1, 0, 'indirect', 12, 15, 'yes')").run();
+    db.pragma('user_version = 1');
+    db.close();
+    await archiveOf(old);
+    const migrated = new Database(old, { readonly: true });
+    expect(migrated.pragma('user_version', { simple: true })).toBe(SQLITE_SCHEMA_VERSION);
+    expect(migrated.prepare('SELECT quote_key, part_index, start_offset, end_offset, text FROM quote_parts WHERE quote_key = 1').all()).toEqual([
+      { quote_key: 1, part_index: 0, start_offset: 12, end_offset: 15, text: 'yes' },
+    ]);
+    expect(migrated.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 4 });
+    migrated.close();
   });
 
   it('appends to an existing archive', async () => {

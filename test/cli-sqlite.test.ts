@@ -85,7 +85,7 @@ describe('lede annotate --format sqlite', () => {
 
     const speakerIsLavrov = (name: string): boolean => name.split(/[^\p{L}\p{N}]+/u).some((word) => word.toLowerCase() === 'lavrov');
     const expectedQuotes = good.flatMap((g) =>
-      g.extraction.quotes.filter((q) => q.speaker && speakerIsLavrov(q.speaker.name)).map((q) => ({ id: g.id, speaker_name: q.speaker!.name, text: q.text })),
+      g.extraction.quotes.filter((q) => q.speaker && speakerIsLavrov(q.speaker.name)).map((q) => ({ id: g.id, speaker_name: q.speaker!.name, text: q.parts.map((p) => p.text).join(' ') })),
     );
     expect(quotesLavrov).toEqual(expectedQuotes.filter((q, i) => expectedQuotes.findIndex((o) => JSON.stringify(o) === JSON.stringify(q)) === i));
 

@@ -39,6 +39,7 @@ export function allSpans(result: Extraction): [string, Span][] {
   result.dates.forEach((d, i) => spans.push([`dates[${i}]`, d]));
   result.quotes.forEach((q, i) => {
     spans.push([`quotes[${i}]`, q]);
+    (q.parts ?? []).forEach((part, k) => spans.push([`quotes[${i}].parts[${k}]`, part]));
     if (q.cue) spans.push([`quotes[${i}].cue`, q.cue]);
     if (q.speaker) spans.push([`quotes[${i}].speaker.mention`, q.speaker.mention]);
   });
@@ -72,6 +73,14 @@ export function resultProblems(result: unknown, text: string): string[] {
   for (let i = 1; i < extraction.dates.length; i++) {
     if (extraction.dates[i]!.start < extraction.dates[i - 1]!.start) problems.push('dates are not in text order');
   }
+  extraction.quotes.forEach((quote, i) => {
+    const { parts } = quote;
+    if (parts[0]!.start !== quote.start || parts[parts.length - 1]!.end !== quote.end) problems.push(`quotes[${i}]: its parts do not run from its start to its end`);
+    for (let k = 0; k < parts.length; k++) {
+      if (parts[k]!.end <= parts[k]!.start) problems.push(`quotes[${i}].parts[${k}] is empty`);
+      if (k > 0 && parts[k]!.start < parts[k - 1]!.end) problems.push(`quotes[${i}].parts[${k}] overlaps or precedes the part before it`);
+    }
+  });
   for (let i = 1; i < extraction.quotes.length; i++) {
     if (extraction.quotes[i]!.start < extraction.quotes[i - 1]!.start) problems.push('quotes are not in text order');
   }

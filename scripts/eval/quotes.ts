@@ -23,7 +23,10 @@
  *
  * Matching: a predicted quote and a gold content match when their trimmed character
  * ranges overlap (quotation marks, punctuation and white space trimmed from both
- * ends). Pairs are made one to one, largest overlap first. A further prediction that
+ * ends); a quote's ranges are its parts, so the attribution that interrupts a quote
+ * ('"A," he said, "B."', 'A, he said, B') is no part of it, and its overlap with a gold
+ * content is the sum over its parts and the content's pieces. Pairs are made one to
+ * one, largest overlap first. A further prediction that
  * overlaps another, still uncovered piece of a matched discontinuous content
  * ('"A," he said, "B."' as one gold relation) is correct without adding recall; a
  * prediction that overlaps only left-out relations is ignored; any other is a false
@@ -170,6 +173,34 @@ function speakerRight(quote: Quote, gold: GoldQuote): boolean {
   return sourceWords.has(last);
 }
 
+/** Summed overlap of a quote's parts with a content's pieces. */
+export function partsOverlap(parts: readonly Piece[], pieces: readonly Piece[]): number {
+  let sum = 0;
+  for (const part of parts) for (const piece of pieces) sum += overlap(part, piece);
+  return sum;
+}
+
+/**
+ * One-to-one pairs of predicted quotes (each its trimmed parts) and gold contents (each
+ * its trimmed pieces), largest summed overlap first: prediction index -> gold index.
+ */
+export function pairQuotes(predicted: readonly (readonly Piece[])[], gold: readonly (readonly Piece[])[]): Map<number, number> {
+  const pairs: [number, number, number][] = [];
+  predicted.forEach((parts, i) => gold.forEach((pieces, j) => {
+    const o = partsOverlap(parts, pieces);
+    if (o > 0) pairs.push([o, i, j]);
+  }));
+  pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+  const match = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const [, i, j] of pairs) {
+    if (match.has(i) || taken.has(j)) continue;
+    match.set(i, j);
+    taken.add(j);
+  }
+  return match;
+}
+
 export async function main(args: string[]): Promise<void> {
   const splitDir = args.find((a) => !a.startsWith('--'));
   if (!splitDir) throw new Error('usage: npm run eval -- quotes <polnear split folder, e.g. ../shared/data/polnear/dev> [--verbose] [--errors FILE]');
@@ -178,7 +209,8 @@ export async function main(args: string[]): Promise<void> {
   const errorsFile = errorsAt >= 0 ? args[errorsAt + 1] : undefined;
   const cueData = JSON.parse(readFileSync(dataPath('lexicon', 'cues.json'), 'utf8')) as CueData;
   const forms = new Map<string, string>();
-  for (const cue of cueData.cues) for (const form of cue.forms) if (!forms.has(form)) forms.set(form, cue.type);
+  // A characterising verb ('called', 'described') is no reporting cue: the gold's kinds do not depend on it.
+  for (const cue of cueData.cues) if (cue.type !== 'characterization') for (const form of cue.forms) if (!forms.has(form)) forms.set(form, cue.type);
 
   const articles = loadPolnearSplit(splitDir);
   const kinds: QuoteKind[] = ['direct', 'indirect', 'mixed'];
@@ -186,6 +218,8 @@ export async function main(args: string[]): Promise<void> {
   const leftOut = { belief: 0, other: 0 };
   const confusion = new Map<string, number>();
   const speakers = { direct: [0, 0], all: [0, 0] };
+  /** Predicted quotes in several parts (the attribution interrupting them), and how many of them were right. */
+  const multiPart = { predicted: 0, correct: 0 };
   const errorLines: string[] = [];
   let ignored = 0;
 
@@ -207,25 +241,14 @@ export async function main(args: string[]): Promise<void> {
       const sourceText = relation.source ? relation.source.map((p) => text.slice(p.start, p.end)).join(' ') : '';
       gold.push({ relation, kind, pieces, sourceText });
     }
-    const predicted = result.quotes.map((q) => ({ quote: q, range: trimRange(text, q.start, q.end) }));
+    const predicted = result.quotes.map((q) => ({ quote: q, parts: q.parts.map((part) => trimRange(text, part.start, part.end)).filter((p) => p.end > p.start) }));
+    const overlapWith = (parts: Piece[], piece: Piece): number => parts.reduce((sum, part) => sum + overlap(part, piece), 0);
 
-    // One-to-one pairs, largest overlap first.
-    const pairs: [number, number, number][] = [];
-    predicted.forEach((p, i) => gold.forEach((g, j) => {
-      const o = g.pieces.reduce((sum, piece) => sum + overlap(piece, p.range), 0);
-      if (o > 0) pairs.push([o, i, j]);
-    }));
-    pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-    const predictionMatch = new Map<number, number>();
-    const goldMatch = new Map<number, number>();
-    for (const [, i, j] of pairs) {
-      if (predictionMatch.has(i) || goldMatch.has(j)) continue;
-      predictionMatch.set(i, j);
-      goldMatch.set(j, i);
-    }
+    const predictionMatch = pairQuotes(predicted.map((p) => p.parts), gold.map((g) => g.pieces));
+    const goldMatch = new Map([...predictionMatch].map(([i, j]) => [j, i]));
     const coveredPieces = new Set<string>();
     for (const [i, j] of predictionMatch) {
-      gold[j]!.pieces.forEach((piece, k) => { if (overlap(piece, predicted[i]!.range) > 0) coveredPieces.add(`${j}:${k}`); });
+      gold[j]!.pieces.forEach((piece, k) => { if (overlapWith(predicted[i]!.parts, piece) > 0) coveredPieces.add(`${j}:${k}`); });
     }
 
     for (const g of gold) {
@@ -268,11 +291,11 @@ export async function main(args: string[]): Promise<void> {
           if (!right && errorsFile) errorLines.push(`SPEAKER ${g.kind}\t${article.name}\tgold=${g.sourceText}\tgot=${p.quote.speaker ? `${p.quote.speaker.mention.text} -> ${p.quote.speaker.name}` : 'null'}\t${p.quote.text.slice(0, 80)}`);
         }
       } else {
-        const extra = gold.findIndex((g, gj) => goldMatch.has(gj) && g.pieces.some((piece, k) => !coveredPieces.has(`${gj}:${k}`) && overlap(piece, p.range) > 0));
+        const extra = gold.findIndex((g, gj) => goldMatch.has(gj) && g.pieces.some((piece, k) => !coveredPieces.has(`${gj}:${k}`) && overlapWith(p.parts, piece) > 0));
         if (extra >= 0) {
           verdict = 'correct';
-          gold[extra]!.pieces.forEach((piece, k) => { if (overlap(piece, p.range) > 0) coveredPieces.add(`${extra}:${k}`); });
-        } else if (excluded.some((pieces) => pieces.some((piece) => overlap(piece, p.range) > 0))) {
+          gold[extra]!.pieces.forEach((piece, k) => { if (overlapWith(p.parts, piece) > 0) coveredPieces.add(`${extra}:${k}`); });
+        } else if (excluded.some((pieces) => pieces.some((piece) => overlapWith(p.parts, piece) > 0))) {
           verdict = 'ignored';
         }
       }
@@ -282,6 +305,10 @@ export async function main(args: string[]): Promise<void> {
       }
       counts.get(kind)!.predicted++;
       counts.get('all')!.predicted++;
+      if (p.quote.parts.length > 1) {
+        multiPart.predicted++;
+        if (verdict === 'correct') multiPart.correct++;
+      }
       if (verdict === 'correct') {
         counts.get(kind)!.correct++;
         counts.get('all')!.correct++;
@@ -303,6 +330,7 @@ export async function main(args: string[]): Promise<void> {
   const acc = ([right, total]: number[]): string => `${pct(total ? right! / total : 0)} (${right}/${total})`;
   console.log(`speaker accuracy on matched direct quotes: ${acc(speakers.direct)}; on all matched quotes: ${acc(speakers.all)}`);
   console.log(`predictions ignored (overlapping only left-out relations): ${ignored}`);
+  console.log(`quotes in several parts (an attribution interrupting them): ${multiPart.predicted}, of which correct: ${multiPart.correct}`);
   console.log(`kinds (gold->predicted): ${[...confusion].sort().map(([k, n]) => `${k} ${n}`).join(', ')}`);
 
   // The quotes stage's own cost.

@@ -6,6 +6,7 @@
  */
 
 import type { Extraction } from '../types.js';
+import { quotedWords } from './search-document.js';
 
 export interface EntityRow {
   entityId: string;
@@ -31,6 +32,7 @@ export interface QuoteRow {
   kind: string;
   start: number;
   end: number;
+  /** The quoted words: the parts joined with a space. */
   text: string;
   /** The speaker's canonical name; null when no speaker was found. */
   speakerName: string | null;
@@ -38,6 +40,16 @@ export interface QuoteRow {
   /** The words naming the speaker ('he', 'Lavrov'). */
   speakerMention: string | null;
   cue: string | null;
+}
+
+/** One part of a quote: the quoted words between two interruptions by the attribution. */
+export interface QuotePartRow {
+  quoteIndex: number;
+  /** From 0, in text order. */
+  partIndex: number;
+  start: number;
+  end: number;
+  text: string;
 }
 
 export interface DateRow {
@@ -52,6 +64,7 @@ export interface ArchiveRows {
   entities: EntityRow[];
   mentions: MentionRow[];
   quotes: QuoteRow[];
+  quoteParts: QuotePartRow[];
   dates: DateRow[];
 }
 
@@ -78,13 +91,16 @@ export function archiveRows(extraction: Extraction): ArchiveRows {
       kind: quote.kind,
       start: quote.start,
       end: quote.end,
-      text: quote.text,
+      text: quotedWords(quote),
       speakerName: quote.speaker?.name ?? null,
       speakerEntityId: quote.speaker?.entityId ?? null,
       speakerMention: quote.speaker?.mention.text ?? null,
       cue: quote.cue?.text ?? null,
     }),
   );
+  const quoteParts = extraction.quotes.flatMap((quote, quoteIndex) =>
+    quote.parts.map((part, partIndex): QuotePartRow => ({ quoteIndex, partIndex, start: part.start, end: part.end, text: part.text })),
+  );
   const dates = extraction.dates.map((date): DateRow => ({ start: date.start, end: date.end, text: date.text, type: date.type, value: date.value }));
-  return { entities, mentions, quotes, dates };
+  return { entities, mentions, quotes, quoteParts, dates };
 }

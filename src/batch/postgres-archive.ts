@@ -35,7 +35,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: 'articles, entities, mentions, quotes, dates; full-text search',
+    description: 'articles, entities, mentions, quotes and their parts, dates; full-text search',
     sql: `
 CREATE TABLE articles (
   article_key  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -77,7 +77,7 @@ CREATE TABLE quotes (
   kind              text NOT NULL,     -- 'direct' | 'indirect' | 'mixed'
   start_offset      integer NOT NULL,
   end_offset        integer NOT NULL,
-  text              text NOT NULL,     -- the quoted words
+  text              text NOT NULL,     -- the quoted words: the parts joined with a space
   speaker_name      text,              -- canonical name; NULL when no speaker was found
   speaker_entity_id text,              -- entities.entity_id of the same article, or NULL
   speaker_mention   text,              -- the words naming the speaker ('he', 'Lavrov')
@@ -90,6 +90,17 @@ CREATE TABLE quotes (
 CREATE INDEX quotes_speaker_entity ON quotes (article_key, speaker_entity_id);
 CREATE INDEX quotes_speaker_name ON quotes (speaker_name);
 CREATE INDEX quotes_search ON quotes USING gin (search);
+
+CREATE TABLE quote_parts (
+  article_key  bigint NOT NULL,
+  quote_index  integer NOT NULL,
+  part_index   integer NOT NULL,       -- from 0, in text order; one part unless the attribution interrupts the quote
+  start_offset integer NOT NULL,
+  end_offset   integer NOT NULL,
+  text         text NOT NULL,
+  PRIMARY KEY (article_key, quote_index, part_index),
+  FOREIGN KEY (article_key, quote_index) REFERENCES quotes ON DELETE CASCADE
+);
 
 CREATE TABLE dates (
   article_key  bigint NOT NULL REFERENCES articles ON DELETE CASCADE,
@@ -252,7 +263,7 @@ function refusal(record: AnnotatedRecord, message: string): LineError {
 }
 
 /** The tables of an article's rows, which are replaced with it. */
-const CHILD_TABLES = ['entities', 'mentions', 'quotes', 'dates'] as const;
+const CHILD_TABLES = ['entities', 'mentions', 'quotes', 'quote_parts', 'dates'] as const;
 
 /** The parameters of the articles' upsert: id, date, text, extraction of each record in turn. */
 function articleValues(records: readonly AnnotatedRecord[]): (string | null)[] {
@@ -267,6 +278,7 @@ function childColumns(
   const entities: unknown[][] = [[], [], [], [], [], [], [], [], []];
   const mentions: unknown[][] = [[], [], [], [], []];
   const quotes: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
+  const quoteParts: unknown[][] = [[], [], [], [], [], []];
   const dates: unknown[][] = [[], [], [], [], [], []];
   const push = (columns: unknown[][], values: unknown[]): void => values.forEach((value, i) => columns[i]!.push(value));
   for (const record of records) {
@@ -278,9 +290,10 @@ function childColumns(
     }
     for (const m of rows.mentions) push(mentions, [key, m.entityId, m.start, m.end, m.text]);
     for (const q of rows.quotes) push(quotes, [key, q.quoteIndex, q.kind, q.start, q.end, q.text, q.speakerName, q.speakerEntityId, q.speakerMention, q.cue]);
+    for (const p of rows.quoteParts) push(quoteParts, [key, p.quoteIndex, p.partIndex, p.start, p.end, p.text]);
     for (const d of rows.dates) push(dates, [key, d.start, d.end, d.text, d.type, d.value]);
   }
-  return { entities, mentions, quotes, dates };
+  return { entities, mentions, quotes, quote_parts: quoteParts, dates };
 }
 
 /**
@@ -312,6 +325,9 @@ SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::text[])
   quotes: `
 INSERT INTO quotes (article_key, quote_index, kind, start_offset, end_offset, text, speaker_name, speaker_entity_id, speaker_mention, cue)
 SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+  quote_parts: `
+INSERT INTO quote_parts (article_key, quote_index, part_index, start_offset, end_offset, text)
+SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[])`,
   dates: `
 INSERT INTO dates (article_key, start_offset, end_offset, text, type, value)
 SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[])`,

@@ -6,10 +6,11 @@
 
 import { parsePublishedAt } from '../core/options.js';
 import type { ReferenceDate } from '../core/document.js';
-import { SCHEMA_VERSION, type Entity, type Extraction, type QuoteKind } from '../types.js';
+import { SCHEMA_VERSION, type Entity, type Extraction, type Quote, type QuoteKind } from '../types.js';
 import type { Article, ArticleId } from './types.js';
 
 export interface SearchDocumentQuote {
+  /** The quoted words: the quote's parts joined with a space (without the attribution that interrupts them). */
   text: string;
   kind: QuoteKind;
   /** The speaker's canonical name, or null when lede found none. */
@@ -73,12 +74,17 @@ export function normalizePublishedAt(value: unknown): string | null {
   }
 }
 
+/** A quote's own words: its parts joined with a space, so that the attribution that interrupts them ('she said') is left out. */
+export function quotedWords(quote: Quote): string {
+  return quote.parts.length <= 1 ? quote.text : quote.parts.map((part) => part.text).join(' ');
+}
+
 /** Flattens an extraction and its article into one search document. */
 export function toSearchDocument(extraction: Extraction, article: Article): SearchDocument {
   const people = bySalience(extraction.people);
   const organizations = bySalience(extraction.organizations);
   const places = bySalience(extraction.places);
-  const quotes = extraction.quotes.map((quote) => ({ text: quote.text, kind: quote.kind, speaker: quote.speaker?.name ?? null }));
+  const quotes = extraction.quotes.map((quote) => ({ text: quotedWords(quote), kind: quote.kind, speaker: quote.speaker?.name ?? null }));
   return {
     id: article.id ?? null,
     publishedAt: normalizePublishedAt(article.publishedAt),

@@ -5,6 +5,8 @@
  * 12), an optional peer dependency loaded only here. Node only.
  *
  * An existing archive is appended to; its schema version is PRAGMA user_version.
+ * An archive of version 1 (before quote parts) is brought to version 2 when opened:
+ * each of its quotes gets one part, its own span.
  */
 
 import type BetterSqlite3 from 'better-sqlite3';
@@ -12,7 +14,9 @@ import { archiveRows } from './archive-rows.js';
 import { normalizePublishedAt } from './search-document.js';
 import type { AnnotatedRecord } from './worker-protocol.js';
 
-export const SQLITE_SCHEMA_VERSION = 1;
+export const SQLITE_SCHEMA_VERSION = 2;
+/** Versions this lede can bring up to SQLITE_SCHEMA_VERSION when it opens them. */
+const MIGRATABLE_VERSIONS = new Set([1]);
 
 /** Records per transaction: large enough for speed, small enough to lose little on a crash. */
 const RECORDS_PER_TRANSACTION = 500;
@@ -59,7 +63,7 @@ CREATE TABLE IF NOT EXISTS quotes (
   kind              TEXT NOT NULL,    -- 'direct' | 'indirect' | 'mixed'
   start_offset      INTEGER NOT NULL,
   end_offset        INTEGER NOT NULL,
-  text              TEXT NOT NULL,    -- the quoted words
+  text              TEXT NOT NULL,    -- the quoted words: the parts joined with a space
   speaker_name      TEXT,             -- canonical name; NULL when no speaker was found
   speaker_entity_id TEXT,             -- entities.entity_id of the same article, or NULL
   speaker_mention   TEXT,             -- the words naming the speaker ('he', 'Lavrov')
@@ -67,6 +71,15 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_key);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_name);
+
+CREATE TABLE IF NOT EXISTS quote_parts (
+  quote_key    INTEGER NOT NULL REFERENCES quotes (quote_key),
+  part_index   INTEGER NOT NULL,     -- from 0, in text order; one part unless the attribution interrupts the quote
+  start_offset INTEGER NOT NULL,
+  end_offset   INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  PRIMARY KEY (quote_key, part_index)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS dates (
   article_key  INTEGER NOT NULL REFERENCES articles (article_key),
@@ -143,13 +156,17 @@ export async function openSqliteArchive(path: string, options: SqliteArchiveOpti
   const db = new Database(path);
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version !== 0 && version !== SQLITE_SCHEMA_VERSION) {
+    if (version !== 0 && version !== SQLITE_SCHEMA_VERSION && !MIGRATABLE_VERSIONS.has(version)) {
       throw new Error(
         `lede: ${path} is a lede archive of schema version ${version}; this lede writes version ${SQLITE_SCHEMA_VERSION}: write to a new file with -o.`,
       );
     }
-    db.exec(SQLITE_SCHEMA);
-    db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
+    db.transaction(() => {
+      db.exec(SQLITE_SCHEMA);
+      // Version 1 had no quote parts: every quote it holds is one part, its own span.
+      if (version === 1) db.exec('INSERT INTO quote_parts (quote_key, part_index, start_offset, end_offset, text) SELECT quote_key, 0, start_offset, end_offset, text FROM quotes');
+      db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
+    })();
   } catch (error) {
     db.close();
     throw error;
@@ -164,6 +181,7 @@ export async function openSqliteArchive(path: string, options: SqliteArchiveOpti
   const insertQuote = db.prepare(
     'INSERT INTO quotes (article_key, quote_index, kind, start_offset, end_offset, text, speaker_name, speaker_entity_id, speaker_mention, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const insertQuotePart = db.prepare('INSERT INTO quote_parts (quote_key, part_index, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)');
   const insertQuoteText = db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (?, ?, ?)');
   const insertDate = db.prepare('INSERT INTO dates (article_key, start_offset, end_offset, text, type, value) VALUES (?, ?, ?, ?, ?, ?)');
 
@@ -183,10 +201,13 @@ export async function openSqliteArchive(path: string, options: SqliteArchiveOpti
       insertEntity.run(articleKey, e.entityId, e.type, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles), e.salience, e.confidence, e.mentionCount);
     }
     for (const m of rows.mentions) insertMention.run(articleKey, m.entityId, m.start, m.end, m.text);
+    const quoteKeys: (number | bigint)[] = [];
     for (const q of rows.quotes) {
       const quoteKey = insertQuote.run(articleKey, q.quoteIndex, q.kind, q.start, q.end, q.text, q.speakerName, q.speakerEntityId, q.speakerMention, q.cue).lastInsertRowid;
+      quoteKeys.push(quoteKey);
       insertQuoteText.run(quoteKey, q.text, q.speakerName);
     }
+    for (const p of rows.quoteParts) insertQuotePart.run(quoteKeys[p.quoteIndex]!, p.partIndex, p.start, p.end, p.text);
     for (const d of rows.dates) insertDate.run(articleKey, d.start, d.end, d.text, d.type, d.value);
     if (++inTransaction >= RECORDS_PER_TRANSACTION && autoCommit) {
       db.exec('COMMIT');

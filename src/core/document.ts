@@ -126,6 +126,8 @@ export interface SpeakerRecord {
 export interface QuoteRecord extends Range {
   text: string;
   kind: QuoteKind;
+  /** The quoted words piece by piece, in text order: [this range] unless the attribution interrupts them. */
+  parts: Range[];
   cue: (Range & { text: string }) | null;
   speaker: SpeakerRecord | null;
   provenance: Provenance;

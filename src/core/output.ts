@@ -46,6 +46,7 @@ export function buildExtraction(doc: LedeDocument): Extraction {
   const quotes: Quote[] = doc.quotes.map((q) => ({
     ...spanOf(text, q),
     kind: q.kind,
+    parts: q.parts.map((part) => spanOf(text, part)),
     speaker: q.speaker
       ? {
           name: q.speaker.name,

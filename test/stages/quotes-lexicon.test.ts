@@ -14,7 +14,7 @@ describe('cue lexicon (data/lexicon/cues.json)', () => {
     const ids = data.cues.map((cue) => cue.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const cue of data.cues) {
-      expect(['speech', 'belief', 'intention']).toContain(cue.type);
+      expect(['speech', 'belief', 'intention', 'characterization']).toContain(cue.type);
       expect(cue.forms.length).toBeGreaterThan(0);
       expect(cue.examples.length).toBeGreaterThan(0);
     }

@@ -10,7 +10,9 @@
 
 import type { Token } from '../../core/document.js';
 import { matchCueAt, type CueMatch } from './cue-lexicon.js';
-import { endsSentenceAt, isSentenceEndToken, type QuoteContext, type TopQuote } from './quote-context.js';
+import { endsSentenceAt, isSentenceEndToken, quoteEndsSentence, type QuoteContext, type TopQuote } from './quote-context.js';
+import { isTitleCase } from './not-a-quote.js';
+import { sentenceOpeningSubject } from './report-subject.js';
 import { phraseEndingAt, speakerPhraseAfter, speakerPhraseBefore, startsAsDescription, type SpeakerPhrase } from './speaker-phrase.js';
 
 export interface Attribution {
@@ -38,11 +40,18 @@ function isOpeningMarkToken(ctx: QuoteContext, t: number): boolean {
   return q >= 0 && ctx.quotes[q]!.openToken === t;
 }
 
-/** Whether a token starts a clause of its own (then a cue before it heads that clause, not the quote). */
-function startsClause(token: Token | undefined): boolean {
+/**
+ * Whether token t starts a clause of its own (then a cue before it heads that clause,
+ * not the quote): 'that', a determiner, a pronoun ('it' only before a verb: 'said it
+ * would be'), or a name and a verb ('said Cook provided').
+ */
+function startsClause(tokens: readonly Token[], t: number): boolean {
+  const token = tokens[t];
   if (!token) return false;
   const lower = token.text.toLowerCase();
-  return lower === 'that' || (token.pos === 'PRON' && lower !== 'it') || token.pos === 'DET';
+  const next = tokens[t + 1];
+  const verbNext = next !== undefined && (next.pos === 'AUX' || next.pos === 'VERB');
+  return lower === 'that' || (token.pos === 'PRON' && (lower !== 'it' || verbNext)) || token.pos === 'DET' || (token.pos === 'PROPN' && verbNext);
 }
 
 export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number): Attribution | null {
@@ -54,8 +63,11 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
   while (windowEnd < limit && windowEnd - a < AFTER_WINDOW && !endsSentenceAt(tokens, windowEnd) && !isOpeningMarkToken(ctx, windowEnd)) windowEnd++;
   if (windowEnd <= a) return null;
 
-  // "…" – X
+  // '“…,” but he said that …': a conjunction opens a clause of its own, not the quote's attribution.
+  if (tokens[a]!.pos === 'CCONJ') return null;
+  // "…" – X (not after single marks: 'WEDNESDAY’S ‘OUTLIERS’ - Links to …' is a heading)
   if (DASHES.has(tokens[a]!.text)) {
+    if (quote.single) return null;
     const speaker = speakerPhraseAfter(tokens, a + 1, windowEnd);
     if (speaker && /^\p{Lu}/u.test(tokens[speaker.head]!.text)) return { cue: null, speaker, rule: 'quote-dash-speaker' };
     return null;
@@ -68,12 +80,14 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
     return null;
   }
   // "…," X said / "…," X, the ambassador, said / "…," X, who …, said
-  const endsSentence = isSentenceEndToken(tokens[quote.closeToken - 1]);
+  const endsSentence = quoteEndsSentence(ctx.text, quote);
   for (let c = a + 1; c < windowEnd; c++) {
     const token = tokens[c]!;
     if (token.text === ';' || token.text === ':' || ctx.quoteAt[c]! >= 0) return null;
     const match = matchCueAt(ctx.cues, tokens, c, windowEnd);
     if (!isSpeechCue(match)) continue;
+    // '“…,” the senator was asked': a passive's subject is the one spoken to.
+    if (isPassive(tokens, match)) return null;
     let speaker = speakerPhraseBefore(tokens, c, a);
     if (!speaker || speaker.start > a + 1) {
       // A longer aside between the speaker and the cue: '"…," X, who runs …, said'.
@@ -81,8 +95,9 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
       if (!named || tokens[named.end]?.text !== ',' || tokens[c - 1]?.text !== ',') return null;
       speaker = speaker && !startsAsDescription(tokens, speaker) && startsAsDescription(tokens, named) ? speaker : named;
     }
-    // After a full stop, 'Smith said the …' starts a new report rather than closing this quote.
-    if (endsSentence && startsClause(tokens[match.tokenEnd])) return null;
+    // After a full stop, 'Smith said the …' starts a new report rather than closing this quote;
+    // so does 'On the broadcast of “Fox News Sunday,” Pence said his …' after a title.
+    if ((endsSentence || isTitleCase(ctx.text.slice(quote.contentStart, quote.contentEnd))) && startsClause(tokens, match.tokenEnd)) return null;
     return { cue: match, speaker, rule: 'quote-speaker-cue' };
   }
   return null;
@@ -182,10 +197,10 @@ export function sentenceSubjectBefore(ctx: QuoteContext, t: number): SpeakerPhra
   for (let v = start + 1; v < t && v - start < 25; v++) {
     const pos = tokens[v]!.pos;
     if (pos !== 'VERB' && pos !== 'AUX') continue;
-    const subject = speakerPhraseBefore(tokens, v, start);
+    const subject = speakerPhraseBefore(tokens, v, start) ?? sentenceOpeningSubject(tokens, v - 1, start);
     if (!subject) return null;
     const lead = tokens[subject.start - 1];
-    if (subject.start === start || lead?.text === ',' || lead?.pos === 'CCONJ' || lead?.pos === 'ADV') return subject;
+    if (subject.start === start || lead?.text === ',' || lead?.pos === 'CCONJ' || lead?.pos === 'ADV' || (lead?.pos === 'SCONJ' && subject.start - 1 === start)) return subject;
     return null;
   }
   return null;
@@ -200,6 +215,41 @@ function continuesAfterQuote(ctx: QuoteContext, quote: TopQuote): boolean {
   if (quote.closeToken < 0) return false;
   const next = ctx.tokens[quote.closeToken + 1];
   return next !== undefined && next.paragraph === quote.paragraph && isWordChar(next) && !isSentenceEndToken(ctx.tokens[quote.closeToken - 1]);
+}
+
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
+
+/** 'was asked', 'has been told': a form of 'be' (an adverb between) before a past participle. */
+export function isPassive(tokens: readonly Token[], cue: CueMatch): boolean {
+  const verb = tokens[cue.tokenStart]!.text.toLowerCase();
+  if (!/(ed|told|said|written|spoken|known)$/.test(verb)) return false;
+  let k = cue.tokenStart - 1;
+  if (tokens[k]?.pos === 'ADV') k--;
+  return BE_FORMS.has(tokens[k]?.text.toLowerCase() ?? '');
+}
+
+/** Words allowed between an interrupting attribution and its comma: '"…," she said on Monday, "…"'. */
+const MAX_ADJUNCT_IN_INTERRUPTION = 8;
+
+/**
+ * '"We will not give in," she said, "not now."': the attribution after `first` interrupts
+ * one utterance that `second` goes on with. The first part does not end its sentence,
+ * the attribution (and at most a short adjunct) ends with a comma or a dash just before
+ * the second part, and nobody else is named after the second part.
+ */
+export function interruptsUtterance(ctx: QuoteContext, first: TopQuote, attribution: Attribution, second: TopQuote): boolean {
+  const { tokens } = ctx;
+  if (first.closeToken < 0 || second.paragraph !== first.paragraph || second.index !== first.index + 1) return false;
+  if (isSentenceEndToken(tokens[first.closeToken - 1]) || first.contentEnd <= first.contentStart) return false;
+  const cue = attribution.cue;
+  const speaker = attribution.speaker;
+  if (!cue || !speaker) return false;
+  const end = Math.max(cue.tokenEnd, speaker.end);
+  const comma = second.openToken - 1;
+  if (end > comma || (tokens[comma]!.text !== ',' && !DASHES.has(tokens[comma]!.text))) return false;
+  if (comma - end > MAX_ADJUNCT_IN_INTERRUPTION) return false;
+  for (let t = end; t < comma; t++) if (!ADJUNCT_POS.has(tokens[t]!.pos) || ctx.quoteAt[t]! >= 0) return false;
+  return attributeAfter(ctx, second, ctx.paragraphTokens[second.paragraph]!.end) === null;
 }
 
 function isClosingMarkToken(token: Token): boolean {

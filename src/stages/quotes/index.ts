@@ -1,13 +1,16 @@
 /**
  * Stage: quotes. Direct, indirect and mixed quotes with their cues and speakers.
  *
- *   1. pair quotation marks per paragraph (quotation-marks.ts, quote-context.ts);
+ *   1. pair quotation marks per paragraph, double and single (quotation-marks.ts, quote-context.ts);
  *   2. attribute each quote in marks to the cue and speaker beside it (direct-attribution.ts);
+ *      '"A," she said, "B."' is one quote in two parts;
  *   3. read reported speech around the remaining speech cues; a reported clause
- *      that holds a quote in marks is mixed (reported-speech.ts);
- *   4. a quote nobody is named beside continues the previous speaker, or the
- *      speaker a colon or the previous sentence introduced, unless it is a title,
- *      a nickname or a scare quote (not-a-quote.ts);
+ *      that holds a quote in marks is mixed; 'A, he said, B' is one quote in two
+ *      parts (reported-speech.ts, report-subject.ts);
+ *   4. words in marks after a characterising verb and its object are a partial quote
+ *      ('called the plan “a disgrace”', characterization.ts); a quote nobody is named
+ *      beside continues the previous speaker, or the speaker a colon or the previous
+ *      sentence introduced, unless it is a title, a nickname or a scare quote (not-a-quote.ts);
  *   5. resolve speakers to entities in text order (speaker-resolution.ts).
  */
 
@@ -15,9 +18,10 @@ import { overlapsAny, type QuoteRecord, type Range, type SpeakerRecord } from '.
 import type { Stage } from '../../core/stage.js';
 import type { QuoteKind } from '../../types.js';
 import type { CueMatch } from './cue-lexicon.js';
-import { attributeAfter, attributeBefore, attributeBeforeToken, type Attribution } from './direct-attribution.js';
+import { attributeAfter, attributeBefore, attributeBeforeToken, interruptsUtterance, type Attribution } from './direct-attribution.js';
+import { readCharacterization, type Characterization } from './characterization.js';
 import { notAQuoteReason } from './not-a-quote.js';
-import { buildQuoteContext, charRange, type QuoteContext, type TopQuote } from './quote-context.js';
+import { buildQuoteContext, charRange, quoteEndsSentence, type QuoteContext, type TopQuote } from './quote-context.js';
 import { findSpeechCues, readReportedSpeech } from './reported-speech.js';
 import { SpeakerResolver } from './speaker-resolution.js';
 import { speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
@@ -32,6 +36,8 @@ type SpeakerSource =
 
 interface Candidate {
   range: Range;
+  /** The pieces of an utterance its attribution interrupts; absent for one piece (the range). */
+  parts?: Range[];
   kind: QuoteKind;
   cue: CueMatch | null;
   speakerSource: SpeakerSource;
@@ -63,6 +69,8 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
   const usedCueTokens = new Set<number>();
   const direct: (Candidate | null)[] = ctx.quotes.map(() => null);
   const absorbed = new Set<number>();
+  /** Quote index -> its attribution when that follows it ('"…," she said'). */
+  const attributedAfter: (Attribution | undefined)[] = [];
 
   const useCue = (cue: CueMatch | null): void => {
     if (cue) for (let t = cue.tokenStart; t < cue.tokenEnd; t++) usedCueTokens.add(t);
@@ -76,10 +84,25 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
     const before = attributeBefore(ctx, quote, floor);
     const after = attributeAfter(ctx, quote, paragraph.end);
     const colonBefore = tokens[quote.openToken - 1]?.text === ':';
-    const chosen: Attribution | null = before && (colonBefore || !after) ? before : after;
+    // 'but said "the question is the timing." Gov. Pat McCrory said …': a quote that ends its
+    // sentence belongs to the cue before it; the name after it opens the next sentence.
+    const nextSentence = quote.closeToken >= 0 && quoteEndsSentence(ctx.text, quote) && /^\p{Lu}/u.test(tokens[quote.closeToken + 1]?.text ?? '');
+    const chosen: Attribution | null = before && (colonBefore || !after || nextSentence) ? before : after;
     if (!chosen) continue;
     useCue(chosen.cue);
     direct[quote.index] = directCandidate(quote, chosen);
+    if (chosen === after) attributedAfter[quote.index] = chosen;
+  }
+  // '"We will not give in," she said, "not now."': one utterance in two parts.
+  for (let i = 0; i + 1 < ctx.quotes.length; i++) {
+    const attribution = attributedAfter[i];
+    const first = direct[i];
+    if (!attribution || !first || !interruptsUtterance(ctx, ctx.quotes[i]!, attribution, ctx.quotes[i + 1]!)) continue;
+    const second = ctx.quotes[i + 1]!;
+    first.parts = [...(first.parts ?? [first.range]), { start: second.contentStart, end: second.contentEnd }];
+    first.range = { start: first.range.start, end: second.contentEnd };
+    direct[i + 1] = null;
+    absorbed.add(i + 1);
   }
 
   // 3. Reported speech around the remaining cues.
@@ -111,11 +134,13 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
     }
     const range = trimFullStop(ctx, charRange(tokens, content.start, end));
     lastEnd = range.end;
+    const parts = speech.parts?.map((part, k, all) => (k === all.length - 1 ? { start: charRange(tokens, part.start, part.end).start, end: range.end } : charRange(tokens, part.start, part.end)));
     reported.push({
       range,
+      ...(parts ? { parts } : {}),
       kind: inside.length > 0 ? 'mixed' : 'indirect',
       cue,
-      speakerSource: { type: 'phrase', phrase: speech.speaker },
+      speakerSource: speech.speaker ? { type: 'phrase', phrase: speech.speaker } : { type: 'none' },
       rule: speech.rule,
       score: inside.length > 0 ? 0.8 : 0.7,
       paragraph: tokens[content.start]!.paragraph,
@@ -132,7 +157,15 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
       all.push(found);
       continue;
     }
-    if (absorbed.has(quote.index) || notAQuoteReason(ctx, quote) !== null) continue;
+    if (absorbed.has(quote.index)) continue;
+    // 'X called the plan “a disgrace”': words in marks a speaker characterises something with.
+    const characterization = readCharacterization(ctx, quote);
+    if (characterization) {
+      for (const q of characterization.quotes) absorbed.add(q.index);
+      all.push(characterizationCandidate(ctx, characterization));
+      continue;
+    }
+    if (notAQuoteReason(ctx, quote) !== null) continue;
     all.push({
       range: { start: quote.contentStart, end: quote.contentEnd },
       kind: 'direct',
@@ -149,6 +182,21 @@ function findCandidates(ctx: QuoteContext): Candidate[] {
   const kept = all.filter((c) => c.range.end > c.range.start && !overlapsAny(ctx.doc.furniture, c.range.start, c.range.end));
   linkUnattributed(ctx, kept);
   return kept;
+}
+
+function characterizationCandidate(ctx: QuoteContext, found: Characterization): Candidate {
+  const quote = found.quotes[0]!;
+  return {
+    range: found.quotedOnly ? { start: quote.contentStart, end: quote.contentEnd } : charRange(ctx.tokens, found.content.start, found.content.end),
+    kind: found.quotedOnly ? 'direct' : 'mixed',
+    cue: found.cue,
+    speakerSource: { type: 'phrase', phrase: found.speaker },
+    rule: found.rule,
+    score: 0.7,
+    paragraph: quote.paragraph,
+    quote: null,
+    speaker: null,
+  };
 }
 
 function directCandidate(quote: TopQuote, attribution: Attribution): Candidate {
@@ -261,6 +309,7 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[]): QuoteRecor
       end: candidate.range.end,
       text: text.slice(candidate.range.start, candidate.range.end),
       kind: candidate.kind,
+      parts: candidate.parts ? candidate.parts.map((part) => ({ start: part.start, end: part.end })) : [{ start: candidate.range.start, end: candidate.range.end }],
       cue: cue ? { ...cue, text: text.slice(cue.start, cue.end) } : null,
       speaker: candidate.speaker,
       provenance: { stage: 'quotes', rule: candidate.rule, score: candidate.score },

@@ -18,7 +18,10 @@ const SMALL_TITLE_WORDS = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'on', 'f
 /** A quote of fewer words than this, without sentence punctuation, is a term or a scare quote unless reported speech takes it. */
 const MIN_WORDS_OF_A_LONE_QUOTE = 5;
 
-export type NotQuoteReason = 'title' | 'nickname' | 'scare-quote' | 'empty';
+export type NotQuoteReason = 'title' | 'nickname' | 'scare-quote' | 'empty' | 'pull-quote';
+
+/** A paragraph that is only a short quote in single marks is a pull quote or a heading ('A healthy environment.'), not speech. */
+const MAX_WORDS_OF_A_PULL_QUOTE = 8;
 
 /** 'War and Peace', 'Fox and Friends.': every word capitalised but the small ones. */
 export function isTitleCase(content: string): boolean {
@@ -37,6 +40,10 @@ export function notAQuoteReason(ctx: QuoteContext, quote: TopQuote): NotQuoteRea
   const content = text.slice(quote.contentStart, quote.contentEnd);
   const contentWords = words(content);
   if (contentWords.length === 0) return 'empty';
+  if (quote.single && contentWords.length < MAX_WORDS_OF_A_PULL_QUOTE) {
+    const paragraph = ctx.doc.paragraphs[quote.paragraph]!;
+    if (text.slice(paragraph.start, quote.open).trim() === '' && text.slice(quote.closeEnd >= 0 ? quote.closeEnd : paragraph.end, paragraph.end).trim().length <= 1) return 'pull-quote';
+  }
   const before = tokens[quote.openToken - 1];
   const after = quote.closeToken >= 0 ? tokens[quote.closeToken + 1] : undefined;
   const sameParagraph = (t: typeof before): boolean => t !== undefined && t.paragraph === quote.paragraph;

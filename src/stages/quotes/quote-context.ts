@@ -100,6 +100,7 @@ export function buildQuoteContext(doc: LedeDocument, cues: CompiledCues): QuoteC
         contentEnd: span.contentEnd,
         depth: span.depth,
         continuesInNext: span.continuesInNext,
+        single: span.single,
         index: quotes.length,
         paragraph: paragraph.index,
         openToken,
@@ -146,9 +147,19 @@ function endsOuterSentence(tokens: readonly Token[], quoteAt: Int32Array, quotes
   if (q < 0) return endsSentenceAt(tokens, t) && (t + 1 >= end || tokens[t + 1]!.spaceBefore);
   const quote = quotes[q]!;
   if (quote.closeToken !== t) return false;
-  if (!isSentenceEndToken(tokens[t - 1])) return false;
+  // '… policy.'' The network said': the stop may sit before a two-character mark.
+  if (!isSentenceEndToken(tokens[t - 1]) && !(quote.close >= 0 && quote.closeEnd - quote.close === 2 && isSentenceEndToken(tokens[t - 2]))) return false;
   const next = tokens[t + 1];
   return t + 1 >= end || next === undefined || /^[\p{Lu}"“„«('‘]/u.test(next.text) && !/^(said|says|told|added|asked|wrote)$/i.test(next.text);
+}
+
+/** Whether the quoted words end their sentence: a full stop, question or exclamation mark just inside the closing mark. */
+export function quoteEndsSentence(text: string, quote: TopQuote): boolean {
+  if (quote.close < 0) return false;
+  let i = quote.close - 1;
+  while (i > quote.open && (text[i] === ' ' || text[i] === '\u00a0')) i--;
+  const ch = text[i];
+  return ch === '.' || ch === '!' || ch === '?' || ch === '…';
 }
 
 /** Character range of tokens [start, end). */

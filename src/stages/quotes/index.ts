@@ -11,7 +11,7 @@
  *   5. resolve speakers to entities in text order (speaker-resolution.ts).
  */
 
-import { overlapsAny, type QuoteRecord, type Range, type SpeakerRecord } from '../../core/document.js';
+import { overlapsAny, type QuoteRecord, type Range, type SpeakerChoice, type SpeakerRecord } from '../../core/document.js';
 import type { Stage } from '../../core/stage.js';
 import type { QuoteKind } from '../../types.js';
 import type { CueMatch } from './cue-lexicon.js';
@@ -20,6 +20,7 @@ import { notAQuoteReason } from './not-a-quote.js';
 import { buildQuoteContext, charRange, type QuoteContext, type TopQuote } from './quote-context.js';
 import { findSpeechCues, readReportedSpeech } from './reported-speech.js';
 import { SpeakerResolver } from './speaker-resolution.js';
+import type { FirstNameGenders } from './first-name-gender.js';
 import { speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
 
 export { compileCues, type CompiledCues, type CueData } from './cue-lexicon.js';
@@ -41,6 +42,8 @@ interface Candidate {
   /** The top-level quote this candidate is, for direct quotes. */
   quote: TopQuote | null;
   speaker: SpeakerRecord | null;
+  /** How the speaker was chosen (for analyze()). */
+  speakerChoice?: SpeakerChoice;
 }
 
 /** Candidates read ahead for the speaker of a multi-paragraph quote. */
@@ -54,7 +57,7 @@ export const quotesStage: Stage = {
     if (doc.tokens.length === 0) return;
     const ctx = buildQuoteContext(doc, resources.cues);
     const candidates = findCandidates(ctx);
-    doc.quotes = resolveSpeakers(ctx, candidates);
+    doc.quotes = resolveSpeakers(ctx, candidates, resources.firstNames);
   },
 };
 
@@ -238,21 +241,28 @@ function sentenceSubject(ctx: QuoteContext, start: number, end: number): Speaker
   return null;
 }
 
-function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[]): QuoteRecord[] {
+function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames: FirstNameGenders): QuoteRecord[] {
   const { text } = ctx;
-  const resolver = new SpeakerResolver(ctx);
+  const resolver = new SpeakerResolver(ctx, firstNames);
   const pending: Candidate[] = [];
+  const inherit = (candidate: Candidate, from: Candidate): void => {
+    candidate.speaker = from.speaker ? { ...from.speaker } : null;
+    candidate.speakerChoice = { rule: `${candidate.rule} (${from.speakerChoice?.rule ?? 'no speaker'})`, candidates: from.speakerChoice?.candidates ?? [] };
+  };
   for (const candidate of candidates) {
     const source = candidate.speakerSource;
-    if (source.type === 'phrase') candidate.speaker = resolver.resolve(source.phrase);
-    else if (source.type === 'inherit') {
-      if (source.from.speaker) candidate.speaker = { ...source.from.speaker };
+    if (source.type === 'phrase') {
+      const resolved = resolver.resolve(source.phrase);
+      candidate.speaker = resolved.speaker;
+      candidate.speakerChoice = resolved.choice;
+    } else if (source.type === 'inherit') {
+      if (source.from.speakerChoice) inherit(candidate, source.from);
       else pending.push(candidate);
     }
   }
   for (const candidate of pending) {
     const source = candidate.speakerSource;
-    if (source.type === 'inherit' && source.from.speaker) candidate.speaker = { ...source.from.speaker };
+    if (source.type === 'inherit') inherit(candidate, source.from);
   }
   return candidates.map((candidate) => {
     const cue = candidate.cue ? charRange(ctx.tokens, candidate.cue.tokenStart, candidate.cue.tokenEnd) : null;
@@ -264,6 +274,7 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[]): QuoteRecor
       cue: cue ? { ...cue, text: text.slice(cue.start, cue.end) } : null,
       speaker: candidate.speaker,
       provenance: { stage: 'quotes', rule: candidate.rule, score: candidate.score },
+      speakerChoice: candidate.speakerChoice ?? { rule: 'no-speaker-phrase', candidates: [] },
     };
   });
 }

@@ -15,7 +15,7 @@ import { overlapsAny, type QuoteRecord, type Range, type SpeakerChoice, type Spe
 import type { Stage } from '../../core/stage.js';
 import type { QuoteKind } from '../../types.js';
 import type { CueMatch } from './cue-lexicon.js';
-import { attributeAfter, attributeBefore, attributeBeforeToken, type Attribution } from './direct-attribution.js';
+import { attributeAfter, attributeBefore, attributeBeforeToken, sentenceSubjectBefore, type Attribution } from './direct-attribution.js';
 import { notAQuoteReason } from './not-a-quote.js';
 import { buildQuoteContext, charRange, type QuoteContext, type TopQuote } from './quote-context.js';
 import { findSpeechCues, readReportedSpeech } from './reported-speech.js';
@@ -206,24 +206,50 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
         continue;
       }
     }
-    // Continuing the previous speaker.
+    // A quote inside a sentence whose subject names someone ('Trump called her a "con."'): that subject.
+    if (ctx.sentenceStart[quote.openToken]! < quote.openToken) {
+      const subject = sentenceSubjectBefore(ctx, quote.openToken);
+      if (subject && namesSpeaker(ctx, subject)) {
+        candidate.speakerSource = { type: 'phrase', phrase: subject };
+        candidate.rule = 'quote-sentence-subject';
+        continue;
+      }
+    }
+    // Continuing the previous speaker, unless the sentence before the quote, after the previous
+    // quote, introduces someone else ('Jones disagreed. "…"').
     const previous = candidates[i - 1];
+    const introduced = previousSentenceSubject(ctx, quote);
+    if (introduced && previous && tokens[introduced.start]!.start > previous.range.end) {
+      candidate.speakerSource = { type: 'phrase', phrase: introduced };
+      candidate.rule = 'quote-previous-sentence-subject';
+      continue;
+    }
     if (previous && previous.speakerSource.type !== 'none' && candidate.paragraph - previous.paragraph <= MAX_PARAGRAPHS_TO_CONTINUE) {
       candidate.speakerSource = { type: 'inherit', from: previous };
       candidate.rule = 'quote-continues-speaker';
       continue;
     }
     // A speaker introduced in the previous sentence: its subject, if it names someone.
-    const previousSentenceEnd = ctx.sentenceStart[quote.openToken]!;
-    if (previousSentenceEnd > 0 && tokens[previousSentenceEnd - 1]!.paragraph >= quote.paragraph - 1) {
-      const start = ctx.sentenceStart[previousSentenceEnd - 1]!;
-      const subject = sentenceSubject(ctx, start, previousSentenceEnd);
-      if (subject) {
-        candidate.speakerSource = { type: 'phrase', phrase: subject };
-        candidate.rule = 'quote-previous-sentence-subject';
-      }
+    if (introduced) {
+      candidate.speakerSource = { type: 'phrase', phrase: introduced };
+      candidate.rule = 'quote-previous-sentence-subject';
     }
   }
+}
+
+/** The named subject of the sentence before a quote's (in this or the previous paragraph), or null. */
+function previousSentenceSubject(ctx: QuoteContext, quote: TopQuote): SpeakerPhrase | null {
+  const { tokens } = ctx;
+  const previousSentenceEnd = ctx.sentenceStart[quote.openToken]!;
+  if (previousSentenceEnd <= 0 || tokens[previousSentenceEnd - 1]!.paragraph < quote.paragraph - 1) return null;
+  const start = ctx.sentenceStart[previousSentenceEnd - 1]!;
+  return sentenceSubject(ctx, start, previousSentenceEnd);
+}
+
+/** A subject that names someone: a proper noun, or he or she. */
+function namesSpeaker(ctx: QuoteContext, phrase: SpeakerPhrase): boolean {
+  const head = ctx.tokens[phrase.head]!;
+  return head.pos === 'PROPN' || (head.pos === 'PRON' && /^(he|she)$/i.test(head.text));
 }
 
 /** The named subject that opens a sentence ('Smith was blunt.'), or null. */
@@ -252,7 +278,17 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
   for (const candidate of candidates) {
     const source = candidate.speakerSource;
     if (source.type === 'phrase') {
-      const resolved = resolver.resolve(source.phrase);
+      let resolved = resolver.resolve(source.phrase);
+      // 'she said at a news conference announcing that …': a participle whose phrase cannot
+      // speak goes back to the subject of its sentence.
+      const cue = candidate.cue;
+      if (!resolved.speaker && cue && /ing$/i.test(ctx.tokens[cue.tokenStart]!.text)) {
+        const subject = sentenceSubjectBefore(ctx, cue.tokenStart);
+        if (subject && subject.head !== source.phrase.head) {
+          const fallback = resolver.resolve(subject);
+          resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `participle-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
+        }
+      }
       candidate.speaker = resolved.speaker;
       candidate.speakerChoice = resolved.choice;
     } else if (source.type === 'inherit') {

@@ -35,6 +35,9 @@ export interface Referent {
   titles: readonly string[];
 }
 
+/** Title words before a name ('President'), which make a place-typed mention a person ('President Obama'). */
+export type IsTitleWord = (word: string) => boolean;
+
 export interface ScoredCandidate {
   referent: Referent;
   score: number;
@@ -65,6 +68,10 @@ const LAST_SPEAKER_BONUS = 40;
 const SALIENCE_PER_MENTION = 4;
 const MAX_SALIENCE = 20;
 const UNKNOWN_GENDER_PENALTY = 30;
+/** 'it' needs a strong antecedent (a recent subject or speaker): it refers to things far more often than to organisations. */
+const MIN_ORGANIZATION_SCORE = 90;
+/** A person introduced with a description ('Henry Crespo, president of …') is about to be quoted. */
+const INTRODUCED_BONUS = 50;
 
 export interface AntecedentContext {
   doc: LedeDocument;
@@ -75,6 +82,9 @@ export interface AntecedentContext {
   sentenceOf: Int32Array;
   /** Speakers resolved so far, in text order. */
   history: readonly Referent[];
+  isTitleWord: IsTitleWord;
+  /** Plural subjects no entity names in the sentences before the pronoun ('Democrats noted …'), for 'they'. */
+  groupSubjects?: (pronoun: number) => Referent[];
 }
 
 export function compatible(want: PronounWant, kind: ReferentKind, gender: Gender | null): boolean {
@@ -85,7 +95,9 @@ export function compatible(want: PronounWant, kind: ReferentKind, gender: Gender
 
 /** Words of a name's own noun phrase that may stand before it ('Ohio Democratic Party Chairman David Pepper'). */
 function isNamePrefix(token: Token): boolean {
-  return token.kind === 'word' && (/^\p{Lu}/u.test(token.text) || token.pos === 'ADJ' || token.pos === 'PROPN') && token.pos !== 'VERB' && token.pos !== 'ADP';
+  if (/^['’]s$/.test(token.text) || token.text === '-') return true;
+  return (token.kind === 'word' || token.kind === 'number') && (/^\p{Lu}/u.test(token.text) || token.pos === 'ADJ' || token.pos === 'PROPN' || token.pos === 'NOUN' || token.pos === 'NUM') &&
+    token.pos !== 'VERB' && token.pos !== 'ADP';
 }
 
 /** The role a mention plays in its sentence, from the words around it. */
@@ -94,11 +106,12 @@ function roleOf(tokens: readonly Token[], start: number, end: number): 'subject'
   const after = tokens[end];
   if (after && /^['’]s?$/.test(after.text)) return 'possessive';
   let first = start;
-  while (first > 0 && start - first < 6 && tokens[first - 1]!.sentence === sentence && isNamePrefix(tokens[first - 1]!)) first--;
+  while (first > 0 && start - first < 8 && tokens[first - 1]!.sentence === sentence && isNamePrefix(tokens[first - 1]!)) first--;
   const before = tokens[first - 1];
   if (before && before.sentence === sentence && before.pos === 'ADP') return 'preposition';
-  const opens = !before || before.sentence !== sentence || before.text === ',' || before.pos === 'CCONJ' || before.pos === 'SCONJ' ||
-    (before.pos === 'ADV' && /^\p{Lu}/u.test(before.text)) || /^["“(]$/.test(before.text) || (before.pos === 'DET' && first === start - 0);
+  const opener = (token: Token | undefined): boolean => !token || token.sentence !== sentence || token.text === ',' || token.pos === 'CCONJ' || token.pos === 'SCONJ' ||
+    (token.pos === 'ADV' && /^\p{Lu}/u.test(token.text)) || /^["“(]$/.test(token.text);
+  const opens = opener(before) || (before!.pos === 'DET' && opener(tokens[first - 2]));
   if (!opens) return 'other';
   // A verb after the name (past an aside in commas, a short prepositional phrase, adverbs or auxiliaries): the subject.
   let t = end;
@@ -146,6 +159,14 @@ export function rankAntecedents(ctx: AntecedentContext, pronoun: number, want: P
     }
   }
 
+  // Plural subjects that no entity names ('Democrats repeatedly noted …. They noted …').
+  if (want.number === 'plural' && ctx.groupSubjects) {
+    for (const group of ctx.groupSubjects(pronoun)) {
+      const distance = Math.max(0, pronounSentence - (sentenceOf[group.token] ?? 0));
+      if (distance <= 2) consider(group, (RECENCY[distance] ?? 0) + SUBJECT_BONUS, `${distance} sentence(s) back, subject`);
+    }
+  }
+
   // Named mentions before the pronoun.
   const mentionCount = new Map<number, number>();
   /** Candidate key -> token of its latest mention as a subject. */
@@ -163,9 +184,12 @@ export function rankAntecedents(ctx: AntecedentContext, pronoun: number, want: P
     if (!token) break;
     const distance = pronounSentence - sentenceOf[mention.tokenStart]!;
     if (distance > MAX_SENTENCES_BACK || pronounToken.paragraph - token.paragraph > MAX_PARAGRAPHS_BACK) break;
-    if (mention.entity < 0 || mention.type === 'place' || quoteAt[mention.tokenStart]! >= 0) continue;
+    if (mention.entity < 0 || quoteAt[mention.tokenStart]! >= 0) continue;
     const entity = doc.entities[mention.entity]!;
-    const kind: ReferentKind = entity.type === 'person' ? 'person' : 'organization';
+    // A place is no speaker, unless a title before it makes it a person the tagger mistyped ('President Obama').
+    const titled = mention.type === 'place' && mention.tokenStart > 0 && ctx.isTitleWord(tokens[mention.tokenStart - 1]!.text.toLowerCase().replace(/\.$/, ''));
+    if (mention.type === 'place' && !titled) continue;
+    const kind: ReferentKind = entity.type === 'organization' ? 'organization' : 'person';
     const gender = genders[mention.entity] ?? null;
     if (!compatible(want, kind, gender)) continue;
     mentionCount.set(mention.entity, (mentionCount.get(mention.entity) ?? 0) + 1);
@@ -179,6 +203,11 @@ export function rankAntecedents(ctx: AntecedentContext, pronoun: number, want: P
     else if (role === 'possessive') score -= POSSESSIVE_PENALTY;
     else if (role === 'preposition') score -= PREPOSITION_PENALTY;
     if (role !== 'other') reasons.push(role);
+    if (kind === 'person' && entity.mentions[0] !== undefined && doc.mentions[entity.mentions[0]] === mention && tokens[mention.tokenEnd]?.text === ',' &&
+        /^(\p{Ll}|the$|a$|an$)/u.test(tokens[mention.tokenEnd + 1]?.text ?? '') && !/^(who|whose|which|said|says|told)$/.test(tokens[mention.tokenEnd + 1]?.text ?? '')) {
+      score += INTRODUCED_BONUS;
+      reasons.push('introduced');
+    }
     let spoke = false;
     for (let t = mention.tokenStart; t < mention.tokenEnd && !spoke; t++) spoke = speakerTokens.has(t);
     if (spoke) {
@@ -216,5 +245,6 @@ export function rankAntecedents(ctx: AntecedentContext, pronoun: number, want: P
     if (distance <= MAX_SENTENCES_BACK + 2) ranked.push({ referent: lastSpeaker, score: (RECENCY[Math.min(distance, RECENCY.length - 1)] ?? 0) + LAST_SPEAKER_BONUS, why: `last speaker of this gender, ${distance} sentence(s) back` });
   }
   ranked.sort((a, b) => b.score - a.score || b.referent.token - a.referent.token);
+  if (want.number === 'organization' && ranked[0] && ranked[0].score < MIN_ORGANIZATION_SCORE) return ranked.map((c) => ({ ...c, why: `${c.why}, too weak for 'it'` })).map((c) => ({ ...c, score: Math.min(c.score, 0) }));
   return ranked;
 }

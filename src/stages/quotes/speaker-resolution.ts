@@ -26,11 +26,12 @@
 import type { EntityRecord, Range, SpeakerChoice, SpeakerRecord } from '../../core/document.js';
 import type { CompiledCues } from './cue-lexicon.js';
 import { findDescriptionLinks, findOwnerLinks, singular, type DescriptionLink, type OwnerLink } from './description-links.js';
-import { entityGenders } from './entity-gender.js';
+import { entityGenders, genderOfNoun } from './entity-gender.js';
 import type { FirstNameGenders, Gender } from './first-name-gender.js';
 import { DOCUMENT_HEADS, NON_AGENT_HEADS, notASpeakerReason } from './never-a-speaker.js';
 import { compatible, rankAntecedents, type Referent, type ReferentKind } from './pronoun-antecedent.js';
 import type { QuoteContext } from './quote-context.js';
+import { sentenceSubjectBefore } from './direct-attribution.js';
 import { startsAsDescription, type SpeakerPhrase } from './speaker-phrase.js';
 
 /** A candidate for a speaker, as analyze() shows it. */
@@ -53,6 +54,9 @@ const AGENT_HEADS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokes
 const MALE_HONORIFICS = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince']);
 const FEMALE_HONORIFICS = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess']);
 const NO_CANDIDATES: SpeakerCandidate[] = [];
+
+/** Who a document or an agent speaks for: an entity's mention, or a capitalised name (token range). */
+type Owner = { mention: number } | { name: Range };
 
 export class SpeakerResolver {
   private readonly history: Referent[] = [];
@@ -111,9 +115,10 @@ export class SpeakerResolver {
       let t = upperBound(doc.tokens, description.start);
       for (; t < doc.tokens.length && doc.tokens[t]!.end <= description.end; t++) this.descriptionAt.set(t, index);
     });
-    this.genders = doc.entities.length > 0 ? entityGenders(doc, firstNames, ctx.quoteAt) : [];
+    const links = doc.entities.length > 0 ? findDescriptionLinks(doc, ctx.quoteAt) : [];
+    this.genders = doc.entities.length > 0 ? entityGenders(doc, firstNames, ctx.quoteAt, links) : [];
     if (doc.entities.length > 0) {
-      for (const link of findDescriptionLinks(doc, ctx.quoteAt)) {
+      for (const link of links) {
         const list = this.linksByHead.get(link.head) ?? [];
         list.push(link);
         this.linksByHead.set(link.head, list);
@@ -164,8 +169,8 @@ export class SpeakerResolver {
       if (last >= 0 && doc.mentions[last]!.type === 'person') mentionIndex = last;
     }
     // What cannot speak: a date, a time, a relative pronoun, a prepositional phrase, an abstract noun without its owner.
-    const owner = mentionIndex < 0 ? this.ownerIn(phrase) : -1;
-    const reason = mentionIndex >= 0 ? null : notASpeakerReason(tokens, phrase, (t) => this.dateAt[t] === 1, owner >= 0);
+    const owner = mentionIndex < 0 ? this.ownerIn(phrase) : null;
+    const reason = mentionIndex >= 0 ? null : notASpeakerReason(tokens, phrase, (t) => this.dateAt[t] === 1, owner !== null);
     if (reason) return { speaker: null, referent: null, choice: chosen(`not-a-speaker:${reason}`) };
 
     if (mentionIndex >= 0) {
@@ -178,11 +183,18 @@ export class SpeakerResolver {
 
     // A document or an agent of a named owner: the owner speaks.
     const mentionOfPhrase = surface({ start: tokens[phrase.start]!.start, end: tokens[this.phraseEnd(phrase) - 1]!.end });
-    if (owner >= 0) {
-      const m = doc.mentions[owner]!;
+    if (owner && 'mention' in owner) {
+      const m = doc.mentions[owner.mention]!;
       const entity = doc.entities[m.entity]!;
       const referent = this.referentOfEntity(m.entity, entity, entity.type === 'person' ? 'person' : 'organization', entity.name, phrase.head);
       return { speaker: { mention: mentionOfPhrase, entity: m.entity, name: entity.name }, referent, choice: chosen('owner-speaks') };
+    }
+    if (owner) {
+      const name = text.slice(tokens[owner.name.start]!.start, tokens[owner.name.end - 1]!.end);
+      const entityIndex = this.entityNamed(name);
+      const entity = entityIndex >= 0 ? doc.entities[entityIndex] : undefined;
+      const referent = this.referentOfEntity(entityIndex, entity, 'organization', name, phrase.head);
+      return { speaker: { mention: mentionOfPhrase, entity: entityIndex, name: entity?.name ?? name }, referent, choice: chosen('owner-speaks') };
     }
 
     // A name the entity stages did not give (or did not run): the capitalised run around the head.
@@ -215,10 +227,12 @@ export class SpeakerResolver {
       };
     }
     const plural = /s$/.test(head) && !this.cues.organizationHeads.has(head);
-    const kind: ReferentKind = this.cues.organizationHeads.has(head) ? 'organization' : plural ? 'group' : 'unknown';
+    const gender = genderOfNoun(head);
+    const person = gender !== null || (!plural && this.cues.personHeads.has(head));
+    const kind: ReferentKind = this.cues.organizationHeads.has(head) ? 'organization' : plural ? 'group' : person ? 'person' : 'unknown';
     return {
       speaker: { mention, entity: -1, name: mention.text },
-      referent: { entity: -1, name: mention.text, kind, gender: null, token: phrase.head, paragraph: headToken.paragraph, titles: [] },
+      referent: { entity: -1, name: mention.text, kind, gender, token: phrase.head, paragraph: headToken.paragraph, titles: [] },
       choice: chosen('description-unresolved'),
     };
   }
@@ -235,26 +249,47 @@ export class SpeakerResolver {
   }
 
   /**
-   * The named owner a document or agent phrase speaks for, as an index into
-   * doc.mentions, or -1: 'a spokesperson for the ministry', 'officials at X',
-   * 'a statement from X', "the union's Friday release", 'a GAO report'.
+   * The named owner a document or agent phrase speaks for: 'a spokesperson for the
+   * ministry', 'officials at X', 'a statement from X', "the union's Friday release",
+   * 'a GAO report', 'an analysis by Lily Batchelder', and 'the report' after 'a report
+   * by PIRG'. An entity's mention, or a capitalised name no entity stage gave
+   * ('a new Washington Post-ABC News national poll'); null when none.
    */
-  private ownerIn(phrase: SpeakerPhrase): number {
+  private ownerIn(phrase: SpeakerPhrase): Owner | null {
     const { tokens, doc } = this.ctx;
     const head = tokens[phrase.head]!.text.toLowerCase();
     const document = NON_AGENT_HEADS.has(head) || DOCUMENT_HEADS.has(head);
-    if (!document && !AGENT_HEADS.has(head)) return -1;
-    for (let t = phrase.start; t < phrase.end; t++) {
-      if (t === phrase.head) continue;
-      const m = this.mentionAt[t]!;
-      if (m < 0) continue;
+    if (!document && !AGENT_HEADS.has(head)) return null;
+    const fits = (m: number): boolean => {
       const mention = doc.mentions[m]!;
-      if (mention.entity < 0) continue;
       // An agent speaks for an organisation only ('a spokesman for Clinton' is not Clinton).
-      if (!document && mention.type !== 'organization') continue;
-      return m;
+      return mention.entity >= 0 && (document || mention.type === 'organization');
+    };
+    for (let t = phrase.start; t < phrase.end; t++) {
+      const m = this.mentionAt[t]!;
+      if (t !== phrase.head && m >= 0 && fits(m)) return { mention: m };
     }
-    if (!document) return -1;
+    // Just after the phrase: 'an analysis by Lily Batchelder', 'officials at the ministry'.
+    if (/^(by|from|of|at|for)$/i.test(tokens[phrase.end]?.text ?? '')) {
+      for (let t = phrase.end + 1; t < tokens.length && t - phrase.end <= 6 && tokens[t]!.sentence === tokens[phrase.end]!.sentence; t++) {
+        const m = this.mentionAt[t]!;
+        if (m >= 0 && fits(m)) return { mention: m };
+        if (tokens[t]!.pos === 'VERB' || tokens[t]!.text === ',') break;
+      }
+    }
+    if (!document) return null;
+    // 'a new Washington Post-ABC News national poll': capitalised words before the head name the owner.
+    let runEnd = -1;
+    let runStart = -1;
+    for (let t = phrase.head - 1; t > phrase.start; t--) {
+      const word = tokens[t]!;
+      const capital = /^\p{Lu}/u.test(word.text) && word.kind === 'word' && !this.cues.titleWords.has(word.text.toLowerCase());
+      if (capital || (runEnd >= 0 && (word.text === '-' || word.text === '&'))) {
+        if (runEnd < 0) runEnd = t + 1;
+        runStart = t;
+      } else if (runEnd >= 0) break;
+    }
+    if (runStart >= 0 && /^\p{Lu}/u.test(tokens[runStart]!.text)) return { name: { start: runStart, end: runEnd } };
     // "the union's Friday release", "the company's statement": a described owner.
     for (let t = phrase.start; t + 1 < phrase.head; t++) {
       if (!/^['’]s?$/.test(tokens[t + 1]!.text)) continue;
@@ -263,17 +298,17 @@ export class SpeakerResolver {
       const found = this.descriptionReferent({ start: phrase.start, end: t + 1, head: t }, word, t);
       if (found && found.referent.entity >= 0) {
         const mentions = doc.entities[found.referent.entity]!.mentions;
-        if (mentions.length > 0) return mentions[0]!;
+        if (mentions.length > 0) return { mention: mentions[0]! };
       }
     }
     // 'the report says' after 'a report by PIRG': the owner of the same noun named before (a determiner only).
-    if (!/^(the|this|that)$/i.test(tokens[phrase.start]!.text)) return -1;
+    if (!/^(the|this|that)$/i.test(tokens[phrase.start]!.text)) return null;
     const links = this.ownersByHead.get(singular(head));
-    if (!links) return -1;
-    let found = -1;
+    if (!links) return null;
+    let found: Owner | null = null;
     for (const link of links) {
       if (link.token >= phrase.start) break;
-      if (tokens[phrase.head]!.paragraph - tokens[link.token]!.paragraph <= 6) found = link.mention;
+      if (tokens[phrase.head]!.paragraph - tokens[link.token]!.paragraph <= 6) found = { mention: link.mention };
     }
     return found;
   }
@@ -339,7 +374,7 @@ export class SpeakerResolver {
     const pronounWant = { gender: want.gender, number } as const;
     const { doc, tokens } = this.ctx;
     if (doc.entities.length > 0 && doc.mentions.length > 0) {
-      return rankAntecedents({ doc, tokens, quoteAt: this.ctx.quoteAt, genders: this.genders, sentenceOf: this.sentenceOf, history: this.history }, pronounToken, pronounWant);
+      return rankAntecedents({ doc, tokens, quoteAt: this.ctx.quoteAt, genders: this.genders, sentenceOf: this.sentenceOf, history: this.history, isTitleWord: (word) => this.cues.titleWords.has(word), groupSubjects: (t) => this.groupSubjects(t) }, pronounToken, pronounWant);
     }
     // No entity stage: the previous speakers, most recent first.
     const paragraph = tokens[pronounToken]!.paragraph;
@@ -349,6 +384,28 @@ export class SpeakerResolver {
       if (referent.token < pronounToken && compatible(pronounWant, referent.kind, referent.gender)) return [{ referent, score: 100, why: 'previous speaker' }];
     }
     return [];
+  }
+
+  /** Plural subjects ('Democrats', 'Twenty-seven states', 'McConnell aides') of the pronoun's sentence, before it, and the two before. */
+  private groupSubjects(pronoun: number): Referent[] {
+    const { tokens, doc } = this.ctx;
+    const groups: Referent[] = [];
+    let end = pronoun;
+    for (let k = 0; k < 3 && end > 0; k++) {
+      const start = this.ctx.sentenceStart[end - 1]!;
+      const subject = sentenceSubjectBefore(this.ctx, end);
+      if (subject && subject.head < pronoun) {
+        const head = tokens[subject.head]!;
+        const mention = this.mentionAt[subject.head]!;
+        const named = mention >= 0 && doc.mentions[mention]!.entity >= 0;
+        if (!named && /s$/i.test(head.text) && head.pos !== 'PRON' && !NON_AGENT_HEADS.has(head.text.toLowerCase()) && (head.pos === 'NOUN' || head.pos === 'PROPN')) {
+          const name = this.ctx.text.slice(tokens[subject.start]!.start, tokens[this.phraseEnd(subject) - 1]!.end);
+          groups.push({ entity: -1, name, kind: 'group', gender: null, token: subject.head, paragraph: head.paragraph, titles: [] });
+        }
+      }
+      end = start;
+    }
+    return groups;
   }
 
   private descriptionReferent(phrase: SpeakerPhrase, head: string, token: number): { referent: Referent; rule: string } | null {

@@ -19,6 +19,9 @@
  *     end), with one appositive before it ('X, the secretary general, who'); the
  *     speaker is right when its mention overlaps that phrase or its name's last
  *     word is a word of it;
+ *   - the gold Source is a reporting verb ('said': 5 relations in dev), an annotation
+ *     slip for the name beside it: right when the speaker's mention lies within 60
+ *     characters of it, in its paragraph and outside the content (counted apart);
  *   - otherwise: right when the speaker's mention overlaps the Source, or the
  *     speaker's name names the same entity (its last word is a word of the Source
  *     text, as 'Cummings' in 'Rep. Elijah Cummings of Maryland').
@@ -42,6 +45,7 @@ import type { AttributionRelation, Piece } from '../lib/polnear.js';
 
 const PERSONAL_PRONOUN = /^(he|she|it|they|him|her|them)$/i;
 const RELATIVE_PRONOUN = /^(who|whom|which|that)$/i;
+const CUE_WORD = /^(said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|noted)$/i;
 /** Words before a full stop that do not end a sentence ('Mr. Obama', 'Sen. Warren', 'U.S.'). */
 const ABBREVIATION = /(?:^|[\s(])(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|st|jr|sr|vs|no|inc|corp|co|ltd|[a-z])$/i;
 
@@ -160,6 +164,7 @@ export class SpeakerScorer {
   private uncheckedPronouns = 0;
   private tableUsed = 0;
   private relativeRight = 0;
+  private cueSourceRight = 0;
 
   /** `splitDir`: the PolNeAR split folder; its hand-checked table, if any, is data/polnear-<split>-pronoun-speakers.tsv. */
   constructor(splitDir: string) {
@@ -193,6 +198,18 @@ export class SpeakerScorer {
       const right = mentionOrName(quote, [source[0]!, antecedent], text.slice(antecedent.start, antecedent.end));
       return { right, rule: 'relative', rows };
     }
+    if (CUE_WORD.test(trimmedSource) && source.length === 1) {
+      const piece = source[0]!;
+      let start = Math.max(0, piece.start - 60);
+      let end = Math.min(text.length, piece.end + 60);
+      const before = text.lastIndexOf('\n', piece.start);
+      const after = text.indexOf('\n', piece.end);
+      if (before >= start) start = before + 1;
+      if (after >= 0 && after < end) end = after;
+      const mention = speaker.mention;
+      const inContent = relation.content.some((c) => overlap(c, mention));
+      return { right: !inContent && overlap({ start, end }, mention), rule: 'source-is-cue', rows };
+    }
     return { right: mentionOrName(quote, source, sourceText), rule: 'source', rows };
   }
 
@@ -211,6 +228,7 @@ export class SpeakerScorer {
     if (verdict.rule === 'pronoun-unchecked') this.uncheckedPronouns++;
     if (verdict.rule === 'table') this.tableUsed++;
     if (verdict.rule === 'relative' && verdict.right) this.relativeRight++;
+    if (verdict.rule === 'source-is-cue' && verdict.right) this.cueSourceRight++;
     return verdict;
   }
 
@@ -225,7 +243,7 @@ export class SpeakerScorer {
       `  gold source a personal pronoun:               ${pct(this.counts.get('pronoun'))}  (${this.tableUsed} judged by the hand-checked table of ${this.table.size} quotes, ${this.uncheckedPronouns} not in it)`,
       `  no attribution in the quote's own sentence:   ${pct(this.counts.get('unattributed'))}`,
       `  matched direct quotes:                        ${pct(this.counts.get('direct'))}`,
-      `  (the rule before: mention overlaps the source or the name's last word is in it, pronouns unchecked: ${pct(this.counts.get('before')).trim()}; relative-pronoun sources right by their antecedent: ${this.relativeRight})`,
+      `  (the rule before: mention overlaps the source or the name's last word is in it, pronouns unchecked: ${pct(this.counts.get('before')).trim()}; relative-pronoun sources right by their antecedent: ${this.relativeRight}; sources that are a reporting verb, right by the name beside it: ${this.cueSourceRight})`,
     ];
   }
 }

@@ -282,7 +282,7 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
       // 'she said at a news conference announcing that …': a participle whose phrase cannot
       // speak goes back to the subject of its sentence.
       const cue = candidate.cue;
-      if (!resolved.speaker && cue && /ing$/i.test(ctx.tokens[cue.tokenStart]!.text)) {
+      if (!resolved.speaker && cue && !cue.cue.sourceAfter && /ing$/i.test(ctx.tokens[cue.tokenStart]!.text)) {
         const subject = sentenceSubjectBefore(ctx, cue.tokenStart);
         if (subject && subject.head !== source.phrase.head) {
           const fallback = resolver.resolve(subject);

@@ -18,6 +18,11 @@ const WEEKDAYS_AND_MONTHS = new Set([
   'today', 'yesterday', 'tomorrow', 'tonight', 'weekend', 'week', 'month', 'year', 'decade', 'century', 'day', 'days', 'weeks', 'months', 'years',
 ]);
 const TIME_WORDS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', 'midnight', 'hour', 'hours', 'minute', 'minutes', 'a.m.', 'p.m.', 'am', 'pm', 'time', 'times', 'moment']);
+/** Words that open a prepositional or adverbial phrase, whatever the tagger called them ('As armed officers'). */
+const PREPOSITIONS = new Set([
+  'as', 'in', 'at', 'on', 'after', 'before', 'during', 'since', 'while', 'when', 'following', 'despite', 'amid', 'among', 'with',
+  'without', 'under', 'over', 'like', 'unlike', 'until', 'upon', 'into', 'through', 'throughout', 'because', 'if', 'although', 'though',
+]);
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that', 'what', 'whatever', 'whoever']);
 /**
  * Nouns that never speak by themselves: results and records speak for the owner the
@@ -25,17 +30,17 @@ const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that', 'wha
  * poll', and the same noun later: 'the report says'), and without one they are no speaker.
  */
 export const NON_AGENT_HEADS = new Set([
-  'finding', 'findings', 'data', 'figure', 'figures', 'number', 'numbers', 'statistics', 'evidence', 'estimate', 'estimates', 'research',
-  'result', 'results', 'report', 'reports', 'study', 'studies', 'survey', 'surveys', 'poll', 'polls', 'analysis', 'analyses', 'memo',
-  'document', 'documents', 'filing', 'filings', 'record', 'records', 'transcript', 'percent', 'case', 'cases', 'phrase', 'camera',
-  'conference', 'news', 'following', 'stream', 'interview', 'speech', 'remarks', 'plan', 'proposal', 'bill', 'law', 'rule', 'rules',
-  'order', 'policy', 'program', 'programme', 'video', 'footage',
+  'finding', 'findings', 'data', 'statistics', 'evidence', 'estimate', 'estimates', 'research', 'result', 'results', 'report', 'reports',
+  'study', 'studies', 'analysis', 'analyses', 'case', 'cases', 'phrase', 'camera', 'conference', 'news', 'following', 'stream',
+  'interview', 'speech', 'remarks', 'plan', 'proposal', 'bill', 'law', 'rule', 'rules', 'order', 'policy', 'program', 'programme',
+  'video', 'footage',
 ]);
 /** Documents and messages that speak for their owner when the text names one ('a statement from X'), else as themselves. */
 export const DOCUMENT_HEADS = new Set([
   'statement', 'statements', 'release', 'letter', 'letters', 'ruling', 'article', 'book', 'website', 'ad', 'ads', 'tweet', 'tweets',
   'post', 'posts', 'email', 'emails', 'message', 'messages', 'editorial', 'piece', 'story', 'complaint', 'lawsuit', 'decision', 'opinion',
-  'note', 'notes', 'page', 'paper', 'papers', 'guidance', 'announcement', 'notice', 'filing',
+  'note', 'notes', 'page', 'paper', 'papers', 'guidance', 'announcement', 'notice', 'filing', 'filings', 'poll', 'polls', 'survey',
+  'surveys', 'memo', 'document', 'documents', 'record', 'records', 'transcript', 'tally',
 ]);
 
 export function isDateOrTimeWord(token: Token): boolean {
@@ -56,7 +61,7 @@ export function notASpeakerReason(tokens: readonly Token[], phrase: SpeakerPhras
   if (WEEKDAYS_AND_MONTHS.has(lower) || /^\d/.test(head.text)) return 'date';
   if (TIME_WORDS.has(lower)) return 'time';
   const first = tokens[phrase.start]!;
-  if ((first.pos === 'ADP' || first.pos === 'SCONJ') && phrase.start < phrase.head) return 'preposition';
+  if ((first.pos === 'ADP' || first.pos === 'SCONJ' || PREPOSITIONS.has(first.text.toLowerCase())) && phrase.start < phrase.head) return 'preposition';
   if (!hasOwner && NON_AGENT_HEADS.has(lower) && head.pos !== 'PROPN') return 'abstract';
   return null;
 }

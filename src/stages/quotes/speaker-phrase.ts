@@ -17,6 +17,9 @@ const LINKING_PREPOSITIONS = new Set(['of', 'for', 'to', 'at', 'from', 'in']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me']);
 /** Days are never speakers, capitalised or not ('Tuesday at Baldwin Wallace University, Kasich said'). */
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** 'Sunday night', 'last month', 'this week': a time read over between a subject and its cue. */
+const PARTS_OF_TIME = new Set(['morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year']);
+const TIME_DETERMINERS = new Set(['last', 'this', 'next', 'that']);
 const NOT_SPEAKERS = new Set([
   'this', 'that', 'these', 'those', 'which', 'what', 'who', 'whom', 'there', 'here', 'something', 'anything', 'nothing',
   'everything', 'one', 'story', 'time', 'times', 'day', 'week', 'year', 'today', 'yesterday',
@@ -154,6 +157,18 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
   while (i >= floor && skipped < MAX_SKIPPED_BEFORE_CUE && isSkippableBeforeCue(tokens[i]!)) {
     i--;
     skipped++;
+  }
+  // A time between the subject and its cue: 'Broaddrick Sunday night recounted', 'Police had last month charged'.
+  if (i > floor && PARTS_OF_TIME.has(tokens[i]!.text.toLowerCase())) {
+    const before = tokens[i - 1]!.text.toLowerCase();
+    if (WEEKDAYS.has(before) || TIME_DETERMINERS.has(before)) {
+      i -= WEEKDAYS.has(before) ? 1 : 2;
+      if (i > floor && tokens[i]!.text.toLowerCase() === 'earlier') i--;
+      while (i >= floor && skipped < MAX_SKIPPED_BEFORE_CUE && isSkippableBeforeCue(tokens[i]!)) {
+        i--;
+        skipped++;
+      }
+    }
   }
   // A day between the subject and its cue: 'Clinton on Tuesday said', 'A report published Wednesday said'.
   if (i > floor && WEEKDAYS.has(tokens[i]!.text.toLowerCase())) {

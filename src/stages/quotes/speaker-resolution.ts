@@ -138,8 +138,13 @@ export class SpeakerResolver {
     return { speaker: record.speaker, choice: record.choice };
   }
 
-  private resolvePhrase(phrase: SpeakerPhrase): { speaker: SpeakerRecord | null; referent: Referent | null; choice: SpeakerChoice } {
+  private resolvePhrase(found: SpeakerPhrase): { speaker: SpeakerRecord | null; referent: Referent | null; choice: SpeakerChoice } {
     const { tokens, doc, text } = this.ctx;
+    // 'Following Monday's debate Politifact did …': a name after a fronted phrase with no comma is the speaker.
+    let phrase = found;
+    if (/^\p{Lu}/u.test(tokens[found.head]!.text) && tokens[found.head]!.pos === 'PROPN' && found.start < found.head && notASpeakerReason(tokens, found, () => false, true) === 'preposition') {
+      phrase = { ...found, start: this.nameRun(found).start };
+    }
     const headToken = tokens[phrase.head]!;
     const surface = (range: Range): Range & { text: string } => ({ start: range.start, end: range.end, text: text.slice(range.start, range.end) });
     const chosen = (rule: string, candidates: SpeakerCandidate[] = NO_CANDIDATES): SpeakerChoice => ({ rule, candidates });
@@ -182,7 +187,7 @@ export class SpeakerResolver {
     }
 
     // A document or an agent of a named owner: the owner speaks.
-    const mentionOfPhrase = surface({ start: tokens[phrase.start]!.start, end: tokens[this.phraseEnd(phrase) - 1]!.end });
+    const mentionOfPhrase = surface({ start: tokens[this.phraseStart(phrase)]!.start, end: tokens[this.phraseEnd(phrase) - 1]!.end });
     if (owner && 'mention' in owner) {
       const m = doc.mentions[owner.mention]!;
       const entity = doc.entities[m.entity]!;
@@ -237,7 +242,10 @@ export class SpeakerResolver {
     };
   }
 
-  /** The phrase's end without a parenthetical tail ('Chaffetz (R-Utah)' -> 'Chaffetz'). */
+  /**
+   * The phrase's end without a parenthetical tail ('Chaffetz (R-Utah)' -> 'Chaffetz') or a
+   * tail that holds a date ('federal prosecutors in April' -> 'federal prosecutors').
+   */
   private phraseEnd(phrase: SpeakerPhrase): number {
     const { tokens } = this.ctx;
     let end = phrase.end;
@@ -245,7 +253,19 @@ export class SpeakerResolver {
       while (end > phrase.head + 1 && tokens[end - 1]!.text !== '(') end--;
       end--;
     }
+    for (let t = phrase.head + 1; t < end; t++) {
+      if (tokens[t]!.pos !== 'ADP') continue;
+      let dated = false;
+      for (let k = t + 1; k < end && !dated; k++) dated = this.dateAt[k] === 1;
+      if (dated) return Math.max(t, phrase.head + 1);
+    }
     return Math.max(end, phrase.head + 1);
+  }
+
+  /** The phrase's start without a leading complementiser ('that investigators' -> 'investigators'). */
+  private phraseStart(phrase: SpeakerPhrase): number {
+    const { tokens } = this.ctx;
+    return phrase.start < phrase.head && tokens[phrase.start]!.text.toLowerCase() === 'that' && /s$/i.test(tokens[phrase.head]!.text) ? phrase.start + 1 : phrase.start;
   }
 
   /**

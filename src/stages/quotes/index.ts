@@ -48,6 +48,9 @@ interface Candidate {
 
 /** Candidates read ahead for the speaker of a multi-paragraph quote. */
 const MAX_CANDIDATES_TO_CONTINUE = 50;
+/** Tokens read for a sentence's subject, and for a fronted clause before it. */
+const MAX_SUBJECT_TOKENS = 25;
+const MAX_FRONTED_TOKENS = 30;
 /** Paragraphs back that a quote with nobody named beside it may continue the previous speaker. */
 const MAX_PARAGRAPHS_TO_CONTINUE = 1;
 
@@ -205,6 +208,13 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
         candidate.rule = 'quote-after-colon';
         continue;
       }
+      // 'Sanders made the following comment:', 'Obama is rolling out a new message:': the colon's sentence's named subject.
+      const subject = sentenceSubject(ctx, floor, beforeToken);
+      if (subject) {
+        candidate.speakerSource = { type: 'phrase', phrase: subject };
+        candidate.rule = 'quote-after-colon-subject';
+        continue;
+      }
     }
     // A quote inside a sentence whose subject names someone ('Trump called her a "con."'): that subject.
     if (ctx.sentenceStart[quote.openToken]! < quote.openToken) {
@@ -253,13 +263,29 @@ function namesSpeaker(ctx: QuoteContext, phrase: SpeakerPhrase): boolean {
 }
 
 /** The named subject that opens a sentence ('Smith was blunt.'), or null. */
-function sentenceSubject(ctx: QuoteContext, start: number, end: number): SpeakerPhrase | null {
+function sentenceSubject(ctx: QuoteContext, start: number, end: number, depth = 0): SpeakerPhrase | null {
   const { tokens } = ctx;
-  for (let t = start + 1; t < end && t - start < 10; t++) {
+  // 'Though she called it "outrageous," Clinton restricted …', 'On July 6, 2015, Sanders made …':
+  // after a fronted clause or phrase, the subject of the main clause.
+  const opener = tokens[start]!;
+  if (depth === 0 && (opener.pos === 'SCONJ' || opener.pos === 'ADP')) {
+    for (let t = start + 1; t < end && t - start < MAX_FRONTED_TOKENS; t++) {
+      if (tokens[t]!.text === ',' && ctx.quoteAt[t]! < 0 && tokens[t + 1] && !/^\d/.test(tokens[t + 1]!.text)) return sentenceSubject(ctx, t + 1, end, 1);
+    }
+    return null;
+  }
+  for (let t = start + 1; t < end && t - start < MAX_SUBJECT_TOKENS; t++) {
     const token = tokens[t]!;
     if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
     const phrase = speakerPhraseBefore(tokens, t, start);
-    if (!phrase || phrase.start !== start && !(tokens[start]!.pos === 'ADV' || tokens[start]!.pos === 'CCONJ')) return null;
+    if (!phrase) return null;
+    // The phrase opens the sentence, or only a noun phrase stands before it ('His partner, Lawrence Cummings, called').
+    let opens = phrase.start === start || tokens[start]!.pos === 'ADV' || tokens[start]!.pos === 'CCONJ';
+    if (!opens && tokens[phrase.start - 1]?.text === ',') {
+      opens = true;
+      for (let k = start; k < phrase.start && opens; k++) opens = tokens[k]!.pos !== 'VERB' && tokens[k]!.pos !== 'AUX' && ctx.quoteAt[k]! < 0;
+    }
+    if (!opens) return null;
     const head = tokens[phrase.head]!;
     if (head.pos === 'PROPN' || head.pos === 'PRON' && /^(he|she)$/i.test(head.text)) return phrase;
     return null;

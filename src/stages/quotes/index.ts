@@ -256,6 +256,28 @@ function previousSentenceSubject(ctx: QuoteContext, quote: TopQuote): SpeakerPhr
   return sentenceSubject(ctx, start, previousSentenceEnd);
 }
 
+/**
+ * 'and she becomes upset, shouting …', 'she said at a news conference announcing …':
+ * the nearest subject pronoun or name before a participle cue in its sentence, outside
+ * quotation marks, followed by a verb.
+ */
+function nearestClauseSubject(ctx: QuoteContext, cueStart: number): SpeakerPhrase | null {
+  const { tokens } = ctx;
+  const start = ctx.sentenceStart[cueStart]!;
+  for (let k = cueStart - 1; k >= start && cueStart - k <= MAX_SUBJECT_TOKENS; k--) {
+    const token = tokens[k]!;
+    if (ctx.quoteAt[k]! >= 0) continue;
+    const next = tokens[k + 1];
+    if (!next || (next.pos !== 'VERB' && next.pos !== 'AUX' && next.pos !== 'ADV')) continue;
+    if (token.pos === 'PRON' && /^(he|she|they|we)$/i.test(token.text)) return { start: k, end: k + 1, head: k };
+    if (token.pos === 'PROPN') {
+      const phrase = speakerPhraseBefore(tokens, k + 1, start);
+      if (phrase && phrase.head === k) return phrase;
+    }
+  }
+  return null;
+}
+
 /** A subject that names someone: a proper noun, or he or she. */
 function namesSpeaker(ctx: QuoteContext, phrase: SpeakerPhrase): boolean {
   const head = ctx.tokens[phrase.head]!;
@@ -309,7 +331,7 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
       // speak goes back to the subject of its sentence.
       const cue = candidate.cue;
       if (!resolved.speaker && cue && !cue.cue.sourceAfter && /ing$/i.test(ctx.tokens[cue.tokenStart]!.text)) {
-        const subject = sentenceSubjectBefore(ctx, cue.tokenStart);
+        const subject = nearestClauseSubject(ctx, cue.tokenStart) ?? sentenceSubjectBefore(ctx, cue.tokenStart);
         if (subject && subject.head !== source.phrase.head) {
           const fallback = resolver.resolve(subject);
           resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `participle-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };

@@ -83,8 +83,8 @@ export interface AntecedentContext {
   /** Speakers resolved so far, in text order. */
   history: readonly Referent[];
   isTitleWord: IsTitleWord;
-  /** Plural subjects no entity names in the sentences before the pronoun ('Democrats noted …'), for 'they'. */
-  groupSubjects?: (pronoun: number) => Referent[];
+  /** Subjects no entity names in the sentences before the pronoun ('Democrats noted …', 'My mother has softened …'). */
+  describedSubjects?: (pronoun: number) => Referent[];
 }
 
 export function compatible(want: PronounWant, kind: ReferentKind, gender: Gender | null): boolean {
@@ -104,11 +104,12 @@ function isNamePrefix(token: Token): boolean {
 function roleOf(tokens: readonly Token[], start: number, end: number): 'subject' | 'possessive' | 'preposition' | 'other' {
   const sentence = tokens[start]!.sentence;
   const after = tokens[end];
-  if (after && /^['’]s?$/.test(after.text)) return 'possessive';
   let first = start;
   while (first > 0 && start - first < 8 && tokens[first - 1]!.sentence === sentence && isNamePrefix(tokens[first - 1]!)) first--;
   const before = tokens[first - 1];
   if (before && before.sentence === sentence && before.pos === 'ADP') return 'preposition';
+  // "Mr. Obama's bet is …": a possessive that opens the sentence keeps its owner in view.
+  if (after && /^['’]s?$/.test(after.text)) return !before || before.sentence !== sentence ? 'subject' : 'possessive';
   const opener = (token: Token | undefined): boolean => !token || token.sentence !== sentence || token.text === ',' || token.pos === 'CCONJ' || token.pos === 'SCONJ' ||
     (token.pos === 'ADV' && /^\p{Lu}/u.test(token.text)) || /^["“(]$/.test(token.text);
   const opens = opener(before) || (before!.pos === 'DET' && opener(tokens[first - 2]));
@@ -159,11 +160,12 @@ export function rankAntecedents(ctx: AntecedentContext, pronoun: number, want: P
     }
   }
 
-  // Plural subjects that no entity names ('Democrats repeatedly noted …. They noted …').
-  if (want.number === 'plural' && ctx.groupSubjects) {
-    for (const group of ctx.groupSubjects(pronoun)) {
-      const distance = Math.max(0, pronounSentence - (sentenceOf[group.token] ?? 0));
-      if (distance <= 2) consider(group, (RECENCY[distance] ?? 0) + SUBJECT_BONUS, `${distance} sentence(s) back, subject`);
+  // Subjects that no entity names ('Democrats repeatedly noted …. They noted …'), or described ones.
+  if (ctx.describedSubjects) {
+    for (const subject of ctx.describedSubjects(pronoun)) {
+      if (!compatible(want, subject.kind, subject.gender)) continue;
+      const distance = Math.max(0, pronounSentence - (sentenceOf[subject.token] ?? 0));
+      if (distance <= 2) consider(subject, (RECENCY[distance] ?? 0) + SUBJECT_BONUS, `${distance} sentence(s) back, subject`);
     }
   }
 

@@ -394,7 +394,7 @@ export class SpeakerResolver {
     const pronounWant = { gender: want.gender, number } as const;
     const { doc, tokens } = this.ctx;
     if (doc.entities.length > 0 && doc.mentions.length > 0) {
-      return rankAntecedents({ doc, tokens, quoteAt: this.ctx.quoteAt, genders: this.genders, sentenceOf: this.sentenceOf, history: this.history, isTitleWord: (word) => this.cues.titleWords.has(word), groupSubjects: (t) => this.groupSubjects(t) }, pronounToken, pronounWant);
+      return rankAntecedents({ doc, tokens, quoteAt: this.ctx.quoteAt, genders: this.genders, sentenceOf: this.sentenceOf, history: this.history, isTitleWord: (word) => this.cues.titleWords.has(word), describedSubjects: (t) => this.describedSubjects(t, pronounWant) }, pronounToken, pronounWant);
     }
     // No entity stage: the previous speakers, most recent first.
     const paragraph = tokens[pronounToken]!.paragraph;
@@ -406,26 +406,42 @@ export class SpeakerResolver {
     return [];
   }
 
-  /** Plural subjects ('Democrats', 'Twenty-seven states', 'McConnell aides') of the pronoun's sentence, before it, and the two before. */
-  private groupSubjects(pronoun: number): Referent[] {
+  /**
+   * Referents no entity names, as subjects of the pronoun's sentence (before it) and of
+   * the two sentences before: plural ones for 'they' ('Democrats', 'Twenty-seven states',
+   * 'McConnell aides'); for 'he' and 'she', a gendered description ('My mother') or one
+   * the article ties to a person ('The president's Pacific roots' -> Barack Obama).
+   */
+  private describedSubjects(pronoun: number, want: { gender: Gender | null; number: string }): Referent[] {
     const { tokens, doc } = this.ctx;
-    const groups: Referent[] = [];
+    const found: Referent[] = [];
     let end = pronoun;
     for (let k = 0; k < 3 && end > 0; k++) {
       const start = this.ctx.sentenceStart[end - 1]!;
-      const subject = sentenceSubjectBefore(this.ctx, end);
+      const subject = sentenceSubjectBefore(this.ctx, end - 1);
       if (subject && subject.head < pronoun) {
         const head = tokens[subject.head]!;
+        const lower = head.text.toLowerCase();
         const mention = this.mentionAt[subject.head]!;
         const named = mention >= 0 && doc.mentions[mention]!.entity >= 0;
-        if (!named && /s$/i.test(head.text) && head.pos !== 'PRON' && !NON_AGENT_HEADS.has(head.text.toLowerCase()) && (head.pos === 'NOUN' || head.pos === 'PROPN')) {
-          const name = this.ctx.text.slice(tokens[subject.start]!.start, tokens[this.phraseEnd(subject) - 1]!.end);
-          groups.push({ entity: -1, name, kind: 'group', gender: null, token: subject.head, paragraph: head.paragraph, titles: [] });
+        const name = this.ctx.text.slice(tokens[this.phraseStart(subject)]!.start, tokens[this.phraseEnd(subject) - 1]!.end);
+        if (!named && want.number === 'plural') {
+          if (/s$/i.test(head.text) && head.pos !== 'PRON' && !NON_AGENT_HEADS.has(lower) && (head.pos === 'NOUN' || head.pos === 'PROPN')) {
+            found.push({ entity: -1, name, kind: 'group', gender: null, token: subject.head, paragraph: head.paragraph, titles: [] });
+          }
+        } else if (!named && want.number === 'singular' && head.pos === 'NOUN') {
+          const gender = genderOfNoun(lower);
+          const described = this.descriptionReferent(subject, lower, subject.head);
+          if (described && described.referent.entity >= 0 && described.rule !== 'description-previous-speaker') {
+            found.push({ ...described.referent, token: subject.head, paragraph: head.paragraph });
+          } else if (gender) {
+            found.push({ entity: -1, name, kind: 'person', gender, token: subject.head, paragraph: head.paragraph, titles: [] });
+          }
         }
       }
       end = start;
     }
-    return groups;
+    return found;
   }
 
   private descriptionReferent(phrase: SpeakerPhrase, head: string, token: number): { referent: Referent; rule: string } | null {

@@ -88,7 +88,7 @@ export interface AntecedentContext {
 }
 
 export function compatible(want: PronounWant, kind: ReferentKind, gender: Gender | null): boolean {
-  if (want.number === 'organization') return kind === 'organization';
+  if (want.number === 'organization') return kind === 'organization' || kind === 'unknown';
   if (want.number === 'plural') return kind === 'organization' || kind === 'group';
   return kind === 'person' && (want.gender === null || gender === null || want.gender === gender);
 }
@@ -160,19 +160,22 @@ export function rankAntecedents(ctx: AntecedentContext, pronoun: number, want: P
     }
   }
 
+  /** Candidate key -> token of its latest mention as a subject. */
+  const latestSubject = new Map<string, number>();
   // Subjects that no entity names ('Democrats repeatedly noted …. They noted …'), or described ones.
   if (ctx.describedSubjects) {
     for (const subject of ctx.describedSubjects(pronoun)) {
       if (!compatible(want, subject.kind, subject.gender)) continue;
       const distance = Math.max(0, pronounSentence - (sentenceOf[subject.token] ?? 0));
-      if (distance <= 2) consider(subject, (RECENCY[distance] ?? 0) + SUBJECT_BONUS, `${distance} sentence(s) back, subject`);
+      if (distance > 2) continue;
+      consider(subject, (RECENCY[distance] ?? 0) + SUBJECT_BONUS, `${distance} sentence(s) back, subject`);
+      const key = keyOf(subject);
+      if ((latestSubject.get(key) ?? -1) < subject.token) latestSubject.set(key, subject.token);
     }
   }
 
   // Named mentions before the pronoun.
   const mentionCount = new Map<number, number>();
-  /** Candidate key -> token of its latest mention as a subject. */
-  const latestSubject = new Map<string, number>();
   let lo = 0;
   let hi = doc.mentions.length;
   while (lo < hi) {
@@ -200,7 +203,7 @@ export function rankAntecedents(ctx: AntecedentContext, pronoun: number, want: P
     const reasons = [`${distance} sentence(s) back`];
     if (role === 'subject') {
       score += SUBJECT_BONUS;
-      if (!latestSubject.has(`e${mention.entity}`)) latestSubject.set(`e${mention.entity}`, mention.tokenStart);
+      if ((latestSubject.get(`e${mention.entity}`) ?? -1) < mention.tokenStart) latestSubject.set(`e${mention.entity}`, mention.tokenStart);
     }
     else if (role === 'possessive') score -= POSSESSIVE_PENALTY;
     else if (role === 'preposition') score -= PREPOSITION_PENALTY;

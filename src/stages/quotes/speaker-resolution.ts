@@ -429,9 +429,19 @@ export class SpeakerResolver {
           if (/s$/i.test(head.text) && head.pos !== 'PRON' && !NON_AGENT_HEADS.has(lower) && (head.pos === 'NOUN' || head.pos === 'PROPN')) {
             found.push({ entity: -1, name, kind: 'group', gender: null, token: subject.head, paragraph: head.paragraph, titles: [] });
           }
+        } else if (!named && want.number === 'organization' && head.pos === 'NOUN' && !/s$/i.test(head.text)) {
+          // 'The ad then references …. It also mentions …': a thing can be 'it'.
+          const kind: ReferentKind = this.cues.organizationHeads.has(lower) ? 'organization' : 'unknown';
+          found.push({ entity: -1, name, kind, gender: null, token: subject.head, paragraph: head.paragraph, titles: [] });
         } else if (!named && want.number === 'singular' && head.pos === 'NOUN') {
+          // "The president's Pacific roots came into play": the person a possessive description names.
+          let described: { referent: Referent; rule: string } | null = null;
+          for (let t = subject.start; t < subject.head && !described; t++) {
+            const word = tokens[t]!.text.toLowerCase();
+            if (/^['’]s$/.test(tokens[t + 1]?.text ?? '') && this.cues.personHeads.has(word)) described = this.descriptionReferent({ start: subject.start, end: t + 1, head: t }, word, t);
+          }
           const gender = genderOfNoun(lower);
-          const described = this.descriptionReferent(subject, lower, subject.head);
+          described ??= this.descriptionReferent(subject, lower, subject.head);
           if (described && described.referent.entity >= 0 && described.rule !== 'description-previous-speaker') {
             found.push({ ...described.referent, token: subject.head, paragraph: head.paragraph });
           } else if (gender) {

@@ -145,20 +145,24 @@ export function relativeAntecedent(text: string, source: Piece): Piece {
   return { start, end };
 }
 
-function loadTable(path: string): Map<string, TableRow> {
+function loadTable(path: string, ranges: Map<string, Piece>): Map<string, TableRow> {
   const table = new Map<string, TableRow>();
   if (!existsSync(path)) return table;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (line === '' || line.startsWith('#') || line.startsWith('file\t')) continue;
-    const [file, contentStart, , sourceStart, sourceEnd, names] = line.split('\t');
+    const [file, contentStart, contentEnd, sourceStart, sourceEnd, names] = line.split('\t');
     if (!file || !names) continue;
-    table.set(`${file}:${contentStart}:${sourceStart}:${sourceEnd}`, { names: names.split('|') });
+    const key = `${file}:${contentStart}:${sourceStart}:${sourceEnd}`;
+    table.set(key, { names: names.split('|') });
+    ranges.set(key, { start: Number(contentStart), end: Number(contentEnd) });
   }
   return table;
 }
 
 export class SpeakerScorer {
   private readonly table: Map<string, TableRow>;
+  /** Table key -> the row's content range. */
+  private readonly rowRanges = new Map<string, Piece>();
   readonly tablePath: string;
   private readonly counts = new Map<SpeakerRow | 'direct' | 'before', [number, number]>();
   private uncheckedPronouns = 0;
@@ -170,11 +174,41 @@ export class SpeakerScorer {
   constructor(splitDir: string) {
     const here = dirname(fileURLToPath(import.meta.url));
     this.tablePath = join(here, 'data', `polnear-${basename(splitDir.replace(/\/+$/, ''))}-pronoun-speakers.tsv`);
-    this.table = loadTable(this.tablePath);
+    this.table = loadTable(this.tablePath, this.rowRanges);
   }
 
   get tableSize(): number {
     return this.table.size;
+  }
+
+  /** Table rows read (of this split's articles), and those whose quote lede found and named rightly. */
+  private tableRows = [0, 0, 0];
+
+  /**
+   * Judges every hand-checked row of one article directly: the lede quote that overlaps
+   * the row's content most, and whether its speaker names the row's name.
+   */
+  addArticleTable(file: string, quotes: readonly Quote[]): void {
+    for (const [key, row] of this.table) {
+      const [rowFile, contentStart, , ] = key.split(':');
+      if (rowFile !== file) continue;
+      const line = this.rowRanges.get(key);
+      if (!line) continue;
+      this.tableRows[0]!++;
+      let best: Quote | null = null;
+      let bestOverlap = 0;
+      for (const quote of quotes) {
+        const o = Math.min(quote.end, line.end) - Math.max(quote.start, line.start);
+        if (o > bestOverlap) {
+          best = quote;
+          bestOverlap = o;
+        }
+      }
+      void contentStart;
+      if (!best) continue;
+      this.tableRows[1]!++;
+      if (best.speaker && row.names.some((name) => namesMatch(best!.speaker!.name, name))) this.tableRows[2]!++;
+    }
   }
 
   judge(file: string, text: string, quote: Quote, relation: AttributionRelation, sourceText: string): SpeakerVerdict {
@@ -242,6 +276,9 @@ export class SpeakerScorer {
       `  all matched quotes with a gold source:        ${pct(this.counts.get('all'))}`,
       `  gold source a personal pronoun:               ${pct(this.counts.get('pronoun'))}  (${this.tableUsed} judged by the hand-checked table of ${this.table.size} quotes, ${this.uncheckedPronouns} not in it)`,
       `  no attribution in the quote's own sentence:   ${pct(this.counts.get('unattributed'))}`,
+      ...(this.table.size > 0
+        ? [`  hand-checked pronoun table, every row:        ${pct([this.tableRows[2]!, this.tableRows[0]!])}  (lede found a quote for ${this.tableRows[1]} of the ${this.tableRows[0]} rows; a row without one counts as wrong)`]
+        : []),
       `  matched direct quotes:                        ${pct(this.counts.get('direct'))}`,
       `  (the rule before: mention overlaps the source or the name's last word is in it, pronouns unchecked: ${pct(this.counts.get('before')).trim()}; relative-pronoun sources right by their antecedent: ${this.relativeRight}; sources that are a reporting verb, right by the name beside it: ${this.cueSourceRight})`,
     ];

@@ -198,6 +198,7 @@ export async function main(args: string[]): Promise<void> {
       gold.push({ relation, kind, pieces, sourceText });
     }
     const predicted = result.quotes.map((q) => ({ quote: q, range: trimRange(text, q.start, q.end) }));
+    speakers.addArticleTable(article.name, result.quotes);
 
     // One-to-one pairs, largest overlap first.
     const pairs: [number, number, number][] = [];

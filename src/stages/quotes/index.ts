@@ -337,6 +337,15 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
           resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `participle-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
         }
       }
+      // 'Sanders made the following comment:': a colon's phrase that cannot speak gives way to the sentence's named subject.
+      if (!resolved.speaker && candidate.rule === 'quote-after-colon' && candidate.quote) {
+        const colon = candidate.quote.openToken - 1;
+        const subject = sentenceSubject(ctx, ctx.sentenceStart[colon]!, colon);
+        if (subject) {
+          const fallback = resolver.resolve(subject);
+          resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `colon-sentence-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
+        }
+      }
       candidate.speaker = resolved.speaker;
       candidate.speakerChoice = resolved.choice;
     } else if (source.type === 'inherit') {

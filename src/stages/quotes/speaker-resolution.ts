@@ -28,7 +28,7 @@ import type { CompiledCues } from './cue-lexicon.js';
 import { findDescriptionLinks, findOwnerLinks, singular, type DescriptionLink, type OwnerLink } from './description-links.js';
 import { entityGenders, genderOfNoun } from './entity-gender.js';
 import type { FirstNameGenders, Gender } from './first-name-gender.js';
-import { DOCUMENT_HEADS, NON_AGENT_HEADS, notASpeakerReason } from './never-a-speaker.js';
+import { DOCUMENT_HEADS, NON_AGENT_HEADS, isDateOrTimeWord, notASpeakerReason } from './never-a-speaker.js';
 import { compatible, rankAntecedents, type Referent, type ReferentKind } from './pronoun-antecedent.js';
 import type { QuoteContext } from './quote-context.js';
 import { sentenceSubjectBefore } from './direct-attribution.js';
@@ -256,7 +256,7 @@ export class SpeakerResolver {
     for (let t = phrase.head + 1; t < end; t++) {
       if (tokens[t]!.pos !== 'ADP') continue;
       let dated = false;
-      for (let k = t + 1; k < end && !dated; k++) dated = this.dateAt[k] === 1;
+      for (let k = t + 1; k < end && !dated; k++) dated = this.dateAt[k] === 1 && isDateOrTimeWord(tokens[k]!);
       if (dated) return Math.max(t, phrase.head + 1);
     }
     return Math.max(end, phrase.head + 1);
@@ -393,7 +393,7 @@ export class SpeakerResolver {
     const number = want.number === 'organization' || want.number === 'plural' ? want.number : 'singular';
     const pronounWant = { gender: want.gender, number } as const;
     const { doc, tokens } = this.ctx;
-    if (doc.entities.length > 0 && doc.mentions.length > 0) {
+    if (doc.entities.length > 0 || this.history.every((referent) => referent.entity < 0)) {
       return rankAntecedents({ doc, tokens, quoteAt: this.ctx.quoteAt, genders: this.genders, sentenceOf: this.sentenceOf, history: this.history, isTitleWord: (word) => this.cues.titleWords.has(word), describedSubjects: (t) => this.describedSubjects(t, pronounWant) }, pronounToken, pronounWant);
     }
     // No entity stage: the previous speakers, most recent first.

@@ -26,11 +26,14 @@ export function impossibleSpeaker(quote: Quote, result: Extraction): string | nu
   const first = words[0] ?? '';
   if ((RELATIVE.test(first) && !/^that$/i.test(first)) || RELATIVE.test(head) || (/^that$/i.test(first) && words.length === 1)) return `relative pronoun '${speaker.mention.text}'`;
   // A person or an organisation the entity stages named is no date ('Theresa May', 'USA TODAY').
-  const named = speaker.entityId !== null && speaker.name !== speaker.mention.text.replace(/^(the|a|an)\s+/i, '') || /^\p{Lu}+$/u.test(head);
+  const named = speaker.entityId !== null || /^\p{Lu}+$/u.test(head);
   if (!named && WEEKDAYS_MONTHS.test(head)) return `weekday or month '${speaker.mention.text}'`;
   if (TIME_WORDS.test(head)) return `time '${speaker.mention.text}'`;
-  const headEnd = speaker.mention.start + speaker.mention.text.lastIndexOf(head) + head.length;
-  if (result.dates.some((d) => d.start < headEnd && headEnd <= d.end)) return `date '${speaker.mention.text}'`;
+  // The mention is a date (wholly inside one), or, unless it names an entity, its head is.
+  const { start, end } = speaker.mention;
+  const headEnd = start + speaker.mention.text.lastIndexOf(head) + head.length;
+  if (result.dates.some((d) => d.start <= start && end <= d.end)) return `date '${speaker.mention.text}'`;
+  if (!named && result.dates.some((d) => d.start < headEnd && headEnd <= d.end)) return `date '${speaker.mention.text}'`;
   if (/^(1[89]|20)\d\d$/.test(head)) return `year '${speaker.mention.text}'`;
   return null;
 }

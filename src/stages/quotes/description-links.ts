@@ -92,15 +92,11 @@ export interface OwnerLink {
 /** Tokens read on either side of a document noun for its owner. */
 const OWNER_WINDOW = 6;
 
-export function findOwnerLinks(doc: LedeDocument, isDocument: (word: string) => boolean): OwnerLink[] {
+/** `mentionAt`: token -> index into doc.mentions of the person or organisation mention that holds it, or -1. */
+export function findOwnerLinks(doc: LedeDocument, mentionAt: Int32Array, isDocument: (word: string) => boolean): OwnerLink[] {
   const { tokens } = doc;
   const links: OwnerLink[] = [];
   if (doc.mentions.length === 0) return links;
-  const mentionAt = new Int32Array(tokens.length).fill(-1);
-  doc.mentions.forEach((mention, index) => {
-    if (mention.entity < 0 || mention.type === 'place') return;
-    for (let t = mention.tokenStart; t < mention.tokenEnd; t++) mentionAt[t] = index;
-  });
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     if (token.pos !== 'NOUN' || !isDocument(token.text.toLowerCase())) continue;
@@ -124,7 +120,7 @@ export function findOwnerLinks(doc: LedeDocument, isDocument: (word: string) => 
         if (tokens[k]!.pos === 'VERB' || tokens[k]!.text === ',') break;
       }
     }
-    if (owner >= 0) links.push({ head: singular(token.text), mention: owner, token: t });
+    if (owner >= 0 && doc.mentions[owner]!.entity >= 0) links.push({ head: singular(token.text), mention: owner, token: t });
   }
   return links;
 }

@@ -68,7 +68,7 @@ export function entityGenders(doc: LedeDocument, firstNames: FirstNameGenders, q
     let male = 0;
     let female = 0;
     for (let t = from; t < tokens.length && t - from < MAX_TOKENS_AFTER_MENTION && tokens[t]!.sentence === sentence; t++) {
-      if (quoteAt[t]! >= 0) continue;
+      if (tokens[t]!.pos !== 'PRON' || quoteAt[t]! >= 0) continue;
       const lower = tokens[t]!.text.toLowerCase();
       if (MALE_PRONOUNS.has(lower)) male++;
       else if (FEMALE_PRONOUNS.has(lower)) female++;

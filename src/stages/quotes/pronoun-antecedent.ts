@@ -83,6 +83,8 @@ export interface AntecedentContext {
   /** Speakers resolved so far, in text order. */
   history: readonly Referent[];
   isTitleWord: IsTitleWord;
+  /** Mention index -> its role, memoised across pronouns (0: not read yet). */
+  roles: Uint8Array;
   /** Subjects no entity names in the sentences before the pronoun ('Democrats noted …', 'My mother has softened …'). */
   describedSubjects?: (pronoun: number) => Referent[];
 }
@@ -92,6 +94,8 @@ export function compatible(want: PronounWant, kind: ReferentKind, gender: Gender
   if (want.number === 'plural') return kind === 'organization' || kind === 'group';
   return kind === 'person' && (want.gender === null || gender === null || want.gender === gender);
 }
+
+const ROLES = ['subject', 'possessive', 'preposition', 'other'] as const;
 
 /** Words of a name's own noun phrase that may stand before it ('Ohio Democratic Party Chairman David Pepper'). */
 function isNamePrefix(token: Token): boolean {
@@ -198,7 +202,9 @@ export function rankAntecedents(ctx: AntecedentContext, pronoun: number, want: P
     const gender = genders[mention.entity] ?? null;
     if (!compatible(want, kind, gender)) continue;
     mentionCount.set(mention.entity, (mentionCount.get(mention.entity) ?? 0) + 1);
-    const role = roleOf(tokens, mention.tokenStart, mention.tokenEnd);
+    let code = ctx.roles[m]!;
+    if (code === 0) ctx.roles[m] = code = ROLES.indexOf(roleOf(tokens, mention.tokenStart, mention.tokenEnd)) + 1;
+    const role = ROLES[code - 1]!;
     let score = RECENCY[distance] ?? 0;
     const reasons = [`${distance} sentence(s) back`];
     if (role === 'subject') {

@@ -63,11 +63,17 @@ export class SpeakerResolver {
   /** Token -> index into doc.mentions, or -1. */
   private readonly mentionAt: Int32Array;
   private readonly cues: CompiledCues;
-  private readonly genders: (Gender | null)[];
+  private readonly firstNames: FirstNameGenders;
+  /** Computed on first use (many articles need none of them): entity genders, description and owner links. */
+  private gendersMemo: (Gender | null)[] | null = null;
+  private linksMemo: Map<string, DescriptionLink[]> | null = null;
+  private ownersMemo: Map<string, OwnerLink[]> | null = null;
   /** Token -> 1 when it is part of a date the dates stage found. */
   private readonly dateAt: Uint8Array;
   /** Token -> number of its outer sentence. */
   private readonly sentenceOf: Int32Array;
+  /** Mention -> its role in its sentence, read once (pronoun-antecedent.ts). */
+  private readonly mentionRoles: Uint8Array;
 
   /** Lower-case name or alias -> person or organisation entity. */
   private readonly entityByName = new Map<string, number>();
@@ -78,9 +84,43 @@ export class SpeakerResolver {
   /** Token -> linked description (with an entity) that holds it. */
   private readonly descriptionAt = new Map<number, number>();
   /** Head noun of a description the article attached to a name -> those links. */
-  private readonly linksByHead = new Map<string, DescriptionLink[]>();
+  private get linksByHead(): Map<string, DescriptionLink[]> {
+    if (!this.linksMemo) {
+      this.linksMemo = new Map();
+      if (this.ctx.doc.entities.length > 0) {
+        for (const link of findDescriptionLinks(this.ctx.doc, this.ctx.quoteAt)) {
+          const list = this.linksMemo.get(link.head) ?? [];
+          list.push(link);
+          this.linksMemo.set(link.head, list);
+        }
+      }
+    }
+    return this.linksMemo;
+  }
+
   /** Head noun of a document or result with a named owner ('report' in 'a GAO report') -> those links, in text order. */
-  private readonly ownersByHead = new Map<string, OwnerLink[]>();
+  private get ownersByHead(): Map<string, OwnerLink[]> {
+    if (!this.ownersMemo) {
+      this.ownersMemo = new Map();
+      for (const link of findOwnerLinks(this.ctx.doc, this.mentionAt, (word) => NON_AGENT_HEADS.has(word) || DOCUMENT_HEADS.has(word))) {
+        const list = this.ownersMemo.get(link.head) ?? [];
+        list.push(link);
+        this.ownersMemo.set(link.head, list);
+      }
+    }
+    return this.ownersMemo;
+  }
+
+  /** The gender of each entity (entity-gender.ts). */
+  private get genders(): (Gender | null)[] {
+    if (!this.gendersMemo) {
+      const { doc } = this.ctx;
+      const links: DescriptionLink[] = [];
+      for (const list of this.linksByHead.values()) links.push(...list);
+      this.gendersMemo = doc.entities.length > 0 ? entityGenders(doc, this.firstNames, this.ctx.quoteAt, links) : [];
+    }
+    return this.gendersMemo;
+  }
 
   constructor(private readonly ctx: QuoteContext, firstNames: FirstNameGenders) {
     this.cues = ctx.cues;
@@ -90,6 +130,7 @@ export class SpeakerResolver {
       if (mention.type === 'place') return;
       for (let t = mention.tokenStart; t < mention.tokenEnd && t < this.mentionAt.length; t++) this.mentionAt[t] = index;
     });
+    this.mentionRoles = new Uint8Array(doc.mentions.length);
     this.sentenceOf = new Int32Array(doc.tokens.length);
     for (let t = 0, n = -1; t < doc.tokens.length; t++) {
       if (ctx.sentenceStart[t] === t) n++;
@@ -115,20 +156,7 @@ export class SpeakerResolver {
       let t = upperBound(doc.tokens, description.start);
       for (; t < doc.tokens.length && doc.tokens[t]!.end <= description.end; t++) this.descriptionAt.set(t, index);
     });
-    const links = doc.entities.length > 0 ? findDescriptionLinks(doc, ctx.quoteAt) : [];
-    this.genders = doc.entities.length > 0 ? entityGenders(doc, firstNames, ctx.quoteAt, links) : [];
-    if (doc.entities.length > 0) {
-      for (const link of links) {
-        const list = this.linksByHead.get(link.head) ?? [];
-        list.push(link);
-        this.linksByHead.set(link.head, list);
-      }
-      for (const link of findOwnerLinks(doc, (word) => NON_AGENT_HEADS.has(word) || DOCUMENT_HEADS.has(word))) {
-        const list = this.ownersByHead.get(link.head) ?? [];
-        list.push(link);
-        this.ownersByHead.set(link.head, list);
-      }
-    }
+    this.firstNames = firstNames;
   }
 
   /** Resolves a speaker phrase, and remembers it as the latest speaker. */
@@ -142,7 +170,9 @@ export class SpeakerResolver {
     const { tokens, doc, text } = this.ctx;
     // 'Following Monday's debate Politifact did …': a name after a fronted phrase with no comma is the speaker.
     let phrase = found;
-    if (/^\p{Lu}/u.test(tokens[found.head]!.text) && tokens[found.head]!.pos === 'PROPN' && found.start < found.head && notASpeakerReason(tokens, found, () => false, true) === 'preposition') {
+    const opener = tokens[found.start]!;
+    if (found.start < found.head && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'VERB' || opener.pos === 'ADV') && tokens[found.head]!.pos === 'PROPN' &&
+        /^\p{Lu}/u.test(tokens[found.head]!.text) && notASpeakerReason(tokens, found, () => false, true) === 'preposition') {
       phrase = { ...found, start: this.nameRun(found).start };
     }
     const headToken = tokens[phrase.head]!;
@@ -394,7 +424,7 @@ export class SpeakerResolver {
     const pronounWant = { gender: want.gender, number } as const;
     const { doc, tokens } = this.ctx;
     if (doc.entities.length > 0 || this.history.every((referent) => referent.entity < 0)) {
-      return rankAntecedents({ doc, tokens, quoteAt: this.ctx.quoteAt, genders: this.genders, sentenceOf: this.sentenceOf, history: this.history, isTitleWord: (word) => this.cues.titleWords.has(word), describedSubjects: (t) => this.describedSubjects(t, pronounWant) }, pronounToken, pronounWant);
+      return rankAntecedents({ doc, tokens, quoteAt: this.ctx.quoteAt, genders: this.genders, sentenceOf: this.sentenceOf, history: this.history, isTitleWord: (word) => this.cues.titleWords.has(word), roles: this.mentionRoles, describedSubjects: (t) => this.describedSubjects(t, pronounWant) }, pronounToken, pronounWant);
     }
     // No entity stage: the previous speakers, most recent first.
     const paragraph = tokens[pronounToken]!.paragraph;

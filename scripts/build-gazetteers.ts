@@ -179,3 +179,24 @@ if (sourcesAt >= 0) {
 } else {
   console.log('company.tsv, club.tsv, university.tsv: left as they are (rebuild them with --sources DIR; see scripts/lib/open-name-sources.ts)');
 }
+// First names with their gender, for the speakers of quotes: a pronoun ('she said') goes
+// to a person of its gender, and a first name is the commonest clue to it. From the
+// package's own lists, in the order its getGender reads them (English first, then
+// Italian, Spanish, French, German, Turkish): one lower-case key and f or m a line, in
+// code-unit order, searched by bisection in the text (src/stages/quotes/first-name-gender.ts).
+const GENDER_LANGUAGES = ['en', 'it', 'es', 'fr', 'de', 'tr'];
+const firstNameGender = new Map<string, string>();
+for (const language of GENDER_LANGUAGES) {
+  const names = require(`gender-detection-from-name/names/${language}`) as Map<string, string>;
+  for (const [name, gender] of names) {
+    const key = name.toLowerCase();
+    if (firstNameGender.has(key) || !/^\p{L}[\p{L}'’-]*$/u.test(key) || key.length < 2) continue;
+    if (gender === 'male' || gender === 'female') firstNameGender.set(key, gender === 'male' ? 'm' : 'f');
+  }
+}
+const genderLines = [...firstNameGender].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, gender]) => `${name}\t${gender}`);
+writeFileSync(
+  join(OUT, 'first-name-gender.tsv'),
+  `# gender-detection-from-name 1.11.5 (MIT): first names and their gender (f, m), lower case, in code-unit order; languages ${GENDER_LANGUAGES.join(', ')}, the first one's gender kept\n${genderLines.join('\n')}\n`,
+);
+console.log(`first-name-gender.tsv: ${genderLines.length} names`);

@@ -31,7 +31,7 @@ describe('lede queue: the command line', () => {
     [['queue', 'add', '--max-waiting', 'many'], /Invalid --max-waiting/],
     [['queue', 'work', '--workers', '0'], /Invalid --workers/],
     [['queue', 'work', '--stall-timeout', '1.5'], /Invalid --stall-timeout: expected seconds/],
-    [['queue', 'collect', '--format', 'csv'], /--format must be one of jsonl, es-bulk, sqlite; got "csv"/],
+    [['queue', 'collect', '--format', 'csv'], /--format must be one of jsonl, es-bulk, sqlite, postgres; got "csv"/],
     [['queue', 'collect', '--format', 'sqlite'], /--format sqlite writes a database file: name it with -o/],
   ];
   it.each(refused)('refuses %j', (argv, message) => {

@@ -34,10 +34,9 @@
  * counts predictions of that kind (a predicted direct quote matching a gold mixed
  * content is correct: the confusion table shows the kinds).
  *
- * Speaker accuracy, on matched pairs whose gold relation has a Source: right when the
- * speaker mention overlaps the Source span, or the speaker's name names the same
- * entity (its last word is a word of the Source text, as 'Cummings' in 'Rep. Elijah
- * Cummings of Maryland'). A null speaker is wrong.
+ * Speaker accuracy, on matched pairs whose gold relation has a Source: see
+ * scripts/eval/quote-speakers.ts (a pronoun is right only when resolved to the name a
+ * hand-checked table gives; a relative pronoun by its antecedent). A null speaker is wrong.
  *
  * Last, the quotes stage's own cost is timed over the same texts (the stages before it
  * run untimed) and printed in µs per token.
@@ -55,6 +54,7 @@ import { dataPath } from '../../src/node/data-dir.js';
 import type { CueData } from '../../src/stages/quotes/cue-lexicon.js';
 import type { Quote, QuoteKind } from '../../src/types.js';
 import { loadPolnearSplit, type AttributionRelation, type Piece, type PolnearArticle } from '../lib/polnear.js';
+import { SpeakerScorer } from './quote-speakers.js';
 
 type GoldKind = QuoteKind | 'left-out-belief' | 'left-out-other';
 
@@ -132,7 +132,7 @@ function touchesMark(text: string, piece: Piece): boolean {
   return false;
 }
 
-function classify(article: PolnearArticle, relation: AttributionRelation, forms: Map<string, string>): GoldKind {
+export function classify(article: PolnearArticle, relation: AttributionRelation, forms: Map<string, string>): GoldKind {
   const { text } = article;
   const cueText = relation.cue ? relation.cue.map((p) => text.slice(p.start, p.end)).join(' ') : '';
   const cueType = cueTypeOf(cueText, forms);
@@ -161,16 +161,6 @@ function prf(c: Counts): { p: number; r: number; f: number } {
   const p = c.predicted ? c.correct / c.predicted : 0;
   const r = c.gold ? c.found / c.gold : 0;
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
-}
-
-function speakerRight(quote: Quote, gold: GoldQuote): boolean {
-  const speaker = quote.speaker;
-  if (!speaker || !gold.relation.source) return false;
-  if (gold.relation.source.some((piece) => overlap(piece, speaker.mention) > 0)) return true;
-  const last = speaker.name.split(/\s+/).pop()?.replace(/['’]s$/, '') ?? '';
-  if (!/^\p{Lu}\p{L}/u.test(last)) return false;
-  const sourceWords = new Set(gold.sourceText.split(/[^\p{L}\p{N}'’-]+/u).map((w) => w.replace(/['’]s$/, '')));
-  return sourceWords.has(last);
 }
 
 /** Summed overlap of a quote's parts with a content's pieces. */
@@ -217,7 +207,7 @@ export async function main(args: string[]): Promise<void> {
   const counts = new Map<QuoteKind | 'all', Counts>([...kinds, 'all' as const].map((k) => [k, emptyCounts()]));
   const leftOut = { belief: 0, other: 0 };
   const confusion = new Map<string, number>();
-  const speakers = { direct: [0, 0], all: [0, 0] };
+  const speakers = new SpeakerScorer(splitDir);
   /** Predicted quotes in several parts (the attribution interrupting them), and how many of them were right. */
   const multiPart = { predicted: 0, correct: 0 };
   const errorLines: string[] = [];
@@ -243,6 +233,7 @@ export async function main(args: string[]): Promise<void> {
     }
     const predicted = result.quotes.map((q) => ({ quote: q, parts: q.parts.map((part) => trimRange(text, part.start, part.end)).filter((p) => p.end > p.start) }));
     const overlapWith = (parts: Piece[], piece: Piece): number => parts.reduce((sum, part) => sum + overlap(part, piece), 0);
+    speakers.addArticleTable(article.name, result.quotes);
 
     const predictionMatch = pairQuotes(predicted.map((p) => p.parts), gold.map((g) => g.pieces));
     const goldMatch = new Map([...predictionMatch].map(([i, j]) => [j, i]));
@@ -281,14 +272,8 @@ export async function main(args: string[]): Promise<void> {
         const key = `${g.kind}->${kind}`;
         confusion.set(key, (confusion.get(key) ?? 0) + 1);
         if (g.relation.source) {
-          const right = speakerRight(p.quote, g);
-          speakers.all[1]!++;
-          if (right) speakers.all[0]!++;
-          if (g.kind === 'direct') {
-            speakers.direct[1]!++;
-            if (right) speakers.direct[0]!++;
-          }
-          if (!right && errorsFile) errorLines.push(`SPEAKER ${g.kind}\t${article.name}\tgold=${g.sourceText}\tgot=${p.quote.speaker ? `${p.quote.speaker.mention.text} -> ${p.quote.speaker.name}` : 'null'}\t${p.quote.text.slice(0, 80)}`);
+          const verdict = speakers.add(article.name, text, p.quote, g.relation, g.sourceText, g.kind);
+          if (!verdict.right && errorsFile) errorLines.push(`SPEAKER ${g.kind}\t${verdict.rule}\t${article.name}\tgold=${g.sourceText}\tgot=${p.quote.speaker ? `${p.quote.speaker.mention.text} -> ${p.quote.speaker.name}` : 'null'}\t${p.quote.text.slice(0, 80)}`);
         }
       } else {
         const extra = gold.findIndex((g, gj) => goldMatch.has(gj) && g.pieces.some((piece, k) => !coveredPieces.has(`${gj}:${k}`) && overlapWith(p.parts, piece) > 0));
@@ -327,8 +312,7 @@ export async function main(args: string[]): Promise<void> {
     const { p, r, f } = prf(c);
     console.log(`${(kind === 'all' ? 'overall' : kind).padEnd(10)} ${String(c.gold).padStart(5)} ${String(c.predicted).padStart(5)} ${String(c.found).padStart(6)} ${String(c.correct).padStart(7)} ${pct(p)} ${pct(r)} ${pct(f)}`);
   }
-  const acc = ([right, total]: number[]): string => `${pct(total ? right! / total : 0)} (${right}/${total})`;
-  console.log(`speaker accuracy on matched direct quotes: ${acc(speakers.direct)}; on all matched quotes: ${acc(speakers.all)}`);
+  for (const line of speakers.lines()) console.log(line);
   console.log(`predictions ignored (overlapping only left-out relations): ${ignored}`);
   console.log(`quotes in several parts (an attribution interrupting them): ${multiPart.predicted}, of which correct: ${multiPart.correct}`);
   console.log(`kinds (gold->predicted): ${[...confusion].sort().map(([k, n]) => `${k} ${n}`).join(', ')}`);

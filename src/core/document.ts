@@ -123,6 +123,12 @@ export interface SpeakerRecord {
   name: string;
 }
 
+/** How a quote's speaker was chosen (shown by analyze()): the rule, and the candidates weighed with their scores. */
+export interface SpeakerChoice {
+  rule: string;
+  candidates: { name: string; entity: number; score: number; why: string }[];
+}
+
 export interface QuoteRecord extends Range {
   text: string;
   kind: QuoteKind;
@@ -131,6 +137,7 @@ export interface QuoteRecord extends Range {
   cue: (Range & { text: string }) | null;
   speaker: SpeakerRecord | null;
   provenance: Provenance;
+  speakerChoice?: SpeakerChoice;
 }
 
 /** The reference date for relative expressions, in calendar terms (no time zone). */

@@ -12,6 +12,7 @@ import { compileGazetteer, type GazetteerLists } from '../stages/ner/gazetteer.j
 import { compileNerModel, type NerModelData } from '../stages/ner/model.js';
 import type { NerResources } from '../stages/ner/ner-stage.js';
 import { compileCues, type CompiledCues, type CueData } from '../stages/quotes/cue-lexicon.js';
+import { compileFirstNameGenders, type FirstNameGenders } from '../stages/quotes/first-name-gender.js';
 import { compileEntityLexicon, type EntityLexicon, type EntityLexiconData } from '../stages/entities/lexicon.js';
 import { compileDates, type CompiledDates, type DatesLexiconData } from '../stages/dates/index.js';
 import type { ExtractorConfig } from '../types.js';
@@ -29,6 +30,8 @@ export interface ResourceData {
   nerModel: NerModelData | null;
   /** Cue verbs and phrases of reported speech, and the words that read a speaker (data/lexicon/cues.json). */
   cues: CueData;
+  /** First names and their gender (data/gazetteer/first-name-gender.tsv), as its text; '' for none. */
+  firstNameGenders: string;
   entities: EntityLexiconData;
   dates: DatesLexiconData;
 }
@@ -40,6 +43,7 @@ export interface Resources {
   readonly furniture: CompiledFurniture;
   readonly ner: NerResources;
   readonly cues: CompiledCues;
+  readonly firstNames: FirstNameGenders;
   readonly entities: EntityLexicon;
   readonly dates: CompiledDates;
   readonly config: Readonly<ExtractorConfig>;
@@ -69,6 +73,7 @@ export function compileResources(data: ResourceData, config: ExtractorConfig): R
       honorifics: entities.honorifics,
     },
     cues: compileCues(data.cues),
+    firstNames: compileFirstNameGenders(data.firstNameGenders),
     entities,
     dates: compileDates(data.dates),
     config,

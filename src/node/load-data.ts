@@ -85,6 +85,7 @@ export function loadResourceData(): ResourceData {
     gazetteers: loadGazetteers(),
     nerModel: loadNerModel(),
     cues: readJson('lexicon', 'cues.json'),
+    firstNameGenders: existsSync(dataPath('gazetteer', 'first-name-gender.tsv')) ? readText(dataPath('gazetteer', 'first-name-gender.tsv')) : '',
     entities: {
       titles: readJson('lexicon', 'titles.json'),
       patterns: readJson('lexicon', 'entity-patterns.json'),

@@ -14,16 +14,17 @@
  *   5. resolve speakers to entities in text order (speaker-resolution.ts).
  */
 
-import { overlapsAny, type QuoteRecord, type Range, type SpeakerRecord } from '../../core/document.js';
+import { overlapsAny, type QuoteRecord, type Range, type SpeakerChoice, type SpeakerRecord } from '../../core/document.js';
 import type { Stage } from '../../core/stage.js';
 import type { QuoteKind } from '../../types.js';
 import type { CueMatch } from './cue-lexicon.js';
-import { attributeAfter, attributeBefore, attributeBeforeToken, interruptsUtterance, type Attribution } from './direct-attribution.js';
+import { attributeAfter, attributeBefore, attributeBeforeToken, interruptsUtterance, sentenceSubjectBefore, type Attribution } from './direct-attribution.js';
 import { readCharacterization, type Characterization } from './characterization.js';
 import { notAQuoteReason } from './not-a-quote.js';
 import { buildQuoteContext, charRange, quoteEndsSentence, type QuoteContext, type TopQuote } from './quote-context.js';
 import { findSpeechCues, readReportedSpeech } from './reported-speech.js';
 import { SpeakerResolver } from './speaker-resolution.js';
+import type { FirstNameGenders } from './first-name-gender.js';
 import { speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
 
 export { compileCues, type CompiledCues, type CueData } from './cue-lexicon.js';
@@ -47,10 +48,15 @@ interface Candidate {
   /** The top-level quote this candidate is, for direct quotes. */
   quote: TopQuote | null;
   speaker: SpeakerRecord | null;
+  /** How the speaker was chosen (for analyze()). */
+  speakerChoice?: SpeakerChoice;
 }
 
 /** Candidates read ahead for the speaker of a multi-paragraph quote. */
 const MAX_CANDIDATES_TO_CONTINUE = 50;
+/** Tokens read for a sentence's subject, and for a fronted clause before it. */
+const MAX_SUBJECT_TOKENS = 25;
+const MAX_FRONTED_TOKENS = 30;
 /** Paragraphs back that a quote with nobody named beside it may continue the previous speaker. */
 const MAX_PARAGRAPHS_TO_CONTINUE = 1;
 
@@ -60,7 +66,7 @@ export const quotesStage: Stage = {
     if (doc.tokens.length === 0) return;
     const ctx = buildQuoteContext(doc, resources.cues);
     const candidates = findCandidates(ctx);
-    doc.quotes = resolveSpeakers(ctx, candidates);
+    doc.quotes = resolveSpeakers(ctx, candidates, resources.firstNames);
   },
 };
 
@@ -250,35 +256,106 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
         candidate.rule = 'quote-after-colon';
         continue;
       }
+      // 'Sanders made the following comment:', 'Obama is rolling out a new message:': the colon's sentence's named subject.
+      const subject = sentenceSubject(ctx, floor, beforeToken);
+      if (subject) {
+        candidate.speakerSource = { type: 'phrase', phrase: subject };
+        candidate.rule = 'quote-after-colon-subject';
+        continue;
+      }
     }
-    // Continuing the previous speaker.
+    // A quote inside a sentence whose subject names someone ('Trump called her a "con."'): that subject.
+    if (ctx.sentenceStart[quote.openToken]! < quote.openToken) {
+      const subject = sentenceSubjectBefore(ctx, quote.openToken);
+      if (subject && namesSpeaker(ctx, subject)) {
+        candidate.speakerSource = { type: 'phrase', phrase: subject };
+        candidate.rule = 'quote-sentence-subject';
+        continue;
+      }
+    }
+    // Continuing the previous speaker, unless the sentence before the quote, after the previous
+    // quote, introduces someone else ('Jones disagreed. "…"').
     const previous = candidates[i - 1];
+    const introduced = previousSentenceSubject(ctx, quote);
+    if (introduced && previous && tokens[introduced.start]!.start > previous.range.end) {
+      candidate.speakerSource = { type: 'phrase', phrase: introduced };
+      candidate.rule = 'quote-previous-sentence-subject';
+      continue;
+    }
     if (previous && previous.speakerSource.type !== 'none' && candidate.paragraph - previous.paragraph <= MAX_PARAGRAPHS_TO_CONTINUE) {
       candidate.speakerSource = { type: 'inherit', from: previous };
       candidate.rule = 'quote-continues-speaker';
       continue;
     }
     // A speaker introduced in the previous sentence: its subject, if it names someone.
-    const previousSentenceEnd = ctx.sentenceStart[quote.openToken]!;
-    if (previousSentenceEnd > 0 && tokens[previousSentenceEnd - 1]!.paragraph >= quote.paragraph - 1) {
-      const start = ctx.sentenceStart[previousSentenceEnd - 1]!;
-      const subject = sentenceSubject(ctx, start, previousSentenceEnd);
-      if (subject) {
-        candidate.speakerSource = { type: 'phrase', phrase: subject };
-        candidate.rule = 'quote-previous-sentence-subject';
-      }
+    if (introduced) {
+      candidate.speakerSource = { type: 'phrase', phrase: introduced };
+      candidate.rule = 'quote-previous-sentence-subject';
     }
   }
 }
 
-/** The named subject that opens a sentence ('Smith was blunt.'), or null. */
-function sentenceSubject(ctx: QuoteContext, start: number, end: number): SpeakerPhrase | null {
+/** The named subject of the sentence before a quote's (in this or the previous paragraph), or null. */
+function previousSentenceSubject(ctx: QuoteContext, quote: TopQuote): SpeakerPhrase | null {
   const { tokens } = ctx;
-  for (let t = start + 1; t < end && t - start < 10; t++) {
+  const previousSentenceEnd = ctx.sentenceStart[quote.openToken]!;
+  if (previousSentenceEnd <= 0 || tokens[previousSentenceEnd - 1]!.paragraph < quote.paragraph - 1) return null;
+  const start = ctx.sentenceStart[previousSentenceEnd - 1]!;
+  return sentenceSubject(ctx, start, previousSentenceEnd);
+}
+
+/**
+ * 'and she becomes upset, shouting …', 'she said at a news conference announcing …':
+ * the nearest subject pronoun or name before a participle cue in its sentence, outside
+ * quotation marks, followed by a verb.
+ */
+function nearestClauseSubject(ctx: QuoteContext, cueStart: number): SpeakerPhrase | null {
+  const { tokens } = ctx;
+  const start = ctx.sentenceStart[cueStart]!;
+  for (let k = cueStart - 1; k >= start && cueStart - k <= MAX_SUBJECT_TOKENS; k--) {
+    const token = tokens[k]!;
+    if (ctx.quoteAt[k]! >= 0) continue;
+    const next = tokens[k + 1];
+    if (!next || (next.pos !== 'VERB' && next.pos !== 'AUX' && next.pos !== 'ADV')) continue;
+    if (token.pos === 'PRON' && /^(he|she|they|we)$/i.test(token.text)) return { start: k, end: k + 1, head: k };
+    if (token.pos === 'PROPN') {
+      const phrase = speakerPhraseBefore(tokens, k + 1, start);
+      if (phrase && phrase.head === k) return phrase;
+    }
+  }
+  return null;
+}
+
+/** A subject that names someone: a proper noun, or he or she. */
+function namesSpeaker(ctx: QuoteContext, phrase: SpeakerPhrase): boolean {
+  const head = ctx.tokens[phrase.head]!;
+  return head.pos === 'PROPN' || (head.pos === 'PRON' && /^(he|she)$/i.test(head.text));
+}
+
+/** The named subject that opens a sentence ('Smith was blunt.'), or null. */
+function sentenceSubject(ctx: QuoteContext, start: number, end: number, depth = 0): SpeakerPhrase | null {
+  const { tokens } = ctx;
+  // 'Though she called it "outrageous," Clinton restricted …', 'On July 6, 2015, Sanders made …':
+  // after a fronted clause or phrase, the subject of the main clause.
+  const opener = tokens[start]!;
+  if (depth === 0 && (opener.pos === 'SCONJ' || opener.pos === 'ADP')) {
+    for (let t = start + 1; t < end && t - start < MAX_FRONTED_TOKENS; t++) {
+      if (tokens[t]!.text === ',' && ctx.quoteAt[t]! < 0 && tokens[t + 1] && !/^\d/.test(tokens[t + 1]!.text)) return sentenceSubject(ctx, t + 1, end, 1);
+    }
+    return null;
+  }
+  for (let t = start + 1; t < end && t - start < MAX_SUBJECT_TOKENS; t++) {
     const token = tokens[t]!;
     if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
     const phrase = speakerPhraseBefore(tokens, t, start);
-    if (!phrase || phrase.start !== start && !(tokens[start]!.pos === 'ADV' || tokens[start]!.pos === 'CCONJ')) return null;
+    if (!phrase) return null;
+    // The phrase opens the sentence, or only a noun phrase stands before it ('His partner, Lawrence Cummings, called').
+    let opens = phrase.start === start || tokens[start]!.pos === 'ADV' || tokens[start]!.pos === 'CCONJ';
+    if (!opens && tokens[phrase.start - 1]?.text === ',') {
+      opens = true;
+      for (let k = start; k < phrase.start && opens; k++) opens = tokens[k]!.pos !== 'VERB' && tokens[k]!.pos !== 'AUX' && ctx.quoteAt[k]! < 0;
+    }
+    if (!opens) return null;
     const head = tokens[phrase.head]!;
     if (head.pos === 'PROPN' || head.pos === 'PRON' && /^(he|she)$/i.test(head.text)) return phrase;
     return null;
@@ -286,21 +363,47 @@ function sentenceSubject(ctx: QuoteContext, start: number, end: number): Speaker
   return null;
 }
 
-function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[]): QuoteRecord[] {
+function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames: FirstNameGenders): QuoteRecord[] {
   const { text } = ctx;
-  const resolver = new SpeakerResolver(ctx);
+  const resolver = new SpeakerResolver(ctx, firstNames);
   const pending: Candidate[] = [];
+  const inherit = (candidate: Candidate, from: Candidate): void => {
+    candidate.speaker = from.speaker ? { ...from.speaker } : null;
+    candidate.speakerChoice = { rule: `${candidate.rule} (${from.speakerChoice?.rule ?? 'no speaker'})`, candidates: from.speakerChoice?.candidates ?? [] };
+  };
   for (const candidate of candidates) {
     const source = candidate.speakerSource;
-    if (source.type === 'phrase') candidate.speaker = resolver.resolve(source.phrase);
-    else if (source.type === 'inherit') {
-      if (source.from.speaker) candidate.speaker = { ...source.from.speaker };
+    if (source.type === 'phrase') {
+      let resolved = resolver.resolve(source.phrase);
+      // 'she said at a news conference announcing that …': a participle whose phrase cannot
+      // speak goes back to the subject of its sentence.
+      const cue = candidate.cue;
+      if (!resolved.speaker && cue && !cue.cue.sourceAfter && /ing$/i.test(ctx.tokens[cue.tokenStart]!.text)) {
+        const subject = nearestClauseSubject(ctx, cue.tokenStart) ?? sentenceSubjectBefore(ctx, cue.tokenStart);
+        if (subject && subject.head !== source.phrase.head) {
+          const fallback = resolver.resolve(subject);
+          resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `participle-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
+        }
+      }
+      // 'Sanders made the following comment:': a colon's phrase that cannot speak gives way to the sentence's named subject.
+      if (!resolved.speaker && candidate.rule === 'quote-after-colon' && candidate.quote) {
+        const colon = candidate.quote.openToken - 1;
+        const subject = sentenceSubject(ctx, ctx.sentenceStart[colon]!, colon);
+        if (subject) {
+          const fallback = resolver.resolve(subject);
+          resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `colon-sentence-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
+        }
+      }
+      candidate.speaker = resolved.speaker;
+      candidate.speakerChoice = resolved.choice;
+    } else if (source.type === 'inherit') {
+      if (source.from.speakerChoice) inherit(candidate, source.from);
       else pending.push(candidate);
     }
   }
   for (const candidate of pending) {
     const source = candidate.speakerSource;
-    if (source.type === 'inherit' && source.from.speaker) candidate.speaker = { ...source.from.speaker };
+    if (source.type === 'inherit') inherit(candidate, source.from);
   }
   return candidates.map((candidate) => {
     const cue = candidate.cue ? charRange(ctx.tokens, candidate.cue.tokenStart, candidate.cue.tokenEnd) : null;
@@ -313,6 +416,7 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[]): QuoteRecor
       cue: cue ? { ...cue, text: text.slice(cue.start, cue.end) } : null,
       speaker: candidate.speaker,
       provenance: { stage: 'quotes', rule: candidate.rule, score: candidate.score },
+      speakerChoice: candidate.speakerChoice ?? { rule: 'no-speaker-phrase', candidates: [] },
     };
   });
 }

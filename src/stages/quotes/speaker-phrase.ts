@@ -17,6 +17,9 @@ const LINKING_PREPOSITIONS = new Set(['of', 'for', 'to', 'at', 'from', 'in']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me']);
 /** Days are never speakers, capitalised or not ('Tuesday at Baldwin Wallace University, Kasich said'). */
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** 'Sunday night', 'last month', 'this week': a time read over between a subject and its cue. */
+const PARTS_OF_TIME = new Set(['morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year']);
+const TIME_DETERMINERS = new Set(['last', 'this', 'next', 'that']);
 const NOT_SPEAKERS = new Set([
   'this', 'that', 'these', 'those', 'which', 'what', 'who', 'whom', 'there', 'here', 'something', 'anything', 'nothing',
   'everything', 'one', 'story', 'time', 'times', 'day', 'week', 'year', 'today', 'yesterday',
@@ -155,6 +158,18 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
     i--;
     skipped++;
   }
+  // A time between the subject and its cue: 'Broaddrick Sunday night recounted', 'Police had last month charged'.
+  if (i > floor && PARTS_OF_TIME.has(tokens[i]!.text.toLowerCase())) {
+    const before = tokens[i - 1]!.text.toLowerCase();
+    if (WEEKDAYS.has(before) || TIME_DETERMINERS.has(before)) {
+      i -= WEEKDAYS.has(before) ? 1 : 2;
+      if (i > floor && tokens[i]!.text.toLowerCase() === 'earlier') i--;
+      while (i >= floor && skipped < MAX_SKIPPED_BEFORE_CUE && isSkippableBeforeCue(tokens[i]!)) {
+        i--;
+        skipped++;
+      }
+    }
+  }
   // A day between the subject and its cue: 'Clinton on Tuesday said', 'A report published Wednesday said'.
   if (i > floor && WEEKDAYS.has(tokens[i]!.text.toLowerCase())) {
     i--;
@@ -169,6 +184,9 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
   }
   if (DASHES.has(tokens[i]!.text)) return subjectBeforeAside(tokens, i, floor);
   if (tokens[i]!.text === ',') {
+    // 'Johnnie Wilson, of Springfield, Va., said', 'Donna Rawlings, 59, of Ashton, Md., who …, said'.
+    const named = nameBeforeAppositives(tokens, i, floor);
+    if (named) return named;
     const inner = phraseEndingAt(tokens, i - 1, floor);
     if (!inner || tokens[inner.start - 1]?.text !== ',' || inner.start - 2 < floor) return nameBeforeRelativeClause(tokens, i, floor) ?? subjectBeforeAside(tokens, i, floor);
     const outer = phraseEndingAt(tokens, inner.start - 2, floor);
@@ -211,6 +229,48 @@ function subjectBeforeAside(tokens: readonly Token[], close: number, floor: numb
   if (open < 0 || close - open - 1 < 1 || close - open - 1 > MAX_SUBJECT_ASIDE_TOKENS) return null;
   const subject = phraseEndingAt(tokens, open - 1, lead);
   return subject && subject.start === lead ? subject : null;
+}
+
+/** Most comma-separated asides read back over between a name and its cue. */
+const MAX_APPOSITIVES = 5;
+/** A state's abbreviation after a place ('Va.', 'Calif.', 'N.C.'). */
+const STATE_ABBREVIATION = /^(?:[A-Z][a-z]{0,4}\.|[A-Z]\.[A-Z]\.)$/;
+
+/**
+ * 'Johnnie Wilson, of Springfield, Va., said', 'Donna Sampson Rawlings, 59, of Ashton,
+ * Md., who watched the ceremony, said': walking back from the comma before the cue over
+ * asides that are an age, a place of origin ('of Ashton', 'from Ohio'), a state's
+ * abbreviation or a relative clause, the name before them. Null when the comma does not
+ * close such an aside.
+ */
+function nameBeforeAppositives(tokens: readonly Token[], comma: number, floor: number): SpeakerPhrase | null {
+  let close = comma;
+  let skipped = 0;
+  for (let segment = 0; segment < MAX_APPOSITIVES; segment++) {
+    let open = close - 1;
+    while (open >= floor && tokens[open]!.text !== ',' && close - open <= MAX_ASIDE_TOKENS) {
+      if (ASIDE_BREAKS.test(tokens[open]!.text)) return null;
+      open--;
+    }
+    if (close - open > MAX_ASIDE_TOKENS) return null;
+    const segmentStart = open + 1;
+    const first = tokens[segmentStart]!;
+    const lower = first.text.toLowerCase();
+    const length = close - segmentStart;
+    const age = length === 1 && /^\d{1,3}$/.test(first.text);
+    const origin = (lower === 'of' || lower === 'from') && length <= 4 && /^\p{Lu}/u.test(tokens[segmentStart + 1]?.text ?? '');
+    const state = length <= 2 && STATE_ABBREVIATION.test(tokens.slice(segmentStart, close).map((t) => t.text).join(''));
+    const relative = lower === 'who' || lower === 'whose';
+    if (!age && !origin && !state && !relative) {
+      if (skipped === 0) return null;
+      const named = phraseEndingAt(tokens, close - 1, segmentStart);
+      return named && !startsAsDescription(tokens, named) && /^\p{Lu}/u.test(tokens[named.head]!.text) ? named : null;
+    }
+    if (open < floor) return null;
+    skipped++;
+    close = open;
+  }
+  return null;
 }
 
 /** 'Trump, who has nearly 9 million followers, tweeted': the name before ', who …,'. */

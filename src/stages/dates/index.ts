@@ -69,7 +69,7 @@ function candidatesOf(doc: LedeDocument, sentence: Sentence, compiled: CompiledD
   const candidates: DateCandidate[] = [];
   for (const [start, end] of windowsOf(doc.text, sentence.start, sentence.end)) {
     const text = doc.text.slice(start, end);
-    if (CHRONO_TRIGGER.test(text)) candidates.push(...parseWithChrono(compiled.chrono, text, start, chronoRef));
+    if (CHRONO_TRIGGER.test(text)) candidates.push(...parseWithChrono(compiled.chrono, text, start, chronoRef, compiled.lexicon.timeZones));
     candidates.push(...runParsers(compiled.parsers, { text, offset: start, lexicon: compiled.lexicon }));
   }
   return candidates;
@@ -105,6 +105,7 @@ export function findDates(doc: LedeDocument, compiled: CompiledDates): DateRecor
         text: doc.text.slice(candidate.start, candidate.end),
         type: candidate.type,
         value: candidate.value ?? null,
+        ...(candidate.mod ? { mod: candidate.mod } : {}),
         provenance: { stage: 'dates', rule: candidate.rule, score: 1 },
       });
     }

@@ -73,7 +73,8 @@ CREATE TABLE IF NOT EXISTS dates (
   end_offset   INTEGER NOT NULL,
   text         TEXT NOT NULL,
   type         TEXT NOT NULL,        -- 'date' | 'time' | 'duration' | 'set'
-  value        TEXT                  -- TIMEX3 value, NULL when unresolved
+  value        TEXT,                 -- TIMEX3 value, NULL when unresolved
+  mod          TEXT                  -- TIMEX3 mod ('MID', 'MORE_THAN', …), NULL when the text states none
 );
 CREATE INDEX IF NOT EXISTS dates_value ON dates (value);
 
@@ -110,6 +111,15 @@ async function loadBetterSqlite3(): Promise<DatabaseConstructor> {
   }
 }
 
+/**
+ * An archive written before dates had a mod (lede 0.1) gains the column, empty for
+ * its rows; the schema version stays 1, since nothing else changed.
+ */
+function addDateModColumn(db: BetterSqlite3.Database): void {
+  const columns = db.prepare('PRAGMA table_info(dates)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'mod')) db.exec('ALTER TABLE dates ADD COLUMN mod TEXT');
+}
+
 /** Opens (creating when needed) an archive at `path`. */
 export async function openSqliteArchive(path: string): Promise<SqliteArchive> {
   const Database = await loadBetterSqlite3();
@@ -122,6 +132,7 @@ export async function openSqliteArchive(path: string): Promise<SqliteArchive> {
       );
     }
     db.exec(SQLITE_SCHEMA);
+    addDateModColumn(db);
     db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
   } catch (error) {
     db.close();
@@ -138,7 +149,7 @@ export async function openSqliteArchive(path: string): Promise<SqliteArchive> {
     'INSERT INTO quotes (article_key, quote_index, kind, start_offset, end_offset, text, speaker_name, speaker_entity_id, speaker_mention, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertQuoteText = db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (?, ?, ?)');
-  const insertDate = db.prepare('INSERT INTO dates (article_key, start_offset, end_offset, text, type, value) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertDate = db.prepare('INSERT INTO dates (article_key, start_offset, end_offset, text, type, value, mod) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
   let inTransaction = 0;
   const add = (record: AnnotatedRecord): void => {
@@ -181,7 +192,7 @@ export async function openSqliteArchive(path: string): Promise<SqliteArchive> {
       ).lastInsertRowid;
       insertQuoteText.run(quoteKey, quote.text, speakerName);
     });
-    for (const date of extraction.dates) insertDate.run(articleKey, date.start, date.end, date.text, date.type, date.value);
+    for (const date of extraction.dates) insertDate.run(articleKey, date.start, date.end, date.text, date.type, date.value, date.mod ?? null);
     if (++inTransaction >= RECORDS_PER_TRANSACTION) {
       db.exec('COMMIT');
       inTransaction = 0;

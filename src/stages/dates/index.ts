@@ -46,9 +46,9 @@ const WINDOW_CHARS = 2_000;
 /**
  * Cheap test for text that might hold something lede keeps from chrono: a
  * capitalised month or weekday name (lower-case ones are dropped anyway),
- * digits joined by a date or time separator, or a clock time.
+ * digits joined by a date or time separator, or a clock time ("4 in the morning").
  */
-const CHRONO_TRIGGER = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\d[/.:-]\d|\d\s?[ap]\.?m\b|o['’]clock/;
+const CHRONO_TRIGGER = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\d[/.:-]\d|\d\s?[ap]\.?m\b|o['’]clock|\d\s+in\s+the\s+(?:morning|afternoon|evening)/;
 
 function windowsOf(text: string, start: number, end: number): [number, number][] {
   const windows: [number, number][] = [];

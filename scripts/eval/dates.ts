@@ -33,6 +33,7 @@ export function valueShape(value: string | null, type?: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'day';
   if (/^\d{4}-\d{2}$/.test(value)) return 'month';
   if (/^\d{4}$/.test(value)) return 'year';
+  if (/^FY\d{4}$/.test(value)) return 'fiscal year';
   if (/^\d{4}-W\d{1,2}(-WE)?$/.test(value)) return 'week';
   if (/^\d{4}-Q\d$/.test(value)) return 'quarter';
   if (/^\d{4}-H\d$/.test(value)) return 'half';

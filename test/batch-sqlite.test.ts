@@ -95,7 +95,7 @@ describe('SQLite archive', () => {
   it("stores each date's TIMEX3 mod, NULL when the text states none", async () => {
     const withMods = join(dir, 'mods.db');
     const archive = await openSqliteArchive(withMods);
-    const [{ article, extraction }] = handBuiltArticles();
+    const { article, extraction } = handBuiltArticles()[0]!;
     const dates = extraction.dates.map((date, index) => (index === 1 ? { ...date, mod: 'MORE_THAN' as const } : date));
     archive.add({ id: article.id, text: article.text, publishedAt: article.publishedAt, extraction: { ...extraction, dates } });
     archive.close();

@@ -34,10 +34,17 @@ export interface Entity {
 
 export type DateType = 'date' | 'time' | 'duration' | 'set';
 
+/** TIMEX3 mod: how the text qualifies the value ('mid-2011': MID; 'more than three years': MORE_THAN). */
+export type DateMod =
+  | 'START' | 'MID' | 'END' | 'APPROX' | 'BEFORE' | 'AFTER' | 'ON_OR_BEFORE' | 'ON_OR_AFTER'
+  | 'LESS_THAN' | 'MORE_THAN' | 'EQUAL_OR_LESS' | 'EQUAL_OR_MORE';
+
 export interface DateMention extends Span {
   type: DateType;
   /** TIMEX3 value at the granularity the text states; null if unresolvable. */
   value: string | null;
+  /** TIMEX3 mod, only where the text states one (added in 0.2). */
+  mod?: DateMod;
 }
 
 export interface Speaker {

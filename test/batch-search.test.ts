@@ -39,8 +39,16 @@ describe('toSearchDocument', () => {
       ],
       speakers: ['Sergey Lavrov', 'Elmar Mammadyarov'],
       dates: ['2015-07-20', 'P3M'],
+      dateMods: [],
       schemaVersion: 1,
     });
+  });
+
+  it('lists the mods the text states with their values, once each, in text order', () => {
+    const { extraction, article } = lavrovStory!;
+    const [day, span] = extraction.dates;
+    const dates = [{ ...span!, mod: 'MORE_THAN' as const }, { ...day!, mod: 'END' as const }, { ...span!, mod: 'MORE_THAN' as const }, day!];
+    expect(toSearchDocument({ ...extraction, dates }, article).dateMods).toEqual(['MORE_THAN P3M', 'END 2015-07-20']);
   });
 
   it('gives null for a missing id or date, and normalises the date', () => {
@@ -84,7 +92,7 @@ describe('schema/search-index-template.json', () => {
   });
 
   it('maps names as keywords, the text as text, quotes as nested objects', () => {
-    for (const field of ['id', 'people', 'organizations', 'places', 'personAliases', 'speakers', 'dates']) expect(properties[field]!.type).toBe('keyword');
+    for (const field of ['id', 'people', 'organizations', 'places', 'personAliases', 'speakers', 'dates', 'dateMods']) expect(properties[field]!.type).toBe('keyword');
     expect(properties.text!.type).toBe('text');
     expect(properties.publishedAt!.type).toBe('date');
     expect(properties.quotes!.type).toBe('nested');

@@ -122,6 +122,37 @@ describe('SQLite archive', () => {
     db.close();
   });
 
+  it("stores each date's TIMEX3 mod, NULL when the text states none", async () => {
+    const withMods = join(dir, 'mods.db');
+    const archive = await openSqliteArchive(withMods);
+    const { article, extraction } = handBuiltArticles()[0]!;
+    const dates = extraction.dates.map((date, index) => (index === 1 ? { ...date, mod: 'MORE_THAN' as const } : date));
+    archive.add({ lineNumber: 1, id: article.id, text: article.text, publishedAt: article.publishedAt, extraction: { ...extraction, dates } });
+    archive.close();
+    const db = new Database(withMods, { readonly: true });
+    expect(db.prepare('SELECT text, value, mod FROM dates ORDER BY start_offset').all()).toEqual(
+      dates.map((date) => ({ text: date.text, value: date.value, mod: date.mod ?? null })),
+    );
+    db.close();
+  });
+
+  it('adds the mod column to an archive written before dates had one, keeping its rows', async () => {
+    const old = join(dir, 'old.db');
+    const db = new Database(old);
+    db.exec(
+      'CREATE TABLE dates (article_key INTEGER NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, value TEXT);' +
+        "INSERT INTO dates VALUES (1, 0, 4, '1998', 'date', '1998');",
+    );
+    // version 1: before quote parts and dates' mod
+    db.pragma('user_version = 1');
+    db.close();
+    await archiveOf(old);
+    const reopened = new Database(old, { readonly: true });
+    expect(reopened.prepare('SELECT value, mod FROM dates WHERE article_key = 1 AND text = ?').get('1998')).toEqual({ value: '1998', mod: null });
+    expect((reopened.prepare('SELECT count(*) AS n FROM dates').get() as { n: number }).n).toBe(1 + handBuiltArticles().reduce((sum, f) => sum + f.extraction.dates.length, 0));
+    reopened.close();
+  });
+
   it('refuses an archive of another schema version, and a file that is not a database', async () => {
     const other = join(dir, 'other.db');
     const db = new Database(other);

@@ -7,6 +7,8 @@
  * - value P/R/F1: a mention counts when it overlaps a gold TIMEX3 whose value it
  *   equals exactly (after canonicalValue: week numbers with two digits);
  * - type accuracy over the overlapping pairs;
+ * - TIMEX3 mod over the pairs whose value is right: how many of the gold's mods
+ *   lede states, and how many of lede's mods the gold has;
  * - a breakdown by the gold value's shape (day, month, year, week, quarter, …);
  * - the cost of the dates stage alone, in µs per token.
  */
@@ -31,6 +33,7 @@ export function valueShape(value: string | null, type?: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'day';
   if (/^\d{4}-\d{2}$/.test(value)) return 'month';
   if (/^\d{4}$/.test(value)) return 'year';
+  if (/^FY\d{4}$/.test(value)) return 'fiscal year';
   if (/^\d{4}-W\d{1,2}(-WE)?$/.test(value)) return 'week';
   if (/^\d{4}-Q\d$/.test(value)) return 'quarter';
   if (/^\d{4}-H\d$/.test(value)) return 'half';
@@ -95,7 +98,21 @@ interface ErrorLine {
   context: string;
 }
 
-export function scoreDocument(doc: TimeMlDocument, system: readonly DateMention[], total: Counts, byShape: Map<string, Counts>, errors: ErrorLine[]): void {
+/** TIMEX3 mods over the overlapping pairs whose value is right. */
+export interface ModCounts {
+  /** Pairs where the gold has a mod, and of those, where lede states the same one. */
+  gold: number;
+  goldFound: number;
+  /** Pairs where lede states a mod, and of those, where the gold has the same one. */
+  system: number;
+  systemRight: number;
+}
+
+export const emptyModCounts = (): ModCounts => ({ gold: 0, goldFound: 0, system: 0, systemRight: 0 });
+
+export function scoreDocument(
+  doc: TimeMlDocument, system: readonly DateMention[], total: Counts, byShape: Map<string, Counts>, errors: ErrorLine[], mods: ModCounts = emptyModCounts(),
+): void {
   const shapeCounts = (shape: string): Counts => {
     let counts = byShape.get(shape);
     if (!counts) byShape.set(shape, (counts = emptyCounts()));
@@ -107,6 +124,17 @@ export function scoreDocument(doc: TimeMlDocument, system: readonly DateMention[
     const counts = shapeCounts(valueShape(gold.value, gold.type));
     const overlapping = system.filter((s) => overlaps(s, gold));
     const valueRight = overlapping.some((s) => sameValue(s.value, gold.value));
+    const pair = overlapping.find((s) => sameValue(s.value, gold.value));
+    if (pair !== undefined) {
+      if (gold.mod !== undefined) {
+        mods.gold++;
+        if (pair.mod === gold.mod) mods.goldFound++;
+      }
+      if (pair.mod !== undefined) {
+        mods.system++;
+        if (pair.mod === gold.mod) mods.systemRight++;
+      }
+    }
     for (const c of [total, counts]) {
       c.gold++;
       if (overlapping.length > 0) c.relaxedGold++;
@@ -160,9 +188,10 @@ export async function main(args: string[]): Promise<void> {
   const total = emptyCounts();
   const byShape = new Map<string, Counts>();
   const errors: ErrorLine[] = [];
+  const mods = emptyModCounts();
   for (const doc of documents) {
     const result = extract(doc.text, { publishedAt: publishedAtOf(doc) });
-    scoreDocument(doc, result.dates, total, byShape, errors);
+    scoreDocument(doc, result.dates, total, byShape, errors, mods);
   }
 
   // Speed of the dates stage alone: a warm-up pass, then three timed passes.
@@ -192,6 +221,10 @@ export async function main(args: string[]): Promise<void> {
   for (const [shape, counts] of shapes) console.log(line(shape, counts));
   console.log('-'.repeat(100));
   console.log(`type accuracy (overlapping pairs): ${pct(total.typePairs === 0 ? 0 : total.typeCorrect / total.typePairs)}% of ${total.typePairs}`);
+  console.log(
+    `mod (pairs with the right value): gold mods stated ${mods.goldFound}/${mods.gold} (${pct(mods.gold === 0 ? 0 : mods.goldFound / mods.gold)}%), ` +
+      `lede's mods in the gold ${mods.systemRight}/${mods.system} (${pct(mods.system === 0 ? 0 : mods.systemRight / mods.system)}%)`,
+  );
   console.log(`dates stage: ${(1000 * ms / tokens).toFixed(2)} µs/token (${tokens / 3} tokens, mean of 3 passes)`);
   console.log('(per shape: gold shape for recall, system shape for precision)');
 

@@ -17,6 +17,8 @@ export interface GoldTimex {
   type: TimexType;
   value: string;
   tid: string;
+  /** The TIMEX3 mod attribute ('START', 'APPROX', …), when the annotators gave one. */
+  mod?: string;
 }
 
 export interface TimeMlDocument {
@@ -71,6 +73,7 @@ export function parseTimeMl(xml: string, id = ''): TimeMlDocument {
         type: (opened.attrs.type ?? 'DATE') as TimexType,
         value: opened.attrs.value ?? '',
         tid: opened.attrs.tid ?? '',
+        ...(opened.attrs.mod ? { mod: opened.attrs.mod } : {}),
       });
     } else if (!m[3]!.trim().endsWith('/')) {
       open.push({ start: text.length, attrs: attributes(m[3]!) });

@@ -58,6 +58,8 @@ export interface DateRow {
   text: string;
   type: string;
   value: string | null;
+  /** The TIMEX3 mod ('MID', 'APPROX', …); null when the text states none. */
+  mod: string | null;
 }
 
 export interface ArchiveRows {
@@ -101,6 +103,6 @@ export function archiveRows(extraction: Extraction): ArchiveRows {
   const quoteParts = extraction.quotes.flatMap((quote, quoteIndex) =>
     quote.parts.map((part, partIndex): QuotePartRow => ({ quoteIndex, partIndex, start: part.start, end: part.end, text: part.text })),
   );
-  const dates = extraction.dates.map((date): DateRow => ({ start: date.start, end: date.end, text: date.text, type: date.type, value: date.value }));
+  const dates = extraction.dates.map((date): DateRow => ({ start: date.start, end: date.end, text: date.text, type: date.type, value: date.value, mod: date.mod ?? null }));
   return { entities, mentions, quotes, quoteParts, dates };
 }

@@ -108,7 +108,8 @@ CREATE TABLE dates (
   end_offset   integer NOT NULL,
   text         text NOT NULL,
   type         text NOT NULL,          -- 'date' | 'time' | 'duration' | 'set'
-  value        text                    -- TIMEX3 value, NULL when unresolved
+  value        text,                   -- TIMEX3 value, NULL when unresolved
+  mod          text                    -- TIMEX3 mod ('MID', 'APPROX', …), NULL when the text states none
 );
 CREATE INDEX dates_article ON dates (article_key);
 CREATE INDEX dates_value ON dates (value);
@@ -279,7 +280,7 @@ function childColumns(
   const mentions: unknown[][] = [[], [], [], [], []];
   const quotes: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
   const quoteParts: unknown[][] = [[], [], [], [], [], []];
-  const dates: unknown[][] = [[], [], [], [], [], []];
+  const dates: unknown[][] = [[], [], [], [], [], [], []];
   const push = (columns: unknown[][], values: unknown[]): void => values.forEach((value, i) => columns[i]!.push(value));
   for (const record of records) {
     const key = keyOf(record);
@@ -291,7 +292,7 @@ function childColumns(
     for (const m of rows.mentions) push(mentions, [key, m.entityId, m.start, m.end, m.text]);
     for (const q of rows.quotes) push(quotes, [key, q.quoteIndex, q.kind, q.start, q.end, q.text, q.speakerName, q.speakerEntityId, q.speakerMention, q.cue]);
     for (const p of rows.quoteParts) push(quoteParts, [key, p.quoteIndex, p.partIndex, p.start, p.end, p.text]);
-    for (const d of rows.dates) push(dates, [key, d.start, d.end, d.text, d.type, d.value]);
+    for (const d of rows.dates) push(dates, [key, d.start, d.end, d.text, d.type, d.value, d.mod]);
   }
   return { entities, mentions, quotes, quote_parts: quoteParts, dates };
 }
@@ -329,8 +330,8 @@ SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::int[], $5::int[], 
 INSERT INTO quote_parts (article_key, quote_index, part_index, start_offset, end_offset, text)
 SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[])`,
   dates: `
-INSERT INTO dates (article_key, start_offset, end_offset, text, type, value)
-SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[])`,
+INSERT INTO dates (article_key, start_offset, end_offset, text, type, value, mod)
+SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])`,
 };
 
 /** Brings the schema to the newest version, in one transaction, under a lock that other lede processes wait on. */

@@ -39,6 +39,8 @@ export interface SearchDocument {
   speakers: string[];
   /** Distinct TIMEX3 values of the article's dates, in text order ('2024-11-12', 'P3M', …). */
   dates: string[];
+  /** Distinct TIMEX3 mods with their values, 'MOD VALUE', of the dates the text qualifies, in text order ('MID 2011', 'MORE_THAN P3Y'). */
+  dateMods: string[];
   schemaVersion: typeof SCHEMA_VERSION;
 }
 
@@ -99,6 +101,7 @@ export function toSearchDocument(extraction: Extraction, article: Article): Sear
     quotes,
     speakers: distinct(quotes.flatMap((q) => (q.speaker === null ? [] : [q.speaker]))),
     dates: distinct(extraction.dates.flatMap((d) => (d.value === null ? [] : [d.value]))),
+    dateMods: distinct(extraction.dates.flatMap((d) => (d.value === null || d.mod === undefined ? [] : [`${d.mod} ${d.value}`]))),
     schemaVersion: SCHEMA_VERSION,
   };
 }

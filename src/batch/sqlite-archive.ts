@@ -87,7 +87,8 @@ CREATE TABLE IF NOT EXISTS dates (
   end_offset   INTEGER NOT NULL,
   text         TEXT NOT NULL,
   type         TEXT NOT NULL,        -- 'date' | 'time' | 'duration' | 'set'
-  value        TEXT                  -- TIMEX3 value, NULL when unresolved
+  value        TEXT,                 -- TIMEX3 value, NULL when unresolved
+  mod          TEXT                  -- TIMEX3 mod ('MID', 'MORE_THAN', …), NULL when the text states none
 );
 CREATE INDEX IF NOT EXISTS dates_value ON dates (value);
 
@@ -149,6 +150,15 @@ export interface SqliteArchiveOptions {
   autoCommit?: boolean;
 }
 
+/**
+ * An archive of version 1 (before dates had a mod) gains the column, empty for its
+ * rows, on its way to version 2.
+ */
+function addDateModColumn(db: BetterSqlite3.Database): void {
+  const columns = db.prepare('PRAGMA table_info(dates)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'mod')) db.exec('ALTER TABLE dates ADD COLUMN mod TEXT');
+}
+
 /** Opens (creating when needed) an archive at `path`. */
 export async function openSqliteArchive(path: string, options: SqliteArchiveOptions = {}): Promise<SqliteArchive> {
   const autoCommit = options.autoCommit ?? true;
@@ -165,6 +175,7 @@ export async function openSqliteArchive(path: string, options: SqliteArchiveOpti
       db.exec(SQLITE_SCHEMA);
       // Version 1 had no quote parts: every quote it holds is one part, its own span.
       if (version === 1) db.exec('INSERT INTO quote_parts (quote_key, part_index, start_offset, end_offset, text) SELECT quote_key, 0, start_offset, end_offset, text FROM quotes');
+      addDateModColumn(db);
       db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
     })();
   } catch (error) {
@@ -183,7 +194,7 @@ export async function openSqliteArchive(path: string, options: SqliteArchiveOpti
   );
   const insertQuotePart = db.prepare('INSERT INTO quote_parts (quote_key, part_index, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)');
   const insertQuoteText = db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (?, ?, ?)');
-  const insertDate = db.prepare('INSERT INTO dates (article_key, start_offset, end_offset, text, type, value) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertDate = db.prepare('INSERT INTO dates (article_key, start_offset, end_offset, text, type, value, mod) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
   let inTransaction = 0;
   const add = (record: AnnotatedRecord): void => {
@@ -208,7 +219,7 @@ export async function openSqliteArchive(path: string, options: SqliteArchiveOpti
       insertQuoteText.run(quoteKey, q.text, q.speakerName);
     }
     for (const p of rows.quoteParts) insertQuotePart.run(quoteKeys[p.quoteIndex]!, p.partIndex, p.start, p.end, p.text);
-    for (const d of rows.dates) insertDate.run(articleKey, d.start, d.end, d.text, d.type, d.value);
+    for (const d of rows.dates) insertDate.run(articleKey, d.start, d.end, d.text, d.type, d.value, d.mod);
     if (++inTransaction >= RECORDS_PER_TRANSACTION && autoCommit) {
       db.exec('COMMIT');
       inTransaction = 0;

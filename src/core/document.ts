@@ -5,7 +5,7 @@
  * UTF-16 code units into it.
  */
 
-import type { DateType, EntityType, QuoteKind } from '../types.js';
+import type { DateMod, DateType, EntityType, QuoteKind } from '../types.js';
 
 export interface Range {
   start: number;
@@ -113,6 +113,7 @@ export interface DateRecord extends Range {
   text: string;
   type: DateType;
   value: string | null;
+  mod?: DateMod;
   provenance: Provenance;
 }
 

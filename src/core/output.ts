@@ -42,7 +42,7 @@ export function buildExtraction(doc: LedeDocument): Extraction {
     });
   }
 
-  const dates: DateMention[] = doc.dates.map((d) => ({ ...spanOf(text, d), type: d.type, value: d.value }));
+  const dates: DateMention[] = doc.dates.map((d) => ({ ...spanOf(text, d), type: d.type, value: d.value, ...(d.mod ? { mod: d.mod } : {}) }));
   const quotes: Quote[] = doc.quotes.map((q) => ({
     ...spanOf(text, q),
     kind: q.kind,

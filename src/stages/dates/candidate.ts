@@ -6,7 +6,7 @@
  */
 
 import type { Range } from '../../core/document.js';
-import type { DateType } from '../../types.js';
+import type { DateMod, DateType } from '../../types.js';
 import type { Season } from './calendar.js';
 
 export type PartOfDay = 'MO' | 'AF' | 'EV' | 'NI';
@@ -45,6 +45,8 @@ export interface CalendarMeaning {
   weekday?: number;
   hour?: number;
   minute?: number;
+  /** The zone a clock time states, as TIMEX3 writes it after the time: 'Z', '+08:00', '-05:00'. */
+  zone?: string;
   partOfDay?: PartOfDay;
   quarter?: number;
   /** 1 or 2 (first or second half of the year). */
@@ -78,6 +80,7 @@ export interface ShiftMeaning {
   /** A clock time on the day ("yesterday at 10 a.m."). */
   hour?: number;
   minute?: number;
+  zone?: string;
 }
 
 /**
@@ -132,4 +135,12 @@ export interface DateCandidate extends Range {
   source: 'chrono' | 'lede';
   /** Resolved TIMEX3 value (set by the resolving refiner); null when it cannot be resolved. */
   value?: string | null;
+  /** TIMEX3 mod the text states (set by a parser, or by the refiner 'assign-mods'). */
+  mod?: DateMod;
+  /**
+   * The second time of a range whose first is the candidate before it ("from
+   * Sept. 14 to Thursday", "between 2014 and 2016"): it is resolved no earlier
+   * than the first (set by chrono's ranges and the refiner 'link-ranges').
+   */
+  rangeEnd?: boolean;
 }

@@ -12,6 +12,7 @@ import * as en from 'chrono-node/en';
 import type { ParsedResult } from 'chrono-node';
 import type { ReferenceDate } from '../../core/document.js';
 import type { CalendarMeaning, DateCandidate, Relation } from './candidate.js';
+import { zoneOf } from './zones.js';
 
 /** chrono parsers lede uses, by class name. */
 const CHRONO_PARSERS = new Set([
@@ -77,13 +78,19 @@ function relationOf(text: string): Relation | undefined {
   return word === 'past' ? 'last' : (word as Relation);
 }
 
+type ParsedComponents = ParsedResult['start'];
+
 function meaningOf(result: ParsedResult): CalendarMeaning | null {
-  const start = result.start;
+  return componentsMeaning(result.start);
+}
+
+/** The components chrono marks as known; a day alone takes `monthOfDay` (the month of the range's first end). */
+function componentsMeaning(start: ParsedComponents, monthOfDay?: number): CalendarMeaning | null {
   const meaning: CalendarMeaning = { kind: 'calendar' };
   const known = (component: 'year' | 'month' | 'day' | 'weekday' | 'hour' | 'minute'): number | undefined =>
     start.isCertain(component) ? (start.get(component) ?? undefined) : undefined;
   const year = known('year');
-  const month = known('month');
+  const month = known('month') ?? (known('day') !== undefined ? monthOfDay : undefined);
   const day = known('day');
   const weekday = known('weekday');
   const hour = known('hour');
@@ -100,8 +107,33 @@ function meaningOf(result: ParsedResult): CalendarMeaning | null {
   return meaning;
 }
 
+/** "6:40 p.m. (GMT+8) on Friday": a clock time, then "on" and its day (group 1 ends the time). */
+const TIME_ON_DAY = /^(.*?(?:\d|[ap]\.?m\.?|noon|midnight)(?:\s*\([^()]{1,20}\))?)\s*,?\s+on\s+\S/i;
+/** The clock part of chrono's text: what follows it may name the zone. */
+const CLOCK = /\d{1,2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?/i;
+
+/** The word or dash joining the two ends of a range ("10 a.m. to 2 p.m.", "Sept. 14-18"). */
+const RANGE_JOINT = /\s*(?:[-–—]|\b(?:to|until|till|through|thru)\b)\s*/gi;
+
+/**
+ * Splits chrono's range into its two ends: where the joint is, and the second
+ * end's meaning, which takes the first's month and year when it states only a
+ * day ("Sept. 14-18").
+ */
+function splitRange(surface: string, first: CalendarMeaning, end: CalendarMeaning | null): { firstEnd: number; secondStart: number; second: CalendarMeaning } | null {
+  if (end === null) return null;
+  let joint: RegExpExecArray | null = null;
+  RANGE_JOINT.lastIndex = 0;
+  for (let match = RANGE_JOINT.exec(surface); match !== null; match = RANGE_JOINT.exec(surface)) joint = match;
+  if (joint === null || joint.index === 0 || joint.index + joint[0].length >= surface.length) return null;
+  const second: CalendarMeaning = { ...end };
+  if (second.day !== undefined && second.month === undefined && first.month !== undefined) second.month = first.month;
+  if (second.year === undefined && first.year !== undefined && second.month !== undefined) second.year = first.year;
+  return { firstEnd: joint.index, secondStart: joint.index + joint[0].length, second };
+}
+
 /** Runs chrono over one piece of text and turns its results into candidates at document offsets. */
-export function parseWithChrono(chrono: ChronoParser, text: string, offset: number, reference: Date): DateCandidate[] {
+export function parseWithChrono(chrono: ChronoParser, text: string, offset: number, reference: Date, zones: ReadonlyMap<string, string>): DateCandidate[] {
   const candidates: DateCandidate[] = [];
   for (const result of chrono.parse(text, reference)) {
     const meaning = meaningOf(result);
@@ -115,15 +147,37 @@ export function parseWithChrono(chrono: ChronoParser, text: string, offset: numb
       const relation = relationOf(result.text);
       if (relation !== undefined) meaning.relation = relation;
     }
+    const surface = text.slice(start, end);
+    if (meaning.hour !== undefined && result.start.isCertain('timezoneOffset')) {
+      // The zone as written ('EST' is -05:00 in any season), not chrono's offset for the reference date.
+      const clock = CLOCK.exec(surface);
+      const zone = zoneOf(clock === null ? surface : surface.slice(clock.index + clock[0].length), zones);
+      if (zone !== undefined) meaning.zone = zone;
+    }
     const tags = [...result.tags()].filter((tag) => tag.startsWith('parser/')).map((tag) => tag.slice(7));
-    candidates.push({
-      start: offset + start,
-      end: offset + end,
-      type: meaning.hour !== undefined ? 'time' : 'date',
-      meaning,
-      rule: `chrono${tags.length > 0 ? `:${tags.join('+')}` : ''}`,
-      source: 'chrono',
-    });
+    const rule = `chrono${tags.length > 0 ? `:${tags.join('+')}` : ''}`;
+    // "from 10 a.m. to 2 p.m.", "Sept. 14-18": a range is two expressions, each with its own value.
+    const range = result.end == null ? null : splitRange(surface, meaning, componentsMeaning(result.end, meaning.month));
+    if (range !== null) {
+      candidates.push(
+        { start: offset + start, end: offset + start + range.firstEnd, type: meaning.hour !== undefined ? 'time' : 'date', meaning, rule, source: 'chrono' },
+        { start: offset + start + range.secondStart, end: offset + end, type: range.second.hour !== undefined ? 'time' : 'date', meaning: range.second, rule, source: 'chrono', rangeEnd: true },
+      );
+      continue;
+    }
+    // "6:40 p.m. (GMT+8) on Friday": "on" is a signal between two expressions, a time and the day it falls on
+    // (attach-time-to-day gives the time its day).
+    const split = meaning.hour !== undefined && (meaning.weekday !== undefined || meaning.day !== undefined) ? TIME_ON_DAY.exec(surface) : null;
+    if (split !== null) {
+      const { hour, minute, zone, ...day } = meaning;
+      const dayStart = start + split[0].length - 1;
+      candidates.push(
+        { start: offset + start, end: offset + start + split[1]!.length, type: 'time', meaning: { kind: 'calendar', hour, minute: minute ?? 0, ...(zone ? { zone } : {}) }, rule, source: 'chrono' },
+        { start: offset + dayStart, end: offset + end, type: 'date', meaning: day, rule, source: 'chrono' },
+      );
+      continue;
+    }
+    candidates.push({ start: offset + start, end: offset + end, type: meaning.hour !== undefined ? 'time' : 'date', meaning, rule, source: 'chrono' });
   }
   return candidates;
 }

@@ -46,9 +46,9 @@ const WINDOW_CHARS = 2_000;
 /**
  * Cheap test for text that might hold something lede keeps from chrono: a
  * capitalised month or weekday name (lower-case ones are dropped anyway),
- * digits joined by a date or time separator, or a clock time.
+ * digits joined by a date or time separator, or a clock time ("4 in the morning").
  */
-const CHRONO_TRIGGER = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\d[/.:-]\d|\d\s?[ap]\.?m\b|o['’]clock/;
+const CHRONO_TRIGGER = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\d[/.:-]\d|\d\s?[ap]\.?m\b|o['’]clock|\d\s+in\s+the\s+(?:morning|afternoon|evening)/;
 
 function windowsOf(text: string, start: number, end: number): [number, number][] {
   const windows: [number, number][] = [];
@@ -69,7 +69,7 @@ function candidatesOf(doc: LedeDocument, sentence: Sentence, compiled: CompiledD
   const candidates: DateCandidate[] = [];
   for (const [start, end] of windowsOf(doc.text, sentence.start, sentence.end)) {
     const text = doc.text.slice(start, end);
-    if (CHRONO_TRIGGER.test(text)) candidates.push(...parseWithChrono(compiled.chrono, text, start, chronoRef));
+    if (CHRONO_TRIGGER.test(text)) candidates.push(...parseWithChrono(compiled.chrono, text, start, chronoRef, compiled.lexicon.timeZones));
     candidates.push(...runParsers(compiled.parsers, { text, offset: start, lexicon: compiled.lexicon }));
   }
   return candidates;
@@ -105,6 +105,7 @@ export function findDates(doc: LedeDocument, compiled: CompiledDates): DateRecor
         text: doc.text.slice(candidate.start, candidate.end),
         type: candidate.type,
         value: candidate.value ?? null,
+        ...(candidate.mod ? { mod: candidate.mod } : {}),
         provenance: { stage: 'dates', rule: candidate.rule, score: 1 },
       });
     }

@@ -3,6 +3,8 @@
  * built once per extractor.
  */
 
+import type { DateMod } from '../../types.js';
+
 export interface LexiconExample {
   text: string;
   publishedAt?: string;
@@ -16,6 +18,20 @@ export interface VagueReferenceEntry {
   value: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
   context?: string;
   examples: LexiconExample[];
+}
+
+/**
+ * Words that state a TIMEX3 mod: 'point' ones open a date or time ('mid-2011'),
+ * 'quantity' ones a duration or a counted offset ('more than three years',
+ * 'more than a decade ago'), 'after' ones close a span ('1994 or later').
+ */
+export interface ModifierEntry {
+  id: string;
+  mod: DateMod;
+  reads: 'point' | 'quantity' | 'after';
+  phrases: string[];
+  /** Each 'expect' row is [surface, value, mod]; the mod may be absent for a date without one. */
+  examples: { text: string; publishedAt?: string; expect: [string, string | null, DateMod?][] }[];
 }
 
 export interface FalseAlarmEntry {
@@ -41,6 +57,8 @@ export interface DatesLexiconData {
   vagueReferences: VagueReferenceEntry[];
   weekdayNameHeads: { words: string[] };
   genericDayHeads: { words: string[] };
+  timeZones: { offsets: Record<string, string> };
+  modifiers: { entries: ModifierEntry[] };
   falseAlarms: FalseAlarmEntry[];
 }
 
@@ -64,6 +82,16 @@ export interface CompiledDatesLexicon {
   readonly weekdayNameHeads: ReadonlySet<string>;
   /** Nouns after "today's" that make it an era rather than a day ("today's youth"). */
   readonly genericDayHeads: ReadonlySet<string>;
+  /** Zone abbreviation (upper case) → its TIMEX3 offset ('Z', '-05:00'). */
+  readonly timeZones: ReadonlyMap<string, string>;
+  /** Matches a span that opens with a point modifier ('mid-', 'the end of '): group 1, the phrase. */
+  readonly pointModifierAtStart: RegExp;
+  /** Matches a span that opens with a quantifier ('more than '): group 1, the phrase. */
+  readonly quantityModifierAtStart: RegExp;
+  /** Matches the text right after a span when it closes it with a modifier (' or so', ' and beyond'): group 1, the phrase. */
+  readonly modifierAfter: RegExp;
+  /** Lower-cased phrase → mod, per kind of modifier. */
+  readonly modifierMods: { readonly point: ReadonlyMap<string, DateMod>; readonly quantity: ReadonlyMap<string, DateMod>; readonly after: ReadonlyMap<string, DateMod> };
 }
 
 const lowerSet = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => w.toLowerCase()));
@@ -78,7 +106,21 @@ function cueBefore(phrases: readonly string[]): RegExp {
   return new RegExp(`(?:^|[^\\w'-])(?:${alternatives.join('|')})\\s+$`, 'i');
 }
 
+function modifierPhrases(entries: readonly ModifierEntry[], reads: ModifierEntry['reads']): Map<string, DateMod> {
+  const mods = new Map<string, DateMod>();
+  for (const entry of entries) if (entry.reads === reads) for (const phrase of entry.phrases) mods.set(phrase.toLowerCase(), entry.mod);
+  return mods;
+}
+
+/** An alternation of the phrases, longest first, white space matching any run of it; a phrase ending in '-' is glued to what follows. */
+function phraseAlternation(phrases: Iterable<string>): string {
+  return [...phrases].sort((a, b) => b.length - a.length).map((p) => escapeRegExp(p).replace(/ /g, '\\s+') + (p.endsWith('-') ? '' : '(?=\\s)')).join('|');
+}
+
 export function compileDatesLexicon(data: DatesLexiconData): CompiledDatesLexicon {
+  const point = modifierPhrases(data.modifiers.entries, 'point');
+  const quantity = modifierPhrases(data.modifiers.entries, 'quantity');
+  const after = modifierPhrases(data.modifiers.entries, 'after');
   return {
     pastForms: lowerSet(data.tense.pastForms),
     notPast: lowerSet(data.tense.notPast),
@@ -94,5 +136,10 @@ export function compileDatesLexicon(data: DatesLexiconData): CompiledDatesLexico
     vagueReferences: new Map(data.vagueReferences.map((entry) => [entry.phrase.toLowerCase(), entry])),
     weekdayNameHeads: new Set(data.weekdayNameHeads.words),
     genericDayHeads: lowerSet(data.genericDayHeads.words),
+    timeZones: new Map(Object.entries(data.timeZones.offsets)),
+    pointModifierAtStart: new RegExp(`^(${phraseAlternation(point.keys())})`, 'i'),
+    quantityModifierAtStart: new RegExp(`^(${phraseAlternation(quantity.keys())})`, 'i'),
+    modifierAfter: new RegExp(`^\\s+(${[...after.keys()].sort((a, b) => b.length - a.length).map((p) => escapeRegExp(p).replace(/ /g, '\\s+')).join('|')})(?![\\w-])`, 'i'),
+    modifierMods: { point, quantity, after },
   };
 }

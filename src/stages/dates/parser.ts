@@ -5,7 +5,7 @@
  * candidates to document offsets.
  */
 
-import type { DateType } from '../../types.js';
+import type { DateMod, DateType } from '../../types.js';
 import type { DateCandidate, DateMeaning } from './candidate.js';
 import type { CompiledDatesLexicon } from './lexicon.js';
 
@@ -25,6 +25,8 @@ export interface ParsedDate {
   meaning: DateMeaning;
   /** A more specific rule id than the parser's, when useful for debugging. */
   rule?: string;
+  /** A TIMEX3 mod the parser reads itself ('two to three weeks': EQUAL_OR_MORE); others come from the refiner 'assign-mods'. */
+  mod?: DateMod;
 }
 
 export interface DateParser {
@@ -62,6 +64,7 @@ export function runParsers(parsers: readonly DateParser[], context: ParsingConte
         meaning: parsed.meaning,
         rule: parsed.rule ?? parser.id,
         source: 'lede',
+        ...(parsed.mod ? { mod: parsed.mod } : {}),
       });
       pattern.lastIndex = Math.max(match.index + 1, parsed.end);
     }

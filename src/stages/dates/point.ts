@@ -11,7 +11,7 @@ import {
 } from './calendar.js';
 
 export type Point =
-  | { granularity: 'day'; days: number; hour?: number; minute?: number; partOfDay?: PartOfDay }
+  | { granularity: 'day'; days: number; hour?: number; minute?: number; zone?: string; partOfDay?: PartOfDay }
   | { granularity: 'week'; days: number; weekend?: boolean }
   | { granularity: 'month'; year: number; month: number }
   | { granularity: 'quarter'; year: number; quarter: number }
@@ -24,7 +24,7 @@ export function formatPoint(point: Point): string {
   switch (point.granularity) {
     case 'day': {
       const day = formatDay(fromDayNumber(point.days));
-      if (point.hour !== undefined) return day + formatTime(point.hour, point.minute ?? 0);
+      if (point.hour !== undefined) return day + formatTime(point.hour, point.minute ?? 0) + (point.zone ?? '');
       if (point.partOfDay !== undefined) return `${day}T${point.partOfDay}`;
       return day;
     }
@@ -88,6 +88,8 @@ const UNIT_FINENESS: Record<ShiftUnit, number> = { day: 0, week: 1, month: 2, qu
 /** Reads a point at a coarser unit (a day as its month, a quarter as its year); null when the point is coarser already. */
 export function coarsenPoint(point: Point, unit: ShiftUnit): Point | null {
   if (FINENESS[point.granularity] > UNIT_FINENESS[unit]) return null;
+  // A day read as a day drops its clock time or part of day ("later in the day" after "Tuesday morning").
+  if (point.granularity === 'day' && unit === 'day') return { granularity: 'day', days: point.days };
   if (FINENESS[point.granularity] === UNIT_FINENESS[unit]) return point;
   const calendar = (): { year: number; month: number } => {
     if (point.granularity === 'day' || point.granularity === 'week') {
@@ -115,5 +117,26 @@ export function coarsenPoint(point: Point, unit: ShiftUnit): Point | null {
       return { granularity: 'decade', decade: Math.floor(year / 10) };
     default:
       return null;
+  }
+}
+
+/** The first day of a point (days since 1970-01-01), to order two points of any granularity. */
+export function firstDayOf(point: Point): number {
+  switch (point.granularity) {
+    case 'day':
+    case 'week':
+      return point.days;
+    case 'month':
+      return dayNumber(point.year, point.month, 1);
+    case 'quarter':
+      return dayNumber(point.year, point.quarter * 3 - 2, 1);
+    case 'half':
+      return dayNumber(point.year, point.half * 6 - 5, 1);
+    case 'season':
+      return dayNumber(point.year, { SP: 3, SU: 6, FA: 9, WI: 12 }[point.season], 1);
+    case 'year':
+      return dayNumber(point.year, 1, 1);
+    case 'decade':
+      return dayNumber(point.decade * 10, 1, 1);
   }
 }

@@ -46,6 +46,8 @@ export const agoParser: DateParser = {
     const count = parseNumber(numberText!);
     const start = extendDurationStart(context.text, match.index);
     const end = match.index + match[0].length;
+    // As a span between two narrated events the relation word is a signal (TimeML), outside the duration's span.
+    const spanEnd = match.index + match[0].lastIndexOf(relationWord!) - 1;
     const backwards = relation === 'ago' || relation === 'earlier' || relation === 'before' || relation === 'back';
     const [shiftUnit, factor, granularity] = unit;
     const anaphoric = relation === 'earlier' || relation === 'later' || relation === 'before' || relation === 'after';
@@ -53,7 +55,7 @@ export const agoParser: DateParser = {
       // "a few days later": some days after the time talked about, not the future; what is known is the span (PXD).
       if (anaphoric) {
         const value = durationValue(null, unitWord!);
-        return value === null ? null : { start, end, type: 'duration', meaning: { kind: 'fixed', value }, rule: 'offset-vague-span' };
+        return value === null ? null : { start, end: spanEnd, type: 'duration', meaning: { kind: 'fixed', value }, rule: 'offset-vague-span' };
       }
       return { start, end, type: 'date', meaning: { kind: 'fixed', value: backwards ? 'PAST_REF' : 'FUTURE_REF' } };
     }
@@ -62,7 +64,7 @@ export const agoParser: DateParser = {
     // with ("up from $5 million a year earlier") and stays a date.
     if (anaphoric && (shiftUnit === 'day' || shiftUnit === 'week')) {
       const value = durationValue(count, unitWord!);
-      if (value !== null) return { start, end, type: 'duration', meaning: { kind: 'fixed', value }, rule: 'offset-span' };
+      if (value !== null) return { start, end: spanEnd, type: 'duration', meaning: { kind: 'fixed', value }, rule: 'offset-span' };
     }
     const amount = Math.round(count * factor) * (backwards ? -1 : 1);
     const fromReference: DateMeaning = { kind: 'shift', unit: shiftUnit, amount, granularity };

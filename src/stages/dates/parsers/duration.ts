@@ -11,9 +11,15 @@ import { NUMBER_PATTERN, UNIT_PATTERN, UNIT_WORDS, parseNumber } from '../words.
 import type { ShiftMeaning, ShiftUnit } from '../candidate.js';
 import { extendDurationStart } from './modifiers.js';
 
+/** "two to three weeks", "12 to 18 months", "2-3 days", "two or three years": a range of counts before the unit. */
+const COUNT_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|sixty';
+const COUNT_RANGE = `(?:\\s*[-–]\\s*|\\s+(?:to|or)\\s+)(?:\\d{1,4}|(?:${COUNT_WORDS})(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?)`;
+/** "a year or two", "a week or two": a second count after the unit. */
+const COUNT_AFTER = '\\s+or\\s+(?:two|three|four|five)(?![\\w-])';
+
 const PATTERN = new RegExp(
-  `(?<![\\w.,$£€-])(${NUMBER_PATTERN})(?:\\s+|-)(?:(?:more|additional|extra|consecutive|straight|full|trading|business|working|calendar|long)\\s+)?` +
-    `(${UNIT_PATTERN})(s)?(?:\\s+and\\s+a\\s+half)?(-long|-old|\\s+old)?(?![\\w-])`,
+  `(?<![\\w.,$£€-])(${NUMBER_PATTERN})(${COUNT_RANGE})?(?:\\s+|-)(?:(?:more|additional|extra|consecutive|straight|full|trading|business|working|calendar|long)\\s+)?` +
+    `(${UNIT_PATTERN})(s)?(?:\\s+and\\s+a\\s+half)?(-long|-old|\\s+old)?(${COUNT_AFTER})?(?![\\w-])`,
   'gi',
 );
 
@@ -68,11 +74,13 @@ export const durationParser: DateParser = {
   pattern: PATTERN,
   extract(match, context: ParsingContext): ParsedDate | null {
     const numberText = match[1]!;
-    const unitWord = match[2]!;
-    const plural = match[3] !== undefined;
+    // "two to three weeks", "a year or two": a range of lengths, at least the first (TimeML: the first, EQUAL_OR_MORE).
+    const countRange = match[2] !== undefined || match[6] !== undefined;
+    const unitWord = match[3]!;
+    const plural = match[4] !== undefined;
     const lowerNumber = numberText.toLowerCase();
     // Ages ("a 44-year-old protester", "six years old") are not durations in TimeBank.
-    if (match[4] !== undefined && /old/i.test(match[4])) return null;
+    if (match[5] !== undefined && /old/i.test(match[5])) return null;
     // "three-quarters of", "two quarters of a point": fractions, not periods.
     // "several quarters of losses" is a span (a vague count is never a fraction); "three quarters of voters" is a fraction.
     if (/^quarter/i.test(unitWord)) {
@@ -80,6 +88,8 @@ export const durationParser: DateParser = {
       if (/-/.test(match[0]) || (parseNumber(numberText) === null ? FRACTION_OF.test(after) : /^\s+of\b/i.test(after))) return null;
     }
     let amount = parseNumber(numberText);
+    // "some day", "some year": a vague determiner before a singular unit is not a count ("some days" is).
+    if (amount === null && !plural && !/half/i.test(match[0]) && !/-/.test(match[0].slice(numberText.length, numberText.length + 1))) return null;
     if (/and\s+a\s+half$/i.test(match[0].replace(/-long$/i, ''))) amount = amount === null ? null : amount + 0.5;
     // "one year" is singular; "two year" (adjectival) is fine; "a years" is not English.
     if ((lowerNumber === 'a' || lowerNumber === 'an') && plural) return null;
@@ -104,8 +114,10 @@ export const durationParser: DateParser = {
     }
     const value = durationValue(amount, unitWord);
     if (value === null) return null;
-    // "a five-year contract": an adjectival duration does not take the article of its noun.
-    const adjectival = /-/.test(match[0].slice(numberText.length, numberText.length + 1));
+    // "a five-year contract", "a five year low", "the two day rally": an adjectival duration (hyphenated, or a count
+    // above one with a singular unit) does not take the article of its noun.
+    const countEnd = numberText.length + (match[2]?.length ?? 0);
+    const adjectival = /-/.test(match[0].slice(countEnd, countEnd + 1)) || (!plural && amount !== null && amount > 1 && match[5] === undefined && !countRange);
     const spanStart = adjectival ? start : extendDurationStart(context.text, start);
     // "the last few months", "the past several quarters": the recent past, as TimeBank writes it.
     // After "for" it measures how long something has lasted ("for the past few weeks we've been …"): the span stays.
@@ -117,8 +129,8 @@ export const durationParser: DateParser = {
     if (amount !== null && Number.isInteger(amount) && !adjectival && unit !== undefined && AHEAD_UNITS.has(unit.unit) && spanStart === start && IN_BEFORE.test(context.text.slice(Math.max(0, start - 4), start))) {
       const shiftUnit = unit.unit === 'decade' ? 'year' : (unit.unit as ShiftUnit);
       const ahead: ShiftMeaning = { kind: 'shift', unit: shiftUnit, amount: amount * (unit.unit === 'decade' ? 10 : 1), granularity: shiftUnit === 'year' ? 'year' : shiftUnit };
-      return { start: spanStart, end, type: 'duration', meaning: { kind: 'ahead', ahead, span: value }, rule: 'duration-in-ahead' };
+      return { start: spanStart, end, type: 'duration', meaning: { kind: 'ahead', ahead, span: value }, rule: 'duration-in-ahead', ...(countRange ? { mod: 'EQUAL_OR_MORE' as const } : {}) };
     }
-    return { start: spanStart, end, type: 'duration', meaning: { kind: 'fixed', value } };
+    return { start: spanStart, end, type: 'duration', meaning: { kind: 'fixed', value }, ...(countRange ? { mod: 'EQUAL_OR_MORE' as const } : {}) };
   },
 };

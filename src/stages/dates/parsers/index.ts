@@ -4,12 +4,14 @@ import type { DateParser } from '../parser.js';
 import type { CompiledDatesLexicon } from '../lexicon.js';
 import { agoParser } from './ago.js';
 import { anaphoricWeekdayParser, appositiveDayParser, dayBesideWeekdayParser, dayWordParser, nthDayTodayParser, weekendParser } from './day-words.js';
+import { createClockZoneParser } from './clock-zone.js';
 import { centuryParser, decadeParser } from './decade.js';
 import { durationParser } from './duration.js';
+import { fiscalYearParser } from './fiscal-year.js';
 import { anaphoricQuarterParser, coordinatedQuarterParser, ordinalQuarterParser, quarterEndedParser, shortQuarterParser } from './quarter.js';
 import { coordinatedDayParser, coordinatedFirstDayParser, holidayParser, relativeMonthParser, weekOfParser } from './month.js';
 import { pluralUnitParser, whileParser } from './plural-unit.js';
-import { ellipticalLastParser, relativeUnitParser, theYearParser, withinUnitParser } from './relative-unit.js';
+import { ellipticalLastParser, relativeUnitParser, theWeekParser, theYearParser, withinUnitParser } from './relative-unit.js';
 import { seasonParser } from './season.js';
 import { everyParser, pluralWeekdayParser, setAdverbParser } from './set.js';
 import { createVagueReferenceParser } from './vague-reference.js';
@@ -31,6 +33,7 @@ export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateP
     ellipticalLastParser,
     withinUnitParser,
     theYearParser,
+    theWeekParser,
     agoParser,
     ordinalQuarterParser,
     coordinatedQuarterParser,
@@ -41,6 +44,7 @@ export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateP
     weekendParser,
     decadeParser,
     centuryParser,
+    fiscalYearParser,
     yearParser,
     spokenYearParser,
     everyParser,
@@ -50,5 +54,6 @@ export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateP
     pluralUnitParser,
     whileParser,
     createVagueReferenceParser(lexicon),
+    createClockZoneParser(lexicon),
   ]);
 }

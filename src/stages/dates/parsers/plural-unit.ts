@@ -1,8 +1,8 @@
 /**
  * Unquantified spans of time: "for years" (PXY), "within weeks" (PXW), "in
  * the coming years" (PXY), "the weeks ahead", "months of talks", "decades-long",
- * "day-long" (P1D), "within weeks or months" (PXW), "in recent years" (PXY), "the first hours of the war" (PTXH); "the last few months" is the
- * recent past (PAST_REF), as TimeBank mostly writes it; "for a while" (PXX). A bare plural unit needs a cue before or after it, so that
+ * "day-long" (P1D), "within weeks or months" (PXW), "in recent months" (PXM), "the first hours of the war" (PTXH); "the last few months"
+ * and "in recent years" are the recent past (PAST_REF), as TimeBank mostly writes them; "for a while" (PXX). A bare plural unit needs a cue before or after it, so that
  * "the days of the week" stays out.
  */
 
@@ -45,9 +45,10 @@ export const pluralUnitParser: DateParser = {
       return value === null ? null : { start: start - firstUnit[0].length, end, type: 'duration', meaning: { kind: 'fixed', value } };
     }
     if (modifier === undefined && !CUE_BEFORE.test(before) && !CUE_AFTER.test(after)) return null;
-    // "in recent years", "the last few months": the recent past as a whole (TimeBank's PAST_REF).
     const lowerModifier = modifier?.toLowerCase().replace(/\s+/g, ' ');
-    if (lowerModifier === 'last few' || lowerModifier === 'past several') {
+    // "in recent years", "the takeover boom of recent years": the recent past as an era (TimeBank: PAST_REF 4 times, PXY twice);
+    // shorter units ("in recent weeks", "recent months") stay the span.
+    if (lowerModifier === 'last few' || lowerModifier === 'past several' || (lowerModifier === 'recent' && /^(?:year|decade)$/i.test(unitWord!))) {
       return { start: extendDurationStart(context.text, start), end, type: 'date', meaning: { kind: 'fixed', value: 'PAST_REF' } };
     }
     const value = durationValue(null, unitWord!);
@@ -64,10 +65,11 @@ const UNITS_OR_BEFORE = /(?<![\w-])(hour|day|week|month|year|decade)s\s+or\s+$/i
 const OR_UNITS_AFTER = /^\s+or\s+(?:hour|day|week|month|year|decade)s(?![\w-])/i;
 
 /**
- * "for a while", "after a little while", "for a fairly lengthy period": a span of
- * unspecified length and unit (PXX). "Once in a while" is a frequency.
+ * "for a while", "after a little while", "for a fairly lengthy period", "for an
+ * undetermined period": a span of unspecified length and unit (PXX). "Once in a
+ * while" is a frequency.
  */
-const WHILE_PATTERN = /(?<![\w'’-])(?:for|after|within|in|over)\s+(?:quite\s+)?(a\s+(?:(?:little|short|long)\s+)?while|an?\s+(?:(?:very|fairly|rather|relatively)\s+)?(?:long|lengthy|short|brief|extended|prolonged|considerable|indefinite)\s+period(?:\s+of\s+time)?)(?![\w-])/gi;
+const WHILE_PATTERN = /(?<![\w'’-])(?:for|after|within|in|over)\s+(?:quite\s+)?(a\s+(?:(?:little|short|long)\s+)?while|an?\s+(?:(?:very|fairly|rather|relatively)\s+)?(?:long|lengthy|short|brief|extended|prolonged|considerable|indefinite|undetermined|unspecified|undefined|unknown|open-ended)\s+period(?:\s+of\s+time)?)(?![\w-])/gi;
 
 export const whileParser: DateParser = {
   id: 'a-while',

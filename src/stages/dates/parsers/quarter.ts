@@ -13,7 +13,7 @@ import { extendPointStart } from './modifiers.js';
 
 const ORDINAL = '(first|second|third|fourth|1st|2nd|3rd|4th|final|last)';
 const YEAR_AFTER = '(?:\\s+of\\s+(?:fiscal\\s+)?(?:the\\s+)?(?:(\\d{4})|(this|last|next)\\s+year)|,?\\s+(\\d{4})(?![\\w,.]?\\d))?';
-const YEAR_BEFORE = "(?:(?:(\\d{4})|(this|last|next)\\s+year(?:'s|’s)|(year-ago|year-earlier|prior-year|comparable|corresponding|comparable\\s+year-ago)|(\\d{4})(?:'s|’s))\\s+)?";
+const YEAR_BEFORE = "(?:(?:(\\d{4})|(this|last|next)\\s+year(?:'s|’s)|(year-ago|year-earlier|prior-year|comparable|corresponding|comparable\\s+year-ago)|(?:fiscal\\s+)?(\\d{4})(?:'s|’s))\\s+)?";
 
 const ORDINAL_QUARTER = new RegExp(
   `(?<![\\w-])(?:the\\s+)?${YEAR_BEFORE}(?:(?:fiscal|calendar)[\\s-]+)?${ORDINAL}(?:\\s+|-)(?:(?:fiscal|calendar)\\s+)?(quarter|half|two\\s+quarters)(s)?${YEAR_AFTER}(?![\\w-])`,
@@ -123,7 +123,7 @@ export const LATEST_QUARTER: DateMeaning = {
 
 /** "the quarter", "the latest quarter", "the year-earlier period", "the year-ago quarter", "year-earlier". */
 const ANAPHORIC_QUARTER =
-  /(?<![\w-])(?:(the|this|that|last|next)\s+)?(?:(latest|current|same|recent|most\s+recent|comparable|corresponding|year-earlier|year-ago|year\s+earlier|year\s+ago|prior-year|previous|preceding|just-ended|just\s+ended|comparable\s+year-ago|comparable\s+year-earlier|(?:19|20)\d\d|last\s+year['’]s|this\s+year['’]s)\s+)?(quarter|period)(?:\s+(last\s+year|a\s+year\s+(?:ago|earlier)|of\s+(?:19|20)\d\d))?(?![\w-])|(?<![\w-])(year-earlier|year-ago)(?![\w-])/gi;
+  /(?<![\w-])(?:(the|this|that|last|next)\s+)?(?:(latest|current|same|recent|most\s+recent|comparable|corresponding|year-earlier|year-ago|year\s+earlier|year\s+ago|prior-year|previous|preceding|just-ended|just\s+ended|comparable\s+year-ago|comparable\s+year-earlier|(?:19|20)\d\d|last\s+year['’]s|this\s+year['’]s)\s+)?(quarter|period)(?:\s+(last\s+year|a\s+year\s+(?:ago|earlier)|of\s+(?:19|20)\d\d|of\s+(?:the\s+)?(?:last|previous|prior|preceding)\s+year))?(?![\w-])|(?<![\w-])(year-earlier|year-ago)(?![\w-])/gi;
 
 export const anaphoricQuarterParser: DateParser = {
   id: 'quarter-anaphoric',
@@ -144,7 +144,7 @@ export const anaphoricQuarterParser: DateParser = {
     const noun = match[3]!.toLowerCase();
     const after = match[4]?.toLowerCase().replace(/\s+/g, ' ');
     if (determiner === undefined && adjective === undefined) return null;
-    const explicitYear = /^\d{4}$/.test(adjective ?? '') ? Number(adjective) : after?.startsWith('of ') ? Number(after.slice(3)) : undefined;
+    const explicitYear = /^\d{4}$/.test(adjective ?? '') ? Number(adjective) : /^of \d{4}$/.test(after ?? '') ? Number(after!.slice(3)) : undefined;
     if (explicitYear !== undefined) {
       // "the 1988 quarter", "the period of 1989": the quarter the article talks about, in that year.
       return {
@@ -153,7 +153,7 @@ export const anaphoricQuarterParser: DateParser = {
       };
     }
     if (after !== undefined || adjective === "last year's") {
-      // "the corresponding period last year", "last year's quarter": a year before the quarter talked about.
+      // "the corresponding period last year", "the same period of the last year", "last year's quarter": a year before the quarter talked about.
       return {
         start, end, type: 'date',
         meaning: { kind: 'anaphoric', anchor: 'quarter', shift: { unit: 'year', amount: -1 }, fallback: { kind: 'shift', unit: 'quarter', amount: -5, granularity: 'quarter' } },

@@ -125,7 +125,7 @@ export const ellipticalLastParser: DateParser = {
 
 /** "earlier in the year", "later in the day", "the end of the month", "year-end", "by year's end". */
 const WITHIN_UNIT =
-  /(?<![\w-])(?:(earlier|later|early|late)\s+in\s+the\s+(day|week|month|year)|(?:the\s+)?(?:end|close|start|beginning|middle|rest|remainder|balance)\s+of\s+the\s+(week|month|quarter|year)|(year)(?:-end|\s+end|['’]s\s+end)|(month)(?:-end|\s+end|['’]s\s+end))(?![\w-])/gi;
+  /(?<![\w-])(?:(earlier|later|early|late)\s+in\s+the\s+(day|week|month|year)|(?:the\s+)?(?:end|close|start|beginning|middle|rest|remainder|balance)\s+of\s+the\s+(?:(?:fiscal|financial|calendar)\s+(?=quarter|year))?(week|month|quarter|year)|(year)(?:-end|\s+end|['’]s\s+end)|(month)(?:-end|\s+end|['’]s\s+end))(?![\w-])/gi;
 
 export const withinUnitParser: DateParser = {
   id: 'within-unit',
@@ -148,8 +148,29 @@ export const withinUnitParser: DateParser = {
   },
 };
 
+/**
+ * "for the week, the index dropped 3.8%", "the week's most active session": the week the article talks about (the
+ * week of the day it last named), else the current one. Not "the week of March 6" (week-of-day), nor a week placed
+ * by an event ("the week before the vote", "the week following the crash"), which stays unread.
+ */
+const THE_WEEK = /(?<![\w-])the\s+week(?![\w-]|\s+(?:of|before|after|following|ahead|earlier|later|ago|when|that|in\s+which|to|leading|between)\b)/gi;
+
+export const theWeekParser: DateParser = {
+  id: 'the-week',
+  trigger: /week/i,
+  pattern: THE_WEEK,
+  extract(match, context): ParsedDate | null {
+    // "a day of the week", "twice a week during the week": a generic week.
+    if (/\b(?:of|during|per|a)\s+$/i.test(context.text.slice(Math.max(0, match.index - 8), match.index))) return null;
+    return {
+      start: match.index, end: match.index + match[0].length, type: 'date',
+      meaning: { kind: 'anaphoric', anchor: 'any', shift: { unit: 'week', amount: 0 }, coarsenTo: 'week', fallback: { kind: 'shift', unit: 'week', amount: 0, granularity: 'week' } },
+    };
+  },
+};
+
 /** "the year", "the full year", "the fiscal year", "the current year": the year the article talks about. */
-const THE_YEAR = /(?<![\w-])the\s+(?:(full|fiscal|current|calendar|whole|entire)\s+)?year(?![\w-]|\s+(?:before|after|earlier|later|ago|\d))(\s+end(?:ed|ing)\b)?/gi;
+const THE_YEAR = /(?<![\w-])the\s+(?:(full|fiscal|financial|current|calendar|whole|entire)\s+)?year(?![\w-]|\s+(?:before|after|earlier|later|ago|\d))(\s+end(?:ed|ing)\b)?/gi;
 
 export const theYearParser: DateParser = {
   id: 'the-year',

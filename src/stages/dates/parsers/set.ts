@@ -16,6 +16,11 @@ const ADVERBS: Readonly<Record<string, string>> = {
 /** "quarterly" is left out: in business news it names dividends and results far more often than a recurrence. */
 const ADVERB_PATTERN = /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|annually|yearly|biannually|semi-?annually)\b/gi;
 
+/** "the Party daily Granma", "the daily Le Monde": a newspaper's name after the noun "daily". */
+const NEWSPAPER_AFTER = /^,?\s+(?!(?:The|A|An|In|On|At|For)\b)[A-Z][a-z]/;
+/** "the official daily", "the state-run daily": the noun after a publisher's adjective. */
+const NEWSPAPER_BEFORE = /\b(?:party|state|state-run|government|official|national|business|financial|leading|local|english-language|french-language|german-language|arabic-language|communist|opposition|independent|newspaper)\s+$/i;
+
 /** "doubled its sales", "tripling output" (within the clause before the adverb). */
 const MULTIPLY_BEFORE = /\b(?:doubl|tripl|quadrupl|halv)(?:e|es|ed|ing)\b[^.;:,]{0,30}$/i;
 
@@ -28,6 +33,9 @@ export const setAdverbParser: DateParser = {
     if (PER_QUANTITY.test(context.text.slice(Math.max(0, match.index - 30), match.index))) return null;
     // "doubling its profits annually": a rate of growth too (a 100% rise each year), not a recurring event.
     if (MULTIPLY_BEFORE.test(context.text.slice(Math.max(0, match.index - 40), match.index))) return null;
+    // "the average daily volume": a measure per day, like "$2 million a year"; "the Communist Party daily Granma": a newspaper.
+    if (/\baverage\s+$/i.test(context.text.slice(Math.max(0, match.index - 10), match.index))) return null;
+    if (/^daily$/i.test(match[1]!) && (NEWSPAPER_AFTER.test(context.text.slice(match.index + match[0].length, match.index + match[0].length + 30)) || NEWSPAPER_BEFORE.test(context.text.slice(Math.max(0, match.index - 30), match.index)))) return null;
     const value = ADVERBS[match[1]!.toLowerCase().replace('semiannually', 'semi-annually')] ?? ADVERBS[match[1]!.toLowerCase()];
     if (value === undefined) return null;
     return { start: match.index, end: match.index + match[0].length, type: 'set', meaning: { kind: 'fixed', value } };

@@ -15,6 +15,8 @@ const PAST_AS_ADJECTIVE = new RegExp(
   `^\\s+(?:\\d|(?:${Object.keys(NUMBER_WORDS).filter((w) => w.length > 2).join('|')}|few|several|couple|dozen|many|decades?|centur(?:y|ies)|millennium|years?|months?|weeks?|days?|hours?|quarters?|weekends?|summers?|winters?|springs?|autumns?|falls?|seasons?)(?![\\w-]))`,
   'i',
 );
+/** A verb group about the future ("will", "would", "to be", "plans to") somewhere in the clause before "later". */
+const FUTURE_CLAUSE = /\b(?:will|['’]ll|shall|would|going\s+to|plans?\s+to|expects?\s+to|to\s+be)\b/i;
 const NOT_CURRENT_HEADS = new Set(['account', 'accounts', 'affairs', 'events', 'flow', 'flows', 'carrier', 'carriers', 'density', 'meter', 'sea', 'source']);
 
 function escapeRegExp(text: string): string {
@@ -53,6 +55,16 @@ function checkContext(entry: VagueReferenceEntry, start: number, end: number, te
     case 'future-the-future':
       // "the future of our peoples", "the future of the company": its fate or prospects, not a time.
       return /^\s+of\b/i.test(after) ? -1 : end;
+    case 'future-some-day':
+      return /^\s+(?:last|next|this|in|of|before|after)\b/i.test(after) ? -1 : end;
+    case 'future-later': {
+      // "later this year", "later in the day", "two days later", "later than": another expression, or a comparison.
+      if (/^\s*(?:this|that|in|on|today|tonight|tomorrow|than|the|yesterday)\b/i.test(after)) return -1;
+      if (/(?:\d|\b(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|quarters?|much|even|still|far|no|any|or|and)\s+)$/i.test(before)) return -1;
+      // Only in a clause about the future: "will announce the results later", "to be decided later".
+      const clause = text.slice(Math.max(0, start - 80), start).split(/[.;:!?"“”]|,\s+(?:but|and|while)\b/).pop() ?? '';
+      return FUTURE_CLAUSE.test(clause) ? end : -1;
+    }
     case 'future-future': {
       const noun = TIME_NOUNS.exec(after);
       return noun ? end + noun[0].length : -1;

@@ -1,5 +1,5 @@
 /**
- * A year on its own: "in 1998", "fiscal 1989", "the year 2000", "post-1959",
+ * A year on its own: "in 1998", "calendar 1989", "the year 2000", "post-1959",
  * "1998's". Four digits between 1900 and 2099 (earlier years only after "in",
  * "since" and the like), never inside a bigger number, a code or a count
  * ("2000 troops").
@@ -9,7 +9,8 @@ import type { DateParser, ParsedDate } from '../parser.js';
 import { SPOKEN_YEAR_PATTERN, parseSpokenYear } from '../words.js';
 import { extendPointStart } from './modifiers.js';
 
-const PATTERN = /(?<![\w.,$£€#/:+-]|\d[.,])(?:(fiscal|calendar|the\s+year|model\s+year)\s+|(?:mid|post|pre|early|late)-)?((?:1[0-9]|20)\d{2})(?:\s*(AD|BC|CE|BCE))?(?![\w%/:]|[.,]\d|-\d{3,}|\s*(?:%|percent\b))/gi;
+/** A dash before a year only after another year ("2009-2011"); after one, only a year ("1998-2000", not "1998-1234567"). */
+const PATTERN = /(?<![\w.,$£€#/:+]|\d[.,]|(?<!(?<![\w.,-])(?:1[0-9]|20)\d{2})[-–])(?:(calendar|the\s+year|model\s+year)\s+|(?:mid|post|pre|early|late)-)?((?:1[0-9]|20)\d{2})(?:\s*(AD|BC|CE|BCE))?(?![\w%/:]|[.,]\d|[-–](?!(?:1[0-9]|20)\d{2}(?![\w-]|[.,]\d))\d{3,}|\s*(?:%|percent\b))/gi;
 
 const COUNT_NOUNS = new Set([
   'people', 'persons', 'troops', 'soldiers', 'police', 'policemen', 'officers', 'workers', 'employees', 'members',

@@ -16,16 +16,17 @@ function isTimeOnly(meaning: DateMeaning): meaning is Extract<DateMeaning, { kin
     meaning.weekday === undefined && meaning.holiday === undefined && meaning.year === undefined;
 }
 
-function dayMeaningWithTime(day: DateMeaning, hour: number, minute: number): DateMeaning | null {
+function dayMeaningWithTime(day: DateMeaning, hour: number, minute: number, zone: string | undefined): DateMeaning | null {
+  const time = { hour, minute, ...(zone ? { zone } : {}) };
   if (day.kind === 'calendar') {
     const isDay = (day.month !== undefined && day.day !== undefined) || day.weekday !== undefined || day.holiday !== undefined;
     if (!isDay || day.hour !== undefined || day.weekOf !== undefined) return null;
     const { partOfDay: _dropped, ...rest } = day;
-    return { ...rest, hour, minute };
+    return { ...rest, ...time };
   }
   if (day.kind === 'shift' && day.unit === 'day' && day.hour === undefined) {
     const { partOfDay: _dropped, ...rest } = day;
-    return { ...rest, hour, minute };
+    return { ...rest, ...time };
   }
   return null;
 }
@@ -37,11 +38,14 @@ export const attachTimeToDay: DateRefiner = {
     return candidates.map((candidate, index): DateCandidate => {
       const { meaning } = candidate;
       if (!isTimeOnly(meaning)) return candidate;
-      const neighbours = [candidates[index + 1], candidates[index - 1]].filter((c): c is DateCandidate => c !== undefined);
+      // "10:35 a.m. (0735 GMT) Friday": the same time in another zone may stand between a time and its day.
+      const after = candidates[index + 1] !== undefined && isTimeOnly(candidates[index + 1]!.meaning) ? candidates[index + 2] : candidates[index + 1];
+      const before = candidates[index - 1] !== undefined && isTimeOnly(candidates[index - 1]!.meaning) ? candidates[index - 2] : candidates[index - 1];
+      const neighbours = [after, before].filter((c): c is DateCandidate => c !== undefined);
       for (const neighbour of neighbours) {
         const gap = neighbour.start >= candidate.end ? text.slice(candidate.end, neighbour.start) : text.slice(neighbour.end, candidate.start);
         if (gap.length > MAX_GAP || GAP_BREAK.test(gap)) continue;
-        const merged = dayMeaningWithTime(neighbour.meaning, meaning.hour, meaning.minute ?? 0);
+        const merged = dayMeaningWithTime(neighbour.meaning, meaning.hour, meaning.minute ?? 0, meaning.zone);
         if (merged !== null) return { ...candidate, meaning: merged, rule: `${candidate.rule}+day` };
       }
       return candidate;

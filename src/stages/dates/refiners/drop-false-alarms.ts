@@ -18,7 +18,7 @@ import type { DateRefiner, RefiningContext } from '../refiner.js';
 
 const WEEKDAY_WORD = /\b(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?/i;
 const MONTH_VERBS = new Set(['may', 'march']);
-const CLOCK_MARK = /\d:\d\d|\b[ap]\.?\s?m\b\.?|o'clock|o’clock|\bnoon\b|\bmidnight\b|\b(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|BST)\b/i;
+const CLOCK_MARK = /\d:\d\d|\b[ap]\.?\s?m\b\.?|o'clock|o’clock|\bnoon\b|\bmidnight\b|\bin\s+the\s+(?:morning|afternoon|evening)\b|\bat\s+night\b|\b(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|BST)\b/i;
 const HAS_LETTER = /[A-Za-z]/;
 const FUNCTION_WORDS = /\b(?:to|at|on|and|of|from|the|by|in)\b/gi;
 const FOUR_DIGIT_YEAR = /(?:^|\D)(?:1[0-9]|20)\d{2}(?:\D|$)/;
@@ -80,6 +80,8 @@ function isWeekdayName(candidate: DateCandidate, context: RefiningContext): bool
 
 function isBareNumber(candidate: DateCandidate, context: RefiningContext): boolean {
   if (candidate.source !== 'chrono') return false;
+  // "Sept. 14-18": the second end of a range is a day of the month the first names.
+  if (candidate.rangeEnd && /^\d{1,2}(?:st|nd|rd|th)?$/.test(context.doc.text.slice(candidate.start, candidate.end))) return false;
   const { text } = context.doc;
   const surface = text.slice(candidate.start, candidate.end);
   const { meaning } = candidate;

@@ -8,13 +8,14 @@
  */
 
 import type { ReferenceDate, Token } from '../../../core/document.js';
+import type { DateMod } from '../../../types.js';
 import type { CalendarMeaning, DateCandidate, DateMeaning, Direction, ShiftMeaning, ShiftUnit } from '../candidate.js';
 import {
   addMonths, dayNumber, isValidDay, quarterOf, seasonIndex, seasonOf, weekdayOf, type Season,
 } from '../calendar.js';
 import { ANCHOR_WINDOW, type DiscourseState } from '../discourse.js';
 import { HOLIDAYS } from '../holidays.js';
-import { coarsenPoint, formatPoint, shiftPoint, type Point } from '../point.js';
+import { coarsenPoint, firstDayOf, formatPoint, shiftPoint, type Point } from '../point.js';
 import type { CompiledDatesLexicon } from '../lexicon.js';
 import type { DateRefiner, RefiningContext } from '../refiner.js';
 import { directionOf } from '../tense.js';
@@ -34,8 +35,11 @@ interface ResolveEnvironment {
 
 const UNRESOLVED: Resolution = { value: null, point: null };
 
-/** A plain calendar year value ('1988'). */
-const YEAR_VALUE = /^\d{4}$/;
+/** A bound on a span ahead of now is a bound on the point it reaches ("in more than five years": after). */
+const AHEAD_MODS: Partial<Record<DateMod, DateMod>> = { MORE_THAN: 'AFTER', LESS_THAN: 'BEFORE', EQUAL_OR_MORE: 'ON_OR_AFTER', EQUAL_OR_LESS: 'ON_OR_BEFORE' };
+
+/** A plain calendar year value ('1988') or a numbered fiscal year ('FY1988'). */
+const YEAR_VALUE = /^(?:FY)?(\d{4})$/;
 
 /** In 'nearest' mode a later occurrence must be this many times nearer than an earlier one. */
 const FUTURE_BIAS = 0.8;
@@ -71,14 +75,14 @@ function pickOccurrence(options: readonly number[], now: number, direction: Dire
   return best;
 }
 
-function timeOf(meaning: CalendarMeaning): Pick<Extract<Point, { granularity: 'day' }>, 'hour' | 'minute' | 'partOfDay'> {
-  if (meaning.hour !== undefined) return { hour: meaning.hour, minute: meaning.minute ?? 0 };
+function timeOf(meaning: CalendarMeaning): Pick<Extract<Point, { granularity: 'day' }>, 'hour' | 'minute' | 'zone' | 'partOfDay'> {
+  if (meaning.hour !== undefined) return { hour: meaning.hour, minute: meaning.minute ?? 0, ...(meaning.zone ? { zone: meaning.zone } : {}) };
   if (meaning.partOfDay !== undefined) return { partOfDay: meaning.partOfDay };
   return {};
 }
 
 function timeSuffix(meaning: CalendarMeaning): string {
-  if (meaning.hour !== undefined) return `T${pad2(meaning.hour)}:${pad2(meaning.minute ?? 0)}`;
+  if (meaning.hour !== undefined) return `T${pad2(meaning.hour)}:${pad2(meaning.minute ?? 0)}${meaning.zone ?? ''}`;
   if (meaning.partOfDay !== undefined) return `T${meaning.partOfDay}`;
   return '';
 }
@@ -269,7 +273,7 @@ function resolveShift(meaning: ShiftMeaning, reference: ReferenceDate | null): R
   const { unit, amount, granularity } = meaning;
   if (unit === 'day' || (unit === 'week' && granularity === 'day')) {
     const days = now + amount * (unit === 'week' ? 7 : 1);
-    if (meaning.hour !== undefined) return resolved({ granularity: 'day', days, hour: meaning.hour, minute: meaning.minute ?? 0 });
+    if (meaning.hour !== undefined) return resolved({ granularity: 'day', days, hour: meaning.hour, minute: meaning.minute ?? 0, ...(meaning.zone ? { zone: meaning.zone } : {}) });
     return resolved({ granularity: 'day', days, ...(meaning.partOfDay ? { partOfDay: meaning.partOfDay } : {}) });
   }
   if (unit === 'week') return resolved({ granularity: 'week', days: now + amount * 7 });
@@ -286,7 +290,8 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
   switch (meaning.kind) {
     case 'fixed':
       // A year the text states ("in 1988") is a time the article talks about: "that year", "the following year".
-      return { value: meaning.value, point: YEAR_VALUE.test(meaning.value) ? { granularity: 'year', year: Number(meaning.value) } : null };
+      const year = YEAR_VALUE.exec(meaning.value)?.[1];
+      return { value: meaning.value, point: year === undefined ? null : { granularity: 'year', year: Number(year) } };
     case 'calendar':
       return resolveCalendar(meaning, env);
     case 'shift':
@@ -409,10 +414,27 @@ function tokenRange(tokens: readonly Token[], from: number, to: number, start: n
   return [lo, Math.max(last, lo + 1)];
 }
 
+/**
+ * The second end of a range is no earlier than the first ("from Sept. 14 to
+ * Thursday" is the Thursday after Sept. 14; "from October to March" the March
+ * after October): an end the text leaves without a year moves on by its cycle.
+ */
+function notBefore(point: Point, floor: Point, meaning: DateMeaning): Point {
+  if (meaning.kind !== 'calendar' || meaning.year !== undefined || meaning.relativeYear !== undefined || meaning.holiday !== undefined) return point;
+  let moved = point;
+  for (let step = 0; step < 2 && firstDayOf(moved) < firstDayOf(floor); step++) {
+    const next = meaning.weekday !== undefined && meaning.month === undefined ? shiftPoint(moved, 'week', 1) : shiftPoint(moved, 'year', 1);
+    if (next === null) return point;
+    moved = next;
+  }
+  return firstDayOf(moved) < firstDayOf(floor) ? point : moved;
+}
+
 export const resolveValues: DateRefiner = {
   id: 'resolve-values',
   refine(candidates: readonly DateCandidate[], context: RefiningContext): DateCandidate[] {
     const { doc, sentence, discourse, lexicon } = context;
+    let previousPoint: Point | null = null;
     return candidates.map((candidate) => {
       let direction: Direction | null = null;
       const env: ResolveEnvironment = {
@@ -432,8 +454,13 @@ export const resolveValues: DateRefiner = {
           return direction;
         },
       };
-      const resolution = resolveMeaning(candidate.meaning, env);
+      let resolution = resolveMeaning(candidate.meaning, env);
+      if (candidate.rangeEnd && previousPoint !== null && resolution.point !== null) {
+        const point = notBefore(resolution.point, previousPoint, candidate.meaning);
+        if (point !== resolution.point) resolution = resolved(point);
+      }
       const { point } = resolution;
+      previousPoint = point;
       if (point !== null && (candidate.meaning.kind !== 'anaphoric' || candidate.meaning.namesAnchor)) {
         discourse.lastPoint = { point, sentence: sentence.index };
         // A quarter not yet over by the calendar whose results are told in the past ("reported a decline in fourth-quarter
@@ -454,9 +481,13 @@ export const resolveValues: DateRefiner = {
         discourse.lastPoint = { point: { granularity: 'year', year }, sentence: sentence.index };
         discourse.lastQuarter = null;
       }
-      // "will be redeemed in five years": a point ahead, not the span.
-      const type = candidate.meaning.kind === 'ahead' && resolution.value !== candidate.meaning.span ? 'date' : candidate.type;
-      return { ...candidate, type, value: resolution.value };
+      // "will be redeemed in five years": a point ahead, not the span; a bound on the span bounds the point
+      // ("will open in a year or two": on or after 2016).
+      if (candidate.meaning.kind === 'ahead' && resolution.value !== candidate.meaning.span) {
+        const mod = candidate.mod === undefined ? undefined : AHEAD_MODS[candidate.mod] ?? candidate.mod;
+        return { ...candidate, type: 'date', value: resolution.value, ...(mod ? { mod } : {}) };
+      }
+      return { ...candidate, value: resolution.value };
     });
   },
 };

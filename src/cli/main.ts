@@ -33,6 +33,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'annotate':
         await (await import('./annotate-command.js')).runAnnotate(command);
         return EXIT_OK;
+      case 'view':
+        await (await import('./view-command.js')).runView(command);
+        return EXIT_OK;
+      case 'serve':
+        await (await import('./serve-command.js')).runServe(command);
+        return EXIT_OK;
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof LedeOptionError) {

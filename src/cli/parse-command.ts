@@ -8,6 +8,7 @@ import { checkConcurrency } from '../batch/worker-pool.js';
 import { LedeOptionError } from '../core/errors.js';
 import { UsageError, usageHint } from './usage.js';
 import type { FieldNames } from '../batch/annotate-record.js';
+import { parseServeCommand, parseViewCommand, SERVE_OPTIONS, type ServeCommand, type ViewCommand } from './view-commands.js';
 
 export const OUTPUT_FORMATS = ['jsonl', 'es-bulk', 'sqlite'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -30,7 +31,7 @@ export interface AnnotateCommand {
   format: OutputFormat;
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | ExtractCommand | AnnotateCommand;
+export type Command = { kind: 'help' } | { kind: 'version' } | ExtractCommand | AnnotateCommand | ViewCommand | ServeCommand;
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -42,6 +43,8 @@ const OPTIONS = {
   'id-field': { type: 'string' },
   workers: { type: 'string' },
   format: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
 } as const;
 
 const ANNOTATE_ONLY = ['output', 'text-field', 'date-field', 'id-field', 'workers', 'format'] as const;
@@ -79,6 +82,8 @@ export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
+  if (positionals[0] === 'view') return parseViewCommand(values, positionals);
+  if (positionals[0] === 'serve') return parseServeCommand(values, positionals);
 
   if (positionals[0] === 'annotate') {
     if (values['published-at'] !== undefined) {
@@ -112,6 +117,8 @@ export function parseCommand(argv: readonly string[]): Command {
     };
   }
 
+  const serveOnly = SERVE_OPTIONS.filter((name) => values[name] !== undefined);
+  if (serveOnly.length > 0) throw new UsageError(`lede: ${serveOnly.map(optionName).join(', ')} belong${serveOnly.length === 1 ? 's' : ''} to \`lede serve\`. ${usageHint()}`);
   const misplaced = ANNOTATE_ONLY.filter((name) => values[name] !== undefined);
   if (misplaced.length > 0) {
     throw new UsageError(`lede: ${misplaced.map(optionName).join(', ')} belong${misplaced.length === 1 ? 's' : ''} to \`lede annotate\`. ${usageHint()}`);

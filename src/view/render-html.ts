@@ -193,9 +193,12 @@ interface Mark extends Interval {
   className: string;
   /** data-* attributes, already escaped, each with its leading space. */
   data: string;
-  /** Attributes of the first fragment only (id, tabindex, aria). */
+  /** Attributes of the first fragment only (tabindex, aria). */
   firstOnly: string;
-  tip: string;
+  /** A link of the side panel points to it: its first fragment gets an id. */
+  target: boolean;
+  /** Its own description (cue and speaker words); a mention, date or quote shows its panel entry's. */
+  tip: string | null;
 }
 
 const spanKey = (span: { start: number; end: number }): string => `${span.start}:${span.end}`;
@@ -221,28 +224,29 @@ function quoteTip(quote: ViewInput['quotes'][number]): string {
 function buildMarks(input: ViewInput, entityById: Map<string, ViewEntity>): { marks: Mark[]; bySpan: Map<string, Mark> } {
   const marks: Mark[] = [];
   const mentionAt = new Map<string, Mark & { speaks: number[] }>();
-  const add = (kind: MarkKind, owner: number, span: Span, className: string, data: string, firstOnly: string, tip: string): Mark => {
+  const add = (kind: MarkKind, owner: number, span: Span, className: string, data: string, firstOnly: string, tip: string | null = null): Mark => {
     const id = marks.length;
-    const mark: Mark = { kind, owner, start: span.start, end: span.end, rank: RANK[kind], id, className, data: ` data-h="${id}"${data}`, firstOnly: ` id="h${id}"${firstOnly}`, tip };
+    const target = kind === 'date' || kind === 'speaker';
+    const mark: Mark = { kind, owner, start: span.start, end: span.end, rank: RANK[kind], id, className, data: ` data-h="${id}"${data}`, firstOnly, target, tip };
     marks.push(mark);
     return mark;
   };
   for (const entity of input.entities) {
-    const tip = entityTip(entity);
     for (const mention of entity.mentions) {
-      const mark = add('mention', entity.index, mention, `m t-${entity.type} s${entity.shade}`, ` data-e="${entity.index}"`, ` tabindex="0" aria-describedby="ent-${entity.index}"`, tip);
+      const mark = add('mention', entity.index, mention, `m t-${entity.type} s${entity.shade}`, ` data-e="${entity.index}"`, ` tabindex="0" aria-describedby="ent-${entity.index}"`);
       mentionAt.set(spanKey(mention), Object.assign(mark, { speaks: [] as number[] }));
     }
   }
   input.dates.forEach((date, i) => {
-    add('date', i, date.span, 'd', ` data-d="${i}"`, ` tabindex="-1" aria-describedby="date-${i}"`, dateTip(date));
+    add('date', i, date.span, 'd', ` data-d="${i}"`, ` tabindex="-1" aria-describedby="date-${i}"`);
   });
   // Cue and speaker words: one highlight per distinct span, whatever the number of quotes that share it.
   const cues = new Map<string, { span: Span; quotes: number[] }>();
   const speakers = new Map<string, { span: Span; quotes: number[]; tip: string }>();
   input.quotes.forEach((quote, i) => {
     quote.parts.forEach((part, k) => {
-      add('quote', i, part, `q k-${quote.kind}`, ` data-q="${i}"`, `${k === 0 ? ' tabindex="-1"' : ''} aria-describedby="quote-${i}"`, quoteTip(quote));
+      const mark = add('quote', i, part, `q k-${quote.kind}`, ` data-q="${i}"`, `${k === 0 ? ' tabindex="-1"' : ''} aria-describedby="quote-${i}"`);
+      mark.target = k === 0;
     });
     if (quote.cue) {
       const key = spanKey(quote.cue);
@@ -264,6 +268,7 @@ function buildMarks(input: ViewInput, entityById: Map<string, ViewEntity>): { ma
   for (const mention of mentionAt.values()) {
     if (mention.speaks.length > 0) {
       mention.className += ' spk';
+      mention.target = true;
       mention.data += ` data-s="${mention.speaks.join(' ')}"`;
     }
   }
@@ -283,7 +288,8 @@ function renderArticle(text: string, marks: readonly Mark[]): string {
     else if (piece.kind === 'close') out.push('</span>');
     else {
       const mark = piece.interval;
-      out.push(`<span class="${mark.className}"${mark.data}${piece.first ? mark.firstOnly : ''} title="${escapeHtml(mark.tip)}">`);
+      const first = piece.first ? `${mark.target ? ` id="h${mark.id}"` : ''}${mark.firstOnly}` : '';
+      out.push(`<span class="${mark.className}"${mark.data}${first}${mark.tip === null ? '' : ` data-tip="${escapeHtml(mark.tip)}"`}>`);
     }
   }
   return out.join('');
@@ -309,7 +315,7 @@ function renderEntities(entities: readonly ViewEntity[], firstMention: Map<numbe
     ];
     if (entity.titles.length > 0) parts.push(`<span class="extra">${entity.titles.map(escapeHtml).join('; ')}</span>`);
     if (entity.aliases.length > 0) parts.push(`<span class="extra">also: ${entity.aliases.map(escapeHtml).join(', ')}</span>`);
-    return `<li id="ent-${entity.index}" data-e="${entity.index}">${parts.join('')}</li>`;
+    return `<li id="ent-${entity.index}" data-e="${entity.index}" data-tip="${escapeHtml(entityTip(entity))}">${parts.join('')}</li>`;
   });
   return `<ol class="entities">${items.join('\n')}</ol>`;
 }
@@ -329,7 +335,7 @@ function renderQuotes(input: ViewInput, marks: readonly Mark[], bySpan: Map<stri
     const cue = quote.cue ? ` <span class="type">${escapeHtml(quote.cue.text)}</span>` : '';
     const words = quote.parts.map((part) => part.text).join(' … ');
     const said = anchor(firstPart.get(i), escapeHtml(shorten(words, 240)), ' class="said"');
-    return `<li id="quote-${i}" data-q="${i}"><span class="kind">${quote.kind}</span>${speaker}${cue}${said}</li>`;
+    return `<li id="quote-${i}" data-q="${i}" data-tip="${escapeHtml(quoteTip(quote))}"><span class="kind">${quote.kind}</span>${speaker}${cue}${said}</li>`;
   });
   return `<ol class="quotes">${items.join('\n')}</ol>`;
 }
@@ -340,7 +346,7 @@ function renderDates(input: ViewInput, marks: readonly Mark[]): string {
   const items = input.dates.map((date, i) => {
     const value = date.value === null ? '<span class="meta">no value</span>' : `<span class="value">${escapeHtml(date.value)}</span>`;
     const mod = date.mod ? ` <span class="value">${escapeHtml(date.mod)}</span>` : '';
-    return `<li id="date-${i}" data-d="${i}">${anchor(dateMarks[i], escapeHtml(shorten(date.span.text, 120)), ' class="name"')} → ${value}${mod} <span class="dtype">${escapeHtml(date.type)}</span></li>`;
+    return `<li id="date-${i}" data-d="${i}" data-tip="${escapeHtml(dateTip(date))}">${anchor(dateMarks[i], escapeHtml(shorten(date.span.text, 120)), ' class="name"')} → ${value}${mod} <span class="dtype">${escapeHtml(date.type)}</span></li>`;
   });
   return `<ol class="dates">${items.join('\n')}</ol>`;
 }
@@ -383,6 +389,7 @@ export function renderHtml(text: string, extraction: Extraction, options?: Rende
     const known = firstMention.get(mark.owner);
     if (!known || mark.start < known.start) firstMention.set(mark.owner, mark);
   }
+  for (const mark of firstMention.values()) mark.target = true;
   const heading = title ?? defaultTitle(text);
   const counts = { person: 0, organization: 0, place: 0 };
   for (const entity of input.entities) counts[entity.type]++;

@@ -8,9 +8,8 @@
  *     data-d (a date). Hovering or focusing a highlight, or an entry of the side
  *     panel, lights every member of its group (class "on"): a mention lights all
  *     mentions of its entity; a quote its parts, cue and speaker.
- *   - The highlight's description (its `title`, which is what a page without
- *     script shows on hover) is moved to data-tip and shown in #tip, so that
- *     keyboard users see it too.
+ *   - The description of the hovered or focused highlight (the data-tip of its
+ *     panel entry, or its own for a cue or speaker word) is shown in #tip.
  *   - Escape clears. Links of the side panel move the focus to the highlight.
  */
 
@@ -35,11 +34,6 @@ export const VIEW_SCRIPT = `
     join(element, 'data-q', 'q');
     join(element, 'data-s', 'q');
     join(element, 'data-d', 'd');
-    const title = element.getAttribute('title');
-    if (title !== null) {
-      element.setAttribute('data-tip', title);
-      element.removeAttribute('title');
-    }
   }
   const groupsOf = (element) => {
     const entity = element.getAttribute('data-e');
@@ -48,6 +42,15 @@ export const VIEW_SCRIPT = `
     if (quotes) return quotes.split(' ').map((quote) => 'q' + quote);
     const date = element.getAttribute('data-d');
     return date === null ? [] : ['d' + date];
+  };
+  // A highlight's description: its own, or its panel entry's (ent-N, quote-N, date-N).
+  const PANEL = { e: 'ent-', q: 'quote-', d: 'date-' };
+  const tipOf = (element) => {
+    const own = element.getAttribute('data-tip');
+    if (own !== null) return own;
+    const group = groupsOf(element)[0];
+    const entry = group ? doc.getElementById(PANEL[group[0]] + group.slice(1)) : null;
+    return entry ? entry.getAttribute('data-tip') : null;
   };
   let lit = [];
   let hovered = null;
@@ -63,7 +66,7 @@ export const VIEW_SCRIPT = `
         }
       }
     }
-    const text = element ? element.getAttribute('data-tip') : null;
+    const text = element ? tipOf(element) : null;
     if (tip) {
       tip.textContent = text || '';
       tip.hidden = !text;

@@ -256,7 +256,7 @@ describe('renderHtml', () => {
   it('gives one highlight to a speaker word shared by two quotes, and links a speaker to its entity', () => {
     const page = samplePage;
     const quote = sampleExtraction.quotes.find((q) => q.speaker?.entityId)!;
-    const entityIndex = /<li id="ent-(\d+)" data-e="\1"><span class="swatch[^>]*><\/span><a href="#h\d+" class="name">([^<]*)<\/a>/g;
+    const entityIndex = /<li id="ent-(\d+)" data-e="\1"[^>]*><span class="swatch[^>]*><\/span><a href="#h\d+" class="name">([^<]*)<\/a>/g;
     const indexByName = new Map([...page.matchAll(entityIndex)].map((m) => [m[2]!, m[1]!]));
     const speakerEntity = [...sampleExtraction.people, ...sampleExtraction.organizations].find((e) => e.id === quote.speaker!.entityId)!;
     expect(page).toContain(`class="name" data-e="${indexByName.get(speakerEntity.name)}">${speakerEntity.name}</a>`);

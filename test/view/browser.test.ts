@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Extraction } from '../../src/types.js';
+import type { Extraction, Quote } from '../../src/types.js';
 import { displayedText } from '../../src/view/escape-html.js';
 import { loadDist, newsText } from '../batch-helpers.js';
 import { GOLDEN_ARTICLES } from '../golden/articles.js';
@@ -186,7 +186,7 @@ describe.runIf(CHROMIUM !== undefined || IN_CI)('in a real browser', () => {
           { ...at('Christmas Day'), type: 'date', value: 'XXXX-12-25' },
           { ...at('Day in Tallinn'), type: 'duration', value: null },
         ],
-        quotes: [{ ...at('We met on Christmas Day in Tallinn,'), kind: 'direct', speaker: { name: 'she', entityId: null, mention: at('she') }, cue: at('said') }],
+        quotes: [{ ...at('We met on Christmas Day in Tallinn,'), kind: 'direct', speaker: { name: 'she', entityId: null, mention: at('she') }, cue: at('said') } as Quote],
       };
       const { page } = await openView(lede.renderHtml(text, extraction));
       await expectOneHighlightPerSpan(page, text, extraction);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+import { DATA_FILE_NAMES } from './src/core/data-files.js';
 
 // chrono-node and wink-nlp are bundled into dist/: loading their modules one by
 // one (~270 ES modules, ~25 CommonJS ones) took ~60 ms of the cold start, one file
@@ -7,6 +8,7 @@ import { defineConfig } from 'tsup';
 const BUNDLED = {
   'chrono-node': 'Copyright (c) 2014 Wanasit Tanakitrungruang (https://github.com/wanasit/chrono)',
   'wink-nlp': 'Copyright (c) 2017-25 GRAYPE Systems Private Limited (https://github.com/winkjs/wink-nlp)',
+  '@noble/hashes': 'Copyright (c) 2022 Paul Miller (https://paulmillr.com)',
 };
 const versionOf = (name: string): string => (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
 const NOTICE = `/*! Includes ${Object.entries(BUNDLED)
@@ -14,12 +16,55 @@ const NOTICE = `/*! Includes ${Object.entries(BUNDLED)
   .join('; ')} */`;
 const noExternal = Object.keys(BUNDLED);
 
+// The browser build also bundles wink-eng-lite-web-model (its model and loaders).
+const WINK_MODEL = 'wink-eng-lite-web-model';
+const BROWSER_NOTICE = `/*! Includes ${Object.entries({ ...BUNDLED, [WINK_MODEL]: 'Copyright (c) 2020-25 GRAYPE Systems Private Limited (https://github.com/winkjs/wink-eng-lite-web-model)' })
+  .map(([name, copyright]) => `${name} ${versionOf(name)} (MIT License, ${copyright})`)
+  .join('; ')}; and lede's data/ (see data/README.md for each file's source and licence) */`;
+
+/**
+ * `import … from 'lede:embedded-data'` in the browser build: the files of data/ that
+ * an extractor reads (DATA_FILE_NAMES) and wink's core model, as string literals
+ * (binary files as base64), parsed at run time by the same code as the Node
+ * entry's. Text in a string literal and JSON.parse load faster than the same data
+ * as object literals.
+ */
+const embeddedData: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'lede-embedded-data',
+  setup(build) {
+    build.onResolve({ filter: /^lede:embedded-data$/ }, () => ({ path: 'embedded-data', namespace: 'lede-data' }));
+    build.onLoad({ filter: /.*/, namespace: 'lede-data' }, () => {
+      const textFiles: Record<string, string> = {};
+      const binaryFiles: Record<string, string> = {};
+      const watchFiles: string[] = [];
+      for (const name of DATA_FILE_NAMES) {
+        const path = `data/${name}`;
+        watchFiles.push(path);
+        if (name.endsWith('.bin')) binaryFiles[name] = readFileSync(path).toString('base64');
+        else textFiles[name] = readFileSync(path, 'utf8');
+      }
+      const winkCore = `node_modules/${WINK_MODEL}/dist/languages/cur/models/eng-core-web-model.json`;
+      watchFiles.push(winkCore);
+      const contents = [
+        `export const textFiles = ${JSON.stringify(textFiles)};`,
+        `export const binaryFiles = ${JSON.stringify(binaryFiles)};`,
+        `export const winkCoreText = ${JSON.stringify(readFileSync(winkCore, 'utf8'))};`,
+      ].join('\n');
+      return { contents, loader: 'js', watchFiles };
+    });
+  },
+};
+
+// Source maps only on request (LEDE_SOURCEMAP=1 npm run build): they were a quarter of
+// the package, and its size is a budget (DESIGN §4).
+const sourcemap = process.env.LEDE_SOURCEMAP === '1';
+
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    sourcemap,
     clean: true,
     shims: true,
     target: 'node20',
@@ -28,13 +73,18 @@ export default defineConfig([
     banner: { js: NOTICE },
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    // The command line, and the worker thread of annotate() and `lede annotate`
+    // (dist/batch-worker.js, found next to dist/index.js, dist/index.cjs and
+    // dist/cli.js; ESM, loaded by piscina). Chunks, so that `lede annotate` and
+    // `--help` do not load the language model, and so that the worker shares the
+    // pipeline's code with the command line instead of carrying a copy of its own
+    // (the package's size is a budget, DESIGN §4).
+    entry: { cli: 'src/cli/main.ts', 'batch-worker': 'src/batch/worker.ts' },
     format: ['esm'],
-    sourcemap: true,
+    sourcemap,
     target: 'node20',
     banner: { js: `#!/usr/bin/env node\n${NOTICE}` },
     noExternal,
-    // Chunks, so that `lede annotate` and `--help` do not load the language model.
     splitting: true,
   },
   {
@@ -44,20 +94,34 @@ export default defineConfig([
     entry: { queue: 'src/queue/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    sourcemap,
     shims: true,
     target: 'node20',
     splitting: false,
   },
   {
-    // The worker thread of annotate() and `lede annotate`, found next to
-    // dist/index.js, dist/index.cjs and dist/cli.js (ESM: loaded by piscina).
-    entry: { 'batch-worker': 'src/batch/worker.ts' },
+    // lede/browser: ESM for browsers and bundlers, everything inside (no Node
+    // built-ins: platform 'browser' refuses to resolve one). Minified: most of it is
+    // data, and its size is a budget (DESIGN §4). Class names are kept: the dates
+    // stage picks chrono's parsers by them.
+    entry: { browser: 'src/browser/index.ts' },
     format: ['esm'],
-    sourcemap: true,
-    target: 'node20',
+    platform: 'browser',
+    target: 'es2022',
+    dts: true,
+    minify: true,
+    keepNames: true,
     splitting: false,
-    noExternal,
-    banner: { js: NOTICE },
+    noExternal: [/.*/],
+    esbuildPlugins: [embeddedData],
+    banner: { js: BROWSER_NOTICE },
+  },
+  {
+    // The script of `lede serve`'s page; it loads dist/browser.js, served beside it.
+    entry: { 'serve-app': 'src/serve/app.ts' },
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    splitting: false,
   },
 ]);

@@ -31,3 +31,4 @@ export { annotate } from './batch/annotate.js';
 export type { AnnotateOptions, AnnotateResult, AnnotatedArticle, Article, ArticleId, FailedArticle, RecordError, RecordErrorCode } from './batch/types.js';
 export { toSearchDocument, type SearchDocument, type SearchDocumentQuote } from './batch/search-document.js';
 export { toEsBulkLines } from './batch/es-bulk.js';
+export { renderHtml, type RenderHtmlOptions } from './view/render-html.js';

@@ -38,6 +38,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         return EXIT_OK;
       case 'queue':
         return await (await import('./queue-command.js')).runQueue(command);
+      case 'view':
+        await (await import('./view-command.js')).runView(command);
+        return EXIT_OK;
+      case 'serve':
+        await (await import('./serve-command.js')).runServe(command);
+        return EXIT_OK;
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof LedeOptionError) {

@@ -10,6 +10,7 @@ import { UsageError, usageHint } from './usage.js';
 import type { FieldNames } from '../batch/annotate-record.js';
 import { DEFAULT_POSTGRES_SCHEMA, OUTPUT_FORMATS, type OutputFormat } from './output-sink.js';
 import { parseQueueCommand, type QueueCommand } from './parse-queue-command.js';
+import { parseServeCommand, parseViewCommand, SERVE_OPTIONS, type ServeCommand, type ViewCommand } from './view-commands.js';
 
 export { OUTPUT_FORMATS, type OutputFormat };
 
@@ -35,7 +36,7 @@ export interface AnnotateCommand {
   schema: string;
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | ExtractCommand | AnnotateCommand | QueueCommand;
+export type Command = { kind: 'help' } | { kind: 'version' } | ExtractCommand | AnnotateCommand | QueueCommand | ViewCommand | ServeCommand;
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -49,6 +50,8 @@ const OPTIONS = {
   format: { type: 'string' },
   database: { type: 'string' },
   schema: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
 } as const;
 
 const ANNOTATE_ONLY = ['output', 'text-field', 'date-field', 'id-field', 'workers', 'format', 'database', 'schema'] as const;
@@ -117,6 +120,8 @@ export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
+  if (positionals[0] === 'view') return parseViewCommand(values, positionals);
+  if (positionals[0] === 'serve') return parseServeCommand(values, positionals);
 
   if (positionals[0] === 'annotate') {
     if (values['published-at'] !== undefined) {
@@ -151,6 +156,8 @@ export function parseCommand(argv: readonly string[]): Command {
     };
   }
 
+  const serveOnly = SERVE_OPTIONS.filter((name) => values[name] !== undefined);
+  if (serveOnly.length > 0) throw new UsageError(`lede: ${serveOnly.map(optionName).join(', ')} belong${serveOnly.length === 1 ? 's' : ''} to \`lede serve\`. ${usageHint()}`);
   const misplaced = ANNOTATE_ONLY.filter((name) => values[name] !== undefined);
   if (misplaced.length > 0) {
     throw new UsageError(`lede: ${misplaced.map(optionName).join(', ')} belong${misplaced.length === 1 ? 's' : ''} to \`lede annotate\`. ${usageHint()}`);

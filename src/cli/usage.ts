@@ -28,6 +28,11 @@ Usage:
   lede queue add|work|collect|status [options]
                                               many machines: annotate on BullMQ over Redis
                                               (lede queue --help)
+  lede view ARTICLE.txt|- [--published-at DATE] [-o OUT.html]
+                                              one article and what lede found in it, as one
+                                              self-contained HTML page (standard output without -o)
+  lede serve [--port 4173] [--host 127.0.0.1] a local page: paste or drop an article, see the view;
+                                              lede runs in the browser (Ctrl-C stops)
 
 One article:
   --published-at DATE   publication date, e.g. 2024-11-14 or 2024-11-14T09:30:00Z;

@@ -1,0 +1,103 @@
+/**
+ * wink-nlp's English model (wink-eng-lite-web-model), put together from its
+ * parts. It is the package's own model object but for two things, both for the
+ * start-up:
+ *   - its core is read from the package's JSON without the deep copy the
+ *     package's loader makes of it (a JSON.stringify and JSON.parse of 3 MB, about
+ *     a third of wink-nlp's start-up). The copy only keeps the loaded JSON intact
+ *     for other instances; here the parts wink-nlp changes (the feature lists and
+ *     their indexes) are fresh arrays and objects, the rest a copy of the small
+ *     parts, so the JSON is never changed either;
+ *   - the add-ons (stemmer, lemmatiser, readability statistics) are left out: lede
+ *     reads tokens, their types, parts of speech and sentences only.
+ * test/wink-model.test.ts checks that the core equals the package's own.
+ * Browser-safe: the Node entry (src/node/wink-model.ts) and the browser build
+ * (src/browser/data.ts) hand in the package's parts and a base64 decoder.
+ */
+
+import type { Model } from 'wink-nlp';
+
+/** The core model as stored (languages/cur/models/eng-core-web-model.json). */
+export interface WinkCoreJson {
+  packing: { layout: Record<string, number[]>; efList?: string[] } & Record<string, unknown>;
+  features: Record<string, { list: string[] } & Record<string, unknown>>;
+  pos: { hash: Record<string, number> } & Record<string, unknown>;
+  /** Base64 of a Uint32Array. */
+  lexicon: string;
+  /** Base64 of a Uint32Array. */
+  xpansions: string;
+  header: unknown;
+  tcat: unknown;
+  trex: unknown;
+  preserve: unknown;
+}
+
+/** The package's loaders of its other models (dist/load-*-model.js) and its feature function (dist/feature.js). */
+export interface WinkModelParts {
+  sbd: Model['sbd'];
+  pos: Model['pos'];
+  ner: Model['ner'];
+  negation: Model['negation'];
+  sa: Model['sa'];
+  metaCER: Model['metaCER'];
+  featureFn: Model['featureFn'];
+}
+
+/** The bytes of base64 text. */
+export type Base64Decoder = (base64: string) => Uint8Array;
+
+/** A Uint32Array from base64 text, in a buffer of its own. */
+function uint32FromBase64(base64: string, decode: Base64Decoder): Uint32Array {
+  const bytes = decode(base64);
+  const words = new Uint32Array(bytes.length / 4);
+  new Uint8Array(words.buffer).set(bytes);
+  return words;
+}
+
+/** Value -> index of a feature's list, as wink-nlp looks values up. */
+function indexOfList(list: readonly string[]): Record<string, number> {
+  const hash: Record<string, number> = Object.create(null);
+  for (let k = 0; k < list.length; k++) hash[list[k]!] = k;
+  return hash;
+}
+
+/**
+ * The core model that wink-eng-lite-web-model's loader (read-core-model.js and
+ * load-core-model.js) makes of `json`, without changing `json`.
+ */
+export function readWinkCoreWith(json: WinkCoreJson, decode: Base64Decoder): Record<string, unknown> {
+  const { features: storedFeatures, lexicon, xpansions, ...small } = json;
+  const model = structuredClone(small) as Omit<WinkCoreJson, 'features' | 'lexicon' | 'xpansions'>;
+  const features: Record<string, Record<string, unknown> & { list: unknown[] }> = {};
+  for (const name in storedFeatures) features[name] = { ...storedFeatures[name]!, list: storedFeatures[name]!.list.slice() };
+  const layout = model.packing.layout;
+  for (const name in layout) if (layout[name]![3] === 0) features[name]!.hash = indexOfList(features[name]!.list as string[]);
+  const lexeme = features.lexeme!;
+  lexeme.hash = indexOfList(lexeme.list as string[]);
+  const clusters = features.posClusters!.list as string[];
+  features.posClusters!.list = clusters.map((cluster) => new Set(cluster.split('_').map((tag) => model.pos.hash[tag] || 0)));
+  const efList: string[] = [];
+  for (const name in layout) {
+    const [, mask, shift, intrinsic, extrinsic] = layout[name]!;
+    if (intrinsic === 0) {
+      const feature = features[name]!;
+      feature.intrinsicSize = feature.list.length;
+      feature.index = feature.list.length;
+      feature.maxIndex = mask! >>> shift!;
+    }
+    if (extrinsic === 1) efList.push(name);
+  }
+  model.packing.efList = efList;
+  lexeme.intrinsicSize = lexeme.list.length;
+  lexeme.index = lexeme.list.length;
+  return { ...model, features, lexicon: uint32FromBase64(lexicon, decode), xpansions: uint32FromBase64(xpansions, decode) };
+}
+
+/** The language model for winkNLP(model, ['sbd', 'pos']). */
+export function winkModelFromParts(json: WinkCoreJson, parts: WinkModelParts, decode: Base64Decoder): Model {
+  return {
+    core: () => readWinkCoreWith(json, decode),
+    ...parts,
+    addons: Object.create(null),
+  };
+}

@@ -100,6 +100,14 @@ function holdsAt(text: string, at: number, part: string): boolean {
   return true;
 }
 
+/** Int32 fields of a FeatureTable slot. */
+const SLOT_FIELDS = 4;
+/** Field offsets: the name's hash, 1 + where it starts in the text (0: empty slot), its length, its row code. */
+const HASH = 0;
+const AT = 1;
+const LENGTH = 2;
+const ROW = 3;
+
 /**
  * Feature name -> row, read straight from the features text: an open-addressing
  * table of the names' FNV-1a hashes (text-hash.ts), built in one pass over the text without
@@ -107,91 +115,100 @@ function holdsAt(text: string, at: number, part: string): boolean {
  * value`, `template + first + "|" + second`) without joining them: the hash is
  * continued part by part, and a hit is checked character by character against
  * the name in the text, so lookups are exact (a hash collision only costs a probe).
+ *
+ * Each slot is one record (hash, where the name starts, its length, its row code:
+ * the emission row, or ~ the transition matrix), so a probe reads one cache line
+ * of the table and then the name in the text: the tagger makes about twenty
+ * lookups per token, most of them for rare words, and on a table of this size
+ * (several MB with the weights and the text) each separate array read was a miss.
  */
 class FeatureTable {
-  /** Per slot: the name's hash (meaningful where `entries` is not 0). */
-  private readonly hashes: Int32Array;
-  /** Per slot: 1 + the feature's index in the text, or 0 for an empty slot. */
-  private readonly entries: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
   private readonly shift: number;
 
   /**
    * @param text the feature names, one a line
    * @param starts where each name starts in `text` (`starts[f + 1] - 1` is where it ends)
    * @param featureHashes each name's hash (hashPart from FNV_OFFSET)
+   * @param rowCodes each feature's row code
    */
   constructor(
     private readonly text: string,
-    private readonly starts: Int32Array,
+    starts: Int32Array,
     featureHashes: Int32Array,
+    rowCodes: Int32Array,
   ) {
     const count = featureHashes.length;
     this.shift = shiftFor(count * 2);
-    this.hashes = new Int32Array(2 ** (32 - this.shift));
-    this.entries = new Int32Array(this.hashes.length);
-    const mask = this.hashes.length - 1;
+    const size = 2 ** (32 - this.shift);
+    this.mask = size - 1;
+    this.slots = new Int32Array(size * SLOT_FIELDS);
+    const slots = this.slots;
     for (let f = 0; f < count; f++) {
       const hash = featureHashes[f]!;
-      let slot = this.slotOf(hash);
+      const at = starts[f]!;
+      const length = starts[f + 1]! - 1 - at;
+      let slot = slotOf(hash, this.shift);
       // A name given twice keeps its last row, as a map would.
-      while (this.entries[slot] !== 0 && !(this.hashes[slot] === hash && this.sameName(this.entries[slot]! - 1, f))) slot = (slot + 1) & mask;
-      this.hashes[slot] = hash;
-      this.entries[slot] = f + 1;
+      for (; slots[slot * SLOT_FIELDS + AT] !== 0; slot = (slot + 1) & this.mask) {
+        const base = slot * SLOT_FIELDS;
+        if (slots[base + HASH] === hash && slots[base + LENGTH] === length && holdsAt(text, at, text.slice(slots[base + AT]! - 1, slots[base + AT]! - 1 + length))) break;
+      }
+      const base = slot * SLOT_FIELDS;
+      slots[base + HASH] = hash;
+      slots[base + AT] = at + 1;
+      slots[base + LENGTH] = length;
+      slots[base + ROW] = rowCodes[f]!;
     }
   }
 
-  /** The feature named `name`, or -1. */
+  /** The row code of the feature named `name`, or NONE. */
   find(name: string): number {
     const hash = hashPart(FNV_OFFSET, name);
-    for (let slot = this.slotOf(hash); this.entries[slot] !== 0; slot = (slot + 1) & (this.entries.length - 1)) {
-      if (this.hashes[slot] !== hash) continue;
-      const f = this.entries[slot]! - 1;
-      const at = this.starts[f]!;
-      if (this.starts[f + 1]! - 1 - at === name.length && holdsAt(this.text, at, name)) return f;
+    const slots = this.slots;
+    for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & this.mask) {
+      const base = slot * SLOT_FIELDS;
+      const at = slots[base + AT]! - 1;
+      if (at < 0) return NONE;
+      if (slots[base + HASH] === hash && slots[base + LENGTH] === name.length && holdsAt(this.text, at, name)) return slots[base + ROW]!;
     }
-    return -1;
   }
 
-  /** The feature named `template + value`, or -1. */
+  /** The row code of the feature named `template + value`, or NONE. */
   findUnary(template: string, value: string): number {
     const hash = hashPart(hashPart(FNV_OFFSET, template), value);
-    for (let slot = this.slotOf(hash); this.entries[slot] !== 0; slot = (slot + 1) & (this.entries.length - 1)) {
-      if (this.hashes[slot] !== hash) continue;
-      const f = this.entries[slot]! - 1;
-      const at = this.starts[f]!;
-      if (this.starts[f + 1]! - 1 - at === template.length + value.length && holdsAt(this.text, at, template) && holdsAt(this.text, at + template.length, value)) return f;
+    const slots = this.slots;
+    const length = template.length + value.length;
+    for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & this.mask) {
+      const base = slot * SLOT_FIELDS;
+      const at = slots[base + AT]! - 1;
+      if (at < 0) return NONE;
+      if (slots[base + HASH] === hash && slots[base + LENGTH] === length && holdsAt(this.text, at, template) && holdsAt(this.text, at + template.length, value)) {
+        return slots[base + ROW]!;
+      }
     }
-    return -1;
   }
 
-  /** The feature named `template + first + "|" + second`, or -1. */
+  /** The row code of the feature named `template + first + "|" + second`, or NONE. */
   findPair(template: string, first: string, second: string): number {
     const hash = hashPart(hashCode(hashPart(hashPart(FNV_OFFSET, template), first), BAR), second);
-    for (let slot = this.slotOf(hash); this.entries[slot] !== 0; slot = (slot + 1) & (this.entries.length - 1)) {
-      if (this.hashes[slot] !== hash) continue;
-      const f = this.entries[slot]! - 1;
-      let at = this.starts[f]!;
-      if (this.starts[f + 1]! - 1 - at !== template.length + first.length + 1 + second.length) continue;
-      if (!holdsAt(this.text, at, template)) continue;
+    const slots = this.slots;
+    const length = template.length + first.length + 1 + second.length;
+    const text = this.text;
+    for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & this.mask) {
+      const base = slot * SLOT_FIELDS;
+      let at = slots[base + AT]! - 1;
+      if (at < 0) return NONE;
+      if (slots[base + HASH] !== hash || slots[base + LENGTH] !== length || !holdsAt(text, at, template)) continue;
       at += template.length;
-      if (!holdsAt(this.text, at, first) || this.text.charCodeAt(at + first.length) !== BAR) continue;
-      if (holdsAt(this.text, at + first.length + 1, second)) return f;
+      if (holdsAt(text, at, first) && text.charCodeAt(at + first.length) === BAR && holdsAt(text, at + first.length + 1, second)) return slots[base + ROW]!;
     }
-    return -1;
-  }
-
-  private slotOf(hash: number): number {
-    return slotOf(hash, this.shift);
-  }
-
-  private sameName(a: number, b: number): boolean {
-    const { text, starts } = this;
-    const length = starts[a + 1]! - starts[a]!;
-    if (starts[b + 1]! - starts[b]! !== length) return false;
-    for (let i = 0; i < length - 1; i++) if (text.charCodeAt(starts[a]! + i) !== text.charCodeAt(starts[b]! + i)) return false;
-    return true;
   }
 }
+
+/** FeatureTable's answer for a name it does not hold (row codes are rows >= 0 or ~rows < 0). */
+const NONE = 0x7fffffff;
 
 const compiledCache = new WeakMap<NerModelData, CompiledNerModel>();
 
@@ -266,8 +283,8 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
       target[row * width + cell] = view.getInt16(entry * 2, true);
     }
   }
-  const table = new FeatureTable(text, starts, scanned.hashes);
-  const emissionRow = (f: number): number => (f < 0 || rows[f]! < 0 ? -1 : rows[f]!);
+  const table = new FeatureTable(text, starts, scanned.hashes, rows);
+  const emissionRow = (code: number): number => (code === NONE || code < 0 ? -1 : code);
   return Object.freeze({
     name: meta.name,
     history: meta.history,
@@ -279,8 +296,8 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
     unaryRow: (template: string, value: string) => emissionRow(table.findUnary(template, value)),
     pairRow: (template: string, first: string, second: string) => emissionRow(table.findPair(template, first, second)),
     transitionRow: (feature: string) => {
-      const f = table.find(feature);
-      return f < 0 || rows[f]! >= 0 ? -1 : ~rows[f]!;
+      const code = table.find(feature);
+      return code === NONE || code >= 0 ? -1 : ~code;
     },
   });
 }

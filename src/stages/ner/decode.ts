@@ -300,14 +300,20 @@ class EmissionScorer implements FeatureSink {
   }
 }
 
+/** Shape pairs whose transition matrix a compiled model keeps across articles (2.3 KB each). */
+const TRANSITION_MEMO_PAIRS = 1024;
+
 /**
- * The combined transition matrix of a token, cached for the article by the
- * values its transition features depend on (the shapes of the token and the
- * one before it), so most tokens reuse a matrix already summed.
+ * The combined transition matrix of a token, cached by the values its transition
+ * features depend on (the shapes of the token and the one before it), so most
+ * tokens reuse a matrix already summed. For a model whose weights never change
+ * (a compiled one) the cache is kept across articles (see decodeCacheOf), bounded:
+ * when full it starts again empty.
  */
 class TransitionMatrices implements FeatureSink {
   private readonly rows: number[] = [];
   private readonly cache = new Map<string, Map<string, Float64Array>>();
+  private size = 0;
   constructor(private readonly model: ScoringModel) {}
 
   /** The matrix of token i (`sentenceStart` as given to transitionFeatures). */
@@ -315,13 +321,18 @@ class TransitionMatrices implements FeatureSink {
     const previousShape = i > sentenceStart ? view.shapes[i - 1]! : '';
     const shape = view.shapes[i]!;
     let byShape = this.cache.get(previousShape);
-    if (!byShape) this.cache.set(previousShape, (byShape = new Map()));
-    let matrix = byShape.get(shape);
+    let matrix = byShape?.get(shape);
     if (!matrix) {
       this.rows.length = 0;
       transitionFeatures(view, i, sentenceStart, this);
       matrix = new Float64Array(TRANSITION_CELLS);
       addTransitionScores(this.model, this.rows, matrix, 0);
+      if (++this.size > TRANSITION_MEMO_PAIRS) {
+        this.cache.clear();
+        this.size = 1;
+        byShape = undefined;
+      }
+      if (!byShape) this.cache.set(previousShape, (byShape = new Map()));
       byShape.set(shape, matrix);
     }
     return matrix;
@@ -344,6 +355,28 @@ class TransitionMatrices implements FeatureSink {
   }
 }
 
+/** What tagging keeps from one article to the next for one model. */
+interface DecodeCache {
+  readonly transitions: TransitionMatrices;
+  readonly buffers: DecodeBuffers;
+}
+
+const decodeCaches = new WeakMap<ScoringModel, DecodeCache>();
+
+/**
+ * The decoding buffers and transition matrices of a model: kept with a model whose
+ * weights never change (one that keeps affix scores, i.e. a compiled one), so that
+ * an article starts with the matrices of the articles before it; fresh for any
+ * other (the trainer's change as it learns). Tagging is synchronous and never
+ * re-entered, so one set of buffers per model serves every article.
+ */
+function decodeCacheOf(model: ScoringModel): DecodeCache {
+  if (!model.affixScores) return { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers() };
+  let cache = decodeCaches.get(model);
+  if (!cache) decodeCaches.set(model, (cache = { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers() }));
+  return cache;
+}
+
 /**
  * Tags a document. `honorifics` (lower case, as data/lexicon/titles.json lists them)
  * turns on excludeNamesAfterHonorific.
@@ -354,8 +387,7 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
   const margins = new Float32Array(tokens.length);
   const history = model.history ? new LabelHistory() : null;
   const scorer = new EmissionScorer(model);
-  const transitionMatrices = new TransitionMatrices(model);
-  const buffers = new DecodeBuffers();
+  const { transitions: transitionMatrices, buffers } = decodeCacheOf(model);
   const titleList = view.gazetteerLists.indexOf('title');
   let pendingFrom = 0;
   let pendingTo = 0;

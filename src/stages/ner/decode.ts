@@ -265,10 +265,17 @@ class EmissionScorer implements FeatureSink {
 
   private addRow(row: number): void {
     if (row < 0) return;
-    const weights = this.model.weights;
-    const base = row * LABEL_COUNT;
     const target = this.target;
     const offset = this.offset;
+    // Sums of integer weights: the same in any order, and a zero adds nothing.
+    const sparse = this.model.emissionEntries;
+    if (sparse) {
+      const { labels, values } = sparse;
+      for (let e = sparse.starts[row]!, end = sparse.starts[row + 1]!; e < end; e++) target[offset + labels[e]!]! += values[e]!;
+      return;
+    }
+    const weights = this.model.weights;
+    const base = row * LABEL_COUNT;
     for (let l = 0; l < LABEL_COUNT; l++) target[offset + l]! += weights[base + l]!;
   }
 
@@ -277,11 +284,13 @@ class EmissionScorer implements FeatureSink {
   }
 
   unary(template: string, value: string): void {
-    this.addRow(this.model.unaryRow(template, value));
+    const memo = this.model.featureRows;
+    this.addRow(memo ? memo.unary(template, value, this.model.unaryRow) : this.model.unaryRow(template, value));
   }
 
   pair(template: string, first: string, second: string): void {
-    this.addRow(this.model.pairRow(template, first, second));
+    const memo = this.model.featureRows;
+    this.addRow(memo ? memo.pair(template, first, second, this.model.pairRow) : this.model.pairRow(template, first, second));
   }
 
   affixes(key: string): void {

@@ -43,6 +43,18 @@ export interface FeatureView {
   readonly otherContexts: readonly (OtherContexts | null)[];
   /** The article's first word when its first line is written in capitals ("SOCCER - ..."), else null. */
   readonly topic: string | null;
+  /**
+   * The distinct strings that the token features name (keys, words, shapes, POS
+   * tags, and the sentence bounds at SENTENCE_START_ID and SENTENCE_END_ID), and
+   * each token's ids into it: the same string, the same id within the article. A
+   * sink may look a feature up by its template and value id instead of the value
+   * (decode.ts does).
+   */
+  readonly values: readonly string[];
+  readonly keyIds: Int32Array;
+  readonly wordIds: Int32Array;
+  readonly shapeIds: Int32Array;
+  readonly posIds: Int32Array;
 }
 
 export interface OtherContexts {
@@ -103,18 +115,38 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   const capsLine = new Uint8Array(n);
   const sentenceInitial = new Uint8Array(n);
   const documentCase = new Uint8Array(n);
-  const canonical = new Map<string, { word: string; key: string; shape: string }>();
+  const values = [SENTENCE_START_KEY, SENTENCE_END_KEY];
+  const valueIds = new Map<string, number>(values.map((value, id) => [value, id]));
+  const idOf = (value: string): number => {
+    let id = valueIds.get(value);
+    if (id === undefined) {
+      valueIds.set(value, (id = values.length));
+      values.push(value);
+    }
+    return id;
+  };
+  const keyIds = new Int32Array(n);
+  const wordIds = new Int32Array(n);
+  const shapeIds = new Int32Array(n);
+  const posIds = new Int32Array(n);
+  const canonical = new Map<string, { word: string; key: string; shape: string; wordId: number; keyId: number; shapeId: number }>();
   for (let i = 0; i < n; i++) {
     const word = tokens[i]!.text;
     // One string object per distinct value, so each is hashed once per article.
     let known = canonical.get(word);
     if (known === undefined) {
-      known = { word, key: tokenKey(word), shape: shapeOf(word) };
+      const key = tokenKey(word);
+      const shape = shapeOf(word);
+      known = { word, key, shape, wordId: idOf(word), keyId: idOf(key), shapeId: idOf(shape) };
       canonical.set(word, known);
     }
     words[i] = known.word;
     keys[i] = known.key;
     shapes[i] = known.shape;
+    wordIds[i] = known.wordId;
+    keyIds[i] = known.keyId;
+    shapeIds[i] = known.shapeId;
+    posIds[i] = idOf(tokens[i]!.pos);
   }
   const seen = new Map<string, number>();
   for (const sentence of doc.sentences) {
@@ -190,6 +222,11 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
     documentCase,
     otherContexts,
     topic,
+    values,
+    keyIds,
+    wordIds,
+    shapeIds,
+    posIds,
   };
 }
 
@@ -199,13 +236,16 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
  * built for a word it has already seen in the article. A feature is named by a
  * template and a value: `unary('w=', 'Lavrov')` is the feature "w=Lavrov",
  * `pair('k-1k=', 'minister', 'lavrov')` is "k-1k=minister|lavrov", and
- * `affixes(key)` stands for "k=key" and its prefixes and suffixes (1-4).
+ * `affixes(key)` stands for "k=key" and its prefixes and suffixes (1-4). A value
+ * that is a token's key, word, shape or POS tag comes with its id in
+ * `FeatureView.values` (the feature is the same; the id only lets a sink find it
+ * without reading the string).
  */
 export interface FeatureSink {
   flag(name: string): void;
-  unary(template: string, value: string): void;
-  pair(template: string, first: string, second: string): void;
-  affixes(key: string): void;
+  unary(template: string, value: string, valueId?: number): void;
+  pair(template: string, first: string, second: string, firstId?: number, secondId?: number): void;
+  affixes(key: string, keyId?: number): void;
 }
 
 const PREFIX_TEMPLATES = ['', 'pre1=', 'pre2=', 'pre3=', 'pre4='];
@@ -268,6 +308,9 @@ function gazetteerFeatures(view: FeatureView, i: number, template: string, sink:
 
 export const SENTENCE_START_KEY = '<s>';
 export const SENTENCE_END_KEY = '</s>';
+/** Their ids in every FeatureView's values. */
+export const SENTENCE_START_ID = 0;
+export const SENTENCE_END_ID = 1;
 const DOCUMENT_CASE = ['0', '1', '2', '3'];
 
 /**
@@ -279,18 +322,20 @@ const DOCUMENT_CASE = ['0', '1', '2', '3'];
  */
 export function staticFeatures(view: FeatureView, i: number, sentenceStart: number, sentenceEnd: number, sink: FeatureSink): void {
   const key = view.keys[i]!;
+  const keyId = view.keyIds[i]!;
   const shape = view.shapes[i]!;
+  const shapeId = view.shapeIds[i]!;
   const caps = view.capsLine[i] === 1;
   const tokens = view.doc.tokens;
-  sink.affixes(key);
+  sink.affixes(key, keyId);
   sink.flag('bias');
-  if (!caps) sink.unary('w=', view.words[i]!);
-  sink.unary('s=', shape);
-  sink.unary('p=', tokens[i]!.pos);
+  if (!caps) sink.unary('w=', view.words[i]!, view.wordIds[i]);
+  sink.unary('s=', shape, shapeId);
+  sink.unary('p=', tokens[i]!.pos, view.posIds[i]);
   if (caps) sink.flag('caps');
   if (view.sentenceInitial[i]) {
     sink.flag('first');
-    sink.unary('first:k=', key);
+    sink.unary('first:k=', key, keyId);
   }
   const documentCase = DOCUMENT_CASE[view.documentCase[i]!]!;
   if (!caps && !view.sentenceInitial[i]) sink.unary('dc=', documentCase);
@@ -307,22 +352,26 @@ export function staticFeatures(view: FeatureView, i: number, sentenceStart: numb
   const k2 = i - 2 >= sentenceStart ? view.keys[i - 2]! : SENTENCE_START_KEY;
   const n1 = i + 1 < sentenceEnd ? view.keys[i + 1]! : SENTENCE_END_KEY;
   const n2 = i + 2 < sentenceEnd ? view.keys[i + 2]! : SENTENCE_END_KEY;
-  sink.unary('k-1=', k1);
-  sink.unary('k-2=', k2);
-  sink.unary('k+1=', n1);
-  sink.unary('k+2=', n2);
-  sink.pair('k-1k=', k1, key);
-  sink.pair('kk+1=', key, n1);
+  const k1Id = i - 1 >= sentenceStart ? view.keyIds[i - 1]! : SENTENCE_START_ID;
+  const k2Id = i - 2 >= sentenceStart ? view.keyIds[i - 2]! : SENTENCE_START_ID;
+  const n1Id = i + 1 < sentenceEnd ? view.keyIds[i + 1]! : SENTENCE_END_ID;
+  const n2Id = i + 2 < sentenceEnd ? view.keyIds[i + 2]! : SENTENCE_END_ID;
+  sink.unary('k-1=', k1, k1Id);
+  sink.unary('k-2=', k2, k2Id);
+  sink.unary('k+1=', n1, n1Id);
+  sink.unary('k+2=', n2, n2Id);
+  sink.pair('k-1k=', k1, key, k1Id, keyId);
+  sink.pair('kk+1=', key, n1, keyId, n1Id);
   if (i - 1 >= sentenceStart) {
-    sink.unary('s-1=', view.shapes[i - 1]!);
-    sink.unary('p-1=', tokens[i - 1]!.pos);
-    sink.pair('s-1s=', view.shapes[i - 1]!, shape);
+    sink.unary('s-1=', view.shapes[i - 1]!, view.shapeIds[i - 1]);
+    sink.unary('p-1=', tokens[i - 1]!.pos, view.posIds[i - 1]);
+    sink.pair('s-1s=', view.shapes[i - 1]!, shape, view.shapeIds[i - 1], shapeId);
     gazetteerFeatures(view, i - 1, 'g-1=', sink);
   }
   if (i + 1 < sentenceEnd) {
-    sink.unary('s+1=', view.shapes[i + 1]!);
-    sink.unary('p+1=', tokens[i + 1]!.pos);
-    sink.pair('ss+1=', shape, view.shapes[i + 1]!);
+    sink.unary('s+1=', view.shapes[i + 1]!, view.shapeIds[i + 1]);
+    sink.unary('p+1=', tokens[i + 1]!.pos, view.posIds[i + 1]);
+    sink.pair('ss+1=', shape, view.shapes[i + 1]!, shapeId, view.shapeIds[i + 1]);
     gazetteerFeatures(view, i + 1, 'g+1=', sink);
   }
 }

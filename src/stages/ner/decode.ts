@@ -15,7 +15,7 @@ import {
   type FeatureSink, type FeatureView,
 } from './features.js';
 import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, positionOf, TRANSITION_ALLOWED, typeOf } from './labels.js';
-import type { BoundedMemo } from '../../core/bounded-memo.js';
+import { UNKNOWN_ROW, type ValueRowCache } from './value-rows.js';
 import { TRANSITION_CELLS, type ScoringModel } from './model.js';
 
 export interface TaggedDocument {
@@ -252,15 +252,26 @@ function* sentenceSegments(view: FeatureView, sentence: { tokenStart: number; to
 /**
  * Scores features straight into the emission buffer. Rows are looked up by
  * template and value (strings that already exist), so no feature string is
- * built, except for a key's affixes, which are scored once per key (per article,
- * or across articles when the model keeps a memo).
+ * built, except for a key's affixes, which are scored once per key. A compiled
+ * model keeps what it looked up across articles: by value id (value-rows.ts) for
+ * the features whose value is a token's key, word, shape or POS tag, in a
+ * direct-mapped memo (feature-rows.ts) for the others.
  */
 class EmissionScorer implements FeatureSink {
   target = new Float64Array(0);
   offset = 0;
-  private readonly affixScores: BoundedMemo<Float64Array> | Map<string, Float64Array>;
-  constructor(private readonly model: ScoringModel) {
-    this.affixScores = model.affixScores ?? new Map();
+  /** Lasting value ids of the article's FeatureView.values (when the model keeps a ValueRowCache). */
+  private valueIds = new Int32Array(0);
+  /** The model's cache, for an article whose values it numbered. */
+  private valueRows: ValueRowCache | undefined;
+  private readonly affixScores: Map<string, Float64Array> = new Map();
+  constructor(private readonly model: ScoringModel) {}
+
+  /** Starts an article: numbers its values for the model's cache (or leaves the cache out when they are too many). */
+  startArticle(view: FeatureView): void {
+    if (!this.model.valueRows) return;
+    if (this.valueIds.length < view.values.length) this.valueIds = new Int32Array(view.values.length);
+    this.valueRows = this.model.valueRows.idsOf(view.values, this.valueIds) ? this.model.valueRows : undefined;
   }
 
   private addRow(row: number): void {
@@ -280,32 +291,66 @@ class EmissionScorer implements FeatureSink {
   }
 
   flag(name: string): void {
-    this.addRow(this.model.row(name));
+    const memo = this.model.featureRows;
+    this.addRow(memo ? memo.unary(name, '', this.model.unaryRow) : this.model.row(name));
   }
 
-  unary(template: string, value: string): void {
+  unary(template: string, value: string, valueId?: number): void {
+    const cache = this.valueRows;
+    if (cache && valueId !== undefined) {
+      const rows = cache.unaryRowsOf(template);
+      const id = this.valueIds[valueId]!;
+      let row = rows[id]!;
+      if (row === UNKNOWN_ROW) rows[id] = row = this.model.unaryRow(template, value);
+      this.addRow(row);
+      return;
+    }
     const memo = this.model.featureRows;
     this.addRow(memo ? memo.unary(template, value, this.model.unaryRow) : this.model.unaryRow(template, value));
   }
 
-  pair(template: string, first: string, second: string): void {
+  pair(template: string, first: string, second: string, firstId?: number, secondId?: number): void {
+    const cache = this.valueRows;
+    if (cache && firstId !== undefined && secondId !== undefined) {
+      const a = this.valueIds[firstId]!;
+      const b = this.valueIds[secondId]!;
+      let row = cache.pairRow(template, a, b);
+      if (row === UNKNOWN_ROW) cache.setPairRow(template, a, b, (row = this.model.pairRow(template, first, second)));
+      this.addRow(row);
+      return;
+    }
     const memo = this.model.featureRows;
     this.addRow(memo ? memo.pair(template, first, second, this.model.pairRow) : this.model.pairRow(template, first, second));
   }
 
-  affixes(key: string): void {
-    let scores = this.affixScores.get(key);
-    if (!scores) {
-      const ownScores = (scores = new Float64Array(LABEL_COUNT));
-      const model = this.model;
-      forEachAffix(key, (template, value) => {
-        const row = model.unaryRow(template, value);
-        if (row < 0) return;
-        for (let l = 0; l < LABEL_COUNT; l++) ownScores[l]! += model.weights[row * LABEL_COUNT + l]!;
-      });
-      this.affixScores.set(key, scores);
+  affixes(key: string, keyId?: number): void {
+    const cache = this.valueRows;
+    let scores: Float64Array;
+    let at: number;
+    if (cache && keyId !== undefined) {
+      const id = this.valueIds[keyId]!;
+      at = cache.affixOffset(id);
+      if (at < 0) at = cache.setAffixScores(id, this.affixScoresOf(key));
+      scores = cache.affixScoreArray;
+    } else {
+      let own = this.affixScores.get(key);
+      if (!own) this.affixScores.set(key, (own = this.affixScoresOf(key)));
+      scores = own;
+      at = 0;
     }
-    for (let l = 0; l < LABEL_COUNT; l++) this.target[this.offset + l]! += scores[l]!;
+    for (let l = 0; l < LABEL_COUNT; l++) this.target[this.offset + l]! += scores[at + l]!;
+  }
+
+  /** The summed rows of `affixes(key)`. */
+  private affixScoresOf(key: string): Float64Array {
+    const scores = new Float64Array(LABEL_COUNT);
+    const model = this.model;
+    forEachAffix(key, (template, value) => {
+      const row = model.unaryRow(template, value);
+      if (row < 0) return;
+      for (let l = 0; l < LABEL_COUNT; l++) scores[l]! += model.weights[row * LABEL_COUNT + l]!;
+    });
+    return scores;
   }
 }
 
@@ -374,13 +419,13 @@ const decodeCaches = new WeakMap<ScoringModel, DecodeCache>();
 
 /**
  * The decoding buffers and transition matrices of a model: kept with a model whose
- * weights never change (one that keeps affix scores, i.e. a compiled one), so that
+ * weights never change (one that keeps a ValueRowCache, i.e. a compiled one), so that
  * an article starts with the matrices of the articles before it; fresh for any
  * other (the trainer's change as it learns). Tagging is synchronous and never
  * re-entered, so one set of buffers per model serves every article.
  */
 function decodeCacheOf(model: ScoringModel): DecodeCache {
-  if (!model.affixScores) return { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers() };
+  if (!model.valueRows) return { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers() };
   let cache = decodeCaches.get(model);
   if (!cache) decodeCaches.set(model, (cache = { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers() }));
   return cache;
@@ -396,6 +441,7 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
   const margins = new Float32Array(tokens.length);
   const history = model.history ? new LabelHistory() : null;
   const scorer = new EmissionScorer(model);
+  scorer.startArticle(view);
   const { transitions: transitionMatrices, buffers } = decodeCacheOf(model);
   const titleList = view.gazetteerLists.indexOf('title');
   let pendingFrom = 0;

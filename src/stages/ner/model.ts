@@ -15,8 +15,8 @@
  * Once per extractor.
  */
 
-import { BoundedMemo } from '../../core/bounded-memo.js';
 import { FeatureRowMemo } from './feature-rows.js';
+import { ValueRowCache } from './value-rows.js';
 import { LABELS, LABEL_COUNT } from './labels.js';
 import { FNV_OFFSET, hashCode, hashPart, shiftFor, slotOf } from './text-hash.js';
 
@@ -76,11 +76,11 @@ export interface ScoringModel {
   /** Weight units: a score times `scale` is in the trainer's units (1 for the trainer itself). */
   readonly scale: number;
   /**
-   * Summed scores of a key's affix features, kept across articles: only for a model
-   * whose weights never change (a compiled one; the trainer's change as it learns).
+   * Feature rows and affix scores by value id, kept across articles: only for a
+   * model whose weights never change (a compiled one; the trainer's change as it learns).
    */
-  readonly affixScores?: BoundedMemo<Float64Array>;
-  /** Rows of the features last looked up, kept across articles: likewise only for a compiled model. */
+  readonly valueRows?: ValueRowCache;
+  /** Rows of the features last looked up by string, kept across articles: likewise only for a compiled model. */
   readonly featureRows?: FeatureRowMemo;
 }
 
@@ -91,8 +91,6 @@ export interface SparseRows {
   readonly values: Int16Array;
 }
 
-/** Keys whose affix scores a compiled model keeps (about 2 MB at most). */
-const AFFIX_MEMO_KEYS = 16_384;
 
 export interface CompiledNerModel extends ScoringModel {
   readonly name: string;
@@ -309,7 +307,7 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
     weights,
     emissionEntries,
     transitions,
-    affixScores: new BoundedMemo<Float64Array>(AFFIX_MEMO_KEYS),
+    valueRows: new ValueRowCache(),
     featureRows: new FeatureRowMemo(),
     row: (feature: string) => emissionRow(table.find(feature)),
     unaryRow: (template: string, value: string) => emissionRow(table.findUnary(template, value)),

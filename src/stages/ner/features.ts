@@ -102,7 +102,43 @@ function caseOf(word: string): number {
 }
 
 function isAllCaps(word: string): boolean {
-  return word.toUpperCase() === word && word.toLowerCase() !== word;
+  // ASCII without a string made: a capital and no small letter.
+  let capital = false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code > 127) return word.toUpperCase() === word && word.toLowerCase() !== word;
+    if (code >= 97 && code <= 122) return false;
+    if (code >= 65 && code <= 90) capital = true;
+  }
+  return capital;
+}
+
+/** Keys whose one-word lookups in the large gazetteer lists are kept across articles (see sortedMasksOf). */
+const SORTED_MASK_KEYS = 50_000;
+/** Longest key kept (shorter strings are flat copies in V8, never slices of a whole article). */
+const MAX_KEPT_KEY_LENGTH = 12;
+
+/** A map that keeps short keys only (a longer string may be a slice that keeps a whole article alive). */
+class ShortKeyMap extends Map<string, number> {
+  override set(key: string, value: number): this {
+    if (key.length <= MAX_KEPT_KEY_LENGTH) super.set(key, value);
+    return this;
+  }
+}
+
+const sortedMaskMemos = new WeakMap<CompiledGazetteer, ShortKeyMap>();
+
+/**
+ * What the large lists of a gazetteer hold for a key, remembered across articles
+ * (the lookup is a bisection of a list of 195,000 names): bounded, started again
+ * empty between articles when full. The gazetteer never changes, so neither does
+ * an answer.
+ */
+function sortedMasksOf(gazetteer: CompiledGazetteer): Map<string, number> {
+  let memo = sortedMaskMemos.get(gazetteer);
+  if (!memo) sortedMaskMemos.set(gazetteer, (memo = new ShortKeyMap()));
+  else if (memo.size > SORTED_MASK_KEYS) memo.clear();
+  return memo;
 }
 
 /** Builds the per-document view the features read. */
@@ -148,7 +184,8 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
     shapeIds[i] = known.shapeId;
     posIds[i] = idOf(tokens[i]!.pos);
   }
-  const seen = new Map<string, number>();
+  // How each key is written mid-sentence, by key id.
+  const seen = new Uint8Array(values.length);
   for (const sentence of doc.sentences) {
     let letters = 0;
     let capitals = 0;
@@ -167,18 +204,17 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
       capsLine[i] = caps;
       if (caps || sentenceInitial[i] || tokens[i]!.kind !== 'word') continue;
-      const c = caseOf(words[i]!);
-      if (c !== 0) seen.set(keys[i]!, (seen.get(keys[i]!) ?? 0) | c);
+      seen[keyIds[i]!]! |= caseOf(words[i]!);
     }
   }
-  for (let i = 0; i < n; i++) documentCase[i] = seen.get(keys[i]!) ?? 0;
+  for (let i = 0; i < n; i++) documentCase[i] = seen[keyIds[i]!]!;
 
   // Context aggregation: for capitalised tokens, the neighbours of the key's other occurrences.
-  const occurrences = new Map<string, number[]>();
+  const occurrences = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     if (shapes[i]!.charCodeAt(0) !== 88) continue;
-    let list = occurrences.get(keys[i]!);
-    if (!list) occurrences.set(keys[i]!, (list = []));
+    let list = occurrences.get(keyIds[i]!);
+    if (!list) occurrences.set(keyIds[i]!, (list = []));
     if (list.length < MAX_AGGREGATED_OCCURRENCES) list.push(i);
   }
   const otherContexts = new Array<OtherContexts | null>(n).fill(null);
@@ -205,7 +241,7 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   // Large lists are searched for words only (names have letters; punctuation and numbers never match).
   const wordTokens = new Uint8Array(n);
   for (let i = 0; i < n; i++) wordTokens[i] = tokens[i]!.kind === 'word' ? 1 : 0;
-  const sortedMasks = new Map<string, number>();
+  const sortedMasks = sortedMasksOf(gazetteer);
   for (const sentence of doc.sentences) {
     const marks = matchGazetteer(gazetteer, keys.slice(sentence.tokenStart, sentence.tokenEnd), wordTokens.subarray(sentence.tokenStart, sentence.tokenEnd), sortedMasks);
     gazetteerMarks.set(marks, sentence.tokenStart);

@@ -142,6 +142,17 @@ const NAME_PARTICLES = new Set([
 
 const LOWER_CASE_WORD = /^\p{Ll}+$/u;
 
+/** LOWER_CASE_WORD.test(word), reading ASCII words without the regular expression. */
+function isLowerCaseWord(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code > 127) return LOWER_CASE_WORD.test(word);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
+
 /** The PER, ORG and LOC labels (MISC and O are left to a lower-case word). */
 const NAME_LABELS = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) => {
   const type = typeOf(l);
@@ -159,7 +170,7 @@ const NAME_LABELS = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) 
  */
 export function excludeImpossibleNames(view: FeatureView, i: number, emissions: Float64Array, at: number): void {
   const word = view.words[i]!;
-  if (!LOWER_CASE_WORD.test(word) || NAME_PARTICLES.has(word)) return;
+  if (!isLowerCaseWord(word) || NAME_PARTICLES.has(word)) return;
   // Hyphenated compounds keep their lower-case parts: "Ata-ur-Rehman", "self-rule Authority".
   const tokens = view.doc.tokens;
   if (i > 0 && !tokens[i]!.spaceBefore && tokens[i - 1]!.text === '-') return;

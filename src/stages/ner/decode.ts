@@ -16,7 +16,7 @@ import {
 } from './features.js';
 import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, positionOf, TRANSITION_ALLOWED, typeOf } from './labels.js';
 import { UNKNOWN_ROW, type ValueRowCache } from './value-rows.js';
-import { TRANSITION_CELLS, type ScoringModel } from './model.js';
+import { LABEL_BITS, LABEL_MASK, TRANSITION_CELLS, type EmissionRecords, type ScoringModel } from './model.js';
 
 export interface TaggedDocument {
   view: FeatureView;
@@ -263,10 +263,16 @@ function* sentenceSegments(view: FeatureView, sentence: { tokenStart: number; to
 /**
  * Scores features straight into the emission buffer. Rows are looked up by
  * template and value (strings that already exist), so no feature string is
- * built, except for a key's affixes, which are scored once per key. A compiled
- * model keeps what it looked up across articles: by value id (value-rows.ts) for
- * the features whose value is a token's key, word, shape or POS tag, in a
- * direct-mapped memo (feature-rows.ts) for the others.
+ * built, except for a key's affixes, which are scored once per key.
+ *
+ * A compiled model (one with EmissionRecords) is scored from its records: what
+ * is kept of a lookup is the row's record offset, so a feature seen before costs
+ * one read of its cells; it keeps them across articles by value id
+ * (value-rows.ts) for the features whose value is a token's key, word, shape or
+ * POS tag, and in a direct-mapped memo (feature-rows.ts) for the others. Its
+ * weights are integers (int16), summed in int32 a token at a time and added to
+ * the target by endToken; the sums are the same integers, in any order. Any other
+ * model (the trainer's) is scored row by row in floats.
  */
 class EmissionScorer implements FeatureSink {
   target = new Float64Array(0);
@@ -276,7 +282,18 @@ class EmissionScorer implements FeatureSink {
   /** The model's cache, for an article whose values it numbered. */
   private valueRows: ValueRowCache | undefined;
   private readonly affixScores: Map<string, Float64Array> = new Map();
-  constructor(private readonly model: ScoringModel) {}
+  private readonly sums = new Int32Array(LABEL_COUNT);
+  private readonly records: EmissionRecords | undefined;
+  /** Record offset of a row (-1 for none), for the memos. */
+  private readonly unaryRecord: (template: string, value: string) => number;
+  private readonly pairRecord: (template: string, first: string, second: string) => number;
+
+  constructor(private readonly model: ScoringModel) {
+    const records = (this.records = model.emissionRecords);
+    const recordOf = (row: number): number => (row < 0 || !records ? -1 : records.offsets[row]!);
+    this.unaryRecord = (template, value) => recordOf(model.unaryRow(template, value));
+    this.pairRecord = (template, first, second) => recordOf(model.pairRow(template, first, second));
+  }
 
   /** Starts an article: numbers its values for the model's cache (or leaves the cache out when they are too many). */
   startArticle(view: FeatureView): void {
@@ -285,71 +302,93 @@ class EmissionScorer implements FeatureSink {
     this.valueRows = this.model.valueRows.idsOf(view.values, this.valueIds) ? this.model.valueRows : undefined;
   }
 
+  /** Adds the cells of the record at `at` (-1: none) to the token's sums. */
+  private addRecord(at: number): void {
+    if (at < 0) return;
+    const cells = this.records!.cells;
+    const sums = this.sums;
+    for (let c = at + 1, end = at + 1 + cells[at]!; c < end; c++) {
+      const cell = cells[c]!;
+      sums[cell & LABEL_MASK]! += cell >> LABEL_BITS;
+    }
+  }
+
+  /** Adds the weights of `row` (-1: none) to the target, in floats (a model without records). */
   private addRow(row: number): void {
     if (row < 0) return;
     const target = this.target;
     const offset = this.offset;
-    // Sums of integer weights: the same in any order, and a zero adds nothing.
-    const sparse = this.model.emissionEntries;
-    if (sparse) {
-      const { labels, values } = sparse;
-      for (let e = sparse.starts[row]!, end = sparse.starts[row + 1]!; e < end; e++) target[offset + labels[e]!]! += values[e]!;
-      return;
-    }
     const weights = this.model.weights;
     const base = row * LABEL_COUNT;
     for (let l = 0; l < LABEL_COUNT; l++) target[offset + l]! += weights[base + l]!;
   }
 
+  /** Ends a token's features: adds its integer sums to the target. */
+  endToken(): void {
+    if (!this.records) return;
+    const { sums, target, offset } = this;
+    for (let l = 0; l < LABEL_COUNT; l++) {
+      target[offset + l]! += sums[l]!;
+      sums[l] = 0;
+    }
+  }
+
   flag(name: string): void {
     const memo = this.model.featureRows;
-    this.addRow(memo ? memo.unary(name, '', this.model.unaryRow) : this.model.row(name));
+    if (this.records && memo) this.addRecord(memo.unary(name, '', this.unaryRecord));
+    else this.addRow(this.model.row(name));
   }
 
   unary(template: string, value: string, valueId?: number): void {
+    if (!this.records) {
+      this.addRow(this.model.unaryRow(template, value));
+      return;
+    }
     const cache = this.valueRows;
     if (cache && valueId !== undefined) {
-      const rows = cache.unaryRowsOf(template);
+      const known = cache.unaryRowsOf(template);
       const id = this.valueIds[valueId]!;
-      let row = rows[id]!;
-      if (row === UNKNOWN_ROW) rows[id] = row = this.model.unaryRow(template, value);
-      this.addRow(row);
+      let at = known[id]!;
+      if (at === UNKNOWN_ROW) known[id] = at = this.unaryRecord(template, value);
+      this.addRecord(at);
       return;
     }
     const memo = this.model.featureRows;
-    this.addRow(memo ? memo.unary(template, value, this.model.unaryRow) : this.model.unaryRow(template, value));
+    this.addRecord(memo ? memo.unary(template, value, this.unaryRecord) : this.unaryRecord(template, value));
   }
 
   pair(template: string, first: string, second: string, firstId?: number, secondId?: number): void {
+    if (!this.records) {
+      this.addRow(this.model.pairRow(template, first, second));
+      return;
+    }
     const cache = this.valueRows;
     if (cache && firstId !== undefined && secondId !== undefined) {
       const a = this.valueIds[firstId]!;
       const b = this.valueIds[secondId]!;
-      let row = cache.pairRow(template, a, b);
-      if (row === UNKNOWN_ROW) cache.setPairRow(template, a, b, (row = this.model.pairRow(template, first, second)));
-      this.addRow(row);
+      let at = cache.pairRow(template, a, b);
+      if (at === UNKNOWN_ROW) cache.setPairRow(template, a, b, (at = this.pairRecord(template, first, second)));
+      this.addRecord(at);
       return;
     }
     const memo = this.model.featureRows;
-    this.addRow(memo ? memo.pair(template, first, second, this.model.pairRow) : this.model.pairRow(template, first, second));
+    this.addRecord(memo ? memo.pair(template, first, second, this.pairRecord) : this.pairRecord(template, first, second));
   }
 
   affixes(key: string, keyId?: number): void {
     const cache = this.valueRows;
-    let scores: Float64Array;
-    let at: number;
-    if (cache && keyId !== undefined) {
+    if (this.records && cache && keyId !== undefined) {
       const id = this.valueIds[keyId]!;
-      at = cache.affixOffset(id);
+      let at = cache.affixOffset(id);
       if (at < 0) at = cache.setAffixScores(id, this.affixScoresOf(key));
-      scores = cache.affixScoreArray;
-    } else {
-      let own = this.affixScores.get(key);
-      if (!own) this.affixScores.set(key, (own = this.affixScoresOf(key)));
-      scores = own;
-      at = 0;
+      const scores = cache.affixScoreArray;
+      for (let l = 0; l < LABEL_COUNT; l++) this.sums[l]! += scores[at + l]!;
+      return;
     }
-    for (let l = 0; l < LABEL_COUNT; l++) this.target[this.offset + l]! += scores[at + l]!;
+    let scores = this.affixScores.get(key);
+    if (!scores) this.affixScores.set(key, (scores = this.affixScoresOf(key)));
+    if (this.records) for (let l = 0; l < LABEL_COUNT; l++) this.sums[l]! += scores[l]!;
+    else for (let l = 0; l < LABEL_COUNT; l++) this.target[this.offset + l]! += scores[l]!;
   }
 
   /** The summed rows of `affixes(key)`. */
@@ -480,6 +519,7 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
       scorer.offset = k * LABEL_COUNT;
       staticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
       if (history) historyFeatures(view, i, history, scorer);
+      scorer.endToken();
       excludeImpossibleNames(view, i, buffers.emissions, k * LABEL_COUNT);
       if (titleList >= 0) excludeNamesAcrossTitleEnd(view, i, segment.start, titleList, buffers.emissions, k * LABEL_COUNT);
       if (honorifics) excludeNamesAfterHonorific(view, i, segment.sentenceStart, honorifics, buffers.emissions, k * LABEL_COUNT);

@@ -63,11 +63,11 @@ export interface ScoringModel {
   /** rows x LABEL_COUNT. */
   readonly weights: ArrayLike<number>;
   /**
-   * The same weights without their zeros, when the model keeps them so: a feature
-   * carries weight for about 3 of the 17 labels on average, so a token's score
-   * is summed from a fifth of the cells.
+   * The same weights without their zeros, when the model keeps them so (a
+   * compiled one): a feature carries weight for about 3 of the 17 labels on
+   * average, so a token's score is summed from a fifth of the cells.
    */
-  readonly emissionEntries?: SparseRows;
+  readonly emissionRecords?: EmissionRecords;
   /** The transition matrix of a feature, or -1. */
   transitionRow(feature: string): number;
   /** rows x TRANSITION_CELLS. */
@@ -84,12 +84,22 @@ export interface ScoringModel {
   readonly featureRows?: FeatureRowMemo;
 }
 
-/** Rows of weights without their zeros: row r's cells are entries starts[r] to starts[r + 1] - 1. */
-export interface SparseRows {
-  readonly starts: Int32Array;
-  readonly labels: Uint8Array;
-  readonly values: Int16Array;
+/**
+ * Emission rows without their zeros, one record per row in one array, so that a
+ * row is read from one place: at `offsets[row]`, the number of cells, then each
+ * cell as `weight << LABEL_BITS | label` (weights are int16, labels < 2^LABEL_BITS).
+ * A scorer that keeps a row's offset (decode.ts) reads nothing else.
+ */
+export interface EmissionRecords {
+  readonly offsets: Int32Array;
+  readonly cells: Int32Array;
 }
+
+/** Bits of a label in an EmissionRecords cell. */
+export const LABEL_BITS = 5;
+const LABEL_MASK = (1 << LABEL_BITS) - 1;
+if (LABEL_COUNT > 1 << LABEL_BITS) throw new Error('EmissionRecords: more labels than LABEL_BITS holds');
+export { LABEL_MASK };
 
 
 export interface CompiledNerModel extends ScoringModel {
@@ -298,14 +308,14 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
     }
   }
   const table = new FeatureTable(text, starts, scanned.hashes, rows);
-  const emissionEntries = sparseRows(weights, emissionCount);
+  const emissionRecords = recordsOf(weights, emissionCount);
   const emissionRow = (code: number): number => (code === NONE || code < 0 ? -1 : code);
   return Object.freeze({
     name: meta.name,
     history: meta.history,
     scale: meta.scale,
     weights,
-    emissionEntries,
+    emissionRecords,
     transitions,
     valueRows: new ValueRowCache(),
     featureRows: new FeatureRowMemo(),
@@ -319,25 +329,23 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
   });
 }
 
-/** The non-zero cells of `rows` dense rows of LABEL_COUNT weights. */
-function sparseRows(weights: Int16Array, rows: number): SparseRows {
+/** The records of `rows` dense rows of LABEL_COUNT weights (see EmissionRecords). */
+function recordsOf(weights: Int16Array, rows: number): EmissionRecords {
   let count = 0;
   for (let i = 0; i < rows * LABEL_COUNT; i++) if (weights[i] !== 0) count++;
-  const starts = new Int32Array(rows + 1);
-  const labels = new Uint8Array(count);
-  const values = new Int16Array(count);
-  let entry = 0;
+  const offsets = new Int32Array(rows);
+  const cells = new Int32Array(rows + count);
+  let at = 0;
   for (let row = 0; row < rows; row++) {
-    starts[row] = entry;
+    offsets[row] = at;
+    const countAt = at++;
     for (let l = 0; l < LABEL_COUNT; l++) {
       const value = weights[row * LABEL_COUNT + l]!;
-      if (value === 0) continue;
-      labels[entry] = l;
-      values[entry++] = value;
+      if (value !== 0) cells[at++] = (value << LABEL_BITS) | l;
     }
+    cells[countAt] = at - countAt - 1;
   }
-  starts[rows] = entry;
-  return { starts, labels, values };
+  return { offsets, cells };
 }
 
 /** A trained model's features and dense weights, as the trainer holds them. */

@@ -1,6 +1,8 @@
 /**
  * The tagger's feature rows by template and value id, kept across articles for
- * a model whose features never change (a compiled one).
+ * a model whose features never change (a compiled one). What is kept of a row is
+ * whatever number the scorer keeps for it (decode.ts keeps its record offset in
+ * the model's EmissionRecords), -1 for a feature the model does not know.
  *
  * A token's features are some twenty (template, value) pairs, and most values
  * are a token's key, word, shape or POS tag, which the feature view numbers per
@@ -22,7 +24,7 @@ import { LABEL_COUNT } from './labels.js';
 
 /** Value ids kept (the values of a hundred or so articles of news). */
 export const MAX_VALUES = 1 << 15;
-/** Marks a row not looked up yet (rows are >= 0, or -1 for a feature the model does not know). */
+/** Marks a row not looked up yet (what is kept is >= 0, or -1 for a feature the model does not know). */
 export const UNKNOWN_ROW = -2;
 
 /** Slots of the pair table (a power of two), and the entries it takes before it starts again. */
@@ -39,8 +41,8 @@ export class ValueRowCache {
   /** Per slot: 1 + first id (0: empty), second id, template, row. */
   private readonly pairs = new Int32Array(PAIR_SLOTS * PAIR_FIELDS);
   private pairCount = 0;
-  /** Per key id: its summed affix scores (LABEL_COUNT), valid where affixKnown is 1. */
-  private affixScores = new Float64Array(this.capacity * LABEL_COUNT);
+  /** Per key id: its summed affix scores (LABEL_COUNT; integers, as a compiled model's weights are), valid where affixKnown is 1. */
+  private affixScores = new Int32Array(this.capacity * LABEL_COUNT);
   private affixKnown = new Uint8Array(this.capacity);
 
   /**
@@ -104,7 +106,7 @@ export class ValueRowCache {
     return this.affixKnown[keyId] === 1 ? keyId * LABEL_COUNT : -1;
   }
 
-  get affixScoreArray(): Float64Array {
+  get affixScoreArray(): Int32Array {
     return this.affixScores;
   }
 
@@ -130,7 +132,7 @@ export class ValueRowCache {
       grown.set(rows);
       return grown;
     });
-    const scores = new Float64Array(capacity * LABEL_COUNT);
+    const scores = new Int32Array(capacity * LABEL_COUNT);
     scores.set(this.affixScores);
     this.affixScores = scores;
     const known = new Uint8Array(capacity);

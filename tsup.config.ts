@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // chrono-node and wink-nlp are bundled into dist/: loading their modules one by
 // one (~270 ES modules, ~25 CommonJS ones) took ~60 ms of the cold start, one file
@@ -13,6 +13,15 @@ const NOTICE = `/*! Includes ${Object.entries(BUNDLED)
   .map(([name, copyright]) => `${name} ${versionOf(name)} (MIT License, ${copyright})`)
   .join('; ')} */`;
 const noExternal = Object.keys(BUNDLED);
+
+// lede/compromise imports lede's API from the package itself ('lede'), so that a
+// program that imports both loads lede once and the plugin stays a few KB.
+const ledeAsPackage: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'lede-as-package',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: 'lede', external: true }));
+  },
+};
 
 export default defineConfig([
   {
@@ -47,5 +56,15 @@ export default defineConfig([
     splitting: false,
     noExternal,
     banner: { js: NOTICE },
+  },
+  {
+    // lede/compromise (ESM and CommonJS): the compromise plugin; compromise itself is never imported.
+    entry: { compromise: 'src/compromise/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'node20',
+    splitting: false,
+    esbuildPlugins: [ledeAsPackage],
   },
 ]);

@@ -9,7 +9,11 @@
  *     their indexes) are fresh arrays and objects, the rest a copy of the small
  *     parts, so the JSON is never changed either;
  *   - the add-ons (stemmer, lemmatiser, readability statistics) are left out: lede
- *     reads tokens, their types, parts of speech and sentences only.
+ *     reads tokens, their types, parts of speech and sentences only;
+ *   - the models of the annotations lede never asks for (named entities, negation,
+ *     sentiment, custom entities) are empty: wink-nlp loads every model it is given
+ *     (about 600 KB of JSON, each machine parsed twice) whatever its pipe, and runs
+ *     only the pipe's ['sbd', 'pos'].
  * test/wink-model.test.ts checks that the core equals the package's own. Node
  * only (the package's files are found with require); a browser bundle hands in
  * the package's default export instead (ResourceData.languageModel).
@@ -88,18 +92,26 @@ export function winkCoreJson(): WinkCoreJson {
   return require(`${PACKAGE}languages/cur/models/eng-core-web-model.json`) as WinkCoreJson;
 }
 
-/** The language model for winkNLP(model, ['sbd', 'pos']). */
+/** A machine that recognises nothing, in wink-nlp's automaton format (its emptyModelJSON). */
+const EMPTY_MACHINE = '[100,0,{"0":{}},{},{},{}]';
+const nothing = (): void => undefined;
+
+/**
+ * The language model for winkNLP(model, ['sbd', 'pos']): the package's core,
+ * sentence and part-of-speech models, and empty ones for the annotations that
+ * pipe never runs (wink-nlp requires them to be there).
+ */
 export function loadWinkModel(): Model {
   const json = winkCoreJson();
   return {
     core: () => readWinkCore(json),
     sbd: require(`${PACKAGE}load-sbd-model.js`),
     pos: require(`${PACKAGE}load-pos-model.js`),
-    ner: require(`${PACKAGE}load-ner-model.js`),
-    negation: require(`${PACKAGE}load-negation-model.js`),
-    sa: require(`${PACKAGE}load-sa-model.js`),
-    metaCER: require(`${PACKAGE}load-cer-meta-model.js`),
+    ner: () => ({ machines: [], transformers: [] }),
+    negation: () => ({ machines: [EMPTY_MACHINE], setter: nothing }),
+    sa: () => ({ machines: [EMPTY_MACHINE], setter: nothing }),
+    metaCER: () => ({ machines: '[]', transformers: [nothing] }),
     featureFn: require(`${PACKAGE}feature.js`),
     addons: Object.create(null),
-  };
+  } as unknown as Model;
 }

@@ -395,10 +395,16 @@ class EmissionScorer implements FeatureSink {
   private affixScoresOf(key: string): Float64Array {
     const scores = new Float64Array(LABEL_COUNT);
     const model = this.model;
+    const records = this.records;
     forEachAffix(key, (template, value) => {
       const row = model.unaryRow(template, value);
       if (row < 0) return;
-      for (let l = 0; l < LABEL_COUNT; l++) scores[l]! += model.weights[row * LABEL_COUNT + l]!;
+      if (records) {
+        const at = records.offsets[row]!;
+        for (let c = at + 1; c <= at + records.cells[at]!; c++) scores[records.cells[c]! & LABEL_MASK]! += records.cells[c]! >> LABEL_BITS;
+      } else {
+        for (let l = 0; l < LABEL_COUNT; l++) scores[l]! += model.weights[row * LABEL_COUNT + l]!;
+      }
     });
     return scores;
   }

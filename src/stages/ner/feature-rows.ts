@@ -15,8 +15,13 @@
  * alive. Bounded by construction (a fixed number of slots).
  */
 
-/** Slots of each memo (unary, pair): 2^16. */
-const SLOT_BITS = 16;
+/**
+ * Slots of each memo (unary, pair): 2^13. The features whose value is a token's
+ * key, word, shape or POS tag are kept by value id (value-rows.ts); what comes
+ * here is flags, gazetteer marks, document case, label history and the contexts
+ * of a word's other occurrences.
+ */
+const SLOT_BITS = 13;
 const SLOTS = 1 << SLOT_BITS;
 const SLOT_MASK = SLOTS - 1;
 /** Longest value kept (V8 makes strings shorter than 13 code units flat copies, never slices). */

@@ -164,7 +164,8 @@ class FeatureTable {
     rowCodes: Int32Array,
   ) {
     const count = featureHashes.length;
-    this.shift = shiftFor(count * 2);
+    // At most half full (linear probing; four slots share a cache line).
+    this.shift = shiftFor(count + (count >> 1));
     const size = 2 ** (32 - this.shift);
     this.mask = size - 1;
     this.slots = new Int32Array(size * SLOT_FIELDS);
@@ -292,29 +293,63 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
   for (let f = 0; f < featureCount; f++) {
     rows[f] = text.charCodeAt(starts[f]!) === 84 /* 'T' */ ? ~transitionCount++ : emissionCount++;
   }
-  const weights = new Int16Array(emissionCount * LABEL_COUNT);
   const transitions = new Int16Array(transitionCount * TRANSITION_CELLS);
+  // The emission records (see EmissionRecords) are written from the stored cells as they are read.
+  let emissionCells = 0;
+  for (let f = 0; f < featureCount; f++) if (rows[f]! >= 0) emissionCells += view.getUint16(countsAt + f * 2, true);
+  const offsets = new Int32Array(emissionCount);
+  const cells = new Int32Array(emissionCount + emissionCells);
+  let at = 0;
+  // Cells in increasing order without zeros, as quantizeModel writes them; any other file's records come from the dense rows.
+  let ordered = true;
   let entry = 0;
   for (let f = 0; f < featureCount; f++) {
     const transition = rows[f]! < 0;
     const width = transition ? TRANSITION_CELLS : LABEL_COUNT;
-    const target = transition ? transitions : weights;
     const row = transition ? ~rows[f]! : rows[f]!;
     const count = view.getUint16(countsAt + f * 2, true);
+    if (!transition) {
+      offsets[row] = at;
+      cells[at++] = count;
+    }
+    let previous = -1;
     for (let k = 0; k < count; k++, entry++) {
       const cell = view.getUint16(indicesAt + entry * 2, true);
       if (cell >= width || entry >= entryCount) throw new Error(`NER model "${meta.name}": corrupt weights at feature ${f} ("${nameOf(f)}").`);
-      target[row * width + cell] = view.getInt16(entry * 2, true);
+      const value = view.getInt16(entry * 2, true);
+      if (transition) {
+        transitions[row * width + cell] = value;
+        continue;
+      }
+      if (cell <= previous || value === 0) ordered = false;
+      previous = cell;
+      cells[at++] = (value << LABEL_BITS) | cell;
     }
   }
   const table = new FeatureTable(text, starts, scanned.hashes, rows);
-  const emissionRecords = recordsOf(weights, emissionCount);
+  // The dense rows are made when first read (the tagger reads the records); a file
+  // whose cells are out of order or zero has its records made from them instead.
+  let weights: Int16Array | null = null;
+  const denseRows = (): Int16Array => {
+    if (weights) return weights;
+    weights = new Int16Array(emissionCount * LABEL_COUNT);
+    let stored = 0;
+    for (let f = 0; f < featureCount; f++) {
+      const count = view.getUint16(countsAt + f * 2, true);
+      const row = rows[f]!;
+      for (let k = 0; k < count; k++, stored++) if (row >= 0) weights[row * LABEL_COUNT + view.getUint16(indicesAt + stored * 2, true)] = view.getInt16(stored * 2, true);
+    }
+    return weights;
+  };
+  const emissionRecords = ordered ? { offsets, cells } : recordsOf(denseRows(), emissionCount);
   const emissionRow = (code: number): number => (code === NONE || code < 0 ? -1 : code);
   return Object.freeze({
     name: meta.name,
     history: meta.history,
     scale: meta.scale,
-    weights,
+    get weights() {
+      return denseRows();
+    },
     emissionRecords,
     transitions,
     valueRows: new ValueRowCache(),

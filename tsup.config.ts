@@ -59,6 +59,15 @@ const embeddedData: NonNullable<Options['esbuildPlugins']>[number] = {
 // the package, and its size is a budget (DESIGN §4).
 const sourcemap = process.env.LEDE_SOURCEMAP === '1';
 
+// lede/compromise imports lede's API from the package itself ('lede'), so that a
+// program that imports both loads lede once and the plugin stays a few KB.
+const ledeAsPackage: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'lede-as-package',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: 'lede', external: true }));
+  },
+};
+
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
@@ -123,5 +132,15 @@ export default defineConfig([
     platform: 'browser',
     target: 'es2022',
     splitting: false,
+  },
+  {
+    // lede/compromise (ESM and CommonJS): the compromise plugin; compromise itself is never imported.
+    entry: { compromise: 'src/compromise/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap,
+    target: 'node20',
+    splitting: false,
+    esbuildPlugins: [ledeAsPackage],
   },
 ]);

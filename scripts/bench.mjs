@@ -4,6 +4,12 @@
  *
  *   full pipeline, one thread      tokens/s and ms/article over the CoNLL-2003 dev
  *                                  documents rebuilt as text (../shared/data), else samples/
+ *   lede / compromise              both over the same documents in one process, in
+ *                                  alternating rounds: lede's full pipeline against
+ *                                  compromise's people(), places() and organizations();
+ *                                  the median of the rounds' ratios and their spread
+ *   stage shares                   each pipeline stage's share of the time (the source
+ *                                  through tsx, a devDependency: dist/ is one bundle)
  *   cold start                     a fresh node process: import + first extract
  *   peak RSS, one extractor        a fresh process that extracts every document
  *   annotate, 1 and N workers      annotate() articles/s and tokens/s once each worker
@@ -28,6 +34,7 @@
  * default 4000, rounded up to whole passes over the corpus), LEDE_BENCH_WARMUP
  * (articles each worker does before the timing starts, default 1500),
  * LEDE_BENCH_SCALING_ROUNDS (rounds of those runs, default 5),
+ * LEDE_BENCH_COMPROMISE_ROUNDS (rounds of lede against compromise, default 7),
  * LEDE_BENCH_BIG_RUN (articles of the memory run, default 20000),
  * LEDE_BENCH_PG_ARTICLES (articles of each postgres/jsonl run, default 4000),
  * LEDE_BENCH_PG_ROUNDS (rounds of those runs, default 3), LEDE_BENCH_QUEUE_ARTICLES
@@ -300,6 +307,108 @@ async function machineParallelism(threads) {
   return (threads * one) / many;
 }
 
+// ---------------------------------------------------------------- lede against compromise
+
+/**
+ * Child: lede's full pipeline and compromise's people/places/organizations over
+ * the same documents, one pass each per round, the first of the two alternating
+ * from round to round so that a drift of the machine's speed favours neither.
+ * compromise's views are read out (`.out('array')`) so that nothing is left
+ * lazily undone. A round's ratio is compromise's time over lede's: how many times
+ * compromise's tokens/s lede reaches on the same text.
+ */
+async function childCompromise(corpusFile, rounds) {
+  const { createExtractor } = await import(pathToFileURL(DIST_INDEX).href);
+  const { default: nlp } = await import('compromise');
+  const documents = JSON.parse(readFileSync(corpusFile, 'utf8'));
+  const tokens = documents.reduce((sum, d) => sum + d.tokens, 0);
+  const extractor = createExtractor();
+  const lede = () => {
+    for (const d of documents) extractor.extract(d.text);
+  };
+  let found = 0;
+  const compromise = () => {
+    for (const d of documents) {
+      const doc = nlp(d.text);
+      found += doc.people().out('array').length + doc.places().out('array').length + doc.organizations().out('array').length;
+    }
+  };
+  const timed = (run) => {
+    const t0 = performance.now();
+    run();
+    return performance.now() - t0;
+  };
+  timed(lede); // warm-up: both compile their hot code first
+  timed(compromise);
+  const results = [];
+  for (let r = 0; r < rounds; r++) {
+    const ledeFirst = r % 2 === 0;
+    const first = timed(ledeFirst ? lede : compromise);
+    const second = timed(ledeFirst ? compromise : lede);
+    const [ledeMs, compromiseMs] = ledeFirst ? [first, second] : [second, first];
+    results.push({ ledeMs, compromiseMs, ratio: compromiseMs / ledeMs });
+  }
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'compromise', 'package.json'), 'utf8'));
+  process.stdout.write(`${RESULT_TAG}${JSON.stringify({ tokens, version, found, rounds: results })}\n`);
+}
+
+async function compareWithCompromise(corpusFile, rounds) {
+  const { stdout } = await runNode([SCRIPT, '--child-compromise', corpusFile, String(rounds)]);
+  const result = JSON.parse(tagged(stdout, RESULT_TAG));
+  const rate = (ms) => (result.tokens / ms) * 1000;
+  const ratios = result.rounds.map((r) => r.ratio);
+  return {
+    version: result.version,
+    ratio: median(ratios),
+    ratios,
+    ledeTokensPerSecond: median(result.rounds.map((r) => rate(r.ledeMs))),
+    compromiseTokensPerSecond: median(result.rounds.map((r) => rate(r.compromiseMs))),
+  };
+}
+
+// ---------------------------------------------------------------- stage shares
+
+/**
+ * Child (run with tsx: dist/ is one bundle with no stage boundaries in it): the
+ * pipeline's stages one by one over the corpus, each stage's time summed, and the
+ * output step's. Two passes warm up; the next ones are timed.
+ */
+async function childStages(corpusFile) {
+  const src = (path) => import(pathToFileURL(join(ROOT, 'src', path)).href);
+  const { PIPELINE } = await src('core/pipeline.ts');
+  const { loadResourceData } = await src('node/load-data.ts');
+  const { compileResources } = await src('core/resources.ts');
+  const { createDocument } = await src('core/document.ts');
+  const { buildExtraction } = await src('core/output.ts');
+  const { validateConfig } = await src('core/options.ts');
+  const documents = JSON.parse(readFileSync(corpusFile, 'utf8'));
+  const resources = compileResources(loadResourceData(), validateConfig(undefined));
+  const names = [...PIPELINE.map((stage) => stage.name), 'output'];
+  const times = new Float64Array(names.length);
+  const started = performance.now();
+  for (let pass = 0; pass < 4 || performance.now() - started < 8000; pass++) {
+    if (pass === 2) times.fill(0);
+    for (const d of documents) {
+      const doc = createDocument(d.text, null);
+      for (let s = 0; s < PIPELINE.length; s++) {
+        const t0 = performance.now();
+        PIPELINE[s].run(doc, resources);
+        times[s] += performance.now() - t0;
+      }
+      const t0 = performance.now();
+      buildExtraction(doc);
+      times[names.length - 1] += performance.now() - t0;
+    }
+  }
+  const total = times.reduce((sum, t) => sum + t, 0);
+  process.stdout.write(`${RESULT_TAG}${JSON.stringify(names.map((name, s) => ({ name, share: times[s] / total })))}\n`);
+}
+
+async function stageShares(corpusFile) {
+  const { stdout } = await runNode(['--import', 'tsx', SCRIPT, '--child-stages', corpusFile]);
+  return JSON.parse(tagged(stdout, RESULT_TAG));
+}
+
 const COLD_START = `
 const t0 = performance.now();
 const { extract } = await import(${JSON.stringify(pathToFileURL(DIST_INDEX).href)});
@@ -424,6 +533,18 @@ async function main() {
     writeFileSync(corpusFile, JSON.stringify(corpus.documents));
     const single = JSON.parse(tagged((await runNode(['--expose-gc', SCRIPT, '--child-single', corpusFile])).stdout, RESULT_TAG));
     row('full pipeline, 1 thread', `${int(single.tokensPerSecond)} tokens/s, ${single.msPerArticle.toFixed(2)} ms/article`, '≥ 50,000 tokens/s');
+
+    const compromiseRounds = Math.max(1, Number(process.env.LEDE_BENCH_COMPROMISE_ROUNDS ?? 7));
+    const versus = await compareWithCompromise(corpusFile, compromiseRounds);
+    row(
+      `lede / compromise ${versus.version} (people, places, organizations), same process, same text`,
+      `${versus.ratio.toFixed(2)}× (median of ${compromiseRounds} alternating rounds: ${versus.ratios.map((r) => r.toFixed(2)).join(', ')}; ` +
+        `spread ${Math.min(...versus.ratios).toFixed(2)}–${Math.max(...versus.ratios).toFixed(2)}; ` +
+        `lede ${int(versus.ledeTokensPerSecond)} tokens/s, compromise ${int(versus.compromiseTokensPerSecond)} tokens/s)`,
+      '≥ 4×',
+    );
+    const shares = await stageShares(corpusFile);
+    row('share of the time per stage (source through tsx)', shares.map((s) => `${s.name} ${(100 * s.share).toFixed(1)}%`).join(', '));
 
     const cold = [];
     for (let i = 0; i < 5; i++) {
@@ -636,5 +757,7 @@ async function benchQueue(corpus, dir, row) {
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === '--child-single') await childSingleThread(rest[0]);
 else if (mode === '--child-cli') await childCli(rest);
+else if (mode === '--child-compromise') await childCompromise(rest[0], Number(rest[1]));
+else if (mode === '--child-stages') await childStages(rest[0]);
 else if (mode === '--child-annotate') await childAnnotate(rest[0], Number(rest[1]), Number(rest[2]), Number(rest[3]));
 else await main();

@@ -11,10 +11,6 @@
 import { binaryFiles, textFiles, winkCoreText } from 'lede:embedded-data';
 import loadSbdModel from 'wink-eng-lite-web-model/dist/load-sbd-model.js';
 import loadPosModel from 'wink-eng-lite-web-model/dist/load-pos-model.js';
-import loadNerModel from 'wink-eng-lite-web-model/dist/load-ner-model.js';
-import loadNegationModel from 'wink-eng-lite-web-model/dist/load-negation-model.js';
-import loadSaModel from 'wink-eng-lite-web-model/dist/load-sa-model.js';
-import loadCerMetaModel from 'wink-eng-lite-web-model/dist/load-cer-meta-model.js';
 import featureFn from 'wink-eng-lite-web-model/dist/feature.js';
 import type { Model } from 'wink-nlp';
 import { resourceDataFromFiles, type DataFiles } from '../core/data-files.js';
@@ -45,10 +41,6 @@ export function embeddedResourceData(): ResourceData {
       {
         sbd: loadSbdModel as Model['sbd'],
         pos: loadPosModel as Model['pos'],
-        ner: loadNerModel as Model['ner'],
-        negation: loadNegationModel as Model['negation'],
-        sa: loadSaModel as Model['sa'],
-        metaCER: loadCerMetaModel as Model['metaCER'],
         featureFn: featureFn as Model['featureFn'],
       },
       bytesFromBase64,

@@ -9,7 +9,11 @@
  *     their indexes) are fresh arrays and objects, the rest a copy of the small
  *     parts, so the JSON is never changed either;
  *   - the add-ons (stemmer, lemmatiser, readability statistics) are left out: lede
- *     reads tokens, their types, parts of speech and sentences only.
+ *     reads tokens, their types, parts of speech and sentences only;
+ *   - the models of the annotations lede never asks for (named entities, negation,
+ *     sentiment, custom entities) are empty: wink-nlp loads every model it is given
+ *     (about 600 KB of JSON, each machine parsed twice) whatever its pipe, and runs
+ *     only the pipe's ['sbd', 'pos'].
  * test/wink-model.test.ts checks that the core equals the package's own.
  * Browser-safe: the Node entry (src/node/wink-model.ts) and the browser build
  * (src/browser/data.ts) hand in the package's parts and a base64 decoder.
@@ -32,16 +36,16 @@ export interface WinkCoreJson {
   preserve: unknown;
 }
 
-/** The package's loaders of its other models (dist/load-*-model.js) and its feature function (dist/feature.js). */
+/** The package's loaders of the models lede runs (dist/load-sbd-model.js, load-pos-model.js) and its feature function (dist/feature.js). */
 export interface WinkModelParts {
   sbd: Model['sbd'];
   pos: Model['pos'];
-  ner: Model['ner'];
-  negation: Model['negation'];
-  sa: Model['sa'];
-  metaCER: Model['metaCER'];
   featureFn: Model['featureFn'];
 }
+
+/** A machine that recognises nothing, in wink-nlp's automaton format (its emptyModelJSON). */
+const EMPTY_MACHINE = '[100,0,{"0":{}},{},{},{}]';
+const nothing = (): void => undefined;
 
 /** The bytes of base64 text. */
 export type Base64Decoder = (base64: string) => Uint8Array;
@@ -93,11 +97,21 @@ export function readWinkCoreWith(json: WinkCoreJson, decode: Base64Decoder): Rec
   return { ...model, features, lexicon: uint32FromBase64(lexicon, decode), xpansions: uint32FromBase64(xpansions, decode) };
 }
 
-/** The language model for winkNLP(model, ['sbd', 'pos']). */
+/**
+ * The language model for winkNLP(model, ['sbd', 'pos']): the package's core,
+ * sentence and part-of-speech models, and empty ones for the annotations that
+ * pipe never runs (wink-nlp requires them to be there).
+ */
 export function winkModelFromParts(json: WinkCoreJson, parts: WinkModelParts, decode: Base64Decoder): Model {
   return {
     core: () => readWinkCoreWith(json, decode),
-    ...parts,
+    sbd: parts.sbd,
+    pos: parts.pos,
+    ner: () => ({ machines: [], transformers: [] }),
+    negation: () => ({ machines: [EMPTY_MACHINE], setter: nothing }),
+    sa: () => ({ machines: [EMPTY_MACHINE], setter: nothing }),
+    metaCER: () => ({ machines: '[]', transformers: [nothing] }),
+    featureFn: parts.featureFn,
     addons: Object.create(null),
-  };
+  } as unknown as Model;
 }

@@ -27,17 +27,13 @@ export function winkCoreJson(): WinkCoreJson {
   return require(`${PACKAGE}languages/cur/models/eng-core-web-model.json`) as WinkCoreJson;
 }
 
-/** The language model for winkNLP(model, ['sbd', 'pos']). */
+/** The language model for winkNLP(model, ['sbd', 'pos']) (see src/core/wink-core.ts). */
 export function loadWinkModel(): Model {
   return winkModelFromParts(
     winkCoreJson(),
     {
       sbd: require(`${PACKAGE}load-sbd-model.js`),
       pos: require(`${PACKAGE}load-pos-model.js`),
-      ner: require(`${PACKAGE}load-ner-model.js`),
-      negation: require(`${PACKAGE}load-negation-model.js`),
-      sa: require(`${PACKAGE}load-sa-model.js`),
-      metaCER: require(`${PACKAGE}load-cer-meta-model.js`),
       featureFn: require(`${PACKAGE}feature.js`),
     },
     bytesFromBase64,

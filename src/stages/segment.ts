@@ -42,6 +42,8 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u0085]/g;
 const ENDS_SENTENCE = /[.!?:;"'”’»)\]]\s*$/u;
 const STARTS_LOWER = /^\s*\p{Ll}/u;
+/** White space that `replace(/\s+/g, ' ')` would change: a run, or any but a plain space. */
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 
 interface Line extends Range {
   blank: boolean;
@@ -102,8 +104,9 @@ export function classifyParagraph(
 ): ParagraphKind {
   if (!HAS_LETTER_OR_DIGIT.test(text)) return 'separator';
   if (text.length <= MAX_FURNITURE_LENGTH) {
-    const normalized = text.replace(/\s+/g, ' ').toLowerCase();
-    if (furniture.sectionLabels.has(normalized.replace(/[.:]$/, ''))) return 'section-label';
+    const normalized = (NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ') : text).toLowerCase();
+    const last = normalized.charCodeAt(normalized.length - 1);
+    if (furniture.sectionLabels.has(last === 46 || last === 58 ? normalized.slice(0, -1) : normalized)) return 'section-label';
     for (const rule of furniture.footers) if (rule.regex.test(normalized)) return 'footer';
   }
   if (isFirst && !ENDS_SENTENCE.test(text) && text.length <= MAX_FURNITURE_LENGTH) return 'headline';

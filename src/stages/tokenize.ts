@@ -63,6 +63,25 @@ function piecesOf(text: string, paragraph: Paragraph): Piece[] {
   return pieces;
 }
 
+/** Whether `value` is empty or white space only (as `value.trim() === ''`), without making a string for a word. */
+function isBlank(value: string): boolean {
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return value.trim() === '';
+}
+
+/** Whether a word ends in a letter and a possessive 's (as POSSESSIVE_END), testing its last characters first. */
+function endsInPossessive(value: string): boolean {
+  const n = value.length;
+  const s = value.charCodeAt(n - 1);
+  if (s !== 115 && s !== 83) return false;
+  const apostrophe = value.charCodeAt(n - 2);
+  if (apostrophe !== 39 && apostrophe !== 0x2019) return false;
+  const letter = value.charCodeAt(n - 3);
+  if ((letter >= 97 && letter <= 122) || (letter >= 65 && letter <= 90)) return true;
+  return letter > 127 && POSSESSIVE_END.test(value);
+}
+
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
@@ -91,9 +110,10 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
     const chunkEnd = pieces[last]!.end;
     const chunk = text.slice(chunkStart, chunkEnd);
     const winkDoc = nlp.readDoc(chunk);
-    const values = winkDoc.tokens().out(its.value) as string[];
-    const types = winkDoc.tokens().out(its.type) as string[];
-    const tags = winkDoc.tokens().out(its.pos) as string[];
+    const winkTokens = winkDoc.tokens();
+    const values = winkTokens.out(its.value) as string[];
+    const types = winkTokens.out(its.type) as string[];
+    const tags = winkTokens.out(its.pos) as string[];
     const winkSentences = winkDoc.sentences().out(its.span) as unknown as [number, number][];
 
     // Align wink tokens to the text; map wink token index -> our token index (or -1).
@@ -104,7 +124,7 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
     for (let i = 0; i < values.length; i++) {
       const value = values[i]!;
       const type = types[i]!;
-      if (type === 'tabCRLF' || value.trim() === '') continue;
+      if (type === 'tabCRLF' || isBlank(value)) continue;
       const found = chunk.indexOf(value, cursor);
       if (found < 0) continue;
       const start = chunkStart + found;
@@ -123,7 +143,7 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
       const spaceBefore = previous === undefined || previous.end < start;
       // wink-nlp splits "Boatmen's" only until it has once seen it whole (its token cache
       // outlives a document), so the possessive is split here, the same way every time.
-      const possessive = kind === 'word' && value.length > 2 ? POSSESSIVE_END.exec(value) : null;
+      const possessive = kind === 'word' && value.length > 2 && endsInPossessive(value);
       const stemEnd = possessive ? end - 2 : end;
       tokens.push({ index: tokens.length, start, end: stemEnd, text: value.slice(0, stemEnd - start), pos, kind, spaceBefore, sentence: -1, paragraph, furniture: inFurniture });
       if (possessive) {

@@ -16,8 +16,8 @@ import {
 } from './features.js';
 import { listMarksAt } from './gazetteer.js';
 import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, positionOf, TRANSITION_ALLOWED, typeOf } from './labels.js';
-import type { BoundedMemo } from '../../core/bounded-memo.js';
-import { TRANSITION_CELLS, type ScoringModel } from './model.js';
+import { UNKNOWN_ROW, type ValueRowCache } from './value-rows.js';
+import { LABEL_BITS, LABEL_MASK, TRANSITION_CELLS, type EmissionRecords, type ScoringModel } from './model.js';
 
 export interface TaggedDocument {
   view: FeatureView;
@@ -143,6 +143,17 @@ const NAME_PARTICLES = new Set([
 
 const LOWER_CASE_WORD = /^\p{Ll}+$/u;
 
+/** LOWER_CASE_WORD.test(word), reading ASCII words without the regular expression. */
+function isLowerCaseWord(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code > 127) return LOWER_CASE_WORD.test(word);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
+
 /** The PER, ORG and LOC labels (MISC and O are left to a lower-case word). */
 const NAME_LABELS = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) => {
   const type = typeOf(l);
@@ -160,7 +171,7 @@ const NAME_LABELS = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) 
  */
 export function excludeImpossibleNames(view: FeatureView, i: number, emissions: Float64Array, at: number): void {
   const word = view.words[i]!;
-  if (!LOWER_CASE_WORD.test(word) || NAME_PARTICLES.has(word)) return;
+  if (!isLowerCaseWord(word) || NAME_PARTICLES.has(word)) return;
   // Hyphenated compounds keep their lower-case parts: "Ata-ur-Rehman", "self-rule Authority".
   const tokens = view.doc.tokens;
   if (i > 0 && !tokens[i]!.spaceBefore && tokens[i - 1]!.text === '-') return;
@@ -268,62 +279,167 @@ function* sentenceSegments(view: FeatureView, sentence: { tokenStart: number; to
 /**
  * Scores features straight into the emission buffer. Rows are looked up by
  * template and value (strings that already exist), so no feature string is
- * built, except for a key's affixes, which are scored once per key (per article,
- * or across articles when the model keeps a memo).
+ * built, except for a key's affixes, which are scored once per key.
+ *
+ * A compiled model (one with EmissionRecords) is scored from its records: what
+ * is kept of a lookup is the row's record offset, so a feature seen before costs
+ * one read of its cells; it keeps them across articles by value id
+ * (value-rows.ts) for the features whose value is a token's key, word, shape or
+ * POS tag, and in a direct-mapped memo (feature-rows.ts) for the others. Its
+ * weights are integers (int16), summed in int32 a token at a time and added to
+ * the target by endToken; the sums are the same integers, in any order. Any other
+ * model (the trainer's) is scored row by row in floats.
  */
 class EmissionScorer implements FeatureSink {
   target = new Float64Array(0);
   offset = 0;
-  private readonly affixScores: BoundedMemo<Float64Array> | Map<string, Float64Array>;
+  /** Lasting value ids of the article's FeatureView.values (when the model keeps a ValueRowCache). */
+  private valueIds = new Int32Array(0);
+  /** The model's cache, for an article whose values it numbered. */
+  private valueRows: ValueRowCache | undefined;
+  private readonly affixScores: Map<string, Float64Array> = new Map();
+  private readonly sums = new Int32Array(LABEL_COUNT);
+  private readonly records: EmissionRecords | undefined;
+  /** Record offset of a row (-1 for none), for the memos. */
+  private readonly unaryRecord: (template: string, value: string) => number;
+  private readonly pairRecord: (template: string, first: string, second: string) => number;
+
   constructor(private readonly model: ScoringModel) {
-    this.affixScores = model.affixScores ?? new Map();
+    const records = (this.records = model.emissionRecords);
+    const recordOf = (row: number): number => (row < 0 || !records ? -1 : records.offsets[row]!);
+    this.unaryRecord = (template, value) => recordOf(model.unaryRow(template, value));
+    this.pairRecord = (template, first, second) => recordOf(model.pairRow(template, first, second));
   }
 
+  /** Starts an article: numbers its values for the model's cache (or leaves the cache out when they are too many). */
+  startArticle(view: FeatureView): void {
+    if (!this.model.valueRows) return;
+    if (this.valueIds.length < view.values.length) this.valueIds = new Int32Array(view.values.length);
+    this.valueRows = this.model.valueRows.idsOf(view.values, this.valueIds) ? this.model.valueRows : undefined;
+  }
+
+  /** Adds the cells of the record at `at` (-1: none) to the token's sums. */
+  private addRecord(at: number): void {
+    if (at < 0) return;
+    const cells = this.records!.cells;
+    const sums = this.sums;
+    for (let c = at + 1, end = at + 1 + cells[at]!; c < end; c++) {
+      const cell = cells[c]!;
+      sums[cell & LABEL_MASK]! += cell >> LABEL_BITS;
+    }
+  }
+
+  /** Adds the weights of `row` (-1: none) to the target, in floats (a model without records). */
   private addRow(row: number): void {
     if (row < 0) return;
-    const weights = this.model.weights;
-    const base = row * LABEL_COUNT;
     const target = this.target;
     const offset = this.offset;
+    const weights = this.model.weights;
+    const base = row * LABEL_COUNT;
     for (let l = 0; l < LABEL_COUNT; l++) target[offset + l]! += weights[base + l]!;
   }
 
-  flag(name: string): void {
-    this.addRow(this.model.row(name));
-  }
-
-  unary(template: string, value: string): void {
-    this.addRow(this.model.unaryRow(template, value));
-  }
-
-  pair(template: string, first: string, second: string): void {
-    this.addRow(this.model.pairRow(template, first, second));
-  }
-
-  affixes(key: string): void {
-    let scores = this.affixScores.get(key);
-    if (!scores) {
-      const ownScores = (scores = new Float64Array(LABEL_COUNT));
-      const model = this.model;
-      forEachAffix(key, (template, value) => {
-        const row = model.unaryRow(template, value);
-        if (row < 0) return;
-        for (let l = 0; l < LABEL_COUNT; l++) ownScores[l]! += model.weights[row * LABEL_COUNT + l]!;
-      });
-      this.affixScores.set(key, scores);
+  /** Ends a token's features: adds its integer sums to the target. */
+  endToken(): void {
+    if (!this.records) return;
+    const { sums, target, offset } = this;
+    for (let l = 0; l < LABEL_COUNT; l++) {
+      target[offset + l]! += sums[l]!;
+      sums[l] = 0;
     }
-    for (let l = 0; l < LABEL_COUNT; l++) this.target[this.offset + l]! += scores[l]!;
+  }
+
+  flag(name: string): void {
+    const memo = this.model.featureRows;
+    if (this.records && memo) this.addRecord(memo.unary(name, '', this.unaryRecord));
+    else this.addRow(this.model.row(name));
+  }
+
+  unary(template: string, value: string, valueId?: number): void {
+    if (!this.records) {
+      this.addRow(this.model.unaryRow(template, value));
+      return;
+    }
+    const cache = this.valueRows;
+    if (cache && valueId !== undefined) {
+      const known = cache.unaryRowsOf(template);
+      const id = this.valueIds[valueId]!;
+      let at = known[id]!;
+      if (at === UNKNOWN_ROW) known[id] = at = this.unaryRecord(template, value);
+      this.addRecord(at);
+      return;
+    }
+    const memo = this.model.featureRows;
+    this.addRecord(memo ? memo.unary(template, value, this.unaryRecord) : this.unaryRecord(template, value));
+  }
+
+  pair(template: string, first: string, second: string, firstId?: number, secondId?: number): void {
+    if (!this.records) {
+      this.addRow(this.model.pairRow(template, first, second));
+      return;
+    }
+    const cache = this.valueRows;
+    if (cache && firstId !== undefined && secondId !== undefined) {
+      const a = this.valueIds[firstId]!;
+      const b = this.valueIds[secondId]!;
+      let at = cache.pairRow(template, a, b);
+      if (at === UNKNOWN_ROW) cache.setPairRow(template, a, b, (at = this.pairRecord(template, first, second)));
+      this.addRecord(at);
+      return;
+    }
+    const memo = this.model.featureRows;
+    this.addRecord(memo ? memo.pair(template, first, second, this.pairRecord) : this.pairRecord(template, first, second));
+  }
+
+  affixes(key: string, keyId?: number): void {
+    const cache = this.valueRows;
+    if (this.records && cache && keyId !== undefined) {
+      const id = this.valueIds[keyId]!;
+      let at = cache.affixOffset(id);
+      if (at < 0) at = cache.setAffixScores(id, this.affixScoresOf(key));
+      const scores = cache.affixScoreArray;
+      for (let l = 0; l < LABEL_COUNT; l++) this.sums[l]! += scores[at + l]!;
+      return;
+    }
+    let scores = this.affixScores.get(key);
+    if (!scores) this.affixScores.set(key, (scores = this.affixScoresOf(key)));
+    if (this.records) for (let l = 0; l < LABEL_COUNT; l++) this.sums[l]! += scores[l]!;
+    else for (let l = 0; l < LABEL_COUNT; l++) this.target[this.offset + l]! += scores[l]!;
+  }
+
+  /** The summed rows of `affixes(key)`. */
+  private affixScoresOf(key: string): Float64Array {
+    const scores = new Float64Array(LABEL_COUNT);
+    const model = this.model;
+    const records = this.records;
+    forEachAffix(key, (template, value) => {
+      const row = model.unaryRow(template, value);
+      if (row < 0) return;
+      if (records) {
+        const at = records.offsets[row]!;
+        for (let c = at + 1; c <= at + records.cells[at]!; c++) scores[records.cells[c]! & LABEL_MASK]! += records.cells[c]! >> LABEL_BITS;
+      } else {
+        for (let l = 0; l < LABEL_COUNT; l++) scores[l]! += model.weights[row * LABEL_COUNT + l]!;
+      }
+    });
+    return scores;
   }
 }
 
+/** Shape pairs whose transition matrix a compiled model keeps across articles (2.3 KB each). */
+const TRANSITION_MEMO_PAIRS = 1024;
+
 /**
- * The combined transition matrix of a token, cached for the article by the
- * values its transition features depend on (the shapes of the token and the
- * one before it), so most tokens reuse a matrix already summed.
+ * The combined transition matrix of a token, cached by the values its transition
+ * features depend on (the shapes of the token and the one before it), so most
+ * tokens reuse a matrix already summed. For a model whose weights never change
+ * (a compiled one) the cache is kept across articles (see decodeCacheOf), bounded:
+ * when full it starts again empty.
  */
 class TransitionMatrices implements FeatureSink {
   private readonly rows: number[] = [];
   private readonly cache = new Map<string, Map<string, Float64Array>>();
+  private size = 0;
   constructor(private readonly model: ScoringModel) {}
 
   /** The matrix of token i (`sentenceStart` as given to transitionFeatures). */
@@ -331,13 +447,18 @@ class TransitionMatrices implements FeatureSink {
     const previousShape = i > sentenceStart ? view.shapes[i - 1]! : '';
     const shape = view.shapes[i]!;
     let byShape = this.cache.get(previousShape);
-    if (!byShape) this.cache.set(previousShape, (byShape = new Map()));
-    let matrix = byShape.get(shape);
+    let matrix = byShape?.get(shape);
     if (!matrix) {
       this.rows.length = 0;
       transitionFeatures(view, i, sentenceStart, this);
       matrix = new Float64Array(TRANSITION_CELLS);
       addTransitionScores(this.model, this.rows, matrix, 0);
+      if (++this.size > TRANSITION_MEMO_PAIRS) {
+        this.cache.clear();
+        this.size = 1;
+        byShape = undefined;
+      }
+      if (!byShape) this.cache.set(previousShape, (byShape = new Map()));
       byShape.set(shape, matrix);
     }
     return matrix;
@@ -360,6 +481,28 @@ class TransitionMatrices implements FeatureSink {
   }
 }
 
+/** What tagging keeps from one article to the next for one model. */
+interface DecodeCache {
+  readonly transitions: TransitionMatrices;
+  readonly buffers: DecodeBuffers;
+}
+
+const decodeCaches = new WeakMap<ScoringModel, DecodeCache>();
+
+/**
+ * The decoding buffers and transition matrices of a model: kept with a model whose
+ * weights never change (one that keeps a ValueRowCache, i.e. a compiled one), so that
+ * an article starts with the matrices of the articles before it; fresh for any
+ * other (the trainer's change as it learns). Tagging is synchronous and never
+ * re-entered, so one set of buffers per model serves every article.
+ */
+function decodeCacheOf(model: ScoringModel): DecodeCache {
+  if (!model.valueRows) return { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers() };
+  let cache = decodeCaches.get(model);
+  if (!cache) decodeCaches.set(model, (cache = { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers() }));
+  return cache;
+}
+
 /**
  * Tags a document. `honorifics` (lower case, as data/lexicon/titles.json lists them)
  * turns on excludeNamesAfterHonorific.
@@ -370,8 +513,8 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
   const margins = new Float32Array(tokens.length);
   const history = model.history ? new LabelHistory() : null;
   const scorer = new EmissionScorer(model);
-  const transitionMatrices = new TransitionMatrices(model);
-  const buffers = new DecodeBuffers();
+  scorer.startArticle(view);
+  const { transitions: transitionMatrices, buffers } = decodeCacheOf(model);
   const titleList = view.gazetteerLists.indexOf('title');
   const trademarkList = view.gazetteerLists.indexOf('trademark');
   let pendingFrom = 0;
@@ -399,6 +542,7 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
       scorer.offset = k * LABEL_COUNT;
       staticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
       if (history) historyFeatures(view, i, history, scorer);
+      scorer.endToken();
       excludeImpossibleNames(view, i, buffers.emissions, k * LABEL_COUNT);
       if (titleList >= 0) excludeNamesAcrossTitleEnd(view, i, segment.start, titleList, buffers.emissions, k * LABEL_COUNT);
       if (honorifics) excludeNamesAfterHonorific(view, i, segment.sentenceStart, honorifics, buffers.emissions, k * LABEL_COUNT);

@@ -50,6 +50,18 @@ export interface FeatureView {
    */
   readonly runStart: Int32Array;
   readonly runEnd: Int32Array;
+  /**
+   * The distinct strings that the token features name (keys, words, shapes, POS
+   * tags, and the sentence bounds at SENTENCE_START_ID and SENTENCE_END_ID), and
+   * each token's ids into it: the same string, the same id within the article. A
+   * sink may look a feature up by its template and value id instead of the value
+   * (decode.ts does).
+   */
+  readonly values: readonly string[];
+  readonly keyIds: Int32Array;
+  readonly wordIds: Int32Array;
+  readonly shapeIds: Int32Array;
+  readonly posIds: Int32Array;
 }
 
 export interface OtherContexts {
@@ -97,7 +109,43 @@ function caseOf(word: string): number {
 }
 
 function isAllCaps(word: string): boolean {
-  return word.toUpperCase() === word && word.toLowerCase() !== word;
+  // ASCII without a string made: a capital and no small letter.
+  let capital = false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code > 127) return word.toUpperCase() === word && word.toLowerCase() !== word;
+    if (code >= 97 && code <= 122) return false;
+    if (code >= 65 && code <= 90) capital = true;
+  }
+  return capital;
+}
+
+/** Keys whose one-word lookups in the large gazetteer lists are kept across articles (see sortedMasksOf). */
+const SORTED_MASK_KEYS = 50_000;
+/** Longest key kept (shorter strings are flat copies in V8, never slices of a whole article). */
+const MAX_KEPT_KEY_LENGTH = 12;
+
+/** A map that keeps short keys only (a longer string may be a slice that keeps a whole article alive). */
+class ShortKeyMap extends Map<string, number> {
+  override set(key: string, value: number): this {
+    if (key.length <= MAX_KEPT_KEY_LENGTH) super.set(key, value);
+    return this;
+  }
+}
+
+const sortedMaskMemos = new WeakMap<CompiledGazetteer, ShortKeyMap>();
+
+/**
+ * What the large lists of a gazetteer hold for a key, remembered across articles
+ * (the lookup is a bisection of a list of 195,000 names): bounded, started again
+ * empty between articles when full. The gazetteer never changes, so neither does
+ * an answer.
+ */
+function sortedMasksOf(gazetteer: CompiledGazetteer): Map<string, number> {
+  let memo = sortedMaskMemos.get(gazetteer);
+  if (!memo) sortedMaskMemos.set(gazetteer, (memo = new ShortKeyMap()));
+  else if (memo.size > SORTED_MASK_KEYS) memo.clear();
+  return memo;
 }
 
 /** Builds the per-document view the features read. */
@@ -110,20 +158,41 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   const capsLine = new Uint8Array(n);
   const sentenceInitial = new Uint8Array(n);
   const documentCase = new Uint8Array(n);
-  const canonical = new Map<string, { word: string; key: string; shape: string }>();
+  const values = [SENTENCE_START_KEY, SENTENCE_END_KEY];
+  const valueIds = new Map<string, number>(values.map((value, id) => [value, id]));
+  const idOf = (value: string): number => {
+    let id = valueIds.get(value);
+    if (id === undefined) {
+      valueIds.set(value, (id = values.length));
+      values.push(value);
+    }
+    return id;
+  };
+  const keyIds = new Int32Array(n);
+  const wordIds = new Int32Array(n);
+  const shapeIds = new Int32Array(n);
+  const posIds = new Int32Array(n);
+  const canonical = new Map<string, { word: string; key: string; shape: string; wordId: number; keyId: number; shapeId: number }>();
   for (let i = 0; i < n; i++) {
     const word = tokens[i]!.text;
     // One string object per distinct value, so each is hashed once per article.
     let known = canonical.get(word);
     if (known === undefined) {
-      known = { word, key: tokenKey(word), shape: shapeOf(word) };
+      const key = tokenKey(word);
+      const shape = shapeOf(word);
+      known = { word, key, shape, wordId: idOf(word), keyId: idOf(key), shapeId: idOf(shape) };
       canonical.set(word, known);
     }
     words[i] = known.word;
     keys[i] = known.key;
     shapes[i] = known.shape;
+    wordIds[i] = known.wordId;
+    keyIds[i] = known.keyId;
+    shapeIds[i] = known.shapeId;
+    posIds[i] = idOf(tokens[i]!.pos);
   }
-  const seen = new Map<string, number>();
+  // How each key is written mid-sentence, by key id.
+  const seen = new Uint8Array(values.length);
   for (const sentence of doc.sentences) {
     let letters = 0;
     let capitals = 0;
@@ -142,18 +211,17 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
       capsLine[i] = caps;
       if (caps || sentenceInitial[i] || tokens[i]!.kind !== 'word') continue;
-      const c = caseOf(words[i]!);
-      if (c !== 0) seen.set(keys[i]!, (seen.get(keys[i]!) ?? 0) | c);
+      seen[keyIds[i]!]! |= caseOf(words[i]!);
     }
   }
-  for (let i = 0; i < n; i++) documentCase[i] = seen.get(keys[i]!) ?? 0;
+  for (let i = 0; i < n; i++) documentCase[i] = seen[keyIds[i]!]!;
 
   // Context aggregation: for capitalised tokens, the neighbours of the key's other occurrences.
-  const occurrences = new Map<string, number[]>();
+  const occurrences = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     if (shapes[i]!.charCodeAt(0) !== 88) continue;
-    let list = occurrences.get(keys[i]!);
-    if (!list) occurrences.set(keys[i]!, (list = []));
+    let list = occurrences.get(keyIds[i]!);
+    if (!list) occurrences.set(keyIds[i]!, (list = []));
     if (list.length < MAX_AGGREGATED_OCCURRENCES) list.push(i);
   }
   const otherContexts = new Array<OtherContexts | null>(n).fill(null);
@@ -207,7 +275,7 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   // Large lists are searched for words only (names have letters; punctuation and numbers never match).
   const wordTokens = new Uint8Array(n);
   for (let i = 0; i < n; i++) wordTokens[i] = tokens[i]!.kind === 'word' ? 1 : 0;
-  const sortedMasks = new Map<string, number>();
+  const sortedMasks = sortedMasksOf(gazetteer);
   for (const sentence of doc.sentences) {
     const marks = matchGazetteer(gazetteer, keys.slice(sentence.tokenStart, sentence.tokenEnd), wordTokens.subarray(sentence.tokenStart, sentence.tokenEnd), sortedMasks);
     if (planes === 1) gazetteerMarks.set(marks, sentence.tokenStart);
@@ -230,6 +298,11 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
     topic,
     runStart,
     runEnd,
+    values,
+    keyIds,
+    wordIds,
+    shapeIds,
+    posIds,
   };
 }
 
@@ -245,13 +318,16 @@ const RUN_JOINERS = new Set(['of', '&', '-', 'de', 'du']);
  * built for a word it has already seen in the article. A feature is named by a
  * template and a value: `unary('w=', 'Lavrov')` is the feature "w=Lavrov",
  * `pair('k-1k=', 'minister', 'lavrov')` is "k-1k=minister|lavrov", and
- * `affixes(key)` stands for "k=key" and its prefixes and suffixes (1-4).
+ * `affixes(key)` stands for "k=key" and its prefixes and suffixes (1-4). A value
+ * that is a token's key, word, shape or POS tag comes with its id in
+ * `FeatureView.values` (the feature is the same; the id only lets a sink find it
+ * without reading the string).
  */
 export interface FeatureSink {
   flag(name: string): void;
-  unary(template: string, value: string): void;
-  pair(template: string, first: string, second: string): void;
-  affixes(key: string): void;
+  unary(template: string, value: string, valueId?: number): void;
+  pair(template: string, first: string, second: string, firstId?: number, secondId?: number): void;
+  affixes(key: string, keyId?: number): void;
 }
 
 const PREFIX_TEMPLATES = ['', 'pre1=', 'pre2=', 'pre3=', 'pre4='];
@@ -318,6 +394,9 @@ function gazetteerFeatures(view: FeatureView, i: number, template: string, sink:
 
 export const SENTENCE_START_KEY = '<s>';
 export const SENTENCE_END_KEY = '</s>';
+/** Their ids in every FeatureView's values. */
+export const SENTENCE_START_ID = 0;
+export const SENTENCE_END_ID = 1;
 const DOCUMENT_CASE = ['0', '1', '2', '3'];
 
 /**
@@ -329,18 +408,20 @@ const DOCUMENT_CASE = ['0', '1', '2', '3'];
  */
 export function staticFeatures(view: FeatureView, i: number, sentenceStart: number, sentenceEnd: number, sink: FeatureSink): void {
   const key = view.keys[i]!;
+  const keyId = view.keyIds[i]!;
   const shape = view.shapes[i]!;
+  const shapeId = view.shapeIds[i]!;
   const caps = view.capsLine[i] === 1;
   const tokens = view.doc.tokens;
-  sink.affixes(key);
+  sink.affixes(key, keyId);
   sink.flag('bias');
-  if (!caps) sink.unary('w=', view.words[i]!);
-  sink.unary('s=', shape);
-  sink.unary('p=', tokens[i]!.pos);
+  if (!caps) sink.unary('w=', view.words[i]!, view.wordIds[i]);
+  sink.unary('s=', shape, shapeId);
+  sink.unary('p=', tokens[i]!.pos, view.posIds[i]);
   if (caps) sink.flag('caps');
   if (view.sentenceInitial[i]) {
     sink.flag('first');
-    sink.unary('first:k=', key);
+    sink.unary('first:k=', key, keyId);
   }
   const documentCase = DOCUMENT_CASE[view.documentCase[i]!]!;
   if (!caps && !view.sentenceInitial[i]) sink.unary('dc=', documentCase);
@@ -370,22 +451,26 @@ export function staticFeatures(view: FeatureView, i: number, sentenceStart: numb
   const k2 = i - 2 >= sentenceStart ? view.keys[i - 2]! : SENTENCE_START_KEY;
   const n1 = i + 1 < sentenceEnd ? view.keys[i + 1]! : SENTENCE_END_KEY;
   const n2 = i + 2 < sentenceEnd ? view.keys[i + 2]! : SENTENCE_END_KEY;
-  sink.unary('k-1=', k1);
-  sink.unary('k-2=', k2);
-  sink.unary('k+1=', n1);
-  sink.unary('k+2=', n2);
-  sink.pair('k-1k=', k1, key);
-  sink.pair('kk+1=', key, n1);
+  const k1Id = i - 1 >= sentenceStart ? view.keyIds[i - 1]! : SENTENCE_START_ID;
+  const k2Id = i - 2 >= sentenceStart ? view.keyIds[i - 2]! : SENTENCE_START_ID;
+  const n1Id = i + 1 < sentenceEnd ? view.keyIds[i + 1]! : SENTENCE_END_ID;
+  const n2Id = i + 2 < sentenceEnd ? view.keyIds[i + 2]! : SENTENCE_END_ID;
+  sink.unary('k-1=', k1, k1Id);
+  sink.unary('k-2=', k2, k2Id);
+  sink.unary('k+1=', n1, n1Id);
+  sink.unary('k+2=', n2, n2Id);
+  sink.pair('k-1k=', k1, key, k1Id, keyId);
+  sink.pair('kk+1=', key, n1, keyId, n1Id);
   if (i - 1 >= sentenceStart) {
-    sink.unary('s-1=', view.shapes[i - 1]!);
-    sink.unary('p-1=', tokens[i - 1]!.pos);
-    sink.pair('s-1s=', view.shapes[i - 1]!, shape);
+    sink.unary('s-1=', view.shapes[i - 1]!, view.shapeIds[i - 1]);
+    sink.unary('p-1=', tokens[i - 1]!.pos, view.posIds[i - 1]);
+    sink.pair('s-1s=', view.shapes[i - 1]!, shape, view.shapeIds[i - 1], shapeId);
     gazetteerFeatures(view, i - 1, 'g-1=', sink);
   }
   if (i + 1 < sentenceEnd) {
-    sink.unary('s+1=', view.shapes[i + 1]!);
-    sink.unary('p+1=', tokens[i + 1]!.pos);
-    sink.pair('ss+1=', shape, view.shapes[i + 1]!);
+    sink.unary('s+1=', view.shapes[i + 1]!, view.shapeIds[i + 1]);
+    sink.unary('p+1=', tokens[i + 1]!.pos, view.posIds[i + 1]);
+    sink.pair('ss+1=', shape, view.shapes[i + 1]!, shapeId, view.shapeIds[i + 1]);
     gazetteerFeatures(view, i + 1, 'g+1=', sink);
   }
 }

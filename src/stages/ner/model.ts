@@ -15,7 +15,8 @@
  * Once per extractor.
  */
 
-import { BoundedMemo } from '../../core/bounded-memo.js';
+import { FeatureRowMemo } from './feature-rows.js';
+import { ValueRowCache } from './value-rows.js';
 import { LABELS, LABEL_COUNT } from './labels.js';
 import { FNV_OFFSET, hashCode, hashPart, shiftFor, slotOf } from './text-hash.js';
 
@@ -61,6 +62,12 @@ export interface ScoringModel {
   pairRow(template: string, first: string, second: string): number;
   /** rows x LABEL_COUNT. */
   readonly weights: ArrayLike<number>;
+  /**
+   * The same weights without their zeros, when the model keeps them so (a
+   * compiled one): a feature carries weight for about 3 of the 17 labels on
+   * average, so a token's score is summed from a fifth of the cells.
+   */
+  readonly emissionRecords?: EmissionRecords;
   /** The transition matrix of a feature, or -1. */
   transitionRow(feature: string): number;
   /** rows x TRANSITION_CELLS. */
@@ -69,14 +76,31 @@ export interface ScoringModel {
   /** Weight units: a score times `scale` is in the trainer's units (1 for the trainer itself). */
   readonly scale: number;
   /**
-   * Summed scores of a key's affix features, kept across articles: only for a model
-   * whose weights never change (a compiled one; the trainer's change as it learns).
+   * Feature rows and affix scores by value id, kept across articles: only for a
+   * model whose weights never change (a compiled one; the trainer's change as it learns).
    */
-  readonly affixScores?: BoundedMemo<Float64Array>;
+  readonly valueRows?: ValueRowCache;
+  /** Rows of the features last looked up by string, kept across articles: likewise only for a compiled model. */
+  readonly featureRows?: FeatureRowMemo;
 }
 
-/** Keys whose affix scores a compiled model keeps (about 2 MB at most). */
-const AFFIX_MEMO_KEYS = 16_384;
+/**
+ * Emission rows without their zeros, one record per row in one array, so that a
+ * row is read from one place: at `offsets[row]`, the number of cells, then each
+ * cell as `weight << LABEL_BITS | label` (weights are int16, labels < 2^LABEL_BITS).
+ * A scorer that keeps a row's offset (decode.ts) reads nothing else.
+ */
+export interface EmissionRecords {
+  readonly offsets: Int32Array;
+  readonly cells: Int32Array;
+}
+
+/** Bits of a label in an EmissionRecords cell. */
+export const LABEL_BITS = 5;
+const LABEL_MASK = (1 << LABEL_BITS) - 1;
+if (LABEL_COUNT > 1 << LABEL_BITS) throw new Error('EmissionRecords: more labels than LABEL_BITS holds');
+export { LABEL_MASK };
+
 
 export interface CompiledNerModel extends ScoringModel {
   readonly name: string;
@@ -100,6 +124,14 @@ function holdsAt(text: string, at: number, part: string): boolean {
   return true;
 }
 
+/** Int32 fields of a FeatureTable slot. */
+const SLOT_FIELDS = 4;
+/** Field offsets: the name's hash, 1 + where it starts in the text (0: empty slot), its length, its row code. */
+const HASH = 0;
+const AT = 1;
+const LENGTH = 2;
+const ROW = 3;
+
 /**
  * Feature name -> row, read straight from the features text: an open-addressing
  * table of the names' FNV-1a hashes (text-hash.ts), built in one pass over the text without
@@ -107,91 +139,101 @@ function holdsAt(text: string, at: number, part: string): boolean {
  * value`, `template + first + "|" + second`) without joining them: the hash is
  * continued part by part, and a hit is checked character by character against
  * the name in the text, so lookups are exact (a hash collision only costs a probe).
+ *
+ * Each slot is one record (hash, where the name starts, its length, its row code:
+ * the emission row, or ~ the transition matrix), so a probe reads one cache line
+ * of the table and then the name in the text: the tagger makes about twenty
+ * lookups per token, most of them for rare words, and on a table of this size
+ * (several MB with the weights and the text) each separate array read was a miss.
  */
 class FeatureTable {
-  /** Per slot: the name's hash (meaningful where `entries` is not 0). */
-  private readonly hashes: Int32Array;
-  /** Per slot: 1 + the feature's index in the text, or 0 for an empty slot. */
-  private readonly entries: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
   private readonly shift: number;
 
   /**
    * @param text the feature names, one a line
    * @param starts where each name starts in `text` (`starts[f + 1] - 1` is where it ends)
    * @param featureHashes each name's hash (hashPart from FNV_OFFSET)
+   * @param rowCodes each feature's row code
    */
   constructor(
     private readonly text: string,
-    private readonly starts: Int32Array,
+    starts: Int32Array,
     featureHashes: Int32Array,
+    rowCodes: Int32Array,
   ) {
     const count = featureHashes.length;
-    this.shift = shiftFor(count * 2);
-    this.hashes = new Int32Array(2 ** (32 - this.shift));
-    this.entries = new Int32Array(this.hashes.length);
-    const mask = this.hashes.length - 1;
+    // At most half full (linear probing; four slots share a cache line).
+    this.shift = shiftFor(count + (count >> 1));
+    const size = 2 ** (32 - this.shift);
+    this.mask = size - 1;
+    this.slots = new Int32Array(size * SLOT_FIELDS);
+    const slots = this.slots;
     for (let f = 0; f < count; f++) {
       const hash = featureHashes[f]!;
-      let slot = this.slotOf(hash);
+      const at = starts[f]!;
+      const length = starts[f + 1]! - 1 - at;
+      let slot = slotOf(hash, this.shift);
       // A name given twice keeps its last row, as a map would.
-      while (this.entries[slot] !== 0 && !(this.hashes[slot] === hash && this.sameName(this.entries[slot]! - 1, f))) slot = (slot + 1) & mask;
-      this.hashes[slot] = hash;
-      this.entries[slot] = f + 1;
+      for (; slots[slot * SLOT_FIELDS + AT] !== 0; slot = (slot + 1) & this.mask) {
+        const base = slot * SLOT_FIELDS;
+        if (slots[base + HASH] === hash && slots[base + LENGTH] === length && holdsAt(text, at, text.slice(slots[base + AT]! - 1, slots[base + AT]! - 1 + length))) break;
+      }
+      const base = slot * SLOT_FIELDS;
+      slots[base + HASH] = hash;
+      slots[base + AT] = at + 1;
+      slots[base + LENGTH] = length;
+      slots[base + ROW] = rowCodes[f]!;
     }
   }
 
-  /** The feature named `name`, or -1. */
+  /** The row code of the feature named `name`, or NONE. */
   find(name: string): number {
     const hash = hashPart(FNV_OFFSET, name);
-    for (let slot = this.slotOf(hash); this.entries[slot] !== 0; slot = (slot + 1) & (this.entries.length - 1)) {
-      if (this.hashes[slot] !== hash) continue;
-      const f = this.entries[slot]! - 1;
-      const at = this.starts[f]!;
-      if (this.starts[f + 1]! - 1 - at === name.length && holdsAt(this.text, at, name)) return f;
+    const slots = this.slots;
+    for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & this.mask) {
+      const base = slot * SLOT_FIELDS;
+      const at = slots[base + AT]! - 1;
+      if (at < 0) return NONE;
+      if (slots[base + HASH] === hash && slots[base + LENGTH] === name.length && holdsAt(this.text, at, name)) return slots[base + ROW]!;
     }
-    return -1;
   }
 
-  /** The feature named `template + value`, or -1. */
+  /** The row code of the feature named `template + value`, or NONE. */
   findUnary(template: string, value: string): number {
     const hash = hashPart(hashPart(FNV_OFFSET, template), value);
-    for (let slot = this.slotOf(hash); this.entries[slot] !== 0; slot = (slot + 1) & (this.entries.length - 1)) {
-      if (this.hashes[slot] !== hash) continue;
-      const f = this.entries[slot]! - 1;
-      const at = this.starts[f]!;
-      if (this.starts[f + 1]! - 1 - at === template.length + value.length && holdsAt(this.text, at, template) && holdsAt(this.text, at + template.length, value)) return f;
+    const slots = this.slots;
+    const length = template.length + value.length;
+    for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & this.mask) {
+      const base = slot * SLOT_FIELDS;
+      const at = slots[base + AT]! - 1;
+      if (at < 0) return NONE;
+      if (slots[base + HASH] === hash && slots[base + LENGTH] === length && holdsAt(this.text, at, template) && holdsAt(this.text, at + template.length, value)) {
+        return slots[base + ROW]!;
+      }
     }
-    return -1;
   }
 
-  /** The feature named `template + first + "|" + second`, or -1. */
+  /** The row code of the feature named `template + first + "|" + second`, or NONE. */
   findPair(template: string, first: string, second: string): number {
     const hash = hashPart(hashCode(hashPart(hashPart(FNV_OFFSET, template), first), BAR), second);
-    for (let slot = this.slotOf(hash); this.entries[slot] !== 0; slot = (slot + 1) & (this.entries.length - 1)) {
-      if (this.hashes[slot] !== hash) continue;
-      const f = this.entries[slot]! - 1;
-      let at = this.starts[f]!;
-      if (this.starts[f + 1]! - 1 - at !== template.length + first.length + 1 + second.length) continue;
-      if (!holdsAt(this.text, at, template)) continue;
+    const slots = this.slots;
+    const length = template.length + first.length + 1 + second.length;
+    const text = this.text;
+    for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & this.mask) {
+      const base = slot * SLOT_FIELDS;
+      let at = slots[base + AT]! - 1;
+      if (at < 0) return NONE;
+      if (slots[base + HASH] !== hash || slots[base + LENGTH] !== length || !holdsAt(text, at, template)) continue;
       at += template.length;
-      if (!holdsAt(this.text, at, first) || this.text.charCodeAt(at + first.length) !== BAR) continue;
-      if (holdsAt(this.text, at + first.length + 1, second)) return f;
+      if (holdsAt(text, at, first) && text.charCodeAt(at + first.length) === BAR && holdsAt(text, at + first.length + 1, second)) return slots[base + ROW]!;
     }
-    return -1;
-  }
-
-  private slotOf(hash: number): number {
-    return slotOf(hash, this.shift);
-  }
-
-  private sameName(a: number, b: number): boolean {
-    const { text, starts } = this;
-    const length = starts[a + 1]! - starts[a]!;
-    if (starts[b + 1]! - starts[b]! !== length) return false;
-    for (let i = 0; i < length - 1; i++) if (text.charCodeAt(starts[a]! + i) !== text.charCodeAt(starts[b]! + i)) return false;
-    return true;
   }
 }
+
+/** FeatureTable's answer for a name it does not hold (row codes are rows >= 0 or ~rows < 0). */
+const NONE = 0x7fffffff;
 
 const compiledCache = new WeakMap<NerModelData, CompiledNerModel>();
 
@@ -251,38 +293,94 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
   for (let f = 0; f < featureCount; f++) {
     rows[f] = text.charCodeAt(starts[f]!) === 84 /* 'T' */ ? ~transitionCount++ : emissionCount++;
   }
-  const weights = new Int16Array(emissionCount * LABEL_COUNT);
   const transitions = new Int16Array(transitionCount * TRANSITION_CELLS);
+  // The emission records (see EmissionRecords) are written from the stored cells as they are read.
+  let emissionCells = 0;
+  for (let f = 0; f < featureCount; f++) if (rows[f]! >= 0) emissionCells += view.getUint16(countsAt + f * 2, true);
+  const offsets = new Int32Array(emissionCount);
+  const cells = new Int32Array(emissionCount + emissionCells);
+  let at = 0;
+  // Cells in increasing order without zeros, as quantizeModel writes them; any other file's records come from the dense rows.
+  let ordered = true;
   let entry = 0;
   for (let f = 0; f < featureCount; f++) {
     const transition = rows[f]! < 0;
     const width = transition ? TRANSITION_CELLS : LABEL_COUNT;
-    const target = transition ? transitions : weights;
     const row = transition ? ~rows[f]! : rows[f]!;
     const count = view.getUint16(countsAt + f * 2, true);
+    if (!transition) {
+      offsets[row] = at;
+      cells[at++] = count;
+    }
+    let previous = -1;
     for (let k = 0; k < count; k++, entry++) {
       const cell = view.getUint16(indicesAt + entry * 2, true);
       if (cell >= width || entry >= entryCount) throw new Error(`NER model "${meta.name}": corrupt weights at feature ${f} ("${nameOf(f)}").`);
-      target[row * width + cell] = view.getInt16(entry * 2, true);
+      const value = view.getInt16(entry * 2, true);
+      if (transition) {
+        transitions[row * width + cell] = value;
+        continue;
+      }
+      if (cell <= previous || value === 0) ordered = false;
+      previous = cell;
+      cells[at++] = (value << LABEL_BITS) | cell;
     }
   }
-  const table = new FeatureTable(text, starts, scanned.hashes);
-  const emissionRow = (f: number): number => (f < 0 || rows[f]! < 0 ? -1 : rows[f]!);
+  const table = new FeatureTable(text, starts, scanned.hashes, rows);
+  // The dense rows are made when first read (the tagger reads the records); a file
+  // whose cells are out of order or zero has its records made from them instead.
+  let weights: Int16Array | null = null;
+  const denseRows = (): Int16Array => {
+    if (weights) return weights;
+    weights = new Int16Array(emissionCount * LABEL_COUNT);
+    let stored = 0;
+    for (let f = 0; f < featureCount; f++) {
+      const count = view.getUint16(countsAt + f * 2, true);
+      const row = rows[f]!;
+      for (let k = 0; k < count; k++, stored++) if (row >= 0) weights[row * LABEL_COUNT + view.getUint16(indicesAt + stored * 2, true)] = view.getInt16(stored * 2, true);
+    }
+    return weights;
+  };
+  const emissionRecords = ordered ? { offsets, cells } : recordsOf(denseRows(), emissionCount);
+  const emissionRow = (code: number): number => (code === NONE || code < 0 ? -1 : code);
   return Object.freeze({
     name: meta.name,
     history: meta.history,
     scale: meta.scale,
-    weights,
+    get weights() {
+      return denseRows();
+    },
+    emissionRecords,
     transitions,
-    affixScores: new BoundedMemo<Float64Array>(AFFIX_MEMO_KEYS),
+    valueRows: new ValueRowCache(),
+    featureRows: new FeatureRowMemo(),
     row: (feature: string) => emissionRow(table.find(feature)),
     unaryRow: (template: string, value: string) => emissionRow(table.findUnary(template, value)),
     pairRow: (template: string, first: string, second: string) => emissionRow(table.findPair(template, first, second)),
     transitionRow: (feature: string) => {
-      const f = table.find(feature);
-      return f < 0 || rows[f]! >= 0 ? -1 : ~rows[f]!;
+      const code = table.find(feature);
+      return code === NONE || code >= 0 ? -1 : ~code;
     },
   });
+}
+
+/** The records of `rows` dense rows of LABEL_COUNT weights (see EmissionRecords). */
+function recordsOf(weights: Int16Array, rows: number): EmissionRecords {
+  let count = 0;
+  for (let i = 0; i < rows * LABEL_COUNT; i++) if (weights[i] !== 0) count++;
+  const offsets = new Int32Array(rows);
+  const cells = new Int32Array(rows + count);
+  let at = 0;
+  for (let row = 0; row < rows; row++) {
+    offsets[row] = at;
+    const countAt = at++;
+    for (let l = 0; l < LABEL_COUNT; l++) {
+      const value = weights[row * LABEL_COUNT + l]!;
+      if (value !== 0) cells[at++] = (value << LABEL_BITS) | l;
+    }
+    cells[countAt] = at - countAt - 1;
+  }
+  return { offsets, cells };
 }
 
 /** A trained model's features and dense weights, as the trainer holds them. */

@@ -1,0 +1,155 @@
+/**
+ * The tagger's feature rows by template and value id, kept across articles for
+ * a model whose features never change (a compiled one). What is kept of a row is
+ * whatever number the scorer keeps for it (decode.ts keeps its record offset in
+ * the model's EmissionRecords), -1 for a feature the model does not know.
+ *
+ * A token's features are some twenty (template, value) pairs, and most values
+ * are a token's key, word, shape or POS tag, which the feature view numbers per
+ * article (FeatureView.values). Here those values get ids that last from one
+ * article to the next, and each template keeps the row of every value id it has
+ * looked up in an Int32Array, so a feature seen before (in this article or an
+ * earlier one) costs an array read instead of a hash of its name and a check of
+ * it against the model's features text. A pair's row is kept in one numeric hash
+ * table keyed by (template, first id, second id), and a key's summed affix scores
+ * by key id.
+ *
+ * Bounded: at most MAX_VALUES ids; an article whose values would not fit starts
+ * the cache again empty (before it is tagged, so ids never change within an
+ * article). What the cache holds never changes a result, only whether a row is
+ * looked up again.
+ */
+
+import { LABEL_COUNT } from './labels.js';
+
+/** Value ids kept (the values of a hundred or so articles of news). */
+export const MAX_VALUES = 1 << 15;
+/** Marks a row not looked up yet (what is kept is >= 0, or -1 for a feature the model does not know). */
+export const UNKNOWN_ROW = -2;
+
+/** Slots of the pair table (a power of two), and the entries it takes before it starts again. */
+const PAIR_BITS = 16;
+const PAIR_SLOTS = 1 << PAIR_BITS;
+const PAIR_FIELDS = 4;
+const MAX_PAIRS = PAIR_SLOTS >> 1;
+
+export class ValueRowCache {
+  private readonly ids = new Map<string, number>();
+  private readonly templates = new Map<string, number>();
+  private unaryRows: Int32Array[] = [];
+  private capacity = 1024;
+  /** Per slot: 1 + first id (0: empty), second id, template, row. */
+  private readonly pairs = new Int32Array(PAIR_SLOTS * PAIR_FIELDS);
+  private pairCount = 0;
+  /** Per key id: its summed affix scores (LABEL_COUNT; integers, as a compiled model's weights are), valid where affixKnown is 1. */
+  private affixScores = new Int32Array(this.capacity * LABEL_COUNT);
+  private affixKnown = new Uint8Array(this.capacity);
+
+  /**
+   * Writes the lasting id of each of an article's values to `out`; first starts
+   * the cache again empty when they would not all fit. An article of more than
+   * MAX_VALUES values is not numbered (returns false): its features are looked
+   * up by string.
+   */
+  idsOf(values: readonly string[], out: Int32Array): boolean {
+    if (values.length > MAX_VALUES) return false;
+    if (this.ids.size + values.length > MAX_VALUES) this.clear();
+    for (let v = 0; v < values.length; v++) {
+      const value = values[v]!;
+      let id = this.ids.get(value);
+      if (id === undefined) this.ids.set(value, (id = this.ids.size));
+      out[v] = id;
+    }
+    if (this.ids.size > this.capacity) this.grow(this.ids.size);
+    return true;
+  }
+
+  /** The rows of a unary template by value id (UNKNOWN_ROW where not looked up yet). */
+  unaryRowsOf(template: string): Int32Array {
+    const slot = this.templateSlot(template);
+    let rows = this.unaryRows[slot];
+    if (rows === undefined) this.unaryRows[slot] = rows = new Int32Array(this.capacity).fill(UNKNOWN_ROW);
+    return rows;
+  }
+
+  /** The row of a pair template and two value ids, or UNKNOWN_ROW. */
+  pairRow(template: string, first: number, second: number): number {
+    const pairs = this.pairs;
+    const slotOfTemplate = this.templateSlot(template);
+    for (let slot = pairSlot(slotOfTemplate, first, second); ; slot = (slot + 1) & (PAIR_SLOTS - 1)) {
+      const at = slot * PAIR_FIELDS;
+      const stored = pairs[at]!;
+      if (stored === 0) return UNKNOWN_ROW;
+      if (stored === first + 1 && pairs[at + 1] === second && pairs[at + 2] === slotOfTemplate) return pairs[at + 3]!;
+    }
+  }
+
+  setPairRow(template: string, first: number, second: number, row: number): void {
+    if (this.pairCount >= MAX_PAIRS) {
+      this.pairs.fill(0);
+      this.pairCount = 0;
+    }
+    const pairs = this.pairs;
+    const slotOfTemplate = this.templateSlot(template);
+    let slot = pairSlot(slotOfTemplate, first, second);
+    while (pairs[slot * PAIR_FIELDS] !== 0) slot = (slot + 1) & (PAIR_SLOTS - 1);
+    const at = slot * PAIR_FIELDS;
+    pairs[at] = first + 1;
+    pairs[at + 1] = second;
+    pairs[at + 2] = slotOfTemplate;
+    pairs[at + 3] = row;
+    this.pairCount++;
+  }
+
+  /** The summed affix scores of a key id (LABEL_COUNT values at the returned offset of `affixScoreArray`), or -1. */
+  affixOffset(keyId: number): number {
+    return this.affixKnown[keyId] === 1 ? keyId * LABEL_COUNT : -1;
+  }
+
+  get affixScoreArray(): Int32Array {
+    return this.affixScores;
+  }
+
+  /** Keeps a key id's summed affix scores; returns their offset in affixScoreArray. */
+  setAffixScores(keyId: number, scores: ArrayLike<number>): number {
+    const at = keyId * LABEL_COUNT;
+    for (let l = 0; l < LABEL_COUNT; l++) this.affixScores[at + l] = scores[l]!;
+    this.affixKnown[keyId] = 1;
+    return at;
+  }
+
+  private templateSlot(template: string): number {
+    let slot = this.templates.get(template);
+    if (slot === undefined) this.templates.set(template, (slot = this.templates.size));
+    return slot;
+  }
+
+  private grow(needed: number): void {
+    let capacity = this.capacity;
+    while (capacity < needed) capacity *= 2;
+    this.unaryRows = this.unaryRows.map((rows) => {
+      const grown = new Int32Array(capacity).fill(UNKNOWN_ROW);
+      grown.set(rows);
+      return grown;
+    });
+    const scores = new Int32Array(capacity * LABEL_COUNT);
+    scores.set(this.affixScores);
+    this.affixScores = scores;
+    const known = new Uint8Array(capacity);
+    known.set(this.affixKnown);
+    this.affixKnown = known;
+    this.capacity = capacity;
+  }
+
+  private clear(): void {
+    this.ids.clear();
+    for (const rows of this.unaryRows) rows.fill(UNKNOWN_ROW);
+    this.pairs.fill(0);
+    this.pairCount = 0;
+    this.affixKnown.fill(0);
+  }
+}
+
+function pairSlot(template: number, first: number, second: number): number {
+  return Math.imul(Math.imul(Math.imul(template + 1, 0x9e3779b1) ^ first, 0x85ebca6b) ^ second, 0xc2b2ae35) >>> (32 - PAIR_BITS);
+}

@@ -36,7 +36,8 @@ const MAX_PAIRS = PAIR_SLOTS >> 1;
 export class ValueRowCache {
   private readonly ids = new Map<string, number>();
   private readonly templates = new Map<string, number>();
-  private unaryRows: Int32Array[] = [];
+  /** By template slot; a hole where the slot is a pair template's. */
+  private unaryRows: (Int32Array | undefined)[] = [];
   private capacity = 1024;
   /** Per slot: 1 + first id (0: empty), second id, template, row. */
   private readonly pairs = new Int32Array(PAIR_SLOTS * PAIR_FIELDS);
@@ -127,7 +128,9 @@ export class ValueRowCache {
   private grow(needed: number): void {
     let capacity = this.capacity;
     while (capacity < needed) capacity *= 2;
+    // map keeps the holes of pair templates' slots.
     this.unaryRows = this.unaryRows.map((rows) => {
+      if (rows === undefined) return undefined;
       const grown = new Int32Array(capacity).fill(UNKNOWN_ROW);
       grown.set(rows);
       return grown;
@@ -143,7 +146,8 @@ export class ValueRowCache {
 
   private clear(): void {
     this.ids.clear();
-    for (const rows of this.unaryRows) rows.fill(UNKNOWN_ROW);
+    // Pair templates take template slots too, so the array has holes.
+    for (const rows of this.unaryRows) rows?.fill(UNKNOWN_ROW);
     this.pairs.fill(0);
     this.pairCount = 0;
     this.affixKnown.fill(0);

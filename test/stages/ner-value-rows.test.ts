@@ -1,0 +1,57 @@
+/**
+ * The tagger's cache of feature rows by value id (src/stages/ner/value-rows.ts):
+ * ids last across articles, the cache starts again empty when an article's values
+ * would not fit, and a start-over keeps working whatever templates it has seen
+ * (pair templates take template slots and leave holes among the unary rows: a
+ * start-over once threw on them, in the middle of a long batch).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { MAX_VALUES, UNKNOWN_ROW, ValueRowCache } from '../../src/stages/ner/value-rows.js';
+
+const values = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+
+describe('ValueRowCache', () => {
+  it('gives a value the same id from one article to the next', () => {
+    const cache = new ValueRowCache();
+    const first = new Int32Array(3);
+    const second = new Int32Array(2);
+    expect(cache.idsOf(['a', 'b', 'c'], first)).toBe(true);
+    expect(cache.idsOf(['c', 'd'], second)).toBe(true);
+    expect([...first]).toEqual([0, 1, 2]);
+    expect([...second]).toEqual([2, 3]);
+  });
+
+  it('keeps unary and pair rows, and forgets them when it starts again', () => {
+    const cache = new ValueRowCache();
+    const ids = new Int32Array(2);
+    cache.idsOf(['x', 'y'], ids);
+    // A pair template first: its slot is a hole among the unary rows.
+    cache.setPairRow('w[-1]|w[0]', ids[0]!, ids[1]!, 7);
+    const rows = cache.unaryRowsOf('w[0]');
+    rows[ids[0]!] = 5;
+    expect(cache.pairRow('w[-1]|w[0]', ids[0]!, ids[1]!)).toBe(7);
+    expect(cache.unaryRowsOf('w[0]')[ids[0]!]).toBe(5);
+
+    const many = values('v', MAX_VALUES - 1);
+    expect(() => cache.idsOf(many, new Int32Array(many.length))).not.toThrow();
+    expect(cache.pairRow('w[-1]|w[0]', ids[0]!, ids[1]!)).toBe(UNKNOWN_ROW);
+    expect(cache.unaryRowsOf('w[0]')[ids[0]!]).toBe(UNKNOWN_ROW);
+  });
+
+  it('grows past its first capacity with holes among the unary rows', () => {
+    const cache = new ValueRowCache();
+    cache.setPairRow('p', 0, 0, 1);
+    cache.unaryRowsOf('u');
+    const many = values('g', 5000);
+    const out = new Int32Array(many.length);
+    expect(cache.idsOf(many, out)).toBe(true);
+    expect(cache.unaryRowsOf('u')[4999]).toBe(UNKNOWN_ROW);
+  });
+
+  it('does not number an article of more values than it holds', () => {
+    const cache = new ValueRowCache();
+    const many = values('z', MAX_VALUES + 1);
+    expect(cache.idsOf(many, new Int32Array(many.length))).toBe(false);
+  });
+});

@@ -275,7 +275,7 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
     }
     // Continuing the previous speaker, unless the sentence before the quote, after the previous
     // quote, introduces someone else ('Jones disagreed. "…"').
-    const previous = candidates[i - 1];
+    const previous = previousToContinue(candidates, i);
     const introduced = previousSentenceSubject(ctx, quote);
     if (introduced && previous && tokens[introduced.start]!.start > previous.range.end) {
       candidate.speakerSource = { type: 'phrase', phrase: introduced };
@@ -293,6 +293,20 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
       candidate.rule = 'quote-previous-sentence-subject';
     }
   }
+}
+
+/**
+ * The quote a speakerless quote may continue: the candidate just before it, passing
+ * over reported readings in between that name nobody ('"…," she said, when asked
+ * whether she wanted Cruz to campaign for her. "…"': the question is the
+ * interviewer's, the next quote still hers).
+ */
+function previousToContinue(candidates: readonly Candidate[], index: number): Candidate | undefined {
+  for (let j = index - 1; j >= 0 && index - j <= MAX_CANDIDATES_TO_CONTINUE; j--) {
+    const candidate = candidates[j]!;
+    if (candidate.speakerSource.type !== 'none' || candidate.quote) return candidate;
+  }
+  return candidates[index - 1];
 }
 
 /** The named subject of the sentence before a quote's (in this or the previous paragraph), or null. */

@@ -340,6 +340,25 @@ function nearestClauseSubject(ctx: QuoteContext, cueStart: number): SpeakerPhras
   return null;
 }
 
+/** Verbs whose object may itself be heard saying something ('heard the crowd chanting', 'quoted him saying'). */
+const PERCEPTION_VERBS = /^(hear|heard|hears|hearing|see|saw|seen|sees|watch|watched|watches|catch|caught|show|showed|shown|shows|quote|quoted|quotes|cite|cited|cites|find|found|leave|left|keep|kept|have|had|has)$/i;
+
+/**
+ * Whether a speaker phrase before a participle cue is the object of a verb of its
+ * clause ('issued a statement saying', 'emailed supporters saying', 'told a rally,
+ * saying'): the word before it is a verb, or a particle after one ('put out a statement').
+ */
+function isObjectOfVerb(ctx: QuoteContext, phrase: SpeakerPhrase, cueStart: number): boolean {
+  const { tokens } = ctx;
+  if (tokens[cueStart - 1]?.text.toLowerCase() === 'as') return false;
+  let k = phrase.start - 1;
+  if (k < ctx.sentenceStart[phrase.start]!) return false;
+  if (tokens[k]?.pos === 'ADP' && /^(out|up|off)$/i.test(tokens[k]!.text)) k--;
+  const verb = tokens[k];
+  if (!verb || verb.pos !== 'VERB' || ctx.quoteAt[k]! >= 0) return false;
+  return !PERCEPTION_VERBS.test(verb.text) && !/ing$/i.test(verb.text);
+}
+
 /** A subject that names someone: a proper noun, or he or she. */
 function namesSpeaker(ctx: QuoteContext, phrase: SpeakerPhrase): boolean {
   const head = ctx.tokens[phrase.head]!;
@@ -392,7 +411,17 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
       // 'she said at a news conference announcing that …': a participle whose phrase cannot
       // speak goes back to the subject of its sentence.
       const cue = candidate.cue;
-      if (!resolved.speaker && cue && !cue.cue.sourceAfter && /ing$/i.test(ctx.tokens[cue.tokenStart]!.text)) {
+      // 'Trump and Ryan issued a statement saying …', 'Trump told a North Carolina rally, saying …':
+      // a participle's phrase that is the object of the clause's verb is not who speaks; the clause's subject is.
+      const participle = cue !== null && !cue.cue.sourceAfter && /ing$/i.test(ctx.tokens[cue.tokenStart]!.text);
+      if (participle && resolved.speaker && isObjectOfVerb(ctx, source.phrase, cue.tokenStart)) {
+        const subject = nearestClauseSubject(ctx, source.phrase.start) ?? sentenceSubjectBefore(ctx, source.phrase.start);
+        if (subject && subject.end <= source.phrase.start) {
+          const fallback = resolver.resolve(subject);
+          if (fallback.speaker) resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `participle-object-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
+        }
+      }
+      if (!resolved.speaker && cue && participle) {
         const subject = nearestClauseSubject(ctx, cue.tokenStart) ?? sentenceSubjectBefore(ctx, cue.tokenStart);
         if (subject && subject.head !== source.phrase.head) {
           const fallback = resolver.resolve(subject);

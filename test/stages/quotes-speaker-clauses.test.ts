@@ -1,0 +1,53 @@
+/**
+ * Speakers read from the clause around the cue (issue 16, second pass), through the
+ * whole pipeline on invented news text: who speaks when the phrase next to the cue
+ * is not the speaker, and which quote a speakerless quote continues.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/index.js';
+import { expectValidResult } from '../helpers.js';
+
+const lede = createExtractor();
+
+/** [speaker mention, speaker name] of each quote, in text order. */
+function speakers(text: string): [string, string][] {
+  const result = lede.extract(text, { publishedAt: '2024-11-14' });
+  expectValidResult(result, text);
+  return result.quotes.map((q) => [q.speaker?.mention.text ?? '', q.speaker?.name ?? '']);
+}
+
+/** The speaker of the quote whose text contains `words`. */
+function speakerOf(text: string, words: string): [string, string] | undefined {
+  const result = lede.extract(text, { publishedAt: '2024-11-14' });
+  expectValidResult(result, text);
+  const quote = result.quotes.find((q) => q.text.includes(words));
+  return quote ? [quote.speaker?.mention.text ?? '', quote.speaker?.name ?? ''] : undefined;
+}
+
+describe('a participle after an object speaks for the clause\'s subject', () => {
+  it.each<[string, string, string, [string, string]]>([
+    ['issued a statement saying', 'Senator Maria Olsen issued a statement on Monday saying the bill was "dead on arrival."', 'dead on arrival', ['Maria Olsen', 'Maria Olsen']],
+    ['emailed supporters saying', 'Governor Tom Reyes emailed supporters saying: "The fight goes on."', 'The fight goes on', ['Tom Reyes', 'Tom Reyes']],
+    ['put out a statement saying', 'Kevin Marsh put out a statement saying he had "nothing to hide."', 'nothing to hide', ['Kevin Marsh', 'Kevin Marsh']],
+    ['told a rally, saying', 'Clara Voss told a rally in Dayton, saying the mill would "never close again."', 'never close again', ['Clara Voss', 'Clara Voss']],
+  ])('%s', (_name, text, words, expected) => {
+    expect(speakerOf(text, words)).toEqual(expected);
+  });
+
+  it.each<[string, string, string, [string, string]]>([
+    ['heard the crowd chanting: the crowd chants', 'Reporters heard the protesters chanting "no more wars."', 'no more wars', ['the protesters', 'the protesters']],
+    ['the subject itself before the participle', 'Paul Gant spoke for an hour, saying the deal was "a fraud."', 'a fraud', ['Paul Gant', 'Paul Gant']],
+  ])('not when %s', (_name, text, words, expected) => {
+    expect(speakerOf(text, words)).toEqual(expected);
+  });
+});
+
+describe('which quote a speakerless quote continues', () => {
+  it.each<[string, string, [string, string][]]>([
+    ['past a reported question that names nobody', '"This is about my campaign," Laura Dunn said, when asked whether she wanted help from the party. "I will do it my own way."',
+      [['Laura Dunn', 'Laura Dunn'], ['', ''], ['Laura Dunn', 'Laura Dunn']]],
+  ])('%s', (_name, text, expected) => {
+    expect(speakers(text)).toEqual(expected);
+  });
+});

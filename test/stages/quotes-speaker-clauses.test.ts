@@ -43,6 +43,24 @@ describe('a participle after an object speaks for the clause\'s subject', () => 
   });
 });
 
+describe('a quote after a colon or an "as X put it" names its speaker there', () => {
+  it.each<[string, string, string, [string, string] | undefined]>([
+    ['as X put it', '"We are ready," the mayor said.\n\nAs Jane Holt, the party\'s whip, put it: "This bill will not pass."', 'This bill', ['Jane Holt', 'Jane Holt']],
+    ['as X puts it, with a comma', 'The vote is close. As Omar Diaz puts it, "Nobody knows anything yet."', 'Nobody knows', ['Omar Diaz', 'Omar Diaz']],
+    ['a name just before the colon', 'The polls missed the surge in Iowa - Michael P. Ward: "The turnout model was wrong."', 'turnout model', ['Michael P. Ward', 'Michael P. Ward']],
+    ['a name the sentence quotes', 'Frank quotes the former adviser Alfred Kahn: "Inflation is a tax."', 'Inflation', ['Alfred Kahn', 'Alfred Kahn']],
+  ])('%s', (_name, text, words, expected) => {
+    expect(speakerOf(text, words)).toEqual(expected);
+  });
+
+  it.each<[string, string, string, [string, string]]>([
+    ['not a name after a preposition', '"We are ready," said Tom Reyes on Monday.\n\nHe then turned to Hillary Clinton: "You are wrong about this."', 'You are wrong', ['He', 'Tom Reyes']],
+    ['not "as" without "put it"', '"We are ready," said Tom Reyes.\n\nAs Anna Kerr watched, the crowd went on: "Not now, not ever, never."', 'Not now', ['Tom Reyes', 'Tom Reyes']],
+  ])('%s', (_name, text, words, expected) => {
+    expect(speakerOf(text, words)).toEqual(expected);
+  });
+});
+
 describe('which quote a speakerless quote continues', () => {
   it.each<[string, string, [string, string][]]>([
     ['past a reported question that names nobody', '"This is about my campaign," Laura Dunn said, when asked whether she wanted help from the party. "I will do it my own way."',

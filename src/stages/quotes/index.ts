@@ -256,6 +256,13 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
         candidate.rule = 'quote-after-colon';
         continue;
       }
+      // '… - Michael P. McDonald: "…"', 'Frank quotes the former adviser Alfred Kahn: "…"': a name just before the colon.
+      const named = namedBeforeColon(ctx, beforeToken);
+      if (named) {
+        candidate.speakerSource = { type: 'phrase', phrase: named };
+        candidate.rule = 'quote-after-named-colon';
+        continue;
+      }
       // 'Sanders made the following comment:', 'Obama is rolling out a new message:': the colon's sentence's named subject.
       const subject = sentenceSubject(ctx, floor, beforeToken);
       if (subject) {
@@ -263,6 +270,13 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
         candidate.rule = 'quote-after-colon-subject';
         continue;
       }
+    }
+    // 'As John Cornyn put it: "…"', 'As The Post's Dana Milbank puts it, "…"': who put it so.
+    const putter = asPutIt(ctx, quote.openToken);
+    if (putter) {
+      candidate.speakerSource = { type: 'phrase', phrase: putter };
+      candidate.rule = 'quote-as-put-it';
+      continue;
     }
     // A quote inside a sentence whose subject names someone ('Trump called her a "con."'): that subject.
     if (ctx.sentenceStart[quote.openToken]! < quote.openToken) {
@@ -336,6 +350,59 @@ function nearestClauseSubject(ctx: QuoteContext, cueStart: number): SpeakerPhras
       const phrase = speakerPhraseBefore(tokens, k + 1, start);
       if (phrase && phrase.head === k) return phrase;
     }
+  }
+  return null;
+}
+
+/**
+ * A person's name just before a colon that opens a quote ('- Michael P. McDonald:',
+ * 'quotes former Carter adviser Alfred Kahn:'), or an organisation's name that is all
+ * its clause holds ('[HuffPost.] - HuffPollster:'); never the object of a preposition
+ * ('made the following comment to Hillary Clinton:').
+ */
+function namedBeforeColon(ctx: QuoteContext, colon: number): SpeakerPhrase | null {
+  const { tokens, doc } = ctx;
+  const mentions = doc.mentions;
+  let lo = 0;
+  let hi = mentions.length - 1;
+  // The last mention that starts before the colon (mentions are in text order).
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.tokenStart < colon) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const mention = mentions[hi];
+  if (!mention || mention.tokenEnd !== colon || mention.type === 'place') return null;
+  const before = tokens[mention.tokenStart - 1];
+  if (before && (before.pos === 'ADP' || before.pos === 'DET' && mention.type === 'person')) return null;
+  if (mention.type === 'organization') {
+    const opensClause = !before || before.paragraph < tokens[colon]!.paragraph || /^[-–—.\]]$/.test(before.text) || ctx.sentenceStart[mention.tokenStart] === mention.tokenStart;
+    if (!opensClause) return null;
+  }
+  return { start: mention.tokenStart, end: mention.tokenEnd, head: mention.tokenEnd - 1 };
+}
+
+/** Tokens read back from a quote for 'As X put it'. */
+const MAX_PUT_IT_TOKENS = 16;
+
+/**
+ * 'As X put it, "…"' and 'As X puts it in a memo: "…"': the phrase between 'as' and
+ * 'put it', when the quote's sentence opens so.
+ */
+function asPutIt(ctx: QuoteContext, openToken: number): SpeakerPhrase | null {
+  const { tokens } = ctx;
+  const start = ctx.sentenceStart[openToken]!;
+  if (openToken - start > MAX_PUT_IT_TOKENS || openToken - start < 4) return null;
+  let as = start;
+  if (tokens[as]!.pos === 'CCONJ') as++;
+  if (tokens[as]!.text.toLowerCase() !== 'as') return null;
+  for (let t = as + 2; t + 1 < openToken; t++) {
+    const word = tokens[t]!.text.toLowerCase();
+    if ((word === 'put' || word === 'puts') && tokens[t + 1]!.text.toLowerCase() === 'it') {
+      const phrase = speakerPhraseBefore(tokens, t, as + 1);
+      return phrase && phrase.start === as + 1 ? phrase : null;
+    }
+    if (ctx.quoteAt[t]! >= 0) return null;
   }
   return null;
 }

@@ -61,7 +61,23 @@ describe('a quote after a colon or an "as X put it" names its speaker there', ()
   });
 });
 
+describe('a description goes to the previous speaker only when the article did not describe that speaker otherwise', () => {
+  it.each<[string, string, string, [string, string]]>([
+    ['"the judge" is not "the company\'s lawyer"', '"We will appeal," said Tom Reyes, the company\'s lawyer.\n\nThe judge pointed to an earlier case to say that courts must weigh "the public interest first."', 'public interest', ['The judge', 'The judge']],
+    ['"the lawyer" is', '"We will appeal," said Tom Reyes, the company\'s lawyer, on Monday. "We have a strong case," the lawyer added.', 'strong case', ['the lawyer', 'Tom Reyes']],
+  ])('%s', (_name, text, words, expected) => {
+    expect(speakerOf(text, words)).toEqual(expected);
+  });
+});
+
 describe('which quote a speakerless quote continues', () => {
+  it.each<[string, string, string, [string, string]]>([
+    ['a described subject of the quote\'s own sentence', '"We will appeal," said Tom Reyes, the company\'s lawyer.\n\nThe judge pointed to an earlier case to say that courts must weigh "the public interest first."', 'public interest', ['The judge', 'The judge']],
+    ['a subject that cannot speak leaves the quote to the previous speaker', '"We will appeal," said Tom Reyes on Monday. The findings show that the plant was "never safe to begin with."', 'never safe', ['Tom Reyes', 'Tom Reyes']],
+  ])('%s', (_name, text, words, expected) => {
+    expect(speakerOf(text, words)).toEqual(expected);
+  });
+
   it.each<[string, string, [string, string][]]>([
     ['past a reported question that names nobody', '"This is about my campaign," Laura Dunn said, when asked whether she wanted help from the party. "I will do it my own way."',
       [['Laura Dunn', 'Laura Dunn'], ['', ''], ['Laura Dunn', 'Laura Dunn']]],

@@ -50,6 +50,8 @@ interface Candidate {
   speaker: SpeakerRecord | null;
   /** How the speaker was chosen (for analyze()). */
   speakerChoice?: SpeakerChoice;
+  /** The quote whose speaker this one continues if its own phrase cannot speak. */
+  otherwiseContinues?: Candidate;
 }
 
 /** Candidates read ahead for the speaker of a multi-paragraph quote. */
@@ -278,18 +280,22 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
       candidate.rule = 'quote-as-put-it';
       continue;
     }
-    // A quote inside a sentence whose subject names someone ('Trump called her a "con."'): that subject.
+    const previous = previousToContinue(candidates, i);
+    // A quote inside a sentence whose subject names someone ('Trump called her a "con."') or
+    // describes someone ('The judge pointed to a case to say that courts must weigh "…"',
+    // 'Another tweeted, "…"'): that subject. A description that cannot speak ('The report
+    // found …') leaves the quote to continue the previous speaker.
     if (ctx.sentenceStart[quote.openToken]! < quote.openToken) {
       const subject = sentenceSubjectBefore(ctx, quote.openToken);
-      if (subject && namesSpeaker(ctx, subject)) {
+      if (subject && (namesSpeaker(ctx, subject) || describesSomeone(ctx, subject, previous))) {
         candidate.speakerSource = { type: 'phrase', phrase: subject };
         candidate.rule = 'quote-sentence-subject';
+        if (previous && previous.speakerSource.type !== 'none' && candidate.paragraph - previous.paragraph <= MAX_PARAGRAPHS_TO_CONTINUE) candidate.otherwiseContinues = previous;
         continue;
       }
     }
     // Continuing the previous speaker, unless the sentence before the quote, after the previous
     // quote, introduces someone else ('Jones disagreed. "…"').
-    const previous = previousToContinue(candidates, i);
     const introduced = previousSentenceSubject(ctx, quote);
     if (introduced && previous && tokens[introduced.start]!.start > previous.range.end) {
       candidate.speakerSource = { type: 'phrase', phrase: introduced };
@@ -426,6 +432,20 @@ function isObjectOfVerb(ctx: QuoteContext, phrase: SpeakerPhrase, cueStart: numb
   return !PERCEPTION_VERBS.test(verb.text) && !/ing$/i.test(verb.text);
 }
 
+/** Words that stand for someone unnamed ('Another tweeted', 'Others shouted'). */
+const SOMEONE = /^(another|others|one|some|many|most)$/i;
+
+/**
+ * A subject that describes someone ('The judge', 'His campaign', 'Another'), a common
+ * noun or one of SOMEONE as its head, in a sentence after the previous quote's.
+ */
+function describesSomeone(ctx: QuoteContext, phrase: SpeakerPhrase, previous: Candidate | undefined): boolean {
+  const head = ctx.tokens[phrase.head]!;
+  if (head.pos !== 'NOUN' && !SOMEONE.test(head.text)) return false;
+  if (previous && ctx.tokens[phrase.start]!.start < previous.range.end) return false;
+  return true;
+}
+
 /** A subject that names someone: a proper noun, or he or she. */
 function namesSpeaker(ctx: QuoteContext, phrase: SpeakerPhrase): boolean {
   const head = ctx.tokens[phrase.head]!;
@@ -503,6 +523,11 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
           const fallback = resolver.resolve(subject);
           resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `colon-sentence-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
         }
+      }
+      if (!resolved.speaker && candidate.otherwiseContinues?.speakerChoice) {
+        inherit(candidate, candidate.otherwiseContinues);
+        candidate.speakerChoice = { ...candidate.speakerChoice!, rule: `quote-continues-speaker (${resolved.choice.rule}; ${candidate.speakerChoice!.rule})` };
+        continue;
       }
       candidate.speaker = resolved.speaker;
       candidate.speakerChoice = resolved.choice;

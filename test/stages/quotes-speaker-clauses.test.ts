@@ -47,6 +47,8 @@ describe('a quote after a colon or an "as X put it" names its speaker there', ()
   it.each<[string, string, string, [string, string] | undefined]>([
     ['as X put it', '"We are ready," the mayor said.\n\nAs Jane Holt, the party\'s whip, put it: "This bill will not pass."', 'This bill', ['Jane Holt', 'Jane Holt']],
     ['as X puts it, with a comma', 'The vote is close. As Omar Diaz puts it, "Nobody knows anything yet."', 'Nobody knows', ['Omar Diaz', 'Omar Diaz']],
+    ['as X, an aside, recently put it', 'The plan was popular. As Steven Hale, a tax lawyer and senior fellow at the Urban Institute, recently put it, "Nobody pays for this."', 'Nobody pays', ['Steven Hale', 'Steven Hale']],
+    ['as X put it, mid-sentence', 'He has long been seen, as Anna Kerr put it in a lengthy essay, "as a fraud and a bully."', 'a fraud', ['Anna Kerr', 'Anna Kerr']],
     ['a name just before the colon', 'The polls missed the surge in Iowa - Michael P. Ward: "The turnout model was wrong."', 'turnout model', ['Michael P. Ward', 'Michael P. Ward']],
     ['a name the sentence quotes', 'Frank quotes the former adviser Alfred Kahn: "Inflation is a tax."', 'Inflation', ['Alfred Kahn', 'Alfred Kahn']],
   ])('%s', (_name, text, words, expected) => {
@@ -65,6 +67,15 @@ describe('a description goes to the previous speaker only when the article did n
   it.each<[string, string, string, [string, string]]>([
     ['"the judge" is not "the company\'s lawyer"', '"We will appeal," said Tom Reyes, the company\'s lawyer.\n\nThe judge pointed to an earlier case to say that courts must weigh "the public interest first."', 'public interest', ['The judge', 'The judge']],
     ['"the lawyer" is', '"We will appeal," said Tom Reyes, the company\'s lawyer, on Monday. "We have a strong case," the lawyer added.', 'strong case', ['the lawyer', 'Tom Reyes']],
+  ])('%s', (_name, text, words, expected) => {
+    expect(speakerOf(text, words)).toEqual(expected);
+  });
+});
+
+describe('a name before two asides speaks', () => {
+  it.each<[string, string, string, [string, string]]>([
+    ['a description and a second description', 'Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said the test was "a grave violation."', 'grave violation', ['Jean-Marc Ayrault', 'Jean-Marc Ayrault']],
+    ['one aside: the name', 'Jean-Marc Ayrault, the foreign minister of France, said the test was "a grave violation."', 'grave violation', ['Jean-Marc Ayrault', 'Jean-Marc Ayrault']],
   ])('%s', (_name, text, words, expected) => {
     expect(speakerOf(text, words)).toEqual(expected);
   });

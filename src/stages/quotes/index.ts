@@ -388,27 +388,28 @@ function namedBeforeColon(ctx: QuoteContext, colon: number): SpeakerPhrase | nul
   return { start: mention.tokenStart, end: mention.tokenEnd, head: mention.tokenEnd - 1 };
 }
 
-/** Tokens read back from a quote for 'As X put it'. */
-const MAX_PUT_IT_TOKENS = 16;
+/** Tokens read back from a quote for 'as X put it'. */
+const MAX_PUT_IT_TOKENS = 40;
 
 /**
- * 'As X put it, "…"' and 'As X puts it in a memo: "…"': the phrase between 'as' and
- * 'put it', when the quote's sentence opens so.
+ * 'As X put it, "…"', 'As X, a tax lawyer, recently put it: "…"' and '…, as The New
+ * Yorker put it in a lengthy expose, "…"': the phrase between 'as' and 'put it', in
+ * the quote's sentence and after any earlier quote in it.
  */
 function asPutIt(ctx: QuoteContext, openToken: number): SpeakerPhrase | null {
   const { tokens } = ctx;
-  const start = ctx.sentenceStart[openToken]!;
-  if (openToken - start > MAX_PUT_IT_TOKENS || openToken - start < 4) return null;
-  let as = start;
-  if (tokens[as]!.pos === 'CCONJ') as++;
-  if (tokens[as]!.text.toLowerCase() !== 'as') return null;
-  for (let t = as + 2; t + 1 < openToken; t++) {
+  const start = Math.max(ctx.sentenceStart[openToken]!, openToken - MAX_PUT_IT_TOKENS);
+  for (let t = openToken - 2; t > start; t--) {
+    if (ctx.quoteAt[t]! >= 0) return null;
     const word = tokens[t]!.text.toLowerCase();
-    if ((word === 'put' || word === 'puts') && tokens[t + 1]!.text.toLowerCase() === 'it') {
+    if ((word !== 'put' && word !== 'puts') || tokens[t + 1]!.text.toLowerCase() !== 'it') continue;
+    // 'as' opens the clause: the phrase before 'put it' (past an aside and adverbs) starts right after it.
+    for (let as = t - 1; as >= start; as--) {
+      if (tokens[as]!.text.toLowerCase() !== 'as') continue;
       const phrase = speakerPhraseBefore(tokens, t, as + 1);
       return phrase && phrase.start === as + 1 ? phrase : null;
     }
-    if (ctx.quoteAt[t]! >= 0) return null;
+    return null;
   }
   return null;
 }

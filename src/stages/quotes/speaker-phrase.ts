@@ -193,6 +193,13 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
     if (!outer) return subjectBeforeAside(tokens, i, floor);
     // A party-and-state tag ('McConnell, R-Ky., said') belongs to the name before it.
     if (isPartyTag(tokens, inner)) return outer;
+    // 'Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said',
+    // 'Giovanni Maria Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said':
+    // a name before a description and a second aside is who speaks.
+    if (startsAsDescription(tokens, outer) && tokens[outer.start - 1]?.text === ',' && outer.start - 2 >= floor) {
+      const name = phraseEndingAt(tokens, outer.start - 2, floor);
+      if (name && !startsAsDescription(tokens, name) && /^\p{Lu}/u.test(tokens[name.head]!.text) && (name.start === floor || tokens[name.start - 1]!.kind === 'punctuation' || tokens[name.start - 1]!.pos === 'CCONJ')) return name;
+    }
     // Prefer the part that names someone over the description.
     return startsAsDescription(tokens, inner) && !startsAsDescription(tokens, outer) ? outer : inner;
   }

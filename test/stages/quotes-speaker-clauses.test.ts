@@ -30,6 +30,7 @@ describe('a participle after an object speaks for the clause\'s subject', () => 
     ['issued a statement saying', 'Senator Maria Olsen issued a statement on Monday saying the bill was "dead on arrival."', 'dead on arrival', ['Maria Olsen', 'Maria Olsen']],
     ['emailed supporters saying', 'Governor Tom Reyes emailed supporters saying: "The fight goes on."', 'The fight goes on', ['Tom Reyes', 'Tom Reyes']],
     ['put out a statement saying', 'Kevin Marsh put out a statement saying he had "nothing to hide."', 'nothing to hide', ['Kevin Marsh', 'Kevin Marsh']],
+    ['released a letter that says', 'Gary Hale released a letter from his doctor on Friday that says he is in "excellent health."', 'excellent health', ['Gary Hale', 'Gary Hale']],
     ['told a rally, saying', 'Clara Voss told a rally in Dayton, saying the mill would "never close again."', 'never close again', ['Clara Voss', 'Clara Voss']],
   ])('%s', (_name, text, words, expected) => {
     expect(speakerOf(text, words)).toEqual(expected);
@@ -37,6 +38,7 @@ describe('a participle after an object speaks for the clause\'s subject', () => 
 
   it.each<[string, string, string, [string, string]]>([
     ['heard the crowd chanting: the crowd chants', 'Reporters heard the protesters chanting "no more wars."', 'no more wars', ['the protesters', 'the protesters']],
+    ['people the subject met: they speak', 'Mayor Tom Reyes visited voters who said the plan was "a fantasy."', 'a fantasy', ['voters', 'voters']],
     ['the subject itself before the participle', 'Paul Gant spoke for an hour, saying the deal was "a fraud."', 'a fraud', ['Paul Gant', 'Paul Gant']],
   ])('not when %s', (_name, text, words, expected) => {
     expect(speakerOf(text, words)).toEqual(expected);

@@ -21,6 +21,7 @@ import type { CueMatch } from './cue-lexicon.js';
 import { attributeAfter, attributeBefore, attributeBeforeToken, interruptsUtterance, sentenceSubjectBefore, type Attribution } from './direct-attribution.js';
 import { readCharacterization, type Characterization } from './characterization.js';
 import { notAQuoteReason } from './not-a-quote.js';
+import { DOCUMENT_HEADS } from './never-a-speaker.js';
 import { buildQuoteContext, charRange, quoteEndsSentence, type QuoteContext, type TopQuote } from './quote-context.js';
 import { findSpeechCues, readReportedSpeech } from './reported-speech.js';
 import { SpeakerResolver } from './speaker-resolution.js';
@@ -433,6 +434,9 @@ function isObjectOfVerb(ctx: QuoteContext, phrase: SpeakerPhrase, cueStart: numb
   return !PERCEPTION_VERBS.test(verb.text) && !/ing$/i.test(verb.text);
 }
 
+/** Things a subject puts out that then speak ('released a letter that says', 'ran a piece that noted'): documents, and reports of that kind. */
+const PUT_OUT_HEADS = new Set([...DOCUMENT_HEADS, 'report', 'reports', 'study', 'analysis', 'video', 'resolution', 'proposal', 'plan', 'bill']);
+
 /** Words that stand for someone unnamed ('Another tweeted', 'Others shouted'). */
 const SOMEONE = /^(another|others|one|some|many|most)$/i;
 
@@ -502,11 +506,15 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
       // 'Trump and Ryan issued a statement saying …', 'Trump told a North Carolina rally, saying …':
       // a participle's phrase that is the object of the clause's verb is not who speaks; the clause's subject is.
       const participle = cue !== null && !cue.cue.sourceAfter && /ing$/i.test(ctx.tokens[cue.tokenStart]!.text);
-      if (participle && resolved.speaker && isObjectOfVerb(ctx, source.phrase, cue.tokenStart)) {
+      // 'He released a letter from his doctor that says …', 'The Post ran a piece that noted …': a thing the
+      // clause's subject put out speaks for that subject.
+      const putOut = candidate.rule === 'speaker-cue-clause-relative-subject' && cue !== null && resolved.speaker !== null && resolved.speaker.entity < 0 &&
+        ctx.tokens[source.phrase.head]!.pos === 'NOUN' && PUT_OUT_HEADS.has(ctx.tokens[source.phrase.head]!.text.toLowerCase());
+      if ((participle || putOut) && resolved.speaker && isObjectOfVerb(ctx, source.phrase, cue!.tokenStart)) {
         const subject = nearestClauseSubject(ctx, source.phrase.start) ?? sentenceSubjectBefore(ctx, source.phrase.start);
         if (subject && subject.end <= source.phrase.start) {
           const fallback = resolver.resolve(subject);
-          if (fallback.speaker) resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `participle-object-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
+          if (fallback.speaker) resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `${participle ? 'participle' : 'relative'}-object-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
         }
       }
       if (!resolved.speaker && cue && participle) {

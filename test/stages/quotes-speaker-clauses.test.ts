@@ -83,6 +83,15 @@ describe('a name before two asides speaks', () => {
   });
 });
 
+describe('a year between the subject and its cue is not the speaker', () => {
+  it.each<[string, string, string, [string, string]]>([
+    ['who in 2010 said', 'The senator met Mark Ellison, who in 2010 said the goal was "a one-term president."', 'one-term', ['Mark Ellison', 'Mark Ellison']],
+    ['X in 2008 promised', 'Barack Obama in 2008 promised that he would "close Guantanamo."', 'close Guantanamo', ['Barack Obama', 'Barack Obama']],
+  ])('%s', (_name, text, words, expected) => {
+    expect(speakerOf(text, words)).toEqual(expected);
+  });
+});
+
 describe('which quote a speakerless quote continues', () => {
   it.each<[string, string, string, [string, string]]>([
     ['a described subject of the quote\'s own sentence', '"We will appeal," said Tom Reyes, the company\'s lawyer.\n\nThe judge pointed to an earlier case to say that courts must weigh "the public interest first."', 'public interest', ['The judge', 'The judge']],

@@ -177,6 +177,8 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
     // A participle after the subject: 'A court document filed Thursday says'.
     if (i > floor && tokens[i]!.pos === 'VERB' && /ed$/.test(tokens[i]!.text) && isNominal(tokens[i - 1]!)) i--;
   }
+  // A year between the subject and its cue: 'McConnell, who in 2010 said', 'Obama in 2008 promised'.
+  if (i > floor + 1 && /^(1[89]|20)\d\d$/.test(tokens[i]!.text) && tokens[i - 1]!.text.toLowerCase() === 'in') i -= 2;
   if (i < floor) return null;
   // 'X, who said …' and 'X, who has said …'.
   if (tokens[i]!.text.toLowerCase() === 'who' && tokens[i - 1]?.text === ',' && i - 2 >= floor) {

@@ -45,7 +45,8 @@
 import { readFileSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { extract } from '../../src/index.js';
+import { createExtractor } from '../../src/index.js';
+import { buildExtraction } from '../../src/core/output.js';
 import { compileResources } from '../../src/core/resources.js';
 import { runPipeline } from '../../src/core/extractor.js';
 import { PIPELINE } from '../../src/core/pipeline.js';
@@ -213,9 +214,13 @@ export async function main(args: string[]): Promise<void> {
   const errorLines: string[] = [];
   let ignored = 0;
 
+  const extractor = createExtractor();
   for (const article of articles) {
     const { text } = article;
-    const result = extract(text, article.publishedAt ? { publishedAt: article.publishedAt } : {});
+    const doc = extractor.analyze(text, article.publishedAt ? { publishedAt: article.publishedAt } : {});
+    const result = buildExtraction(doc);
+    /** How lede chose each quote's speaker (the quote's rule, then analyze()'s speakerChoice), for --errors. */
+    const chosenBy = doc.quotes.map((q) => `${q.provenance.rule}: ${q.speakerChoice?.rule ?? '-'}`);
     const gold: GoldQuote[] = [];
     const excluded: Piece[][] = [];
     for (const relation of article.relations) {
@@ -273,7 +278,7 @@ export async function main(args: string[]): Promise<void> {
         confusion.set(key, (confusion.get(key) ?? 0) + 1);
         if (g.relation.source) {
           const verdict = speakers.add(article.name, text, p.quote, g.relation, g.sourceText, g.kind);
-          if (!verdict.right && errorsFile) errorLines.push(`SPEAKER ${g.kind}\t${verdict.rule}\t${article.name}\tgold=${g.sourceText}\tgot=${p.quote.speaker ? `${p.quote.speaker.mention.text} -> ${p.quote.speaker.name}` : 'null'}\t${p.quote.text.slice(0, 80)}`);
+          if (!verdict.right && errorsFile) errorLines.push(`SPEAKER ${g.kind}\t${verdict.rule}\t${chosenBy[i]}\t${article.name}\tgold=${g.sourceText}\tgot=${p.quote.speaker ? `${p.quote.speaker.mention.text} -> ${p.quote.speaker.name}` : 'null'}\t${p.quote.text.slice(0, 80)}\tbefore: ${text.slice(Math.max(0, p.quote.start - 160), p.quote.start).replace(/\s+/g, ' ')}`);
         }
       } else {
         const extra = gold.findIndex((g, gj) => goldMatch.has(gj) && g.pieces.some((piece, k) => !coveredPieces.has(`${gj}:${k}`) && overlapWith(p.parts, piece) > 0));

@@ -44,6 +44,8 @@ function readDescription(tokens: readonly Token[], start: number, limit: number)
   let t = start;
   for (; t < limit && t - start < MAX_APPOSITIVE_TOKENS; t++) {
     const token = tokens[t]!;
+    // 'the company's lawyer': the owner is a modifier, the head comes after it.
+    if (words.length > 0 && /^['’]s?$/.test(token.text) && isNoun(tokens[t + 1])) continue;
     if (ENDS_HEAD.has(token.text.toLowerCase()) || !isNoun(token)) break;
     words.push(token.text.toLowerCase());
   }

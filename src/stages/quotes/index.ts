@@ -21,6 +21,7 @@ import type { CueMatch } from './cue-lexicon.js';
 import { attributeAfter, attributeBefore, attributeBeforeToken, interruptsUtterance, sentenceSubjectBefore, type Attribution } from './direct-attribution.js';
 import { readCharacterization, type Characterization } from './characterization.js';
 import { notAQuoteReason } from './not-a-quote.js';
+import { DOCUMENT_HEADS } from './never-a-speaker.js';
 import { buildQuoteContext, charRange, quoteEndsSentence, type QuoteContext, type TopQuote } from './quote-context.js';
 import { findSpeechCues, readReportedSpeech } from './reported-speech.js';
 import { SpeakerResolver } from './speaker-resolution.js';
@@ -50,6 +51,8 @@ interface Candidate {
   speaker: SpeakerRecord | null;
   /** How the speaker was chosen (for analyze()). */
   speakerChoice?: SpeakerChoice;
+  /** The quote whose speaker this one continues if its own phrase cannot speak. */
+  otherwiseContinues?: Candidate;
 }
 
 /** Candidates read ahead for the speaker of a multi-paragraph quote. */
@@ -256,6 +259,13 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
         candidate.rule = 'quote-after-colon';
         continue;
       }
+      // '… - Michael P. McDonald: "…"', 'Frank quotes the former adviser Alfred Kahn: "…"': a name just before the colon.
+      const named = namedBeforeColon(ctx, beforeToken);
+      if (named) {
+        candidate.speakerSource = { type: 'phrase', phrase: named };
+        candidate.rule = 'quote-after-named-colon';
+        continue;
+      }
       // 'Sanders made the following comment:', 'Obama is rolling out a new message:': the colon's sentence's named subject.
       const subject = sentenceSubject(ctx, floor, beforeToken);
       if (subject) {
@@ -264,18 +274,29 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
         continue;
       }
     }
-    // A quote inside a sentence whose subject names someone ('Trump called her a "con."'): that subject.
+    // 'As John Cornyn put it: "…"', 'As The Post's Dana Milbank puts it, "…"': who put it so.
+    const putter = asPutIt(ctx, quote.openToken);
+    if (putter) {
+      candidate.speakerSource = { type: 'phrase', phrase: putter };
+      candidate.rule = 'quote-as-put-it';
+      continue;
+    }
+    const previous = previousToContinue(candidates, i);
+    // A quote inside a sentence whose subject names someone ('Trump called her a "con."') or
+    // describes someone ('The judge pointed to a case to say that courts must weigh "…"',
+    // 'Another tweeted, "…"'): that subject. A description that cannot speak ('The report
+    // found …') leaves the quote to continue the previous speaker.
     if (ctx.sentenceStart[quote.openToken]! < quote.openToken) {
       const subject = sentenceSubjectBefore(ctx, quote.openToken);
-      if (subject && namesSpeaker(ctx, subject)) {
+      if (subject && (namesSpeaker(ctx, subject) || describesSomeone(ctx, subject, previous))) {
         candidate.speakerSource = { type: 'phrase', phrase: subject };
         candidate.rule = 'quote-sentence-subject';
+        if (previous && previous.speakerSource.type !== 'none' && candidate.paragraph - previous.paragraph <= MAX_PARAGRAPHS_TO_CONTINUE) candidate.otherwiseContinues = previous;
         continue;
       }
     }
     // Continuing the previous speaker, unless the sentence before the quote, after the previous
     // quote, introduces someone else ('Jones disagreed. "…"').
-    const previous = candidates[i - 1];
     const introduced = previousSentenceSubject(ctx, quote);
     if (introduced && previous && tokens[introduced.start]!.start > previous.range.end) {
       candidate.speakerSource = { type: 'phrase', phrase: introduced };
@@ -293,6 +314,20 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
       candidate.rule = 'quote-previous-sentence-subject';
     }
   }
+}
+
+/**
+ * The quote a speakerless quote may continue: the candidate just before it, passing
+ * over reported readings in between that name nobody ('"…," she said, when asked
+ * whether she wanted Cruz to campaign for her. "…"': the question is the
+ * interviewer's, the next quote still hers).
+ */
+function previousToContinue(candidates: readonly Candidate[], index: number): Candidate | undefined {
+  for (let j = index - 1; j >= 0 && index - j <= MAX_CANDIDATES_TO_CONTINUE; j--) {
+    const candidate = candidates[j]!;
+    if (candidate.speakerSource.type !== 'none' || candidate.quote) return candidate;
+  }
+  return candidates[index - 1];
 }
 
 /** The named subject of the sentence before a quote's (in this or the previous paragraph), or null. */
@@ -324,6 +359,96 @@ function nearestClauseSubject(ctx: QuoteContext, cueStart: number): SpeakerPhras
     }
   }
   return null;
+}
+
+/**
+ * A person's name just before a colon that opens a quote ('- Michael P. McDonald:',
+ * 'quotes former Carter adviser Alfred Kahn:'), or an organisation's name that is all
+ * its clause holds ('[HuffPost.] - HuffPollster:'); never the object of a preposition
+ * ('made the following comment to Hillary Clinton:').
+ */
+function namedBeforeColon(ctx: QuoteContext, colon: number): SpeakerPhrase | null {
+  const { tokens, doc } = ctx;
+  const mentions = doc.mentions;
+  let lo = 0;
+  let hi = mentions.length - 1;
+  // The last mention that starts before the colon (mentions are in text order).
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.tokenStart < colon) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const mention = mentions[hi];
+  if (!mention || mention.tokenEnd !== colon || mention.type === 'place') return null;
+  const before = tokens[mention.tokenStart - 1];
+  if (before && (before.pos === 'ADP' || before.pos === 'DET' && mention.type === 'person')) return null;
+  if (mention.type === 'organization') {
+    const opensClause = !before || before.paragraph < tokens[colon]!.paragraph || /^[-–—.\]]$/.test(before.text) || ctx.sentenceStart[mention.tokenStart] === mention.tokenStart;
+    if (!opensClause) return null;
+  }
+  return { start: mention.tokenStart, end: mention.tokenEnd, head: mention.tokenEnd - 1 };
+}
+
+/** Tokens read back from a quote for 'as X put it'. */
+const MAX_PUT_IT_TOKENS = 40;
+
+/**
+ * 'As X put it, "…"', 'As X, a tax lawyer, recently put it: "…"' and '…, as The New
+ * Yorker put it in a lengthy expose, "…"': the phrase between 'as' and 'put it', in
+ * the quote's sentence and after any earlier quote in it.
+ */
+function asPutIt(ctx: QuoteContext, openToken: number): SpeakerPhrase | null {
+  const { tokens } = ctx;
+  const start = Math.max(ctx.sentenceStart[openToken]!, openToken - MAX_PUT_IT_TOKENS);
+  for (let t = openToken - 2; t > start; t--) {
+    if (ctx.quoteAt[t]! >= 0) return null;
+    const word = tokens[t]!.text.toLowerCase();
+    if ((word !== 'put' && word !== 'puts') || tokens[t + 1]!.text.toLowerCase() !== 'it') continue;
+    // 'as' opens the clause: the phrase before 'put it' (past an aside and adverbs) starts right after it.
+    for (let as = t - 1; as >= start; as--) {
+      if (tokens[as]!.text.toLowerCase() !== 'as') continue;
+      const phrase = speakerPhraseBefore(tokens, t, as + 1);
+      return phrase && phrase.start === as + 1 ? phrase : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Verbs whose object may itself be heard saying something ('heard the crowd chanting', 'quoted him saying'). */
+const PERCEPTION_VERBS = /^(hear|heard|hears|hearing|see|saw|seen|sees|watch|watched|watches|catch|caught|show|showed|shown|shows|quote|quoted|quotes|cite|cited|cites|find|found|leave|left|keep|kept|have|had|has)$/i;
+
+/**
+ * Whether a speaker phrase before a participle cue is the object of a verb of its
+ * clause ('issued a statement saying', 'emailed supporters saying', 'told a rally,
+ * saying'): the word before it is a verb, or a particle after one ('put out a statement').
+ */
+function isObjectOfVerb(ctx: QuoteContext, phrase: SpeakerPhrase, cueStart: number): boolean {
+  const { tokens } = ctx;
+  if (tokens[cueStart - 1]?.text.toLowerCase() === 'as') return false;
+  let k = phrase.start - 1;
+  if (k < ctx.sentenceStart[phrase.start]!) return false;
+  if (tokens[k]?.pos === 'ADP' && /^(out|up|off)$/i.test(tokens[k]!.text)) k--;
+  const verb = tokens[k];
+  if (!verb || verb.pos !== 'VERB' || ctx.quoteAt[k]! >= 0) return false;
+  return !PERCEPTION_VERBS.test(verb.text) && !/ing$/i.test(verb.text);
+}
+
+/** Things a subject puts out that then speak ('released a letter that says', 'ran a piece that noted'): documents, and reports of that kind. */
+const PUT_OUT_HEADS = new Set([...DOCUMENT_HEADS, 'report', 'reports', 'study', 'analysis', 'video', 'resolution', 'proposal', 'plan', 'bill']);
+
+/** Words that stand for someone unnamed ('Another tweeted', 'Others shouted'). */
+const SOMEONE = /^(another|others|one|some|many|most)$/i;
+
+/**
+ * A subject that describes someone ('The judge', 'His campaign', 'Another'), a common
+ * noun or one of SOMEONE as its head, in a sentence after the previous quote's.
+ */
+function describesSomeone(ctx: QuoteContext, phrase: SpeakerPhrase, previous: Candidate | undefined): boolean {
+  const head = ctx.tokens[phrase.head]!;
+  if (head.pos !== 'NOUN' && !SOMEONE.test(head.text)) return false;
+  if (previous && ctx.tokens[phrase.start]!.start < previous.range.end) return false;
+  return true;
 }
 
 /** A subject that names someone: a proper noun, or he or she. */
@@ -378,7 +503,21 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
       // 'she said at a news conference announcing that …': a participle whose phrase cannot
       // speak goes back to the subject of its sentence.
       const cue = candidate.cue;
-      if (!resolved.speaker && cue && !cue.cue.sourceAfter && /ing$/i.test(ctx.tokens[cue.tokenStart]!.text)) {
+      // 'Trump and Ryan issued a statement saying …', 'Trump told a North Carolina rally, saying …':
+      // a participle's phrase that is the object of the clause's verb is not who speaks; the clause's subject is.
+      const participle = cue !== null && !cue.cue.sourceAfter && /ing$/i.test(ctx.tokens[cue.tokenStart]!.text);
+      // 'He released a letter from his doctor that says …', 'The Post ran a piece that noted …': a thing the
+      // clause's subject put out speaks for that subject.
+      const putOut = candidate.rule === 'speaker-cue-clause-relative-subject' && cue !== null && resolved.speaker !== null && resolved.speaker.entity < 0 &&
+        ctx.tokens[source.phrase.head]!.pos === 'NOUN' && PUT_OUT_HEADS.has(ctx.tokens[source.phrase.head]!.text.toLowerCase());
+      if ((participle || putOut) && resolved.speaker && isObjectOfVerb(ctx, source.phrase, cue!.tokenStart)) {
+        const subject = nearestClauseSubject(ctx, source.phrase.start) ?? sentenceSubjectBefore(ctx, source.phrase.start);
+        if (subject && subject.end <= source.phrase.start) {
+          const fallback = resolver.resolve(subject);
+          if (fallback.speaker) resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `${participle ? 'participle' : 'relative'}-object-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
+        }
+      }
+      if (!resolved.speaker && cue && participle) {
         const subject = nearestClauseSubject(ctx, cue.tokenStart) ?? sentenceSubjectBefore(ctx, cue.tokenStart);
         if (subject && subject.head !== source.phrase.head) {
           const fallback = resolver.resolve(subject);
@@ -393,6 +532,11 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
           const fallback = resolver.resolve(subject);
           resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `colon-sentence-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
         }
+      }
+      if (!resolved.speaker && candidate.otherwiseContinues?.speakerChoice) {
+        inherit(candidate, candidate.otherwiseContinues);
+        candidate.speakerChoice = { ...candidate.speakerChoice!, rule: `quote-continues-speaker (${resolved.choice.rule}; ${candidate.speakerChoice!.rule})` };
+        continue;
       }
       candidate.speaker = resolved.speaker;
       candidate.speakerChoice = resolved.choice;

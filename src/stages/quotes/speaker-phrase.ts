@@ -177,6 +177,8 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
     // A participle after the subject: 'A court document filed Thursday says'.
     if (i > floor && tokens[i]!.pos === 'VERB' && /ed$/.test(tokens[i]!.text) && isNominal(tokens[i - 1]!)) i--;
   }
+  // A year between the subject and its cue: 'McConnell, who in 2010 said', 'Obama in 2008 promised'.
+  if (i > floor + 1 && /^(1[89]|20)\d\d$/.test(tokens[i]!.text) && tokens[i - 1]!.text.toLowerCase() === 'in') i -= 2;
   if (i < floor) return null;
   // 'X, who said …' and 'X, who has said …'.
   if (tokens[i]!.text.toLowerCase() === 'who' && tokens[i - 1]?.text === ',' && i - 2 >= floor) {
@@ -193,6 +195,13 @@ export function speakerPhraseBefore(tokens: readonly Token[], cueStart: number, 
     if (!outer) return subjectBeforeAside(tokens, i, floor);
     // A party-and-state tag ('McConnell, R-Ky., said') belongs to the name before it.
     if (isPartyTag(tokens, inner)) return outer;
+    // 'Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said',
+    // 'Giovanni Maria Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said':
+    // a name before a description and a second aside is who speaks.
+    if (startsAsDescription(tokens, outer) && tokens[outer.start - 1]?.text === ',' && outer.start - 2 >= floor) {
+      const name = phraseEndingAt(tokens, outer.start - 2, floor);
+      if (name && !startsAsDescription(tokens, name) && /^\p{Lu}/u.test(tokens[name.head]!.text) && (name.start === floor || tokens[name.start - 1]!.kind === 'punctuation' || tokens[name.start - 1]!.pos === 'CCONJ')) return name;
+    }
     // Prefer the part that names someone over the description.
     return startsAsDescription(tokens, inner) && !startsAsDescription(tokens, outer) ? outer : inner;
   }

@@ -374,6 +374,26 @@ export class SpeakerResolver {
     return true;
   }
 
+  /** Entity -> the heads of the descriptions the article attached to it ('Tom Reyes, the company's lawyer' -> lawyer). */
+  private headsMemo: Map<number, Set<string>> | null = null;
+
+  /** Whether the article described an entity only by other heads than `head` ('the judge' is not 'Tom Reyes, the company's lawyer'). */
+  private describedOtherwise(entity: number, head: string): boolean {
+    if (entity < 0) return false;
+    if (!this.headsMemo) {
+      this.headsMemo = new Map();
+      for (const list of this.linksByHead.values()) {
+        for (const link of list) {
+          const heads = this.headsMemo.get(link.entity) ?? new Set<string>();
+          heads.add(link.head);
+          this.headsMemo.set(link.entity, heads);
+        }
+      }
+    }
+    const heads = this.headsMemo.get(entity);
+    return heads !== undefined && !heads.has(head) && ![...heads].some((h) => !this.cues.personHeads.has(h));
+  }
+
   private referentOfEntity(index: number, entity: EntityRecord | undefined, kind: ReferentKind, name: string, token: number): Referent {
     return {
       entity: entity ? index : -1,
@@ -518,7 +538,7 @@ export class SpeakerResolver {
       const referent = this.history[h]!;
       if (paragraph - referent.paragraph > 1) break;
       if (referent.kind !== 'person') continue;
-      const titlesAgree = referent.titles.length === 0 || GENERIC_PERSON_HEADS.has(head) || referent.titles.some((t) => t.toLowerCase().includes(head));
+      const titlesAgree = GENERIC_PERSON_HEADS.has(head) || (referent.titles.length === 0 ? !this.describedOtherwise(referent.entity, singular(head)) : referent.titles.some((t) => t.toLowerCase().includes(head)));
       return titlesAgree && (referent.entity >= 0 || referent.name) ? { referent, rule: 'description-previous-speaker' } : null;
     }
     return null;

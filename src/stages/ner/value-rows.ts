@@ -143,7 +143,8 @@ export class ValueRowCache {
 
   private clear(): void {
     this.ids.clear();
-    for (const rows of this.unaryRows) rows.fill(UNKNOWN_ROW);
+    // forEach skips the holes: pair templates take template slots too, so unaryRows is sparse.
+    this.unaryRows.forEach((rows) => rows.fill(UNKNOWN_ROW));
     this.pairs.fill(0);
     this.pairCount = 0;
     this.affixKnown.fill(0);

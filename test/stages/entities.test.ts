@@ -195,6 +195,40 @@ describe('resolve: rules', () => {
   });
 });
 
+describe('resolve: spans that are no names (non-names.ts)', () => {
+  it.each<[string, string, Given[], string[]]>([
+    ['a reference to a part of a text', 'Congress may waive any Title IV provision.', [['Congress', 'organization'], ['Title IV', 'organization']], ['organization:Congress']],
+    ['a reference head before a number', 'It is in my condensed book at Tab 3, please.', [['Tab', 'organization']], []],
+    ['a reference head without a number is a name', 'Steve Case founded it.', [['Steve Case', 'person']], ['person:Steve Case']],
+    ['a storm, and its name alone', "Cyclone Phailin hit Odisha. Phailin's winds fell.", [['Cyclone Phailin', 'organization'], ['Odisha', 'place'], ['Phailin', 'person', 2]], ['place:Odisha']],
+    ['no storm: an institution', 'The National Hurricane Center said so.', [['National Hurricane Center', 'organization']], ['organization:National Hurricane Center']],
+    ['a common noun at the start of a sentence', 'Kids lack iodine. Iodine deficiency harms them, and iodine is cheap.', [['Iodine', 'organization']], []],
+    ['a name written in lower case once', 'Turkey hosts the talks. A turkey was served.', [['Turkey', 'place']], ['place:Turkey']],
+    [
+      'a one-word person that stands where places stand',
+      'Coron is a town. Divers in Coron see wrecks. Hotels in Coron are full.',
+      [['Coron', 'person'], ['Coron', 'person', 2], ['Coron', 'person', 3]],
+      ['place:Coron', 'place:Coron', 'place:Coron'],
+    ],
+    [
+      'not a person named in full',
+      'Jane Corrin spoke. Few in Corrin trust it. Many in Corrin agree.',
+      [['Jane Corrin', 'person'], ['Corrin', 'person', 2], ['Corrin', 'person', 3]],
+      ['person:Jane Corrin', 'person:Corrin', 'person:Corrin'],
+    ],
+    [
+      'not in a possessive or before a second name',
+      "Faith in Corrin's plan fell. It was seen in Corrin and Biewener's study. Corrin left.",
+      [['Corrin', 'person'], ['Corrin', 'person', 2], ['Corrin', 'person', 3]],
+      ['person:Corrin', 'person:Corrin', 'person:Corrin'],
+    ],
+    ['a name before et al.', 'Douglas Babstock et al. answered.', [['Douglas Babstock', 'organization']], ['person:Douglas Babstock']],
+    ['a company before et al.', 'Atlantic Lottery Corporation et al. appealed.', [['Atlantic Lottery Corporation', 'organization']], ['organization:Atlantic Lottery Corporation']],
+  ])('%s', (_, text, given, expected) => {
+    expect(mentionTexts(run(text, given))).toEqual(expected);
+  });
+});
+
 describe('entities: clustering', () => {
   it('merges full name, surname and possessive', () => {
     const text = "Sergey Lavrov arrived. Lavrov's aides followed. \"We hope,\" said Lavrov.";

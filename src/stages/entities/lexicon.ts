@@ -20,6 +20,8 @@ export interface EntityPatternData {
   orgHeads: string[];
   lowerPlaceHeads: string[];
   placeHeads: string[];
+  referenceHeads: string[];
+  stormHeads: string[];
   examples: { text: string; entity: string; type: EntityType }[];
 }
 
@@ -45,6 +47,10 @@ export interface EntityLexicon {
   orgHeads: ReadonlySet<string>;
   lowerPlaceHeads: ReadonlySet<string>;
   placeHeads: ReadonlySet<string>;
+  /** Words that, with a number, refer to a part of a text ("Title IV", "Tab 3"): no name (non-names.ts). */
+  referenceHeads: ReadonlySet<string>;
+  /** Words before a storm's name ("Cyclone Phailin"): no name (non-names.ts). */
+  stormHeads: ReadonlySet<string>;
   /** Surface forms (exact, case-sensitive, single-spaced) -> gazetteer record. */
   gazetteerForms: ReadonlyMap<string, GazetteerRecord>;
   /** nameKey of every form -> gazetteer record (for clustering). */
@@ -123,6 +129,8 @@ export function compileEntityLexicon(data: EntityLexiconData, custom: readonly G
     orgHeads: lowerSet(patterns.orgHeads),
     lowerPlaceHeads: lowerSet(patterns.lowerPlaceHeads),
     placeHeads: lowerSet(patterns.placeHeads),
+    referenceHeads: lowerSet(patterns.referenceHeads),
+    stormHeads: lowerSet(patterns.stormHeads),
     gazetteerForms,
     gazetteerKeys,
     gazetteerFirstWords,

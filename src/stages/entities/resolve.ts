@@ -8,7 +8,11 @@
  * 3. Other rule and gazetteer spans fill tokens nobody claimed.
  * 4. Spans are cleaned: no determiners, titles, honorifics, possessives or
  *    punctuation at the edges; pure titles and pronouns are dropped.
- * 5. Document consistency: hyphenated pairs of known names are split
+ * 5. Spans that are none of the three types become MISC: references to parts of
+ *    a text ("Title IV"), storms ("Cyclone Phailin"), common nouns capitalised at a
+ *    sentence's start; a name before "et al." is a person, a one-word person
+ *    found twice or more "in X" a place (non-names.ts).
+ * 6. Document consistency: hyphenated pairs of known names are split
  *    ("Lavrov-Mamedyarov"), and a name decided once is a mention wherever it
  *    recurs uncovered.
  */
@@ -18,6 +22,7 @@ import type { Stage } from '../../core/stage.js';
 import type { EntityType } from '../../types.js';
 import type { EntityLexicon } from './lexicon.js';
 import { isSpellingVariant, spellingSkeleton } from './names.js';
+import { markNonNames, retypeByContext } from './non-names.js';
 import { listMarksAt, matchGazetteer, tokenKey, type CompiledGazetteer } from '../ner/gazetteer.js';
 
 const PLACE_LISTS = ['capital', 'city', 'country', 'region'];
@@ -344,7 +349,12 @@ export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon, place
     if (d) place(occupied, decisions, d);
   }
 
-  // 4. Document consistency.
+  // 4. Spans that are no names of the three types ("Title IV", "Cyclone Phailin") keep their tokens as MISC;
+  //    "X et al." is a person, a one-word "person" twice "in X" a place.
+  markNonNames(tokens, lexicon, decisions);
+  retypeByContext(tokens, decisions);
+
+  // 5. Document consistency.
   hyphenPairs(doc, decisions, occupied);
   propagate(doc, decisions, occupied);
 

@@ -46,6 +46,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort } from './lib/free-port.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST_INDEX = join(ROOT, 'dist', 'index.js');
@@ -418,6 +419,13 @@ process.stdout.write(JSON.stringify({ inProcessMs: performance.now() - t0, since
 
 // ---------------------------------------------------------------- PostgreSQL
 
+/** Writes `count` JSONL records of the corpus's documents in turn (with the fields `fields(i)` gives) to `path`; returns `path`. */
+function writeCorpusJsonl(path, corpus, count, fields) {
+  const lines = Array.from({ length: count }, (_, i) => JSON.stringify({ ...fields(i), text: corpus.documents[i % corpus.documents.length].text }));
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
 /**
  * `lede annotate --format postgres` against `--format jsonl` (to /dev/null) on the
  * same input, `workers` workers, in alternating rounds on a throwaway server
@@ -440,11 +448,7 @@ async function postgresAgainstJsonl(corpus, dir, workers, row) {
   }
   const count = Number(process.env.LEDE_BENCH_PG_ARTICLES ?? 4000);
   const rounds = Math.max(1, Number(process.env.LEDE_BENCH_PG_ROUNDS ?? 3));
-  const input = join(dir, 'postgres.jsonl');
-  writeFileSync(
-    input,
-    Array.from({ length: count }, (_, i) => JSON.stringify({ id: `a${i}`, text: corpus.documents[i % corpus.documents.length].text, publishedAt: '2024-11-14' })).join('\n') + '\n',
-  );
+  const input = writeCorpusJsonl(join(dir, 'postgres.jsonl'), corpus, count, (i) => ({ id: `a${i}`, publishedAt: '2024-11-14' }));
   const cluster = await startCluster({ fsync: true });
   const onSignal = () => {
     cluster.remove();
@@ -653,18 +657,6 @@ function findRedisServer() {
   return null;
 }
 
-async function freeTcpPort() {
-  const { createServer } = await import('node:net');
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 /** Runs `lede …args` to its end; resolves with its wall time. */
 function runLede(args) {
   return runNode([DIST_CLI, ...args]);
@@ -687,12 +679,8 @@ async function benchQueue(corpus, dir, row) {
   }
   const articles = Number(process.env.LEDE_BENCH_QUEUE_ARTICLES ?? 4000);
   const rounds = Math.max(1, Number(process.env.LEDE_BENCH_QUEUE_ROUNDS ?? 3));
-  const input = join(dir, 'queue-input.jsonl');
-  writeFileSync(
-    input,
-    Array.from({ length: articles }, (_, i) => JSON.stringify({ id: `q${i}`, text: corpus.documents[i % corpus.documents.length].text })).join('\n') + '\n',
-  );
-  const port = await freeTcpPort();
+  const input = writeCorpusJsonl(join(dir, 'queue-input.jsonl'), corpus, articles, (i) => ({ id: `q${i}` }));
+  const port = await freePort();
   const redisDir = mkdtempSync(join(tmpdir(), 'lede-bench-redis-'));
   const redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'yes'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;

@@ -9,12 +9,15 @@
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach } from 'vitest';
 import { CLI, newsArticle } from './batch-helpers.js';
 import { ROOT } from './helpers.js';
+import { freePort } from '../scripts/lib/free-port.mjs';
+
+export { freePort };
 
 /** The redis-server binary on PATH (or in /usr/bin, /usr/sbin), or null. */
 export function findRedisServer(): string | null {
@@ -36,17 +39,6 @@ if (SKIP_QUEUE_TESTS) console.warn(`lede tests: ${SKIP_QUEUE_TESTS}`);
 export function requireRedisServer(): string {
   if (REDIS_SERVER === null) throw new Error('redis-server is not installed: under CI=true the queue tests need it (apt-get install redis-server).');
   return REDIS_SERVER;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function ping(port: number): Promise<boolean> {

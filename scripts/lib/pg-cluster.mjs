@@ -13,9 +13,9 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { freePort } from './free-port.mjs';
 
 const TOOLS = ['initdb', 'pg_ctl', 'postgres'];
 
@@ -30,17 +30,6 @@ export function findPostgresBin() {
     : [];
   const path = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
   return [...versions, ...path].find((dir) => TOOLS.every((tool) => existsSync(join(dir, tool)))) ?? null;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The unprivileged user to run the server as when we are root: [name, uid, gid]. */

@@ -46,6 +46,24 @@ export function allSpans(result: Extraction): [string, Span][] {
   return spans;
 }
 
+/**
+ * Every naming mention of a result as "text/type" ("Boeing/organization"), people
+ * first, then organisations, then places; each mention's span checked against the text.
+ */
+export function typedMentions(result: Extraction, text: string): string[] {
+  const found: string[] = [];
+  const lists = [[result.people, 'person'], [result.organizations, 'organization'], [result.places, 'place']] as const;
+  for (const [entities, type] of lists) {
+    for (const entity of entities) {
+      for (const mention of entity.mentions) {
+        expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+        found.push(`${mention.text}/${type}`);
+      }
+    }
+  }
+  return found;
+}
+
 /** Problems with a result: schema errors, spans that do not match the text, overlaps, dangling ids. */
 export function resultProblems(result: unknown, text: string): string[] {
   const problems: string[] = [];

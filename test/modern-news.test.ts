@@ -7,22 +7,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
-import type { Entity } from '../src/types.js';
 import { MODERN_NEWS, type ModernNewsRow } from './fixtures/modern-news.js';
+import { typedMentions } from './helpers.js';
 
 function mentionsOf(row: ModernNewsRow): string[] {
-  const result = extract(row.text);
-  const found: string[] = [];
-  const lists: [Entity[], string][] = [[result.people, 'person'], [result.organizations, 'organization'], [result.places, 'place']];
-  for (const [entities, type] of lists) {
-    for (const entity of entities) {
-      for (const mention of entity.mentions) {
-        expect(row.text.slice(mention.start, mention.end)).toBe(mention.text);
-        found.push(`${mention.text}/${type}`);
-      }
-    }
-  }
-  return found;
+  return typedMentions(extract(row.text), row.text);
 }
 
 for (const group of MODERN_NEWS) {

@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
-import type { Entity } from '../src/types.js';
 import { compileResources } from '../src/core/resources.js';
 import { runPipeline } from '../src/core/extractor.js';
 import { loadResourceData } from '../src/node/load-data.js';
@@ -17,21 +16,11 @@ import { segmentStage } from '../src/stages/segment.js';
 import { tokenizeStage } from '../src/stages/tokenize.js';
 import { tokenKey } from '../src/stages/ner/gazetteer.js';
 import { MODERN_ROWS, type ModernRow } from './fixtures/modern-organizations.js';
-import { ROOT } from './helpers.js';
+import { ROOT, typedMentions } from './helpers.js';
 
 /** Every name the row expects, as "text/type", and what extract() gives for it. */
 function check(row: ModernRow): { expected: string[]; found: string[] } {
-  const result = extract(row.text);
-  const found: string[] = [];
-  const lists: [Entity[], string][] = [[result.people, 'person'], [result.organizations, 'organization'], [result.places, 'place']];
-  for (const [entities, type] of lists) {
-    for (const entity of entities) {
-      for (const mention of entity.mentions) {
-        expect(row.text.slice(mention.start, mention.end)).toBe(mention.text);
-        found.push(`${mention.text}/${type}`);
-      }
-    }
-  }
+  const found = typedMentions(extract(row.text), row.text);
   const expected = [
     ...(row.organizations ?? []).map((n) => `${n}/organization`),
     ...(row.people ?? []).map((n) => `${n}/person`),

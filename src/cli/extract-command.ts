@@ -8,16 +8,25 @@ import { UsageError } from './usage.js';
 import { readText } from './io.js';
 import type { ExtractCommand } from './parse-command.js';
 
-export async function runExtract(command: ExtractCommand): Promise<void> {
-  const text = await readText(command.input, 'lede');
-  const options = command.publishedAt === undefined ? undefined : { publishedAt: command.publishedAt };
-  let extraction: Extraction;
+/** One article read from a file or standard input, and its extraction; a wrong option is a UsageError (prefixed with `prefix`). */
+export async function readAndExtract(
+  input: string,
+  publishedAt: string | undefined,
+  command: string,
+  prefix = '',
+): Promise<{ text: string; extraction: Extraction; options: { publishedAt: string } | undefined }> {
+  const text = await readText(input, command);
+  const options = publishedAt === undefined ? undefined : { publishedAt };
   try {
-    extraction = extract(text, options);
+    return { text, extraction: extract(text, options), options };
   } catch (error) {
     // A wrong option (a bad --published-at): the library's message says what is accepted.
-    if (error instanceof LedeOptionError || error instanceof TypeError) throw new UsageError(error.message);
+    if (error instanceof LedeOptionError || error instanceof TypeError) throw new UsageError(`${prefix}${error.message}`);
     throw error;
   }
+}
+
+export async function runExtract(command: ExtractCommand): Promise<void> {
+  const { extraction } = await readAndExtract(command.input, command.publishedAt, 'lede');
   process.stdout.write(`${JSON.stringify(extraction, null, 2)}\n`);
 }

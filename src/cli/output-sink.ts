@@ -20,6 +20,7 @@ import type { Writable } from 'node:stream';
 import type { SqliteArchive } from '../batch/sqlite-archive.js';
 import type { LineError, LineOutputFormat, LinesTaskResult } from '../batch/worker-protocol.js';
 import { checkOutputPath, openOutputFile, openOutputFileAt, OutputWriter } from './io.js';
+import { plural } from './progress.js';
 import { UsageError } from './usage.js';
 
 export const OUTPUT_FORMATS = ['jsonl', 'es-bulk', 'sqlite', 'postgres'] as const;
@@ -103,10 +104,6 @@ export function isBrokenPipe(error: unknown): boolean {
 
 function logErrors(target: OutputTarget, errors: readonly LineError[]): void {
   for (const { id, error } of errors) target.log(`${target.command}: ${error.code} (id ${JSON.stringify(id)}): ${error.message}`);
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 const syncData = promisify(fdatasync);

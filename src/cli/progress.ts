@@ -20,16 +20,21 @@ export interface Progress {
   stop(): void;
 }
 
-function rate(articles: number, seconds: number): string {
-  return seconds > 0 ? (articles / seconds).toFixed(1) : '0.0';
+/** Records per second, one decimal ('0.0' before any time has passed). */
+export function rate(records: number, seconds: number): string {
+  return seconds > 0 ? (records / seconds).toFixed(1) : '0.0';
+}
+
+/** A count and its noun, plural unless the count is 1 ('1 article', '3 errors'). */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** The summary line: articles, errors, articles per second. */
 export function summaryLine(counts: ProgressCounts, seconds: number, workers: number): string {
   return (
-    `lede annotate: ${counts.articles} article${counts.articles === 1 ? '' : 's'}, ` +
-    `${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${rate(counts.articles, seconds)} articles/s ` +
-    `(${seconds.toFixed(2)} s, ${workers} worker${workers === 1 ? '' : 's'})`
+    `lede annotate: ${plural(counts.articles, 'article')}, ${plural(counts.errors, 'error')}, ${rate(counts.articles, seconds)} articles/s ` +
+    `(${seconds.toFixed(2)} s, ${plural(workers, 'worker')})`
   );
 }
 

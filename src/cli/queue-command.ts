@@ -17,7 +17,7 @@ import { readQueueStatus, type QueueStatus } from '../queue/status.js';
 import { runQueueWorker } from '../queue/worker.js';
 import { openInput } from './io.js';
 import { isBrokenPipe, openOutputSink, type OutputSink } from './output-sink.js';
-import { createProgress, type Progress, type ProgressCounts } from './progress.js';
+import { createProgress, plural, rate, type Progress, type ProgressCounts } from './progress.js';
 import { EXIT_OK, UsageError } from './usage.js';
 import type { QueueAddCommand, QueueCollectCommand, QueueCommand, QueueStatusCommand, QueueWorkCommand } from './parse-queue-command.js';
 
@@ -32,13 +32,6 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function rate(records: number, seconds: number): string {
-  return seconds > 0 ? (records / seconds).toFixed(1) : '0.0';
-}
 
 /** Calls `onSignal` on SIGINT and SIGTERM until the returned function is called. */
 function onSignals(onSignal: (signal: NodeJS.Signals, count: number) => void): () => void {

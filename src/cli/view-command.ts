@@ -4,21 +4,14 @@
  */
 
 import { writeFileSync } from 'node:fs';
-import { extract, LedeOptionError, renderHtml, type Extraction } from '../index.js';
-import { checkOutputPath, readText } from './io.js';
+import { renderHtml } from '../index.js';
+import { readAndExtract } from './extract-command.js';
+import { checkOutputPath } from './io.js';
 import { UsageError } from './usage.js';
 import type { ViewCommand } from './view-commands.js';
 
 export async function runView(command: ViewCommand): Promise<void> {
-  const text = await readText(command.input, 'lede view');
-  const options = command.publishedAt === undefined ? undefined : { publishedAt: command.publishedAt };
-  let extraction: Extraction;
-  try {
-    extraction = extract(text, options);
-  } catch (error) {
-    if (error instanceof LedeOptionError || error instanceof TypeError) throw new UsageError(`lede view: ${error.message}`);
-    throw error;
-  }
+  const { text, extraction, options } = await readAndExtract(command.input, command.publishedAt, 'lede view', 'lede view: ');
   const page = renderHtml(text, extraction, options);
   if (command.output === null) {
     process.stdout.write(page);

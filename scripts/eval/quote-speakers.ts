@@ -60,6 +60,8 @@ export interface SpeakerVerdict {
   /** Which rule judged it: 'none', 'table', 'pronoun-unchecked', 'relative', 'source'. */
   rule: string;
   rows: SpeakerRow[];
+  /** For a pronoun source in the hand-checked table: the names it accepts, for --errors. */
+  expected?: string[];
 }
 
 function words(text: string): string[] {
@@ -219,11 +221,11 @@ export class SpeakerScorer {
     if (pronoun) rows.push('pronoun');
     if (unattributedInSentence(text, relation)) rows.push('unattributed');
     const speaker = quote.speaker;
-    if (!speaker) return { right: false, rule: 'none', rows };
+    const key = `${file}:${relation.content[0]!.start}:${source[0]!.start}:${source[source.length - 1]!.end}`;
+    const row = pronoun ? this.table.get(key) : undefined;
+    if (!speaker) return { right: false, rule: 'none', rows, ...(row ? { expected: row.names } : {}) };
     if (pronoun) {
-      const key = `${file}:${relation.content[0]!.start}:${source[0]!.start}:${source[source.length - 1]!.end}`;
-      const row = this.table.get(key);
-      if (row) return { right: row.names.some((name) => namesMatch(speaker.name, name)), rule: 'table', rows };
+      if (row) return { right: row.names.some((name) => namesMatch(speaker.name, name)), rule: 'table', rows, expected: row.names };
       const resolved = !PERSONAL_PRONOUN.test(speaker.name.trim());
       return { right: resolved && mentionOrName(quote, source, sourceText), rule: 'pronoun-unchecked', rows };
     }

@@ -220,7 +220,7 @@ export async function main(args: string[]): Promise<void> {
     const doc = extractor.analyze(text, article.publishedAt ? { publishedAt: article.publishedAt } : {});
     const result = buildExtraction(doc);
     /** How lede chose each quote's speaker (the quote's rule, then analyze()'s speakerChoice), for --errors. */
-    const chosenBy = doc.quotes.map((q) => `${q.provenance.rule}: ${q.speakerChoice?.rule ?? '-'}`);
+    const chosenBy = doc.quotes.map((q) => `${q.provenance.rule}: ${q.speakerChoice?.rule ?? '-'}${(q.speakerChoice?.candidates.length ?? 0) > 0 ? ` [${q.speakerChoice!.candidates.slice(0, 4).map((c) => `${c.name} ${c.score} (${c.why})`).join('; ')}]` : ''}`);
     const gold: GoldQuote[] = [];
     const excluded: Piece[][] = [];
     for (const relation of article.relations) {
@@ -278,7 +278,7 @@ export async function main(args: string[]): Promise<void> {
         confusion.set(key, (confusion.get(key) ?? 0) + 1);
         if (g.relation.source) {
           const verdict = speakers.add(article.name, text, p.quote, g.relation, g.sourceText, g.kind);
-          if (!verdict.right && errorsFile) errorLines.push(`SPEAKER ${g.kind}\t${verdict.rule}\t${chosenBy[i]}\t${article.name}\tgold=${g.sourceText}\tgot=${p.quote.speaker ? `${p.quote.speaker.mention.text} -> ${p.quote.speaker.name}` : 'null'}\t${p.quote.text.slice(0, 80)}\tbefore: ${text.slice(Math.max(0, p.quote.start - 160), p.quote.start).replace(/\s+/g, ' ')}`);
+          if (!verdict.right && errorsFile) errorLines.push(`SPEAKER ${g.kind}\t${verdict.rule}\t${chosenBy[i]}\t${article.name}\tgold=${g.sourceText}${verdict.expected ? ` (${verdict.expected.join('|')})` : ''}\tgot=${p.quote.speaker ? `${p.quote.speaker.mention.text} -> ${p.quote.speaker.name}` : 'null'}\t${p.quote.text.slice(0, 80)}\tbefore: ${text.slice(Math.max(0, p.quote.start - 160), p.quote.start).replace(/\s+/g, ' ')}`);
         }
       } else {
         const extra = gold.findIndex((g, gj) => goldMatch.has(gj) && g.pieces.some((piece, k) => !coveredPieces.has(`${gj}:${k}`) && overlapWith(p.parts, piece) > 0));

@@ -281,6 +281,24 @@ describe('entities: clustering', () => {
     ]);
   });
 
+  it('past its paragraph, a bare surname goes to the person the article has named most, not a relative named once', () => {
+    const text = 'Ted Cruz spoke. Cruz smiled. Cruz waved.\n\nTrump posted a photo of Heidi Cruz.\n\nCruz said he was angry.';
+    const doc = run(text, [['Ted Cruz', 'person'], ['Cruz', 'person', 2], ['Cruz', 'person', 3], ['Heidi Cruz', 'person'], ['Cruz', 'person', 5]]);
+    expect(entities(doc).map((e) => [e.name, e.mentions])).toEqual([
+      ['Ted Cruz', ['Ted Cruz', 'Cruz', 'Cruz', 'Cruz']],
+      ['Heidi Cruz', ['Heidi Cruz']],
+    ]);
+  });
+
+  it('with two people named as often, a bare surname in a later paragraph goes to the one named last', () => {
+    const text = 'Gary Johnson spoke.\n\nJeh Johnson listened.\n\nJohnson nodded.';
+    const doc = run(text, [['Gary Johnson', 'person'], ['Jeh Johnson', 'person'], ['Johnson', 'person', 3]]);
+    expect(entities(doc).map((e) => [e.name, e.mentions])).toEqual([
+      ['Gary Johnson', ['Gary Johnson']],
+      ['Jeh Johnson', ['Jeh Johnson', 'Johnson']],
+    ]);
+  });
+
   it.each([
     ['different surnames', 'Ivanov met Ivanova.', [['Ivanov', 'person'], ['Ivanova', 'person']]],
     ['different full names', 'Joe Biden met Jill Biden.', [['Joe Biden', 'person'], ['Jill Biden', 'person']]],

@@ -260,21 +260,42 @@ export function clusterMentions(doc: LedeDocument, lexicon: EntityLexicon): Enti
       return;
     }
     // Several people share the name: the one named in full most recently before each mention
-    // (or, when none is before it, first after it).
+    // in its paragraph ('Hunter Biden listened. Biden nodded.'); past the paragraph, the one
+    // the article has named most often so far, its principal ('Ted Cruz', named nine times,
+    // over 'Heidi Cruz', whose photo a paragraph mentioned); on a tie, the most recent; when
+    // none is named before it, the first after it.
+    const assigned = new Map<number, number>();
     for (const m of group.mentions) {
       const start = mentions[m]!.start;
+      const paragraph = doc.tokens[mentions[m]!.tokenStart]?.paragraph ?? -1;
       let best = -1;
       let bestDistance = Infinity;
+      let bestFullMention = -1;
+      let principal = -1;
+      let principalCount = 0;
+      let tied = false;
       for (const root of fits) {
+        let count = assigned.get(root) ?? 0;
         for (const fullStart of fullNameStarts.get(root) ?? []) {
+          if (fullStart <= start) count++;
           const distance = fullStart <= start ? start - fullStart : 1e12 + fullStart - start;
           if (distance < bestDistance) {
             bestDistance = distance;
             best = root;
+            bestFullMention = fullStart;
           }
         }
+        if (count > principalCount) {
+          principalCount = count;
+          principal = root;
+          tied = false;
+        } else if (count === principalCount && count > 0) tied = true;
       }
-      if (best >= 0) owner[m] = best;
+      if (best >= 0 && principal >= 0 && !tied && best !== principal && bestDistance < 1e12 && paragraphAt(doc, bestFullMention) !== paragraph) best = principal;
+      if (best >= 0) {
+        owner[m] = best;
+        assigned.set(best, (assigned.get(best) ?? 0) + 1);
+      }
     }
   });
 
@@ -300,6 +321,18 @@ export function clusterMentions(doc: LedeDocument, lexicon: EntityLexicon): Enti
 }
 
 /** Canonical name = the fullest form the article uses; aliases = the other distinct forms. */
+/** The paragraph of the token that starts at `offset`. */
+function paragraphAt(doc: LedeDocument, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return doc.tokens[lo]?.paragraph ?? -1;
+}
+
 function nameRecord(record: EntityRecord, mentions: readonly Mention[], lexicon: EntityLexicon): void {
   const forms = new Map<string, number>();
   for (const m of record.mentions) {

@@ -34,6 +34,10 @@ describe('pronoun speakers go to the person or organisation meant', () => {
     ['a gendered noun beats the first name', "The senator's widow, Terry Strada, spoke first at the hearing. She said the families were tired of waiting.", ['She', 'Terry Strada']],
     ['they: a plural subject no entity names', 'Democrats repeatedly noted the delay on Tuesday. They said the vote should wait until after the election.', ['They', 'Democrats']],
     ['no antecedent of the gender: no guess', 'Hillary Clinton spoke first at the rally in Ohio. He said the talks had failed.', ['He', 'He']],
+    ['a title several people hold names the one the article is about; a quoted adviser\'s introduction no longer pulls',
+      'President Obama flew to Hawaii on Monday. Obama swam with seals. Obama met local leaders, and Obama spoke about rising seas. Later Obama visited a school. ' +
+      'President Xi Jinping of China sent a message. "We must act now," said Ben Rhodes, an adviser to the president. The president appeared tired. He told the crowd that the islands were at risk.',
+      ['He', 'Obama']],
   ])('%s', (_name, text, expected) => {
     expect(lastSpeaker(text)).toEqual(expected);
   });
@@ -49,6 +53,13 @@ describe('continued quotes keep their speaker unless a new one is introduced', (
       [['Bernie Sanders', 'Bernie Sanders']]],
     ['a quote inside a sentence whose subject names someone', 'Donald Trump pressed the point on Monday: the deal was "a total disgrace to the whole nation."',
       [['Donald Trump', 'Donald Trump']]],
+    ['a new subject after a fronted title in quotation marks', 'Mike Pence spoke to CNN on Sunday. "We will win," Pence said.\n\nOn "Face the Nation," Sen. Bernie Sanders (Vt.), who lost the primaries, praised young voters. "The younger people are sick and tired of racism."',
+      [['Pence', 'Mike Pence'], ['Bernie Sanders', 'Bernie Sanders']]],
+    ['a sentence that opens with a titled name and a comma', '"The veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday. ' +
+      'House Speaker Paul Ryan, R-Wis., despite admitting that he did have concerns about "trial lawyers trying to get rich," the victims "do need to have their day in court."',
+      [['Mitch McConnell', 'Mitch McConnell'], ['Paul Ryan', 'Paul Ryan'], ['Paul Ryan', 'Paul Ryan']]],
+    ['a transcript names its speakers in capitals, and a paragraph without a label continues', 'Mike Pence spoke to Chris Wallace on Sunday.\n\n"WALLACE: Will she be there tomorrow night?"\n\n"PENCE: She will not be attending the debate."\n\n"And that is all I will say about it."',
+      [['WALLACE', 'Chris Wallace'], ['PENCE', 'Mike Pence'], ['PENCE', 'Mike Pence']]],
   ])('%s', (_name, text, expected) => {
     expect(speakers(text)).toEqual(expected);
   });
@@ -63,6 +74,25 @@ describe('descriptions are linked back to what they describe', () => {
     ['a report with its owner', 'A Government Accountability Office report concluded that the program was plagued by fraud.', ['A Government Accountability Office report', 'Government Accountability Office']],
   ])('%s', (_name, text, expected) => {
     expect(lastSpeaker(text)).toEqual(expected);
+  });
+});
+
+describe('the phrase beside the cue gives way to who really speaks', () => {
+  it.each<[string, string, [string, string][]]>([
+    ['a country that accuses; the next sentence\'s report is its own', 'South Korea accused the North\'s leader, Kim Jong Un, of "fanatic recklessness." South Korean President Park Geun-hye said Kim\'s mental state is "spiraling out of control."',
+      [['South Korea', 'South Korea'], ['Park Geun-hye', 'Park Geun-hye']]],
+    ['"told me": the hearer is not the speaker', 'John Dickey, the chief executive of Ora Media -- the production company that owns the programming, which is also streamed online -- told me, "We are a content provider."',
+      [['John Dickey', 'John Dickey']]],
+    ['the object of a preposition before the cue', 'The curfew began at midnight. Protesters marching through the streets chanted "What curfew?"', [['Protesters', 'Protesters']]],
+    ['a place before a participle cue', 'Hillary Clinton spoke out Tuesday about the death of Terence Crutcher in Tulsa, Oklahoma, arguing that the killings should be recognized as a national crisis.',
+      [['Hillary Clinton', 'Hillary Clinton']]],
+    ['a statement in a fronted phrase is the main clause\'s subject\'s', 'In a statement announcing the pick, the Association of Flight Attendants called Clinton a "champion" for working women.',
+      [['Association of Flight Attendants', 'Association of Flight Attendants']]],
+    ['"Having said that" names nobody', 'Taxes matter. (Having said that, there are some economists who argue that corporate taxes should be very low.)', [['', '']]],
+    ['a long description between the quote and the cue', '"It has the important virtue of being fiscally responsible," Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said of the plan.',
+      [['Leonard E. Burman', 'Leonard E. Burman']]],
+  ])('%s', (_name, text, expected) => {
+    expect(speakers(text)).toEqual(expected);
   });
 });
 

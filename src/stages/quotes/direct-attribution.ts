@@ -22,12 +22,14 @@ export interface Attribution {
 }
 
 /** Tokens read after a closing mark when looking for its attribution. */
-const AFTER_WINDOW = 25;
+const AFTER_WINDOW = 40;
 /** Tokens read before an opening mark. */
 const BEFORE_WINDOW = 30;
 /** Tokens allowed between a cue and the colon that opens its quote ('said in a statement on Monday:'). */
 const MAX_GAP_BEFORE_COLON = 8;
 
+/** Pronouns that only stand as objects: after a cue they name the hearer ('told me'). */
+const OBJECT_PRONOUNS = new Set(['me', 'us', 'him', 'them']);
 const ADJUNCT_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'ADV', 'PRON']);
 const DASHES = new Set(['–', '—', '-', '--', '―']);
 
@@ -51,7 +53,13 @@ function startsClause(tokens: readonly Token[], t: number): boolean {
   const lower = token.text.toLowerCase();
   const next = tokens[t + 1];
   const verbNext = next !== undefined && (next.pos === 'AUX' || next.pos === 'VERB');
-  return lower === 'that' || (token.pos === 'PRON' && (lower !== 'it' || verbNext)) || token.pos === 'DET' || (token.pos === 'PROPN' && verbNext);
+  if (lower === 'that' || (token.pos === 'PRON' && (lower !== 'it' || verbNext)) || token.pos === 'DET') return true;
+  if (token.pos !== 'PROPN') return false;
+  // 'said North Korea had …', "said Kim's mental state is …": a name (of a few words) and a verb or a possessive.
+  let k = t + 1;
+  while (k - t < 4 && tokens[k]?.pos === 'PROPN') k++;
+  const after = tokens[k];
+  return after !== undefined && (after.pos === 'AUX' || after.pos === 'VERB' || /^['’]s$/.test(after.text));
 }
 
 export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number): Attribution | null {
@@ -142,9 +150,17 @@ export function attributeBeforeToken(ctx: QuoteContext, last: number, floor: num
         if (subject) return { cue: match, speaker: subject, rule: 'subject-participle-quote' };
       }
       const speaker = speakerPhraseBefore(tokens, match.tokenStart, lowest);
+      // 'Protesters marching through the streets chanted "…"': the object of a preposition is not who speaks; the sentence's subject is.
+      // ('footage of Trump saying, "…"' keeps its name: a participle's subject may follow a preposition.)
+      if (speaker && tokens[speaker.start - 1]?.pos === 'ADP' && speaker.start - 1 >= ctx.sentenceStart[speaker.start]! && tokens[speaker.head]!.pos !== 'PROPN' &&
+          !/ing$/i.test(tokens[match.tokenStart]!.text)) {
+        const subject = sentenceSubjectBefore(ctx, speaker.start);
+        if (subject && subject.end <= speaker.start) return { cue: match, speaker: subject, rule: 'subject-cue-quote' };
+      }
       if (speaker) return { cue: match, speaker, rule: 'speaker-cue-quote' };
       const inverted = speakerPhraseAfter(tokens, match.tokenEnd, b + 1);
-      if (inverted) return { cue: match, speaker: inverted, rule: 'cue-speaker-quote' };
+      // 'X, the chief executive of …, told me, "…"': an object pronoun after the cue is the hearer.
+      if (inverted && !(inverted.end - inverted.start === 1 && OBJECT_PRONOUNS.has(tokens[inverted.head]!.text.toLowerCase()))) return { cue: match, speaker: inverted, rule: 'cue-speaker-quote' };
       // 'He adopted a fake accent and joked, "…"': the sentence's subject.
       const subject = sentenceSubjectBefore(ctx, match.tokenStart);
       return subject ? { cue: match, speaker: subject, rule: 'subject-cue-quote' } : null;
@@ -198,10 +214,37 @@ export function sentenceSubjectBefore(ctx: QuoteContext, t: number): SpeakerPhra
     const pos = tokens[v]!.pos;
     if (pos !== 'VERB' && pos !== 'AUX') continue;
     const subject = speakerPhraseBefore(tokens, v, start) ?? sentenceOpeningSubject(tokens, v - 1, start);
-    if (!subject) return null;
+    if (!subject) return openingPersonBeforeComma(ctx, start, t);
     const lead = tokens[subject.start - 1];
     if (subject.start === start || lead?.text === ',' || lead?.pos === 'CCONJ' || lead?.pos === 'ADV' || (lead?.pos === 'SCONJ' && subject.start - 1 === start)) return subject;
     return null;
+  }
+  return null;
+}
+
+/**
+ * 'House Speaker Paul Ryan, R-Wis., despite admitting …': a person's name that opens the
+ * sentence (past a conjunction) and is followed by a comma is the sentence's subject, even
+ * where the verbs after it do not let the subject be read off them.
+ */
+function openingPersonBeforeComma(ctx: QuoteContext, start: number, t: number): SpeakerPhrase | null {
+  const { tokens, doc } = ctx;
+  let first = start;
+  if (tokens[first]?.pos === 'CCONJ') first++;
+  const offset = tokens[first]?.start ?? -1;
+  let lo = 0;
+  let hi = doc.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.mentions[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  // The name may follow its title ('House Speaker Paul Ryan'): a mention that starts within the first few words.
+  for (let m = lo; m < doc.mentions.length && doc.mentions[m]!.tokenStart - first <= 3; m++) {
+    const mention = doc.mentions[m]!;
+    if (mention.type !== 'person' || mention.tokenEnd >= t || tokens[mention.tokenEnd]?.text !== ',') continue;
+    for (let k = first; k < mention.tokenStart; k++) if (!/^\p{Lu}/u.test(tokens[k]!.text)) return null;
+    return { start: first, end: mention.tokenEnd, head: mention.tokenEnd - 1 };
   }
   return null;
 }

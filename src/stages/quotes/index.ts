@@ -60,6 +60,8 @@ const MAX_CANDIDATES_TO_CONTINUE = 50;
 /** Tokens read for a sentence's subject, and for a fronted clause before it. */
 const MAX_SUBJECT_TOKENS = 25;
 const MAX_FRONTED_TOKENS = 30;
+/** A closing quotation mark. */
+const CLOSING_MARK = /^["”’']$/;
 /** Paragraphs back that a quote with nobody named beside it may continue the previous speaker. */
 const MAX_PARAGRAPHS_TO_CONTINUE = 1;
 
@@ -234,6 +236,13 @@ function linkUnattributed(ctx: QuoteContext, candidates: Candidate[]): void {
     const candidate = candidates[i]!;
     if (candidate.rule !== 'quote-unattributed' || !candidate.quote) continue;
     const quote = candidate.quote;
+    // A transcript: '"PENCE: Well, look, …"' names its speaker in capitals before a colon.
+    const label = transcriptLabel(ctx, quote);
+    if (label) {
+      candidate.speakerSource = { type: 'phrase', phrase: label };
+      candidate.rule = 'quote-transcript-label';
+      continue;
+    }
     // Multi-paragraph quote: the speaker named in a later paragraph of the same quote.
     if (quote.continuesInNext) {
       for (let j = i + 1; j < candidates.length && j - i <= MAX_CANDIDATES_TO_CONTINUE; j++) {
@@ -361,6 +370,28 @@ function nearestClauseSubject(ctx: QuoteContext, cueStart: number): SpeakerPhras
   return null;
 }
 
+/** Whether token t is part of a place's mention. */
+function isPlaceAt(ctx: QuoteContext, t: number): boolean {
+  const { mentions } = ctx.doc;
+  const offset = ctx.tokens[t]!.start;
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const mention = mentions[lo];
+  return mention !== undefined && mention.start <= offset && mention.type === 'place';
+}
+
+/** 'In a statement announcing …,': a document noun after the preposition that opens its sentence. */
+function frontedDocument(ctx: QuoteContext, phrase: SpeakerPhrase): boolean {
+  const { tokens } = ctx;
+  const before = phrase.start - 1;
+  return before >= 0 && before === ctx.sentenceStart[phrase.start] && tokens[before]!.pos === 'ADP' && DOCUMENT_HEADS.has(tokens[phrase.head]!.text.toLowerCase());
+}
+
 /**
  * A person's name just before a colon that opens a quote ('- Michael P. McDonald:',
  * 'quotes former Carter adviser Alfred Kahn:'), or an organisation's name that is all
@@ -415,6 +446,22 @@ function asPutIt(ctx: QuoteContext, openToken: number): SpeakerPhrase | null {
   return null;
 }
 
+/** Longest speaker label of a transcript, in words ('SEN. JOHN MCCAIN:'). */
+const MAX_LABEL_WORDS = 4;
+
+/**
+ * '"WALLACE: Let's start with …"': the quoted words open with a name in capitals (a word
+ * of two letters or more, up to MAX_LABEL_WORDS words) and a colon, as transcripts
+ * label who speaks. The label is the speaker; 'Q:' and 'A:' name nobody.
+ */
+function transcriptLabel(ctx: QuoteContext, quote: TopQuote): SpeakerPhrase | null {
+  const { tokens } = ctx;
+  let t = quote.tokenStart;
+  while (t < quote.tokenEnd && t - quote.tokenStart < MAX_LABEL_WORDS && tokens[t]!.kind === 'word' && /^\p{Lu}[\p{Lu}'’.-]+$/u.test(tokens[t]!.text)) t++;
+  if (t === quote.tokenStart || tokens[t]?.text !== ':' || t + 1 >= quote.tokenEnd) return null;
+  return { start: quote.tokenStart, end: t, head: t - 1 };
+}
+
 /** Verbs whose object may itself be heard saying something ('heard the crowd chanting', 'quoted him saying'). */
 const PERCEPTION_VERBS = /^(hear|heard|hears|hearing|see|saw|seen|sees|watch|watched|watches|catch|caught|show|showed|shown|shows|quote|quoted|quotes|cite|cited|cites|find|found|leave|left|keep|kept|have|had|has)$/i;
 
@@ -466,6 +513,8 @@ function sentenceSubject(ctx: QuoteContext, start: number, end: number, depth = 
   if (depth === 0 && (opener.pos === 'SCONJ' || opener.pos === 'ADP')) {
     for (let t = start + 1; t < end && t - start < MAX_FRONTED_TOKENS; t++) {
       if (tokens[t]!.text === ',' && ctx.quoteAt[t]! < 0 && tokens[t + 1] && !/^\d/.test(tokens[t + 1]!.text)) return sentenceSubject(ctx, t + 1, end, 1);
+      // 'On "Face the Nation," Sen. Bernie Sanders …': the comma inside a title's closing mark ends the phrase too.
+      if (tokens[t]!.text === ',' && CLOSING_MARK.test(tokens[t + 1]?.text ?? '') && t + 2 < end && tokens[t + 2]!.kind === 'word') return sentenceSubject(ctx, t + 2, end, 1);
     }
     return null;
   }
@@ -515,6 +564,17 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
         if (subject && subject.end <= source.phrase.start) {
           const fallback = resolver.resolve(subject);
           if (fallback.speaker) resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `${participle ? 'participle' : 'relative'}-object-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
+        }
+      }
+      // 'Hillary Clinton spoke about the death of Terence Crutcher in Tulsa, Oklahoma, arguing that …':
+      // a place before a participle is where, not who; 'In a statement announcing the pick, the union
+      // called …': a statement without its owner, in a fronted phrase, is the main clause's subject's.
+      if (resolved.speaker && cue && participle && (isPlaceAt(ctx, source.phrase.head) || frontedDocument(ctx, source.phrase))) {
+        const subject = nearestClauseSubject(ctx, source.phrase.start) ?? sentenceSubjectBefore(ctx, source.phrase.start) ??
+          (frontedDocument(ctx, source.phrase) ? sentenceSubject(ctx, ctx.sentenceStart[cue.tokenStart]!, ctx.sentenceEnd[cue.tokenStart]!) : null);
+        if (subject && subject.head !== source.phrase.head) {
+          const fallback = resolver.resolve(subject);
+          if (fallback.speaker) resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `participle-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };
         }
       }
       if (!resolved.speaker && cue && participle) {

@@ -3,13 +3,13 @@
  * relative pronouns ('whose name', 'which'), phrases that open with a preposition
  * ('As armed officers'), and abstract nouns ('findings', 'data', 'the report') unless
  * the phrase names their owner ('a GAO report', 'the union's Friday release': the
- * owner speaks). A wrong name is worse than none: such a phrase gives no speaker.
+ * owner speaks), and 'Having' or 'Being' opening a clause. A wrong name is worse than none: such a phrase gives no speaker.
  */
 
 import type { Token } from '../../core/document.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 
-export type NotASpeakerReason = 'date' | 'time' | 'relative-pronoun' | 'preposition' | 'abstract';
+export type NotASpeakerReason = 'date' | 'time' | 'relative-pronoun' | 'preposition' | 'abstract' | 'verb';
 
 const WEEKDAYS_AND_MONTHS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -23,6 +23,7 @@ const PREPOSITIONS = new Set([
   'as', 'in', 'at', 'on', 'after', 'before', 'during', 'since', 'while', 'when', 'following', 'despite', 'amid', 'among', 'with',
   'without', 'under', 'over', 'like', 'unlike', 'until', 'upon', 'into', 'through', 'throughout', 'because', 'if', 'although', 'though',
 ]);
+const AUXILIARY_PARTICIPLES = new Set(['having', 'being']);
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that', 'what', 'whatever', 'whoever']);
 /**
  * Nouns that never speak by themselves: results and records speak for the owner the
@@ -57,6 +58,8 @@ export function notASpeakerReason(tokens: readonly Token[], phrase: SpeakerPhras
   const lower = head.text.toLowerCase();
   if (RELATIVE_PRONOUNS.has(lower)) return 'relative-pronoun';
   for (let t = phrase.start; t < phrase.end; t++) if (RELATIVE_PRONOUNS.has(tokens[t]!.text.toLowerCase()) && t <= phrase.head && /^wh/i.test(tokens[t]!.text)) return 'relative-pronoun';
+  // 'Having said that, …': an auxiliary's participle opens a clause, it names nobody.
+  if (phrase.head === phrase.start && AUXILIARY_PARTICIPLES.has(lower)) return 'verb';
   if (inDate(phrase.head)) return 'date';
   if (WEEKDAYS_AND_MONTHS.has(lower) || /^\d/.test(head.text)) return 'date';
   if (TIME_WORDS.has(lower)) return 'time';

@@ -214,13 +214,14 @@ export function rankAntecedents(ctx: AntecedentContext, pronoun: number, want: P
     else if (role === 'possessive') score -= POSSESSIVE_PENALTY;
     else if (role === 'preposition') score -= PREPOSITION_PENALTY;
     if (role !== 'other') reasons.push(role);
-    if (kind === 'person' && entity.mentions[0] !== undefined && doc.mentions[entity.mentions[0]] === mention && tokens[mention.tokenEnd]?.text === ',' &&
+    let spoke = false;
+    for (let t = mention.tokenStart; t < mention.tokenEnd && !spoke; t++) spoke = speakerTokens.has(t);
+    // Introduced to be quoted: once quoted, the introduction has done its work.
+    if (!spoke && kind === 'person' && entity.mentions[0] !== undefined && doc.mentions[entity.mentions[0]] === mention && tokens[mention.tokenEnd]?.text === ',' &&
         /^(\p{Ll}|the$|a$|an$)/u.test(tokens[mention.tokenEnd + 1]?.text ?? '') && !/^(who|whose|which|said|says|told)$/.test(tokens[mention.tokenEnd + 1]?.text ?? '')) {
       score += INTRODUCED_BONUS;
       reasons.push('introduced');
     }
-    let spoke = false;
-    for (let t = mention.tokenStart; t < mention.tokenEnd && !spoke; t++) spoke = speakerTokens.has(t);
     if (spoke) {
       score += SPEAKER_MENTION_BONUS;
       reasons.push('spoke');

@@ -88,6 +88,8 @@ describe('the phrase beside the cue gives way to who really speaks', () => {
       [['Hillary Clinton', 'Hillary Clinton']]],
     ['a statement in a fronted phrase is the main clause\'s subject\'s', 'In a statement announcing the pick, the Association of Flight Attendants called Clinton a "champion" for working women.',
       [['Association of Flight Attendants', 'Association of Flight Attendants']]],
+    ['"while" after the quote opens a clause of its own', 'Only 52 percent of voters agreed that Clinton is in "good enough overall health to serve as president," while 73 percent said the same of Trump.',
+      [['Only 52 percent of voters', 'Only 52 percent of voters']]],
     ['"Having said that" names nobody', 'Taxes matter. (Having said that, there are some economists who argue that corporate taxes should be very low.)', [['', '']]],
     ['a long description between the quote and the cue', '"It has the important virtue of being fiscally responsible," Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said of the plan.',
       [['Leonard E. Burman', 'Leonard E. Burman']]],

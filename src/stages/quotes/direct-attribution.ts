@@ -28,6 +28,8 @@ const BEFORE_WINDOW = 30;
 /** Tokens allowed between a cue and the colon that opens its quote ('said in a statement on Monday:'). */
 const MAX_GAP_BEFORE_COLON = 8;
 
+/** Conjunctions after a closing mark that open a clause of their own. */
+const CONTRASTING_CONJUNCTIONS = new Set(['while', 'whereas', 'although', 'though', 'whilst']);
 /** Pronouns that only stand as objects: after a cue they name the hearer ('told me'). */
 const OBJECT_PRONOUNS = new Set(['me', 'us', 'him', 'them']);
 const ADJUNCT_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'ADV', 'PRON']);
@@ -73,6 +75,8 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
 
   // '“…,” but he said that …': a conjunction opens a clause of its own, not the quote's attribution.
   if (tokens[a]!.pos === 'CCONJ') return null;
+  // '"…," while 73 percent said the same of Trump': so does a contrasting conjunction.
+  if (CONTRASTING_CONJUNCTIONS.has(tokens[a]!.text.toLowerCase())) return null;
   // "…" – X (not after single marks: 'WEDNESDAY’S ‘OUTLIERS’ - Links to …' is a heading)
   if (DASHES.has(tokens[a]!.text)) {
     if (quote.single) return null;

@@ -11,8 +11,9 @@
  * - One transaction per batch; articles are upserted by id: an article stored
  *   with the same text, date and extraction is left as it is (a re-run changes
  *   nothing), one that differs replaces its row and all its child rows.
- * - Articles go in as parameters, four a row; their child rows as arrays through
- *   unnest(), one statement per table and batch, whatever the number of rows.
+ * - Articles go in as parameters, four a row; their child rows as one JSON text
+ *   per table through json_to_recordset(), one statement per table and batch,
+ *   whatever the number of rows.
  * - A record PostgreSQL cannot store (NUL; a lone UTF-16 surrogate, which UTF-8
  *   would silently turn into U+FFFD) is refused on its own with `unstorable_text`;
  *   so is a record the server rejects for its data (a tsvector too large), the
@@ -271,30 +272,34 @@ function articleValues(records: readonly AnnotatedRecord[]): (string | null)[] {
   return records.flatMap((r) => [String(r.id), normalizePublishedAt(r.publishedAt), r.text, JSON.stringify(r.extraction)]);
 }
 
-/** The column arrays of the child tables' inserts, for the records that `keyOf` gives an article key. */
-function childColumns(
+/**
+ * The rows of the child tables' inserts as one JSON text per table, for the records
+ * that `keyOf` gives an article key: the server reads it with json_to_recordset, which
+ * costs both sides less than arrays (node-postgres escapes every element of an array
+ * in JavaScript, and the server parses the array literal back). Short keys keep the
+ * text small; INSERT_CHILDREN names the columns.
+ */
+function childRows(
   records: readonly AnnotatedRecord[],
   keyOf: (record: AnnotatedRecord) => string | undefined,
-): Record<(typeof CHILD_TABLES)[number], unknown[][]> {
-  const entities: unknown[][] = [[], [], [], [], [], [], [], [], []];
-  const mentions: unknown[][] = [[], [], [], [], []];
-  const quotes: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
-  const quoteParts: unknown[][] = [[], [], [], [], [], []];
-  const dates: unknown[][] = [[], [], [], [], [], [], []];
-  const push = (columns: unknown[][], values: unknown[]): void => values.forEach((value, i) => columns[i]!.push(value));
+): Record<(typeof CHILD_TABLES)[number], { json: string; count: number }> {
+  const entities: object[] = [];
+  const mentions: object[] = [];
+  const quotes: object[] = [];
+  const quoteParts: object[] = [];
+  const dates: object[] = [];
   for (const record of records) {
-    const key = keyOf(record);
-    if (key === undefined) continue;
+    const k = keyOf(record);
+    if (k === undefined) continue;
     const rows = archiveRows(record.extraction);
-    for (const e of rows.entities) {
-      push(entities, [key, e.entityId, e.type, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles), e.salience, e.confidence, e.mentionCount]);
-    }
-    for (const m of rows.mentions) push(mentions, [key, m.entityId, m.start, m.end, m.text]);
-    for (const q of rows.quotes) push(quotes, [key, q.quoteIndex, q.kind, q.start, q.end, q.text, q.speakerName, q.speakerEntityId, q.speakerMention, q.cue]);
-    for (const p of rows.quoteParts) push(quoteParts, [key, p.quoteIndex, p.partIndex, p.start, p.end, p.text]);
-    for (const d of rows.dates) push(dates, [key, d.start, d.end, d.text, d.type, d.value, d.mod]);
+    for (const e of rows.entities) entities.push({ k, i: e.entityId, y: e.type, n: e.name, a: e.aliases, t: e.titles, s: e.salience, c: e.confidence, m: e.mentionCount });
+    for (const m of rows.mentions) mentions.push({ k, i: m.entityId, s: m.start, e: m.end, x: m.text });
+    for (const q of rows.quotes) quotes.push({ k, q: q.quoteIndex, y: q.kind, s: q.start, e: q.end, x: q.text, n: q.speakerName, i: q.speakerEntityId, m: q.speakerMention, c: q.cue });
+    for (const p of rows.quoteParts) quoteParts.push({ k, q: p.quoteIndex, p: p.partIndex, s: p.start, e: p.end, x: p.text });
+    for (const d of rows.dates) dates.push({ k, s: d.start, e: d.end, x: d.text, y: d.type, v: d.value, m: d.mod });
   }
-  return { entities, mentions, quotes, quote_parts: quoteParts, dates };
+  const table = (rows: object[]): { json: string; count: number } => ({ json: JSON.stringify(rows), count: rows.length });
+  return { entities: table(entities), mentions: table(mentions), quotes: table(quotes), quote_parts: table(quoteParts), dates: table(dates) };
 }
 
 /**
@@ -319,19 +324,19 @@ const ARTICLES_PER_STATEMENT = 256;
 const INSERT_CHILDREN: Record<(typeof CHILD_TABLES)[number], string> = {
   entities: `
 INSERT INTO entities (article_key, entity_id, type, name, aliases, titles, salience, confidence, mention_count)
-SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::float8[], $8::float8[], $9::int[])`,
+SELECT k, i, y, n, a, t, s, c, m FROM json_to_recordset($1::json) AS r(k bigint, i text, y text, n text, a jsonb, t jsonb, s float8, c float8, m int)`,
   mentions: `
 INSERT INTO mentions (article_key, entity_id, start_offset, end_offset, text)
-SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::text[])`,
+SELECT k, i, s, e, x FROM json_to_recordset($1::json) AS r(k bigint, i text, s int, e int, x text)`,
   quotes: `
 INSERT INTO quotes (article_key, quote_index, kind, start_offset, end_offset, text, speaker_name, speaker_entity_id, speaker_mention, cue)
-SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+SELECT k, q, y, s, e, x, n, i, m, c FROM json_to_recordset($1::json) AS r(k bigint, q int, y text, s int, e int, x text, n text, i text, m text, c text)`,
   quote_parts: `
 INSERT INTO quote_parts (article_key, quote_index, part_index, start_offset, end_offset, text)
-SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[])`,
+SELECT k, q, p, s, e, x FROM json_to_recordset($1::json) AS r(k bigint, q int, p int, s int, e int, x text)`,
   dates: `
 INSERT INTO dates (article_key, start_offset, end_offset, text, type, value, mod)
-SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+SELECT k, s, e, x, y, v, m FROM json_to_recordset($1::json) AS r(k bigint, s int, e int, x text, y text, v text, m text)`,
 };
 
 /** Brings the schema to the newest version, in one transaction, under a lock that other lede processes wait on. */
@@ -445,10 +450,10 @@ export async function openPostgresArchive(options: PostgresArchiveOptions): Prom
     for (const table of CHILD_TABLES) {
       await client.query({ name: `lede-delete-${table}`, text: `DELETE FROM ${table} WHERE article_key = ANY($1::bigint[])`, values: [changedKeys] });
     }
-    const columns = childColumns(records, (record) => keys.get(String(record.id)));
+    const rows = childRows(records, (record) => keys.get(String(record.id)));
     for (const table of CHILD_TABLES) {
-      if (columns[table][0]!.length === 0) continue;
-      await client.query({ name: `lede-insert-${table}`, text: INSERT_CHILDREN[table], values: columns[table] });
+      if (rows[table].count === 0) continue;
+      await client.query({ name: `lede-insert-${table}`, text: INSERT_CHILDREN[table], values: [rows[table].json] });
     }
   };
 

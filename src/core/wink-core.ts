@@ -58,6 +58,79 @@ function uint32FromBase64(base64: string, decode: Base64Decoder): Uint32Array {
   return words;
 }
 
+/** Buckets of a lazy lexeme index: 2^LEXEME_BUCKET_BITS. */
+const LEXEME_BUCKET_BITS = 12;
+
+/** The bucket of a word: from its length and first and last code units only, so that filing the list costs no loop over characters. */
+function lexemeBucket(word: string): number {
+  const n = word.length;
+  const h = Math.imul(n, 0x27d4eb2f) ^ Math.imul(n > 0 ? word.charCodeAt(0) + 1 : 0, 0x9e3779b1) ^ Math.imul(n > 0 ? word.charCodeAt(n - 1) + 1 : 0, 0x85ebca6b);
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - LEXEME_BUCKET_BITS);
+}
+
+/**
+ * Value -> index of the lexeme list (87,593 words), as wink-nlp reads and writes
+ * it (`hash[word]`, `hash[word] = index` for a word it has not seen), made as it is
+ * asked for: the list is filed by bucket (lexemeBucket), and a bucket's words go
+ * into the map the first time a word of that bucket is looked up, each with its
+ * last index in the list, as an object filled in list order would have it.
+ * Making the whole index as an object was a sixth of an extractor's start-up; an
+ * article asks for a few hundred of the 4,096 buckets. Enumerating it (as a deep
+ * comparison does) enters every bucket.
+ */
+function lazyIndexOfList(list: readonly string[]): Record<string, number> {
+  const size = list.length;
+  const bucketLast = new Int32Array(1 << LEXEME_BUCKET_BITS);
+  const previous = new Int32Array(size);
+  for (let k = 0; k < size; k++) {
+    const bucket = lexemeBucket(list[k]!);
+    previous[k] = bucketLast[bucket]!;
+    bucketLast[bucket] = k + 1;
+  }
+  const entered = new Uint8Array(1 << LEXEME_BUCKET_BITS);
+  const index = new Map<string, number>();
+  const enter = (bucket: number): void => {
+    if (entered[bucket]) return;
+    entered[bucket] = 1;
+    const words: number[] = [];
+    for (let k = bucketLast[bucket]! - 1; k >= 0; k = previous[k]! - 1) words.push(k);
+    for (let i = words.length - 1; i >= 0; i--) index.set(list[words[i]!]!, words[i]!);
+  };
+  const enterAll = (): void => {
+    for (let bucket = 0; bucket < 1 << LEXEME_BUCKET_BITS; bucket++) enter(bucket);
+  };
+  const lookup = (key: string | symbol): number | undefined => {
+    if (typeof key !== 'string') return undefined;
+    enter(lexemeBucket(key));
+    return index.get(key);
+  };
+  return new Proxy(Object.create(null) as Record<string, number>, {
+    get: (_target, key) => lookup(key),
+    has: (_target, key) => lookup(key) !== undefined,
+    set: (_target, key, value: number) => {
+      if (typeof key !== 'string') return false;
+      enter(lexemeBucket(key));
+      index.set(key, value);
+      return true;
+    },
+    deleteProperty: (_target, key) => {
+      if (typeof key === 'string') {
+        enter(lexemeBucket(key));
+        index.delete(key);
+      }
+      return true;
+    },
+    ownKeys: () => {
+      enterAll();
+      return [...index.keys()];
+    },
+    getOwnPropertyDescriptor: (_target, key) => {
+      const value = lookup(key);
+      return value === undefined ? undefined : { value, writable: true, enumerable: true, configurable: true };
+    },
+  });
+}
+
 /** Value -> index of a feature's list, as wink-nlp looks values up. */
 function indexOfList(list: readonly string[]): Record<string, number> {
   const hash: Record<string, number> = Object.create(null);
@@ -77,7 +150,7 @@ export function readWinkCoreWith(json: WinkCoreJson, decode: Base64Decoder): Rec
   const layout = model.packing.layout;
   for (const name in layout) if (layout[name]![3] === 0) features[name]!.hash = indexOfList(features[name]!.list as string[]);
   const lexeme = features.lexeme!;
-  lexeme.hash = indexOfList(lexeme.list as string[]);
+  lexeme.hash = lazyIndexOfList(lexeme.list as string[]);
   const clusters = features.posClusters!.list as string[];
   features.posClusters!.list = clusters.map((cluster) => new Set(cluster.split('_').map((tag) => model.pos.hash[tag] || 0)));
   const efList: string[] = [];

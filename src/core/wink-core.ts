@@ -70,13 +70,15 @@ function lexemeBucket(word: string): number {
 
 /**
  * Value -> index of the lexeme list (87,593 words), as wink-nlp reads and writes
- * it (`hash[word]`, `hash[word] = index` for a word it has not seen), made as it is
- * asked for: the list is filed by bucket (lexemeBucket), and a bucket's words go
- * into the map the first time a word of that bucket is looked up, each with its
- * last index in the list, as an object filled in list order would have it.
- * Making the whole index as an object was a sixth of an extractor's start-up; an
- * article asks for a few hundred of the 4,096 buckets. Enumerating it (as a deep
- * comparison does) enters every bucket.
+ * it (`hash[word]`, `hash[word] = index` for a word it has not seen), filled in as
+ * it is asked for. It is a plain object, as before, whose prototype is a Proxy:
+ * a word already in the object is read as any property is, and only a word that
+ * is not (yet) there reaches the Proxy, which puts in the words of that word's
+ * bucket (lexemeBucket) the first time, each with its last index in the list, as
+ * filling the whole object in list order would; a word wink-nlp adds becomes the
+ * object's own property. Filling the object with every word was a sixth of an
+ * extractor's start-up; an article asks for a few hundred of the 4,096 buckets.
+ * Enumerating the object shows only the buckets put in so far.
  */
 function lazyIndexOfList(list: readonly string[]): Record<string, number> {
   const size = list.length;
@@ -88,47 +90,34 @@ function lazyIndexOfList(list: readonly string[]): Record<string, number> {
     bucketLast[bucket] = k + 1;
   }
   const entered = new Uint8Array(1 << LEXEME_BUCKET_BITS);
-  const index = new Map<string, number>();
-  const enter = (bucket: number): void => {
-    if (entered[bucket]) return;
+  const own = (value: number): PropertyDescriptor => ({ value, writable: true, enumerable: true, configurable: true });
+  /** Puts in the words of `key`'s bucket; false if that was done before. */
+  const enter = (key: string): boolean => {
+    const bucket = lexemeBucket(key);
+    if (entered[bucket]) return false;
     entered[bucket] = 1;
     const words: number[] = [];
     for (let k = bucketLast[bucket]! - 1; k >= 0; k = previous[k]! - 1) words.push(k);
-    for (let i = words.length - 1; i >= 0; i--) index.set(list[words[i]!]!, words[i]!);
+    for (let i = words.length - 1; i >= 0; i--) Object.defineProperty(index, list[words[i]!]!, own(words[i]!));
+    return true;
   };
-  const enterAll = (): void => {
-    for (let bucket = 0; bucket < 1 << LEXEME_BUCKET_BITS; bucket++) enter(bucket);
-  };
-  const lookup = (key: string | symbol): number | undefined => {
-    if (typeof key !== 'string') return undefined;
-    enter(lexemeBucket(key));
-    return index.get(key);
-  };
-  return new Proxy(Object.create(null) as Record<string, number>, {
-    get: (_target, key) => lookup(key),
-    has: (_target, key) => lookup(key) !== undefined,
-    set: (_target, key, value: number) => {
-      if (typeof key !== 'string') return false;
-      enter(lexemeBucket(key));
-      index.set(key, value);
-      return true;
-    },
-    deleteProperty: (_target, key) => {
-      if (typeof key === 'string') {
-        enter(lexemeBucket(key));
-        index.delete(key);
-      }
-      return true;
-    },
-    ownKeys: () => {
-      enterAll();
-      return [...index.keys()];
-    },
-    getOwnPropertyDescriptor: (_target, key) => {
-      const value = lookup(key);
-      return value === undefined ? undefined : { value, writable: true, enumerable: true, configurable: true };
+  const ownValue = (key: string): number | undefined => (Object.hasOwn(index, key) ? (Object.getOwnPropertyDescriptor(index, key)!.value as number) : undefined);
+  const missing = new Proxy(Object.create(null) as Record<string, number>, {
+    get: (_target, key) => (typeof key === 'string' && enter(key) ? ownValue(key) : undefined),
+    has: (_target, key) => typeof key === 'string' && enter(key) && Object.hasOwn(index, key),
+    set: (_target, key, value: number, receiver: object) => {
+      if (typeof key === 'string') enter(key);
+      return Object.defineProperty(receiver, key, own(value)) === receiver;
     },
   });
+  const index = Object.create(missing) as Record<string, number>;
+  return index;
+}
+
+/** Every word of a lazy lexeme index put in (lazyIndexOfList): for comparing the index with an object filled at once. */
+export function enterEveryWord(core: Record<string, unknown>): void {
+  const lexeme = (core.features as Record<string, { list: string[]; hash: Record<string, number> }>).lexeme!;
+  for (const word of lexeme.list) void lexeme.hash[word];
 }
 
 /** Value -> index of a feature's list, as wink-nlp looks values up. */

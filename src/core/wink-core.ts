@@ -58,6 +58,68 @@ function uint32FromBase64(base64: string, decode: Base64Decoder): Uint32Array {
   return words;
 }
 
+/** Buckets of a lazy lexeme index: 2^LEXEME_BUCKET_BITS. */
+const LEXEME_BUCKET_BITS = 12;
+
+/** The bucket of a word: from its length and first and last code units only, so that filing the list costs no loop over characters. */
+function lexemeBucket(word: string): number {
+  const n = word.length;
+  const h = Math.imul(n, 0x27d4eb2f) ^ Math.imul(n > 0 ? word.charCodeAt(0) + 1 : 0, 0x9e3779b1) ^ Math.imul(n > 0 ? word.charCodeAt(n - 1) + 1 : 0, 0x85ebca6b);
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - LEXEME_BUCKET_BITS);
+}
+
+/**
+ * Value -> index of the lexeme list (87,593 words), as wink-nlp reads and writes
+ * it (`hash[word]`, `hash[word] = index` for a word it has not seen), filled in as
+ * it is asked for. It is a plain object, as before, whose prototype is a Proxy:
+ * a word already in the object is read as any property is, and only a word that
+ * is not (yet) there reaches the Proxy, which puts in the words of that word's
+ * bucket (lexemeBucket) the first time, each with its last index in the list, as
+ * filling the whole object in list order would; a word wink-nlp adds becomes the
+ * object's own property. Filling the object with every word was a sixth of an
+ * extractor's start-up; an article asks for a few hundred of the 4,096 buckets.
+ * Enumerating the object shows only the buckets put in so far.
+ */
+function lazyIndexOfList(list: readonly string[]): Record<string, number> {
+  const size = list.length;
+  const bucketLast = new Int32Array(1 << LEXEME_BUCKET_BITS);
+  const previous = new Int32Array(size);
+  for (let k = 0; k < size; k++) {
+    const bucket = lexemeBucket(list[k]!);
+    previous[k] = bucketLast[bucket]!;
+    bucketLast[bucket] = k + 1;
+  }
+  const entered = new Uint8Array(1 << LEXEME_BUCKET_BITS);
+  const own = (value: number): PropertyDescriptor => ({ value, writable: true, enumerable: true, configurable: true });
+  /** Puts in the words of `key`'s bucket; false if that was done before. */
+  const enter = (key: string): boolean => {
+    const bucket = lexemeBucket(key);
+    if (entered[bucket]) return false;
+    entered[bucket] = 1;
+    const words: number[] = [];
+    for (let k = bucketLast[bucket]! - 1; k >= 0; k = previous[k]! - 1) words.push(k);
+    for (let i = words.length - 1; i >= 0; i--) Object.defineProperty(index, list[words[i]!]!, own(words[i]!));
+    return true;
+  };
+  const ownValue = (key: string): number | undefined => (Object.hasOwn(index, key) ? (Object.getOwnPropertyDescriptor(index, key)!.value as number) : undefined);
+  const missing = new Proxy(Object.create(null) as Record<string, number>, {
+    get: (_target, key) => (typeof key === 'string' && enter(key) ? ownValue(key) : undefined),
+    has: (_target, key) => typeof key === 'string' && enter(key) && Object.hasOwn(index, key),
+    set: (_target, key, value: number, receiver: object) => {
+      if (typeof key === 'string') enter(key);
+      return Object.defineProperty(receiver, key, own(value)) === receiver;
+    },
+  });
+  const index = Object.create(missing) as Record<string, number>;
+  return index;
+}
+
+/** Every word of a lazy lexeme index put in (lazyIndexOfList): for comparing the index with an object filled at once. */
+export function enterEveryWord(core: Record<string, unknown>): void {
+  const lexeme = (core.features as Record<string, { list: string[]; hash: Record<string, number> }>).lexeme!;
+  for (const word of lexeme.list) void lexeme.hash[word];
+}
+
 /** Value -> index of a feature's list, as wink-nlp looks values up. */
 function indexOfList(list: readonly string[]): Record<string, number> {
   const hash: Record<string, number> = Object.create(null);
@@ -77,7 +139,7 @@ export function readWinkCoreWith(json: WinkCoreJson, decode: Base64Decoder): Rec
   const layout = model.packing.layout;
   for (const name in layout) if (layout[name]![3] === 0) features[name]!.hash = indexOfList(features[name]!.list as string[]);
   const lexeme = features.lexeme!;
-  lexeme.hash = indexOfList(lexeme.list as string[]);
+  lexeme.hash = lazyIndexOfList(lexeme.list as string[]);
   const clusters = features.posClusters!.list as string[];
   features.posClusters!.list = clusters.map((cluster) => new Set(cluster.split('_').map((tag) => model.pos.hash[tag] || 0)));
   const efList: string[] = [];

@@ -142,6 +142,29 @@ function infoBits(mask: number): number {
 /** Int32 fields per slot: hash, start, length, info. */
 const STRIDE = 4;
 
+/** Buckets of a NameTable's lines (see bucketOf): 2^BUCKET_BITS. */
+const BUCKET_BITS = 12;
+/** Int32 fields per line waiting in a NameTable: text, key start, key end, info bits. */
+const LINE_FIELDS = 4;
+
+/**
+ * The bucket of a name whose first key has `length` code units, the first
+ * `first`, the second `second` and the last `last` (-1 where the key has none):
+ * names and lookups that can match fall in the same bucket, since a match has
+ * equal first keys. Nothing more of the key is read, so that filing a line costs
+ * no loop over its characters.
+ */
+function bucketOf(length: number, first: number, second: number, last: number): number {
+  const h = Math.imul(first + 1, 0x9e3779b1) ^ Math.imul(second + 1, 0x85ebca6b) ^ Math.imul(last + 1, 0xc2b2ae35) ^ Math.imul(length, 0x27d4eb2f);
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - BUCKET_BITS);
+}
+
+/** The bucket of names whose first key is `key` (a token key, as matchGazetteer looks it up). */
+function bucketOfKey(key: string): number {
+  const n = key.length;
+  return bucketOf(n, n > 0 ? key.charCodeAt(0) : -1, n > 1 ? key.charCodeAt(1) : -1, n > 0 ? key.charCodeAt(n - 1) : -1);
+}
+
 /**
  * Names by their token keys, in an open-addressing table of hashes (text-hash.ts)
  * over the lists' own text: an entry is a run of text ("sao paulo"), its number
@@ -149,16 +172,34 @@ const STRIDE = 4;
  * longer name starts with them. A lookup hashes the keys as they are (without
  * joining them) and checks a hit against the text, so it is exact. The text's
  * A-Z are read lower-cased. One Int32Array holds the slots, each slot's fields side by side.
+ *
+ * Lines are entered lazily: adding a text only finds its lines' keys and files
+ * each line under the bucket of its first key's first two code units
+ * (bucketOf); a lookup enters the lines of its key's bucket the first time it is
+ * asked for. A lookup can only match a name with the same first key, so it sees
+ * every name it could match, and results are the same as with every line entered
+ * at once (an entry's info is the union of its lines', in any order). Hashing and
+ * entering the 77,000 names of lede's lists was a quarter of an extractor's
+ * start-up; an article asks for a few hundred of the 4,096 buckets.
  */
 export class NameTable {
   private readonly texts: string[] = [];
   private slots: Int32Array;
   private shift: number;
   private count = 0;
+  /** Lines not yet entered: LINE_FIELDS fields each, chained by bucket (the last line filed under bucket b is bucketLast[b] - 1, the one before it previousLine[line] - 1; 0: none). */
+  private lines: Int32Array;
+  private previousLine: Int32Array;
+  private lineCount = 0;
+  private readonly bucketLast = new Int32Array(1 << BUCKET_BITS);
+  /** Buckets whose lines are entered; a line added to one of them later is entered at once. */
+  private readonly entered = new Uint8Array(1 << BUCKET_BITS);
 
   constructor(expectedEntries: number) {
     this.shift = shiftFor(expectedEntries * 2);
     this.slots = new Int32Array(2 ** (32 - this.shift) * STRIDE);
+    this.lines = new Int32Array(Math.max(16, Math.ceil(expectedEntries)) * LINE_FIELDS);
+    this.previousLine = new Int32Array(Math.max(16, Math.ceil(expectedEntries)));
   }
 
   /** Adds the names of a TSV text (see GazetteerTsv) to the lists of `mask`. */
@@ -183,23 +224,73 @@ export class NameTable {
           else keyEnd = nextTab;
           nextTab = second >= 0 && second < lineEnd ? text.indexOf('\t', lineEnd) : second;
         }
-        // Most names are one token: hashed here; names of several tokens take the longer way.
-        let hash = FNV_OFFSET;
-        let spaces = 0;
-        for (let i = keyStart; i < keyEnd; i++) {
-          const code = lowerAscii(text.charCodeAt(i));
-          if (code === SPACE) spaces++;
-          hash = hashCode(hash, code);
-        }
-        if (spaces === 0) this.insert(hash, source, keyStart, keyEnd - keyStart, 1, mask);
-        else if (spaces < MAX_NAME_TOKENS) this.addPhrase(source, keyStart, keyEnd, mask);
+        // The first key: up to the first space (a key never holds one).
+        let firstEnd = text.indexOf(' ', keyStart);
+        if (firstEnd < 0 || firstEnd > keyEnd) firstEnd = keyEnd;
+        const n = firstEnd - keyStart;
+        const bucket = bucketOf(
+          n,
+          n > 0 ? lowerAscii(text.charCodeAt(keyStart)) : -1,
+          n > 1 ? lowerAscii(text.charCodeAt(keyStart + 1)) : -1,
+          n > 0 ? lowerAscii(text.charCodeAt(firstEnd - 1)) : -1,
+        );
+        if (this.entered[bucket]) this.enterLine(source, keyStart, keyEnd, mask);
+        else this.addLine(source, keyStart, keyEnd, mask, bucket);
       }
       lineStart = lineEnd + 1;
     }
   }
 
+  /** Files a line under its bucket until a lookup asks for it. */
+  private addLine(source: number, keyStart: number, keyEnd: number, mask: number, bucket: number): void {
+    if (this.lineCount === this.previousLine.length) {
+      const lines = new Int32Array(this.lines.length * 2);
+      lines.set(this.lines);
+      this.lines = lines;
+      const previous = new Int32Array(this.previousLine.length * 2);
+      previous.set(this.previousLine);
+      this.previousLine = previous;
+    }
+    const line = this.lineCount++;
+    const at = line * LINE_FIELDS;
+    this.lines[at] = source;
+    this.lines[at + 1] = keyStart;
+    this.lines[at + 2] = keyEnd;
+    this.lines[at + 3] = mask;
+    this.previousLine[line] = this.bucketLast[bucket]!;
+    this.bucketLast[bucket] = line + 1;
+  }
+
+  /** Enters the names of the line text[keyStart, keyEnd) of text `source`. */
+  private enterLine(source: number, keyStart: number, keyEnd: number, mask: number): void {
+    const text = this.texts[source]!;
+    // Most names are one token: hashed here; names of several tokens take the longer way.
+    let hash = FNV_OFFSET;
+    let spaces = 0;
+    for (let i = keyStart; i < keyEnd; i++) {
+      const code = lowerAscii(text.charCodeAt(i));
+      if (code === SPACE) spaces++;
+      hash = hashCode(hash, code);
+    }
+    if (spaces === 0) this.insert(hash, source, keyStart, keyEnd - keyStart, 1, mask);
+    else if (spaces < MAX_NAME_TOKENS) this.addPhrase(source, keyStart, keyEnd, mask);
+  }
+
+  /** Enters the lines of the bucket of names whose first key is `key`, if that has not been done (last filed first: an entry's info is the same in any order). */
+  private enterBucketOf(key: string): void {
+    const bucket = bucketOfKey(key);
+    if (this.entered[bucket]) return;
+    this.entered[bucket] = 1;
+    const lines = this.lines;
+    for (let line = this.bucketLast[bucket]! - 1; line >= 0; line = this.previousLine[line]! - 1) {
+      const at = line * LINE_FIELDS;
+      this.enterLine(lines[at]!, lines[at + 1]!, lines[at + 2]!, lines[at + 3]!);
+    }
+  }
+
   /** The entry of the name made of keys[from..to), or -1; `hash` is the hash (text-hash.ts) of those keys joined by spaces. */
   find(hash: number, keys: readonly string[], from: number, to: number): number {
+    this.enterBucketOf(keys[from]!);
     const slots = this.slots;
     const mask = slots.length / STRIDE - 1;
     const tokens = to - from;

@@ -12,7 +12,7 @@
  * `compileNerModel` turns that into a feature -> row hash table over the
  * features text (see FeatureTable) and dense Int16Arrays kept in stored units (half the memory of floats, so more of the model stays in
  * cache); scores are sums in those units, and only margins are scaled back.
- * Once per extractor.
+ * Once per extractor, each feature entered when a lookup first needs it (see FeatureTable).
  */
 
 import { FeatureRowMemo } from './feature-rows.js';
@@ -116,7 +116,6 @@ export function stringLookups(row: (feature: string) => number): Pick<ScoringMod
 }
 
 const BAR = 124; // '|'
-const NEWLINE = 10;
 
 /** Whether `text` holds `part` at `at`. */
 function holdsAt(text: string, at: number, part: string): boolean {
@@ -132,64 +131,137 @@ const AT = 1;
 const LENGTH = 2;
 const ROW = 3;
 
+/** Buckets of a FeatureTable's features (see bucketOf): 2^BUCKET_BITS. */
+const BUCKET_BITS = 13;
+
+/**
+ * The bucket of a feature name of `length` code units whose last three are
+ * `last`, `before` and `third` (-1 where the name is shorter): a name and a
+ * lookup of the same name fall in the same bucket. The end of a name is its
+ * value (the start is one of a few dozen template prefixes), so the buckets are
+ * even; and nothing but these four is read, so filing a feature costs no loop
+ * over its characters.
+ */
+function bucketOf(length: number, last: number, before: number, third: number): number {
+  const h = Math.imul(last + 1, 0x9e3779b1) ^ Math.imul(before + 1, 0x85ebca6b) ^ Math.imul(third + 1, 0xc2b2ae35) ^ Math.imul(length, 0x27d4eb2f);
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - BUCKET_BITS);
+}
+
+/** The code unit at `i` of `a + b + c + d` (-1 before its start). */
+function codeAtJoined(i: number, a: string, b: string, c: string, d: string): number {
+  if (i < 0) return -1;
+  if (i < a.length) return a.charCodeAt(i);
+  i -= a.length;
+  if (i < b.length) return b.charCodeAt(i);
+  i -= b.length;
+  if (i < c.length) return c.charCodeAt(i);
+  return d.charCodeAt(i - c.length);
+}
+
+/** The bucket of the name `a + b + c + d`. */
+function bucketOfJoined(a: string, b: string, c: string, d: string): number {
+  const n = a.length + b.length + c.length + d.length;
+  return bucketOf(n, codeAtJoined(n - 1, a, b, c, d), codeAtJoined(n - 2, a, b, c, d), codeAtJoined(n - 3, a, b, c, d));
+}
+
 /**
  * Feature name -> row, read straight from the features text: an open-addressing
- * table of the names' FNV-1a hashes (text-hash.ts), built in one pass over the text without
- * making a string per feature. A name can be looked up in parts (`template +
- * value`, `template + first + "|" + second`) without joining them: the hash is
- * continued part by part, and a hit is checked character by character against
- * the name in the text, so lookups are exact (a hash collision only costs a probe).
+ * table of the names' FNV-1a hashes (text-hash.ts), without making a string per
+ * feature. A name can be looked up in parts (`template + value`, `template +
+ * first + "|" + second`) without joining them: the hash is continued part by
+ * part, and a hit is checked character by character against the name in the
+ * text, so lookups are exact (a hash collision only costs a probe).
  *
  * Each slot is one record (hash, where the name starts, its length, its row code:
  * the emission row, or ~ the transition matrix), so a probe reads one cache line
  * of the table and then the name in the text: the tagger makes about twenty
  * lookups per token, most of them for rare words, and on a table of this size
  * (several MB with the weights and the text) each separate array read was a miss.
+ *
+ * Features are entered lazily: building the table only files each feature under
+ * the bucket of its name's length and last three code units (bucketOf); a lookup
+ * enters its bucket's features (hashes them, and has `enter` make their weights)
+ * the first time it is asked for. A lookup can only match a name of its bucket,
+ * so results are those of a table with every feature entered; hashing and
+ * entering the 89,000 features and their 430,000 weights was a quarter of an
+ * extractor's start-up, and an article asks for a few hundred of the 8,192 buckets.
  */
 class FeatureTable {
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly shift: number;
+  /** Features not yet entered, chained by bucket: the last filed under bucket b is bucketLast[b] - 1, the one before feature f previousFeature[f] - 1 (0: none). */
+  private readonly bucketLast = new Int32Array(1 << BUCKET_BITS);
+  private readonly previousFeature: Int32Array;
+  private readonly entered = new Uint8Array(1 << BUCKET_BITS);
 
   /**
    * @param text the feature names, one a line
    * @param starts where each name starts in `text` (`starts[f + 1] - 1` is where it ends)
-   * @param featureHashes each name's hash (hashPart from FNV_OFFSET)
    * @param rowCodes each feature's row code
+   * @param enter called once for each feature as it is entered
    */
   constructor(
     private readonly text: string,
-    starts: Int32Array,
-    featureHashes: Int32Array,
-    rowCodes: Int32Array,
+    private readonly starts: Int32Array,
+    private readonly rowCodes: Int32Array,
+    private readonly enter: (feature: number) => void,
   ) {
-    const count = featureHashes.length;
+    const count = rowCodes.length;
     // At most half full (linear probing; four slots share a cache line).
     this.shift = shiftFor(count + (count >> 1));
     const size = 2 ** (32 - this.shift);
     this.mask = size - 1;
     this.slots = new Int32Array(size * SLOT_FIELDS);
-    const slots = this.slots;
+    this.previousFeature = new Int32Array(count);
     for (let f = 0; f < count; f++) {
-      const hash = featureHashes[f]!;
       const at = starts[f]!;
-      const length = starts[f + 1]! - 1 - at;
-      let slot = slotOf(hash, this.shift);
-      // A name given twice keeps its last row, as a map would.
-      for (; slots[slot * SLOT_FIELDS + AT] !== 0; slot = (slot + 1) & this.mask) {
-        const base = slot * SLOT_FIELDS;
-        if (slots[base + HASH] === hash && slots[base + LENGTH] === length && holdsAt(text, at, text.slice(slots[base + AT]! - 1, slots[base + AT]! - 1 + length))) break;
-      }
-      const base = slot * SLOT_FIELDS;
-      slots[base + HASH] = hash;
-      slots[base + AT] = at + 1;
-      slots[base + LENGTH] = length;
-      slots[base + ROW] = rowCodes[f]!;
+      const end = starts[f + 1]! - 1;
+      const length = end - at;
+      const bucket = bucketOf(
+        length,
+        length > 0 ? text.charCodeAt(end - 1) : -1,
+        length > 1 ? text.charCodeAt(end - 2) : -1,
+        length > 2 ? text.charCodeAt(end - 3) : -1,
+      );
+      this.previousFeature[f] = this.bucketLast[bucket]!;
+      this.bucketLast[bucket] = f + 1;
     }
+  }
+
+  /** Enters the features of `bucket`, if that has not been done. */
+  private enterBucket(bucket: number): void {
+    if (this.entered[bucket]) return;
+    this.entered[bucket] = 1;
+    // In feature order, so that a name given twice keeps its last row, as a map would.
+    const features: number[] = [];
+    for (let f = this.bucketLast[bucket]! - 1; f >= 0; f = this.previousFeature[f]! - 1) features.push(f);
+    for (let k = features.length - 1; k >= 0; k--) this.insert(features[k]!);
+  }
+
+  private insert(f: number): void {
+    const text = this.text;
+    const slots = this.slots;
+    const at = this.starts[f]!;
+    const length = this.starts[f + 1]! - 1 - at;
+    let hash = FNV_OFFSET;
+    for (let i = at; i < at + length; i++) hash = hashCode(hash, text.charCodeAt(i));
+    let slot = slotOf(hash, this.shift);
+    for (; slots[slot * SLOT_FIELDS + AT] !== 0; slot = (slot + 1) & this.mask) {
+      const base = slot * SLOT_FIELDS;
+      if (slots[base + HASH] === hash && slots[base + LENGTH] === length && holdsAt(text, at, text.slice(slots[base + AT]! - 1, slots[base + AT]! - 1 + length))) break;
+    }
+    const base = slot * SLOT_FIELDS;
+    slots[base + HASH] = hash;
+    slots[base + AT] = at + 1;
+    slots[base + LENGTH] = length;
+    slots[base + ROW] = this.rowCodes[f]!;
+    this.enter(f);
   }
 
   /** The row code of the feature named `name`, or NONE. */
   find(name: string): number {
+    this.enterBucket(bucketOfJoined(name, '', '', ''));
     const hash = hashPart(FNV_OFFSET, name);
     const slots = this.slots;
     for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & this.mask) {
@@ -202,6 +274,7 @@ class FeatureTable {
 
   /** The row code of the feature named `template + value`, or NONE. */
   findUnary(template: string, value: string): number {
+    this.enterBucket(bucketOfJoined(template, value, '', ''));
     const hash = hashPart(hashPart(FNV_OFFSET, template), value);
     const slots = this.slots;
     const length = template.length + value.length;
@@ -217,6 +290,7 @@ class FeatureTable {
 
   /** The row code of the feature named `template + first + "|" + second`, or NONE. */
   findPair(template: string, first: string, second: string): number {
+    this.enterBucket(bucketOfJoined(template, first, '|', second));
     const hash = hashPart(hashCode(hashPart(hashPart(FNV_OFFSET, template), first), BAR), second);
     const slots = this.slots;
     const length = template.length + first.length + 1 + second.length;
@@ -244,29 +318,48 @@ export function compileNerModel(data: NerModelData): CompiledNerModel {
   return compiled;
 }
 
-/** Where each feature name starts in the text (plus one past the end, as if the text ended with "\n"), and its hash. */
-function scanFeatureNames(text: string, featureCount: number): { starts: Int32Array; hashes: Int32Array; count: number } {
+/** Where each feature name starts in the text (plus one past the end, as if the text ended with "\n"), and how many lines the text has. */
+function scanFeatureNames(text: string, featureCount: number): { starts: Int32Array; count: number } {
   const starts = new Int32Array(featureCount + 1);
-  const hashes = new Int32Array(featureCount);
-  if (featureCount === 0) return { starts, hashes, count: 0 };
+  if (featureCount === 0) return { starts, count: 0 };
   let count = 0;
-  let hash = FNV_OFFSET;
-  starts[0] = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== NEWLINE) {
-      hash = hashCode(hash, code);
-      continue;
-    }
-    if (count < featureCount) hashes[count] = hash;
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
     count++;
-    if (count <= featureCount) starts[count] = i + 1;
-    hash = FNV_OFFSET;
+    if (count <= featureCount) starts[count] = newline + 1;
   }
-  if (count < featureCount) hashes[count] = hash;
   count++;
   if (count <= featureCount) starts[count] = text.length + 1;
-  return { starts, hashes, count };
+  return { starts, count };
+}
+
+/** Whether this machine stores numbers little-endian, as the weights file does. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The three arrays of the stored weights (see the top of this file): views of
+ * the bytes where they are aligned on a little-endian machine (every machine Node
+ * and browsers run on), else copies read value by value.
+ */
+function storedArrays(bytes: Uint8Array, entryCount: number, featureCount: number): { values: Int16Array; cellIndices: Uint16Array; counts: Uint16Array } {
+  const indicesAt = entryCount * 2;
+  const countsAt = entryCount * 4;
+  if (LITTLE_ENDIAN && bytes.byteOffset % 2 === 0) {
+    return {
+      values: new Int16Array(bytes.buffer, bytes.byteOffset, entryCount),
+      cellIndices: new Uint16Array(bytes.buffer, bytes.byteOffset + indicesAt, entryCount),
+      counts: new Uint16Array(bytes.buffer, bytes.byteOffset + countsAt, featureCount),
+    };
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const values = new Int16Array(entryCount);
+  const cellIndices = new Uint16Array(entryCount);
+  const counts = new Uint16Array(featureCount);
+  for (let i = 0; i < entryCount; i++) {
+    values[i] = view.getInt16(i * 2, true);
+    cellIndices[i] = view.getUint16(indicesAt + i * 2, true);
+  }
+  for (let f = 0; f < featureCount; f++) counts[f] = view.getUint16(countsAt + f * 2, true);
+  return { values, cellIndices, counts };
 }
 
 function buildNerModel(data: NerModelData): CompiledNerModel {
@@ -282,66 +375,89 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
   }
   const { starts } = scanned;
   const nameOf = (f: number): string => text.slice(starts[f]!, starts[f + 1]! - 1);
-  const bytes = data.weights;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const indicesAt = entryCount * 2;
-  const countsAt = entryCount * 4;
-  // Per feature: its row among the emission rows, or ~row among the transition matrices.
+  const corrupt = (f: number): Error => new Error(`NER model "${meta.name}": corrupt weights at feature ${f} ("${nameOf(f)}").`);
+  const { values, cellIndices, counts } = storedArrays(data.weights, entryCount, featureCount);
+  // Per feature: its row among the emission rows, or ~row among the transition
+  // matrices; where its weights start among the stored ones; and, for an emission
+  // row, where its record starts (see EmissionRecords).
   const rows = new Int32Array(featureCount);
+  const entryStarts = new Int32Array(featureCount);
   let emissionCount = 0;
   let transitionCount = 0;
+  let entries = 0;
+  let recordCells = 0;
   for (let f = 0; f < featureCount; f++) {
-    rows[f] = text.charCodeAt(starts[f]!) === 84 /* 'T' */ ? ~transitionCount++ : emissionCount++;
+    const transition = text.charCodeAt(starts[f]!) === 84; /* 'T' */
+    rows[f] = transition ? ~transitionCount++ : emissionCount++;
+    entryStarts[f] = entries;
+    entries += counts[f]!;
+    if (!transition) recordCells += 1 + counts[f]!;
   }
-  const transitions = new Int16Array(transitionCount * TRANSITION_CELLS);
-  // The emission records (see EmissionRecords) are written from the stored cells as they are read.
-  let emissionCells = 0;
-  for (let f = 0; f < featureCount; f++) if (rows[f]! >= 0) emissionCells += view.getUint16(countsAt + f * 2, true);
+  if (entries !== entryCount) throw new Error(`NER model "${meta.name}": corrupt weights: the features count ${entries} weights, the file holds ${entryCount}.`);
   const offsets = new Int32Array(emissionCount);
-  const cells = new Int32Array(emissionCount + emissionCells);
-  let at = 0;
-  // Cells in increasing order without zeros, as quantizeModel writes them; any other file's records come from the dense rows.
-  let ordered = true;
-  let entry = 0;
+  for (let f = 0, at = 0; f < featureCount; f++) {
+    if (rows[f]! < 0) continue;
+    offsets[rows[f]!] = at;
+    at += 1 + counts[f]!;
+  }
+  // The transition matrices are few: made now.
+  const transitions = new Int16Array(transitionCount * TRANSITION_CELLS);
   for (let f = 0; f < featureCount; f++) {
-    const transition = rows[f]! < 0;
-    const width = transition ? TRANSITION_CELLS : LABEL_COUNT;
-    const row = transition ? ~rows[f]! : rows[f]!;
-    const count = view.getUint16(countsAt + f * 2, true);
-    if (!transition) {
-      offsets[row] = at;
-      cells[at++] = count;
-    }
-    let previous = -1;
-    for (let k = 0; k < count; k++, entry++) {
-      const cell = view.getUint16(indicesAt + entry * 2, true);
-      if (cell >= width || entry >= entryCount) throw new Error(`NER model "${meta.name}": corrupt weights at feature ${f} ("${nameOf(f)}").`);
-      const value = view.getInt16(entry * 2, true);
-      if (transition) {
-        transitions[row * width + cell] = value;
-        continue;
-      }
-      if (cell <= previous || value === 0) ordered = false;
-      previous = cell;
-      cells[at++] = (value << LABEL_BITS) | cell;
+    if (rows[f]! >= 0) continue;
+    const base = ~rows[f]! * TRANSITION_CELLS;
+    for (let e = entryStarts[f]!, end = e + counts[f]!; e < end; e++) {
+      if (cellIndices[e]! >= TRANSITION_CELLS) throw corrupt(f);
+      transitions[base + cellIndices[e]!] = values[e]!;
     }
   }
-  const table = new FeatureTable(text, starts, scanned.hashes, rows);
-  // The dense rows are made when first read (the tagger reads the records); a file
-  // whose cells are out of order or zero has its records made from them instead.
+  // An emission row's record is made when its feature is entered in the table
+  // (a row is only ever read after a lookup found it): its cells in label order
+  // without zeros, the last weight of a label given twice winning, as the dense
+  // rows have them. For a row stored that way (quantizeModel writes every row so)
+  // that is the stored cells as they are.
+  const cells = new Int32Array(recordCells);
+  const scratch = new Int16Array(LABEL_COUNT);
+  const makeRecord = (f: number): void => {
+    const row = rows[f]!;
+    if (row < 0) return;
+    const from = entryStarts[f]!;
+    const count = counts[f]!;
+    let at = offsets[row]!;
+    let ordered = true;
+    for (let e = from, previous = -1; e < from + count; e++) {
+      const cell = cellIndices[e]!;
+      if (cell >= LABEL_COUNT) throw corrupt(f);
+      if (cell <= previous || values[e] === 0) ordered = false;
+      previous = cell;
+    }
+    if (ordered) {
+      cells[at++] = count;
+      for (let e = from; e < from + count; e++) cells[at++] = (values[e]! << LABEL_BITS) | cellIndices[e]!;
+      return;
+    }
+    scratch.fill(0);
+    for (let e = from; e < from + count; e++) scratch[cellIndices[e]!] = values[e]!;
+    const countAt = at++;
+    for (let l = 0; l < LABEL_COUNT; l++) if (scratch[l] !== 0) cells[at++] = (scratch[l]! << LABEL_BITS) | l;
+    cells[countAt] = at - countAt - 1;
+  };
+  const table = new FeatureTable(text, starts, rows, makeRecord);
+  // The dense rows are made when first read (the tagger reads the records).
   let weights: Int16Array | null = null;
   const denseRows = (): Int16Array => {
     if (weights) return weights;
     weights = new Int16Array(emissionCount * LABEL_COUNT);
-    let stored = 0;
     for (let f = 0; f < featureCount; f++) {
-      const count = view.getUint16(countsAt + f * 2, true);
       const row = rows[f]!;
-      for (let k = 0; k < count; k++, stored++) if (row >= 0) weights[row * LABEL_COUNT + view.getUint16(indicesAt + stored * 2, true)] = view.getInt16(stored * 2, true);
+      if (row < 0) continue;
+      for (let e = entryStarts[f]!, end = e + counts[f]!; e < end; e++) {
+        if (cellIndices[e]! >= LABEL_COUNT) throw corrupt(f);
+        weights[row * LABEL_COUNT + cellIndices[e]!] = values[e]!;
+      }
     }
     return weights;
   };
-  const emissionRecords = ordered ? { offsets, cells } : recordsOf(denseRows(), emissionCount);
+  const emissionRecords: EmissionRecords = { offsets, cells };
   const emissionRow = (code: number): number => (code === NONE || code < 0 ? -1 : code);
   return Object.freeze({
     name: meta.name,
@@ -362,25 +478,6 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
       return code === NONE || code >= 0 ? -1 : ~code;
     },
   });
-}
-
-/** The records of `rows` dense rows of LABEL_COUNT weights (see EmissionRecords). */
-function recordsOf(weights: Int16Array, rows: number): EmissionRecords {
-  let count = 0;
-  for (let i = 0; i < rows * LABEL_COUNT; i++) if (weights[i] !== 0) count++;
-  const offsets = new Int32Array(rows);
-  const cells = new Int32Array(rows + count);
-  let at = 0;
-  for (let row = 0; row < rows; row++) {
-    offsets[row] = at;
-    const countAt = at++;
-    for (let l = 0; l < LABEL_COUNT; l++) {
-      const value = weights[row * LABEL_COUNT + l]!;
-      if (value !== 0) cells[at++] = (value << LABEL_BITS) | l;
-    }
-    cells[countAt] = at - countAt - 1;
-  }
-  return { offsets, cells };
 }
 
 /** A trained model's features and dense weights, as the trainer holds them. */

@@ -45,38 +45,17 @@ export interface DateParser {
 /** Triggers shared by several parsers. */
 export const UNIT_TRIGGER = /second|minute|hour|day|night|week|month|quarter|year|decade|centur|millenni/i;
 
-/**
- * Per parser: its trigger without word boundaries, which any text holding a
- * sentence the trigger matches also matches (a boundary only narrows a match);
- * null for a trigger this cannot be said of (anchors, lookarounds) or none.
- */
-const wholeTextTriggers = new WeakMap<DateParser, RegExp | null>();
-/** What a trigger's source must not hold for that: anchors, lookarounds, \B, an escaped backslash, \b in a class. */
-const UNSURE_TRIGGER = /[\^$]|\(\?[=!<]|\\B|\\\\|\[[^\]]*\\b/;
-
-function wholeTextTrigger(parser: DateParser): RegExp | null {
-  let trigger = wholeTextTriggers.get(parser);
-  if (trigger === undefined) {
-    const source = parser.trigger?.source;
-    trigger = source === undefined || UNSURE_TRIGGER.test(source) ? null : new RegExp(source.replace(/\\b/g, ''), parser.trigger!.flags);
-    wholeTextTriggers.set(parser, trigger);
-  }
-  return trigger;
-}
-
-/**
- * The parsers that may match somewhere in `text` (a whole document): those whose
- * trigger the document fails are left out of every one of its sentences, whose
- * trigger tests they would all fail. The order is kept.
- */
-export function parsersFor(parsers: readonly DateParser[], text: string): readonly DateParser[] {
-  return parsers.filter((parser) => wholeTextTrigger(parser)?.test(text) ?? true);
-}
-
 export function runParsers(parsers: readonly DateParser[], context: ParsingContext): DateCandidate[] {
   const found: DateCandidate[] = [];
+  // Several parsers share a trigger (UNIT_TRIGGER): each is tested once per text.
+  const triggerPassed = new Map<RegExp, boolean>();
   for (const parser of parsers) {
-    if (parser.trigger !== undefined && !parser.trigger.test(context.text)) continue;
+    const { trigger } = parser;
+    if (trigger !== undefined) {
+      let passed = triggerPassed.get(trigger);
+      if (passed === undefined) triggerPassed.set(trigger, (passed = trigger.test(context.text)));
+      if (!passed) continue;
+    }
     const { pattern } = parser;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(context.text); match !== null; match = pattern.exec(context.text)) {

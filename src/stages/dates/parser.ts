@@ -45,6 +45,43 @@ export interface DateParser {
 /** Triggers shared by several parsers. */
 export const UNIT_TRIGGER = /second|minute|hour|day|night|week|month|quarter|year|decade|centur|millenni/i;
 
+/**
+ * Per parser: its trigger without word boundaries, which any text holding a
+ * sentence the trigger matches also matches (a boundary only narrows a match);
+ * null for a trigger this cannot be said of (anchors, lookarounds) or none.
+ */
+const wholeTextTriggers = new WeakMap<DateParser, RegExp | null>();
+/** What a trigger's source must not hold for that: anchors, lookarounds, \B, an escaped backslash, \b in a class. */
+const UNSURE_TRIGGER = /[\^$]|\(\?[=!<]|\\B|\\\\|\[[^\]]*\\b/;
+
+function wholeTextTrigger(parser: DateParser): RegExp | null {
+  let trigger = wholeTextTriggers.get(parser);
+  if (trigger === undefined) {
+    const source = parser.trigger?.source;
+    trigger = source === undefined || UNSURE_TRIGGER.test(source) ? null : new RegExp(source.replace(/\\b/g, ''), parser.trigger!.flags);
+    wholeTextTriggers.set(parser, trigger);
+  }
+  return trigger;
+}
+
+/**
+ * The parsers that may match somewhere in `text` (a whole document): those whose
+ * trigger the document fails are left out of every one of its sentences, whose
+ * trigger tests they would all fail. The order is kept.
+ */
+export function parsersFor(parsers: readonly DateParser[], text: string): readonly DateParser[] {
+  // Parsers that share a trigger (UNIT_TRIGGER) share its test.
+  const passed = new Map<string, boolean>();
+  return parsers.filter((parser) => {
+    const trigger = wholeTextTrigger(parser);
+    if (trigger === null) return true;
+    const key = `${trigger.flags}/${trigger.source}`;
+    let result = passed.get(key);
+    if (result === undefined) passed.set(key, (result = trigger.test(text)));
+    return result;
+  });
+}
+
 export function runParsers(parsers: readonly DateParser[], context: ParsingContext): DateCandidate[] {
   const found: DateCandidate[] = [];
   // Several parsers share a trigger (UNIT_TRIGGER): each is tested once per text.

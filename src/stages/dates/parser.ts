@@ -70,13 +70,29 @@ function wholeTextTrigger(parser: DateParser): RegExp | null {
  * trigger tests they would all fail. The order is kept.
  */
 export function parsersFor(parsers: readonly DateParser[], text: string): readonly DateParser[] {
-  return parsers.filter((parser) => wholeTextTrigger(parser)?.test(text) ?? true);
+  // Parsers that share a trigger (UNIT_TRIGGER) share its test.
+  const passed = new Map<string, boolean>();
+  return parsers.filter((parser) => {
+    const trigger = wholeTextTrigger(parser);
+    if (trigger === null) return true;
+    const key = `${trigger.flags}/${trigger.source}`;
+    let result = passed.get(key);
+    if (result === undefined) passed.set(key, (result = trigger.test(text)));
+    return result;
+  });
 }
 
 export function runParsers(parsers: readonly DateParser[], context: ParsingContext): DateCandidate[] {
   const found: DateCandidate[] = [];
+  // Several parsers share a trigger (UNIT_TRIGGER): each is tested once per text.
+  const triggerPassed = new Map<RegExp, boolean>();
   for (const parser of parsers) {
-    if (parser.trigger !== undefined && !parser.trigger.test(context.text)) continue;
+    const { trigger } = parser;
+    if (trigger !== undefined) {
+      let passed = triggerPassed.get(trigger);
+      if (passed === undefined) triggerPassed.set(trigger, (passed = trigger.test(context.text)));
+      if (!passed) continue;
+    }
     const { pattern } = parser;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(context.text); match !== null; match = pattern.exec(context.text)) {

@@ -77,9 +77,13 @@ function checkContext(entry: VagueReferenceEntry, start: number, end: number, te
 export function createVagueReferenceParser(lexicon: CompiledDatesLexicon): DateParser {
   const phrases = [...lexicon.vagueReferences.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`(?<![\\w-])(?:${phrases.map((p) => escapeRegExp(p).replace(/ /g, '\\s+')).join('|')})(?![\\w-])`, 'gi');
+  // Every phrase holds its longest word: a text without any of them is not scanned.
+  const longestWords = new Set(phrases.map((phrase) => phrase.split(/[\s-]+/).reduce((a, b) => (b.length > a.length ? b : a))));
+  const trigger = new RegExp([...longestWords].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'i');
   return {
     id: 'vague-reference',
     pattern,
+    trigger,
     extract(match, context: ParsingContext): ParsedDate | null {
       const entry = lexicon.vagueReferences.get(match[0].toLowerCase().replace(/\s+/g, ' '));
       if (entry === undefined) return null;

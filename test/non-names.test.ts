@@ -12,7 +12,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
-import type { Entity } from '../src/types.js';
+import { typedMentions } from './helpers.js';
 
 interface Row {
   text: string;
@@ -22,18 +22,7 @@ interface Row {
 }
 
 function mentionsOf(text: string): string[] {
-  const result = extract(text);
-  const found: string[] = [];
-  const lists: [Entity[], string][] = [[result.people, 'person'], [result.organizations, 'organization'], [result.places, 'place']];
-  for (const [entities, type] of lists) {
-    for (const entity of entities) {
-      for (const mention of entity.mentions) {
-        expect(text.slice(mention.start, mention.end)).toBe(mention.text);
-        found.push(`${mention.text}/${type}`);
-      }
-    }
-  }
-  return found;
+  return typedMentions(extract(text), text);
 }
 
 const GROUPS: { name: string; rows: Row[] }[] = [

@@ -192,6 +192,18 @@ export function spanOf(text: string, range: Range): { start: number; end: number
   return { start: range.start, end: range.end, text: text.slice(range.start, range.end) };
 }
 
+/** The first index of a list sorted by start whose range starts at or after `offset` (the list's length when none does). */
+export function firstStartingAt(ranges: readonly Range[], offset: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether [start, end) touches any range of a sorted, non-overlapping list. */
 export function overlapsAny(ranges: readonly Range[], start: number, end: number): boolean {
   let lo = 0;

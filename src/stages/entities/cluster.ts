@@ -234,12 +234,14 @@ export function clusterMentions(doc: LedeDocument, lexicon: EntityLexicon): Enti
 
   const owner = new Int32Array(mentions.length);
   groups.forEach((group, g) => group.mentions.forEach((m) => (owner[m] = sets.find(g))));
-  const fullNameStarts = new Map<number, number[]>();
+  /** Root -> its full-name mentions. */
+  const fullNameMentions = new Map<number, number[]>();
   for (const g of fullNames) {
-    const starts = fullNameStarts.get(sets.find(g)) ?? [];
-    for (const m of groups[g]!.mentions) starts.push(mentions[m]!.start);
-    fullNameStarts.set(sets.find(g), starts);
+    const list = fullNameMentions.get(sets.find(g)) ?? [];
+    list.push(...groups[g]!.mentions);
+    fullNameMentions.set(sets.find(g), list);
   }
+  const paragraphOf = (m: number): number => doc.tokens[mentions[m]!.tokenStart]?.paragraph ?? -1;
 
   // A bare surname (or, failing that, first name) joins the full name it fits, unless
   // none of its mentions was read as a person ("Athens" throughout a guide to the city
@@ -267,7 +269,6 @@ export function clusterMentions(doc: LedeDocument, lexicon: EntityLexicon): Enti
     const assigned = new Map<number, number>();
     for (const m of group.mentions) {
       const start = mentions[m]!.start;
-      const paragraph = doc.tokens[mentions[m]!.tokenStart]?.paragraph ?? -1;
       let best = -1;
       let bestDistance = Infinity;
       let bestFullMention = -1;
@@ -276,13 +277,14 @@ export function clusterMentions(doc: LedeDocument, lexicon: EntityLexicon): Enti
       let tied = false;
       for (const root of fits) {
         let count = assigned.get(root) ?? 0;
-        for (const fullStart of fullNameStarts.get(root) ?? []) {
+        for (const full of fullNameMentions.get(root) ?? []) {
+          const fullStart = mentions[full]!.start;
           if (fullStart <= start) count++;
           const distance = fullStart <= start ? start - fullStart : 1e12 + fullStart - start;
           if (distance < bestDistance) {
             bestDistance = distance;
             best = root;
-            bestFullMention = fullStart;
+            bestFullMention = full;
           }
         }
         if (count > principalCount) {
@@ -291,7 +293,7 @@ export function clusterMentions(doc: LedeDocument, lexicon: EntityLexicon): Enti
           tied = false;
         } else if (count === principalCount && count > 0) tied = true;
       }
-      if (best >= 0 && principal >= 0 && !tied && best !== principal && bestDistance < 1e12 && paragraphAt(doc, bestFullMention) !== paragraph) best = principal;
+      if (best >= 0 && principal >= 0 && !tied && best !== principal && bestDistance < 1e12 && paragraphOf(bestFullMention) !== paragraphOf(m)) best = principal;
       if (best >= 0) {
         owner[m] = best;
         assigned.set(best, (assigned.get(best) ?? 0) + 1);
@@ -321,18 +323,6 @@ export function clusterMentions(doc: LedeDocument, lexicon: EntityLexicon): Enti
 }
 
 /** Canonical name = the fullest form the article uses; aliases = the other distinct forms. */
-/** The paragraph of the token that starts at `offset`. */
-function paragraphAt(doc: LedeDocument, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return doc.tokens[lo]?.paragraph ?? -1;
-}
-
 function nameRecord(record: EntityRecord, mentions: readonly Mention[], lexicon: EntityLexicon): void {
   const forms = new Map<string, number>();
   for (const m of record.mentions) {

@@ -8,7 +8,7 @@
  *                     According to X, "…" / X said in a statement: "…"
  */
 
-import type { Token } from '../../core/document.js';
+import { firstStartingAt, type Token } from '../../core/document.js';
 import { matchCueAt, type CueMatch } from './cue-lexicon.js';
 import { endsSentenceAt, isSentenceEndToken, quoteEndsSentence, type QuoteContext, type TopQuote } from './quote-context.js';
 import { isTitleCase } from './not-a-quote.js';
@@ -235,16 +235,8 @@ function openingPersonBeforeComma(ctx: QuoteContext, start: number, t: number): 
   const { tokens, doc } = ctx;
   let first = start;
   if (tokens[first]?.pos === 'CCONJ') first++;
-  const offset = tokens[first]?.start ?? -1;
-  let lo = 0;
-  let hi = doc.mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.mentions[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
   // The name may follow its title ('House Speaker Paul Ryan'): a mention that starts within the first few words.
-  for (let m = lo; m < doc.mentions.length && doc.mentions[m]!.tokenStart - first <= 3; m++) {
+  for (let m = firstStartingAt(doc.mentions, tokens[first]?.start ?? -1); m < doc.mentions.length && doc.mentions[m]!.tokenStart - first <= 3; m++) {
     const mention = doc.mentions[m]!;
     if (mention.type !== 'person' || mention.tokenEnd >= t || tokens[mention.tokenEnd]?.text !== ',') continue;
     for (let k = first; k < mention.tokenStart; k++) if (!/^\p{Lu}/u.test(tokens[k]!.text)) return null;

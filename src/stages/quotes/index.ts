@@ -14,7 +14,7 @@
  *   5. resolve speakers to entities in text order (speaker-resolution.ts).
  */
 
-import { overlapsAny, type QuoteRecord, type Range, type SpeakerChoice, type SpeakerRecord } from '../../core/document.js';
+import { firstStartingAt, overlapsAny, type QuoteRecord, type Range, type SpeakerChoice, type SpeakerRecord } from '../../core/document.js';
 import type { Stage } from '../../core/stage.js';
 import type { QuoteKind } from '../../types.js';
 import type { CueMatch } from './cue-lexicon.js';
@@ -60,8 +60,6 @@ const MAX_CANDIDATES_TO_CONTINUE = 50;
 /** Tokens read for a sentence's subject, and for a fronted clause before it. */
 const MAX_SUBJECT_TOKENS = 25;
 const MAX_FRONTED_TOKENS = 30;
-/** A closing quotation mark. */
-const CLOSING_MARK = /^["”’']$/;
 /** Paragraphs back that a quote with nobody named beside it may continue the previous speaker. */
 const MAX_PARAGRAPHS_TO_CONTINUE = 1;
 
@@ -374,15 +372,9 @@ function nearestClauseSubject(ctx: QuoteContext, cueStart: number): SpeakerPhras
 function isPlaceAt(ctx: QuoteContext, t: number): boolean {
   const { mentions } = ctx.doc;
   const offset = ctx.tokens[t]!.start;
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const mention = mentions[lo];
-  return mention !== undefined && mention.start <= offset && mention.type === 'place';
+  // The last mention that starts at or before the token (mentions do not overlap).
+  const mention = mentions[firstStartingAt(mentions, offset + 1) - 1];
+  return mention !== undefined && mention.end > offset && mention.type === 'place';
 }
 
 /** 'In a statement announcing …,': a document noun after the preposition that opens its sentence. */
@@ -514,7 +506,7 @@ function sentenceSubject(ctx: QuoteContext, start: number, end: number, depth = 
     for (let t = start + 1; t < end && t - start < MAX_FRONTED_TOKENS; t++) {
       if (tokens[t]!.text === ',' && ctx.quoteAt[t]! < 0 && tokens[t + 1] && !/^\d/.test(tokens[t + 1]!.text)) return sentenceSubject(ctx, t + 1, end, 1);
       // 'On "Face the Nation," Sen. Bernie Sanders …': the comma inside a title's closing mark ends the phrase too.
-      if (tokens[t]!.text === ',' && CLOSING_MARK.test(tokens[t + 1]?.text ?? '') && t + 2 < end && tokens[t + 2]!.kind === 'word') return sentenceSubject(ctx, t + 2, end, 1);
+      if (tokens[t]!.text === ',' && ctx.quoteAt[t]! >= 0 && ctx.quotes[ctx.quoteAt[t]!]!.closeToken === t + 1 && t + 2 < end && tokens[t + 2]!.kind === 'word') return sentenceSubject(ctx, t + 2, end, 1);
     }
     return null;
   }
@@ -569,9 +561,10 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
       // 'Hillary Clinton spoke about the death of Terence Crutcher in Tulsa, Oklahoma, arguing that …':
       // a place before a participle is where, not who; 'In a statement announcing the pick, the union
       // called …': a statement without its owner, in a fronted phrase, is the main clause's subject's.
-      if (resolved.speaker && cue && participle && (isPlaceAt(ctx, source.phrase.head) || frontedDocument(ctx, source.phrase))) {
+      const fronted = resolved.speaker !== null && participle && frontedDocument(ctx, source.phrase);
+      if (resolved.speaker && cue && participle && (fronted || isPlaceAt(ctx, source.phrase.head))) {
         const subject = nearestClauseSubject(ctx, source.phrase.start) ?? sentenceSubjectBefore(ctx, source.phrase.start) ??
-          (frontedDocument(ctx, source.phrase) ? sentenceSubject(ctx, ctx.sentenceStart[cue.tokenStart]!, ctx.sentenceEnd[cue.tokenStart]!) : null);
+          (fronted ? sentenceSubject(ctx, ctx.sentenceStart[cue.tokenStart]!, ctx.sentenceEnd[cue.tokenStart]!) : null);
         if (subject && subject.head !== source.phrase.head) {
           const fallback = resolver.resolve(subject);
           if (fallback.speaker) resolved = { speaker: fallback.speaker, choice: { ...fallback.choice, rule: `participle-subject (${resolved.choice.rule}; ${fallback.choice.rule})` } };

@@ -18,7 +18,7 @@
  * Every walk is bounded, so the cost per pronoun is constant.
  */
 
-import type { LedeDocument, Token } from '../../core/document.js';
+import { firstStartingAt, type LedeDocument, type Token } from '../../core/document.js';
 import type { Gender } from './first-name-gender.js';
 
 export type ReferentKind = 'person' | 'organization' | 'group' | 'unknown';
@@ -180,13 +180,7 @@ export function rankAntecedents(ctx: AntecedentContext, pronoun: number, want: P
 
   // Named mentions before the pronoun.
   const mentionCount = new Map<number, number>();
-  let lo = 0;
-  let hi = doc.mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.mentions[mid]!.start < pronounToken.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingAt(doc.mentions, pronounToken.start);
   for (let m = lo - 1; m >= 0 && lo - m <= MAX_MENTIONS_READ; m--) {
     const mention = doc.mentions[m]!;
     const token = tokens[mention.tokenStart];

@@ -23,7 +23,7 @@
  * on the speakers found so far in this article, named by their surface text.
  */
 
-import type { EntityRecord, Range, SpeakerChoice, SpeakerRecord } from '../../core/document.js';
+import { firstStartingAt, type EntityRecord, type Range, type SpeakerChoice, type SpeakerRecord } from '../../core/document.js';
 import type { CompiledCues } from './cue-lexicon.js';
 import { findDescriptionLinks, findOwnerLinks, singular, type DescriptionLink, type OwnerLink } from './description-links.js';
 import { entityGenders, genderOfNoun } from './entity-gender.js';
@@ -141,7 +141,7 @@ export class SpeakerResolver {
     }
     this.dateAt = new Uint8Array(doc.tokens.length);
     for (const date of doc.dates) {
-      for (let t = upperBound(doc.tokens, date.start); t < doc.tokens.length && doc.tokens[t]!.start < date.end; t++) this.dateAt[t] = 1;
+      for (let t = firstStartingAt(doc.tokens, date.start); t < doc.tokens.length && doc.tokens[t]!.start < date.end; t++) this.dateAt[t] = 1;
     }
     const push = (map: Map<string, number[]>, key: string, index: number): void => {
       const list = map.get(key) ?? [];
@@ -156,7 +156,7 @@ export class SpeakerResolver {
     });
     doc.descriptions.forEach((description, index) => {
       if (description.entity < 0) return;
-      let t = upperBound(doc.tokens, description.start);
+      let t = firstStartingAt(doc.tokens, description.start);
       for (; t < doc.tokens.length && doc.tokens[t]!.end <= description.end; t++) this.descriptionAt.set(t, index);
     });
     this.firstNames = firstNames;
@@ -583,16 +583,4 @@ export class SpeakerResolver {
     }
     return null;
   }
-}
-
-/** First index whose start is at or after `offset`. */
-function upperBound(list: readonly Range[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -6,7 +6,8 @@
  */
 
 import { describe, expect, it, vi } from 'vitest';
-import { firstUnstorable, MIGRATIONS, openPostgresArchive, POSTGRES_SCHEMA_VERSION, type Migration } from '../src/batch/postgres-archive.js';
+import { MIGRATIONS, openPostgresArchive, POSTGRES_SCHEMA_VERSION, type Migration } from '../src/batch/postgres-archive.js';
+import { childTableJson, firstUnstorable, toPostgresRecord } from '../src/batch/postgres-record.js';
 import type { AnnotatedRecord } from '../src/batch/worker-protocol.js';
 import type { Extraction } from '../src/index.js';
 import { anotherMonth, documentedQueries, handBuiltArticles, type Fixture } from './batch-fixtures.js';
@@ -48,6 +49,31 @@ describe('firstUnstorable', () => {
   });
 });
 
+describe('records prepared for PostgreSQL', () => {
+  it('puts each article key in its rows only, whatever the texts hold', () => {
+    const tricky = 'He wrote {"k":0, and {"k":0,"i":"x"} in a note.';
+    const first = toPostgresRecord(textRecord(1, 'a', tricky));
+    const second = toPostgresRecord(textRecord(2, 'b', 'Baku.'));
+    const empty = toPostgresRecord(textRecord(3, 'c', ''));
+    const keys = new Map([['a', '17'], ['b', '42'], ['c', '43']]);
+    const json = childTableJson([first, second, empty], 'mentions', (r) => keys.get(String(r.id)));
+    expect(JSON.parse(json!)).toEqual([
+      { k: 17, i: 'place-1', s: 0, e: tricky.length, x: tricky },
+      { k: 42, i: 'place-1', s: 0, e: 5, x: 'Baku.' },
+    ]);
+    // Records the server did not return (unchanged) and tables without rows give nothing.
+    expect(childTableJson([first, second], 'mentions', (r) => (r.id === 'b' ? '42' : undefined))).toBe('[{"k":42,"i":"place-1","s":0,"e":5,"x":"Baku."}]');
+    expect(childTableJson([first, second], 'quotes', (r) => keys.get(String(r.id)))).toBeNull();
+    expect(() => childTableJson([first], 'mentions', () => '1,"x":2')).toThrow(TypeError);
+  });
+
+  it('refuses a record PostgreSQL cannot store, with nothing serialised', () => {
+    const record = toPostgresRecord(textRecord(7, 'nul', 'a\u0000b'));
+    expect(record.refusal).toBe('line 7: the text holds, at offset 1, the character U+0000 (NUL), which PostgreSQL cannot store in text or jsonb; fix the text and run again.');
+    expect(record.extraction).toBe('');
+  });
+});
+
 describe.skipIf(SKIP_POSTGRES)('PostgreSQL archive', () => {
   const cluster = useCluster();
   const open = (schema: string, migrations?: readonly Migration[]) => openPostgresArchive({ url: cluster().url, schema, migrations });
@@ -81,7 +107,9 @@ describe.skipIf(SKIP_POSTGRES)('PostgreSQL archive', () => {
       dates: fixtures.reduce((sum, f) => sum + f.extraction.dates.length, 0),
     });
     const url = cluster().url;
-    expect(await rows(url, 'fixtures', 'SELECT version, description FROM lede_migrations')).toEqual([{ version: POSTGRES_SCHEMA_VERSION, description: MIGRATIONS[0]!.description }]);
+    expect(await rows(url, 'fixtures', 'SELECT version, description FROM lede_migrations ORDER BY version')).toEqual(
+      MIGRATIONS.map(({ version, description }) => ({ version, description })),
+    );
     expect(await rows(url, 'fixtures', 'SELECT id, published_at FROM articles ORDER BY article_key')).toEqual([
       { id: 'moscow-1', published_at: '2015-07-20' },
       { id: 'baku-2', published_at: '2024-11-12T08:00' },
@@ -311,6 +339,50 @@ describe.skipIf(SKIP_POSTGRES)('PostgreSQL archive', () => {
     await expect(open('versions')).rejects.toThrow(
       `schema versions of postgres@127.0.0.1:${cluster().port}/postgres is a lede archive of schema version ${POSTGRES_SCHEMA_VERSION + 1}, written by a newer lede; this lede writes version ${POSTGRES_SCHEMA_VERSION}: upgrade lede, or name another schema with --schema.`,
     );
+  });
+
+  it('deletes the rows of articles deleted or truncated, whatever the search_path of the session that does it', async () => {
+    const archive = await open('deletes');
+    expect(await archive.write(recordsOf(fixtures))).toEqual([]);
+    await archive.close();
+    const before = await counts('deletes');
+    const [kept] = await rows<{ article_key: string }>(cluster().url, 'deletes', "SELECT article_key FROM articles WHERE id = 'baku-2'");
+    const keptRows = async (): Promise<Record<string, number>> => {
+      const result: Record<string, number> = {};
+      for (const table of TABLES.slice(1)) {
+        result[table] = Number((await rows<{ n: string }>(cluster().url, 'deletes', `SELECT count(*) AS n FROM ${table} WHERE article_key = ${kept!.article_key}`))[0]!.n);
+      }
+      return result;
+    };
+    const baku = await keptRows();
+    expect(baku.entities).toBeGreaterThan(0);
+    await withClient(cluster().url, 'public', (client) => client.query("DELETE FROM deletes.articles WHERE id <> 'baku-2'"));
+    expect(await counts('deletes')).toEqual({ articles: 1, ...baku });
+    expect(before.entities).toBeGreaterThan(baku.entities!);
+    const orphans = await rows(cluster().url, 'deletes', 'SELECT article_key FROM quote_parts EXCEPT SELECT article_key FROM articles');
+    expect(orphans).toEqual([]);
+    await withClient(cluster().url, 'public', (client) => client.query('TRUNCATE deletes.articles'));
+    expect(await counts('deletes')).toEqual({ articles: 0, entities: 0, mentions: 0, quotes: 0, dates: 0 });
+    expect(await rows(cluster().url, 'deletes', 'SELECT count(*)::int AS n FROM quote_parts')).toEqual([{ n: 0 }]);
+  });
+
+  it('migrates an archive of schema version 1, keeping its rows, and replaces an article\'s rows afterwards as before', async () => {
+    const first = await open('from_v1', MIGRATIONS.slice(0, 1));
+    expect(await first.write(recordsOf(fixtures))).toEqual([]);
+    await first.close();
+    const stored = await counts('from_v1');
+    const foreignKeys = "SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f' AND connamespace = 'from_v1'::regnamespace";
+    expect(await rows(cluster().url, 'from_v1', foreignKeys)).toEqual([{ n: 5 }]);
+
+    const migrated = await open('from_v1');
+    expect(await rows(cluster().url, 'from_v1', foreignKeys)).toEqual([{ n: 0 }]);
+    expect(await counts('from_v1')).toEqual(stored);
+    // The last fixture again with another text: its rows are replaced, none is left twice.
+    const changed = recordsOf(fixtures).at(-1)!;
+    expect(await migrated.write([{ ...changed, text: `${changed.text} ` }])).toEqual([]);
+    await migrated.close();
+    expect(await counts('from_v1')).toEqual(stored);
+    expect(await rows(cluster().url, 'from_v1', 'SELECT max(version)::int AS v FROM lede_migrations')).toEqual([{ v: POSTGRES_SCHEMA_VERSION }]);
   });
 
   it('refuses a schema that holds tables lede did not create', async () => {

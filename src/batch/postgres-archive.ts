@@ -13,7 +13,8 @@
  *   nothing), one that differs replaces its row and all its child rows.
  * - Articles go in as parameters, four a row; their child rows as one JSON text
  *   per table through json_to_recordset(), one statement per table and batch,
- *   whatever the number of rows.
+ *   whatever the number of rows. The texts are made where the record was
+ *   annotated (postgres-record.ts; the worker threads of `lede annotate`).
  * - A record PostgreSQL cannot store (NUL; a lone UTF-16 surrogate, which UTF-8
  *   would silently turn into U+FFFD) is refused on its own with `unstorable_text`;
  *   so is a record the server rejects for its data (a tsvector too large), the
@@ -21,8 +22,7 @@
  */
 
 import type { Client, ClientConfig } from 'pg';
-import { archiveRows } from './archive-rows.js';
-import { normalizePublishedAt } from './search-document.js';
+import { CHILD_TABLES, childTableJson, refusal, toPostgresRecord, type ChildTable, type PostgresRecord } from './postgres-record.js';
 import type { AnnotatedRecord, LineError } from './worker-protocol.js';
 
 /** One migration: SQL run with search_path set to the archive's schema. */
@@ -116,6 +116,56 @@ CREATE INDEX dates_article ON dates (article_key);
 CREATE INDEX dates_value ON dates (value);
 `,
   },
+  {
+    version: 2,
+    description: 'child rows without per-row foreign-key checks; deleting or truncating articles removes their rows by trigger',
+    // A foreign key checks every inserted row against its parent (a trigger, an index
+    // probe and a row lock each): on news articles about a fifth of the server's time
+    // per article went to those checks. lede writes an article's rows in the same
+    // transaction as the article and replaces them with it, so the checks found
+    // nothing to refuse; what the keys also gave, that deleting an article deletes
+    // its rows, is kept by statement triggers that delete them all at once.
+    sql: `
+DO $$
+DECLARE
+  constraint_row record;
+BEGIN
+  FOR constraint_row IN
+    SELECT conrelid::regclass AS table_name, conname
+    FROM pg_constraint
+    WHERE contype = 'f'
+      AND conrelid IN ('entities'::regclass, 'mentions'::regclass, 'quotes'::regclass, 'quote_parts'::regclass, 'dates'::regclass)
+  LOOP
+    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', constraint_row.table_name, constraint_row.conname);
+  END LOOP;
+END
+$$;
+
+-- search_path FROM CURRENT: the functions name this schema's tables whatever the caller's search_path.
+CREATE FUNCTION lede_delete_article_rows() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  DELETE FROM entities WHERE article_key IN (SELECT article_key FROM deleted_articles);
+  DELETE FROM mentions WHERE article_key IN (SELECT article_key FROM deleted_articles);
+  DELETE FROM quote_parts WHERE article_key IN (SELECT article_key FROM deleted_articles);
+  DELETE FROM quotes WHERE article_key IN (SELECT article_key FROM deleted_articles);
+  DELETE FROM dates WHERE article_key IN (SELECT article_key FROM deleted_articles);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER articles_delete_rows AFTER DELETE ON articles
+  REFERENCING OLD TABLE AS deleted_articles
+  FOR EACH STATEMENT EXECUTE FUNCTION lede_delete_article_rows();
+
+CREATE FUNCTION lede_truncate_article_rows() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  TRUNCATE entities, mentions, quote_parts, quotes, dates;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER articles_truncate_rows AFTER TRUNCATE ON articles
+  FOR EACH STATEMENT EXECUTE FUNCTION lede_truncate_article_rows();
+`,
+  },
 ];
 
 /** The schema version this lede writes: that of its last migration. */
@@ -159,6 +209,8 @@ export interface PostgresArchive {
    * the batch is then stored).
    */
   write(records: readonly AnnotatedRecord[]): Promise<LineError[]>;
+  /** The same for records already prepared by toPostgresRecord() (in the worker threads of `lede annotate`). */
+  writePrepared(records: readonly PostgresRecord[]): Promise<LineError[]>;
   /** Closes the connection. */
   close(): Promise<void>;
 }
@@ -203,103 +255,9 @@ function isDataError(error: unknown): boolean {
   return state !== undefined && (state.startsWith('22') || state.startsWith('54'));
 }
 
-const SUSPECT = /[\u0000\ud800-\udfff]/g;
-
-/** Offset of the first character PostgreSQL cannot store (NUL, a lone surrogate), or -1. */
-export function firstUnstorable(text: string): number {
-  SUSPECT.lastIndex = 0;
-  for (let match = SUSPECT.exec(text); match !== null; match = SUSPECT.exec(text)) {
-    const at = match.index;
-    const unit = text.charCodeAt(at);
-    if (unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00) {
-      SUSPECT.lastIndex = at + 2; // a well-formed pair
-      continue;
-    }
-    return at;
-  }
-  return -1;
-}
-
-function describeUnit(text: string, at: number): string {
-  const unit = text.charCodeAt(at);
-  if (unit === 0) return 'the character U+0000 (NUL), which PostgreSQL cannot store in text or jsonb';
-  const hex = unit.toString(16).toUpperCase().padStart(4, '0');
-  return (
-    `a lone UTF-16 surrogate (\\u${hex}), which is not a Unicode character: UTF-8 cannot encode it and ` +
-    'PostgreSQL would hold U+FFFD instead, so the record is refused rather than stored changed'
-  );
-}
-
-/** The first string of a JSON-like value (depth first) that holds a character PostgreSQL cannot store, with its offset. */
-function firstUnstorableString(value: unknown): { text: string; at: number } | null {
-  if (typeof value === 'string') {
-    const at = firstUnstorable(value);
-    return at < 0 ? null : { text: value, at };
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  for (const item of Array.isArray(value) ? value : Object.values(value)) {
-    const found = firstUnstorableString(item);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** Why a record cannot be stored as it is, or null. */
-export function unstorableReason(record: AnnotatedRecord): string | null {
-  const where = `line ${record.lineNumber}`;
-  const id = String(record.id);
-  let at = firstUnstorable(id);
-  if (at >= 0) return `${where}: the id holds ${describeUnit(id, at)}; fix the id and run again.`;
-  at = firstUnstorable(record.text);
-  if (at >= 0) return `${where}: the text holds, at offset ${at}, ${describeUnit(record.text, at)}; fix the text and run again.`;
-  const inExtraction = firstUnstorableString(record.extraction);
-  if (inExtraction) {
-    const { text, at: offset } = inExtraction;
-    return `${where}: the extraction holds ${describeUnit(text, offset)} (after ${JSON.stringify(text.slice(Math.max(0, offset - 20), offset))}); please report it.`;
-  }
-  return null;
-}
-
-function refusal(record: AnnotatedRecord, message: string): LineError {
-  return { lineNumber: record.lineNumber, id: record.id, error: { code: 'unstorable_text', message } };
-}
-
-/** The tables of an article's rows, which are replaced with it. */
-const CHILD_TABLES = ['entities', 'mentions', 'quotes', 'quote_parts', 'dates'] as const;
-
 /** The parameters of the articles' upsert: id, date, text, extraction of each record in turn. */
-function articleValues(records: readonly AnnotatedRecord[]): (string | null)[] {
-  return records.flatMap((r) => [String(r.id), normalizePublishedAt(r.publishedAt), r.text, JSON.stringify(r.extraction)]);
-}
-
-/**
- * The rows of the child tables' inserts as one JSON text per table, for the records
- * that `keyOf` gives an article key: the server reads it with json_to_recordset, which
- * costs both sides less than arrays (node-postgres escapes every element of an array
- * in JavaScript, and the server parses the array literal back). Short keys keep the
- * text small; INSERT_CHILDREN names the columns.
- */
-function childRows(
-  records: readonly AnnotatedRecord[],
-  keyOf: (record: AnnotatedRecord) => string | undefined,
-): Record<(typeof CHILD_TABLES)[number], { json: string; count: number }> {
-  const entities: object[] = [];
-  const mentions: object[] = [];
-  const quotes: object[] = [];
-  const quoteParts: object[] = [];
-  const dates: object[] = [];
-  for (const record of records) {
-    const k = keyOf(record);
-    if (k === undefined) continue;
-    const rows = archiveRows(record.extraction);
-    for (const e of rows.entities) entities.push({ k, i: e.entityId, y: e.type, n: e.name, a: e.aliases, t: e.titles, s: e.salience, c: e.confidence, m: e.mentionCount });
-    for (const m of rows.mentions) mentions.push({ k, i: m.entityId, s: m.start, e: m.end, x: m.text });
-    for (const q of rows.quotes) quotes.push({ k, q: q.quoteIndex, y: q.kind, s: q.start, e: q.end, x: q.text, n: q.speakerName, i: q.speakerEntityId, m: q.speakerMention, c: q.cue });
-    for (const p of rows.quoteParts) quoteParts.push({ k, q: p.quoteIndex, p: p.partIndex, s: p.start, e: p.end, x: p.text });
-    for (const d of rows.dates) dates.push({ k, s: d.start, e: d.end, x: d.text, y: d.type, v: d.value, m: d.mod });
-  }
-  const table = (rows: object[]): { json: string; count: number } => ({ json: JSON.stringify(rows), count: rows.length });
-  return { entities: table(entities), mentions: table(mentions), quotes: table(quotes), quote_parts: table(quoteParts), dates: table(dates) };
+function articleValues(records: readonly PostgresRecord[]): (string | null)[] {
+  return records.flatMap((r) => [String(r.id), r.publishedAt, r.text, r.extraction]);
 }
 
 /**
@@ -321,7 +279,7 @@ RETURNING id, article_key`;
 /** Articles of one upsert statement (4 parameters each). */
 const ARTICLES_PER_STATEMENT = 256;
 
-const INSERT_CHILDREN: Record<(typeof CHILD_TABLES)[number], string> = {
+const INSERT_CHILDREN: Record<ChildTable, string> = {
   entities: `
 INSERT INTO entities (article_key, entity_id, type, name, aliases, titles, salience, confidence, mention_count)
 SELECT k, i, y, n, a, t, s, c, m FROM json_to_recordset($1::json) AS r(k bigint, i text, y text, n text, a jsonb, t jsonb, s float8, c float8, m int)`,
@@ -438,7 +396,7 @@ export async function openPostgresArchive(options: PostgresArchiveOptions): Prom
   }
 
   /** Upserts `records` (distinct ids) and replaces the child rows of those new or changed. */
-  const store = async (records: readonly AnnotatedRecord[]): Promise<void> => {
+  const store = async (records: readonly PostgresRecord[]): Promise<void> => {
     const keys = new Map<string, string>();
     for (let from = 0; from < records.length; from += ARTICLES_PER_STATEMENT) {
       const part = records.slice(from, from + ARTICLES_PER_STATEMENT);
@@ -450,15 +408,15 @@ export async function openPostgresArchive(options: PostgresArchiveOptions): Prom
     for (const table of CHILD_TABLES) {
       await client.query({ name: `lede-delete-${table}`, text: `DELETE FROM ${table} WHERE article_key = ANY($1::bigint[])`, values: [changedKeys] });
     }
-    const rows = childRows(records, (record) => keys.get(String(record.id)));
+    const keyOf = (record: PostgresRecord): string | undefined => keys.get(String(record.id));
     for (const table of CHILD_TABLES) {
-      if (rows[table].count === 0) continue;
-      await client.query({ name: `lede-insert-${table}`, text: INSERT_CHILDREN[table], values: [rows[table].json] });
+      const json = childTableJson(records, table, keyOf);
+      if (json !== null) await client.query({ name: `lede-insert-${table}`, text: INSERT_CHILDREN[table], values: [json] });
     }
   };
 
   /** The batch again, record by record, each in a savepoint: a record the server rejects for its data is refused alone. */
-  const storeOneByOne = async (records: readonly AnnotatedRecord[]): Promise<LineError[]> => {
+  const storeOneByOne = async (records: readonly PostgresRecord[]): Promise<LineError[]> => {
     const refused: LineError[] = [];
     await client.query('BEGIN');
     for (const record of records) {
@@ -476,14 +434,13 @@ export async function openPostgresArchive(options: PostgresArchiveOptions): Prom
     return refused;
   };
 
-  const write = async (records: readonly AnnotatedRecord[]): Promise<LineError[]> => {
+  const writePrepared = async (records: readonly PostgresRecord[]): Promise<LineError[]> => {
     if (failure !== null) throw new PostgresArchiveError(describeError(failure), { cause: failure });
     const refused: LineError[] = [];
     // The last record with an id wins, as if the records were stored one after another.
-    const byId = new Map<string, AnnotatedRecord>();
+    const byId = new Map<string, PostgresRecord>();
     for (const record of records) {
-      const reason = unstorableReason(record);
-      if (reason !== null) refused.push(refusal(record, reason));
+      if (record.refusal !== null) refused.push(refusal(record, record.refusal));
       else byId.set(String(record.id), record);
     }
     if (byId.size === 0) return refused;
@@ -508,7 +465,8 @@ export async function openPostgresArchive(options: PostgresArchiveOptions): Prom
   let closed = false;
   return {
     where,
-    write,
+    write: (records) => writePrepared(records.map(toPostgresRecord)),
+    writePrepared,
     async close() {
       if (closed) return;
       closed = true;

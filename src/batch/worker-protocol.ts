@@ -7,10 +7,11 @@
 
 import type { Extraction } from '../types.js';
 import type { FieldNames } from './annotate-record.js';
+import type { PostgresRecord } from './postgres-record.js';
 import type { ArticleId, RecordError } from './types.js';
 
-/** What a worker returns for JSONL lines: output text, or structured records (for SQLite). */
-export type LineOutputFormat = 'jsonl' | 'es-bulk' | 'record';
+/** What a worker returns for JSONL lines: output text, structured records (for SQLite), or records as PostgreSQL takes them. */
+export type LineOutputFormat = 'jsonl' | 'es-bulk' | 'record' | 'postgres';
 
 /** Limits of one task: enough records to make the round trip between threads cheap. */
 export const BATCH_MAX_RECORDS = 64;
@@ -59,6 +60,8 @@ export interface LinesTaskResult {
   errors: LineError[];
   /** The annotated records, for the 'record' format only. */
   records: AnnotatedRecord[];
+  /** The annotated records as the PostgreSQL archive sends them, for the 'postgres' format only. */
+  postgresRecords?: PostgresRecord[];
 }
 
 export interface WorkerData {

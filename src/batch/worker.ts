@@ -9,6 +9,7 @@ import type { Extractor } from '../core/extractor.js';
 import type { ExtractorConfig } from '../types.js';
 import { checkRecord, extractRecord, idOf, parseJsonLine } from './annotate-record.js';
 import { toEsBulkLines } from './es-bulk.js';
+import { toPostgresRecord } from './postgres-record.js';
 import { toSearchDocument } from './search-document.js';
 import type { ArticleId, RecordError } from './types.js';
 import type { ArticleOutcome, ArticlesTask, LinesTask, LinesTaskResult, WorkerData, WorkerTask } from './worker-protocol.js';
@@ -53,6 +54,9 @@ function annotateLines(task: LinesTask): LinesTaskResult {
         break;
       case 'record':
         result.records.push({ lineNumber, id, text, publishedAt, extraction });
+        break;
+      case 'postgres':
+        (result.postgresRecords ??= []).push(toPostgresRecord({ lineNumber, id, text, publishedAt, extraction }));
         break;
     }
   });

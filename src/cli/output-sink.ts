@@ -90,7 +90,7 @@ export interface OutputSink {
 
 /** What the worker threads produce for a format. */
 export function lineFormatOf(format: OutputFormat): LineOutputFormat {
-  return format === 'sqlite' || format === 'postgres' ? 'record' : format;
+  return format === 'sqlite' ? 'record' : format;
 }
 
 function messageOf(error: unknown): string {
@@ -207,6 +207,7 @@ async function openPostgresSink(target: OutputTarget): Promise<OutputSink> {
     );
   }
   const { openPostgresArchive } = await import('../batch/postgres-archive.js');
+  const { toPostgresRecord } = await import('../batch/postgres-record.js');
   let archive: Awaited<ReturnType<typeof openPostgresArchive>>;
   try {
     archive = await openPostgresArchive({ url, schema: target.schema ?? DEFAULT_POSTGRES_SCHEMA });
@@ -220,12 +221,14 @@ async function openPostgresSink(target: OutputTarget): Promise<OutputSink> {
   let errors = 0;
   let closed = false;
   return {
-    lineFormat: 'record',
+    lineFormat: 'postgres',
     async write(result) {
-      const lastLine = Math.max(linesDone, ...result.records.map((r) => r.lineNumber), ...result.errors.map((e) => e.lineNumber));
+      // Records prepared by the worker threads (`lede annotate`), or prepared here (`lede queue collect`).
+      const records = result.postgresRecords ?? result.records.map(toPostgresRecord);
+      const lastLine = Math.max(linesDone, ...records.map((r) => r.lineNumber), ...result.errors.map((e) => e.lineNumber));
       let refused: LineError[];
       try {
-        refused = await archive.write(result.records);
+        refused = await archive.writePrepared(records);
       } catch (error) {
         const lines = linesDone === 1 ? 'Input line 1 is' : `Input lines 1 to ${linesDone} are`;
         const committed = linesDone === 0 ? 'Nothing was committed' : `${lines} committed (${plural(stored, 'article')} stored, ${plural(errors, 'bad record')} reported)`;
@@ -235,7 +238,7 @@ async function openPostgresSink(target: OutputTarget): Promise<OutputSink> {
         );
       }
       linesDone = lastLine;
-      stored += result.records.length - refused.length;
+      stored += records.length - refused.length;
       const batchErrors = refused.length === 0 ? result.errors : [...result.errors, ...refused].sort((a, b) => a.lineNumber - b.lineNumber);
       errors += batchErrors.length;
       logErrors(target, batchErrors);

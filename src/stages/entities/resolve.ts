@@ -243,8 +243,9 @@ function presetHolds(preset: EntityCandidate, model: readonly EntityCandidate[])
     const same = c.tokenStart === preset.tokenStart && c.tokenEnd === preset.tokenEnd;
     if (!inside || (same && c.type !== preset.type)) return false;
     // Two names joined ("Johnson Controls Inc and Lear Corp.", "Kia Motor Corp of South Korea"),
-    // or a person inside ("Lynn Reaser of Barnett Banks Inc."), are not one organisation.
-    if (c.type === 'person') return false;
+    // or a person inside ("Lynn Reaser of Barnett Banks Inc."), are not one organisation;
+    // but the "surname" the tagger read after a title in "the General Assembly" is its head.
+    if (c.type === 'person' && preset.provenance.rule !== 'org-titled-head') return false;
     if (c.type !== 'misc' && !same) namesInside++;
   }
   return namesInside <= 1;
@@ -286,6 +287,35 @@ function splitAtInnerTitle(tokens: readonly Token[], lexicon: EntityLexicon, pla
   return [c];
 }
 
+/** English words written after a name and a hyphen ("Paul-led", "Kim-era"): not the second syllable of a given name. */
+const HYPHEN_SUFFIXES = new Set(['era', 'led', 'run', 'born', 'made', 'like', 'type', 'style', 'based', 'owned', 'free', 'ish', 'esque', 'lite', 'wide', 'proof', 'ally', 'side', 'camp', 'aide', 'vote', 'bill', 'plan', 'deal']);
+
+/**
+ * A romanised given name in two syllables ("Ban Ki-moon", "Kim Jong-un", "Moon
+ * Jae-in"), which the tagger may end at the hyphen: a person's name of two words or
+ * more whose last word is a short capitalised syllable, glued by a hyphen to a short
+ * lower-case one, takes that syllable in; one that ends in "-era", "-led" and the
+ * like gives them back.
+ */
+function withSecondSyllable(tokens: readonly Token[], c: EntityCandidate): EntityCandidate {
+  if (c.type !== 'person' || c.tokenEnd - c.tokenStart < 2) return c;
+  // The other way round: "Xi Jinping-era" is "Xi Jinping".
+  const tail = tokens[c.tokenEnd - 1]!;
+  if (c.tokenEnd - c.tokenStart >= 3 && HYPHEN_SUFFIXES.has(tail.text) && !tail.spaceBefore && tokens[c.tokenEnd - 2]!.text === '-' && !tokens[c.tokenEnd - 2]!.spaceBefore) {
+    const end = c.tokenEnd - 2;
+    return { ...c, tokenEnd: end, end: tokens[end - 1]!.end, provenance: { ...c.provenance, rule: `${c.provenance.rule}+hyphen-suffix` } };
+  }
+  if (c.tokenEnd + 1 >= tokens.length) return c;
+  const last = tokens[c.tokenEnd - 1]!;
+  const hyphen = tokens[c.tokenEnd]!;
+  const syllable = tokens[c.tokenEnd + 1]!;
+  const after = tokens[c.tokenEnd + 2];
+  if (!/^\p{Lu}\p{Ll}{0,3}$/u.test(last.text) || hyphen.text !== '-' || hyphen.spaceBefore || syllable.spaceBefore) return c;
+  if (!/^\p{Ll}{2,5}$/u.test(syllable.text) || HYPHEN_SUFFIXES.has(syllable.text)) return c;
+  if (after !== undefined && !after.spaceBefore && after.text === '-') return c;
+  return { ...c, tokenEnd: c.tokenEnd + 2, end: syllable.end, provenance: { ...c.provenance, rule: `${c.provenance.rule}+second-syllable` } };
+}
+
 export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon, places: PlaceTest = () => false): Mention[] {
   const { tokens } = doc;
   const occupied = new Int32Array(tokens.length).fill(-1);
@@ -323,7 +353,7 @@ export function resolveMentions(doc: LedeDocument, lexicon: EntityLexicon, place
       model[i] = { ...c, type: gazetteer.type, provenance: gazetteer.provenance };
     }
   }
-  for (const c of model.flatMap((candidate) => splitAtInnerTitle(tokens, lexicon, places, candidate))) {
+  for (const c of model.flatMap((candidate) => splitAtInnerTitle(tokens, lexicon, places, withSecondSyllable(tokens, candidate)))) {
     let t = c.tokenStart;
     while (t < c.tokenEnd) {
       while (t < c.tokenEnd && occupied[t]! >= 0) t++;

@@ -5,6 +5,7 @@
  *   gazetteer:custom   the caller's gazetteer (preset: it wins over the model)
  *   gazetteer:known    data/lexicon/known-entities.json (fills gaps the model leaves)
  *   org-head           capitalised phrase ending in an organisation head ("Russian Foreign Ministry")
+ *   org-titled-head    a title word and a lone organisation head ("the General Assembly")
  *   place-head         capitalised phrase ending in a geographic head ("Caspian Sea")
  *   place-lower-head   a place name with a lower-case head ("Sverdlovsk region")
  */
@@ -225,10 +226,32 @@ function proposeFromRun(
   }
 }
 
+/**
+ * A title word before a lone organisation head, the pair not followed by another
+ * capitalised word: "the General Assembly", "a General Council". The tagger, which
+ * reads a title as the start of a person's name, tags the head as a surname, and the
+ * runs of headCandidates drop titles; an assembly is no person.
+ */
+function titledHeadCandidates(doc: LedeDocument, lexicon: EntityLexicon, out: EntityCandidate[]): void {
+  const { tokens } = doc;
+  for (let t = 0; t + 1 < tokens.length; t++) {
+    const title = tokens[t]!;
+    const head = tokens[t + 1]!;
+    if (!isCapitalisedWord(title) || !isCapitalisedWord(head) || !head.spaceBefore || title.furniture || head.furniture) continue;
+    if (!isRoleWord(lexicon, title.text) || lexicon.orgHeads.has(title.text.toLowerCase()) || !lexicon.orgHeads.has(head.text.toLowerCase())) continue;
+    const after = tokens[t + 2];
+    if (after !== undefined && (isCapitalisedWord(after) || !after.spaceBefore && after.text === '-')) continue;
+    const before = tokens[t - 1];
+    if (before !== undefined && (isCapitalisedWord(before) && !/^(?:the|a|an)$/i.test(before.text) || !title.spaceBefore && before.text === '-')) continue;
+    out.push(candidate(tokens, t, t + 2, 'organization', 'org-titled-head', 0.9, true));
+  }
+}
+
 export function proposeRuleCandidates(doc: LedeDocument, lexicon: EntityLexicon): EntityCandidate[] {
   const out: EntityCandidate[] = [];
   gazetteerCandidates(doc, lexicon, out);
   headCandidates(doc, lexicon, out);
+  titledHeadCandidates(doc, lexicon, out);
   return out;
 }
 

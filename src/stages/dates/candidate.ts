@@ -110,6 +110,8 @@ export interface AnaphoricMeaning {
   needsFinerAnchor?: boolean;
   /** The time found becomes the time talked about ("the latest quarter" names the quarter reported), as a stated date does. */
   namesAnchor?: boolean;
+  /** A part of the day found ("the next morning": …TMO). */
+  partOfDay?: PartOfDay;
 }
 
 /**

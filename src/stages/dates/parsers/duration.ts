@@ -33,6 +33,10 @@ const FRACTION_OF = /^\s+of\s+(?:a|an|the|one|this|that|these|those|its|his|her|
 
 /** A modal right before "one day" ("could one day", "will one day"). */
 const MODAL_BEFORE = /(?:^|[^\w'-])(?:will|would|could|might|may|can|should|shall|must|['’]ll)\s+$/i;
+/** A subject pronoun right before "one day" ("the hope he one day follow", "that they one day return"): the adverb, not a day's length. */
+const SUBJECT_BEFORE = /(?:^|[^\w'-])(?:I|he|she|we|they)\s+$/i;
+/** A past verb right after that adverb ("he one day walked in"): some day behind. */
+const PAST_AFTER = /^\s+[a-z]{2,}ed\b/i;
 
 const TIME_UNITS = new Set(['hour', 'minute', 'second']);
 
@@ -103,6 +107,11 @@ export const durationParser: DateParser = {
     // "will one day be", "could one day lead": "one day" is an adverb for some time ahead, not a day's length.
     if (lowerNumber === 'one' && /^day$/i.test(unitWord) && MODAL_BEFORE.test(context.text.slice(Math.max(0, start - 12), start))) {
       return { start, end, type: 'date', meaning: { kind: 'fixed', value: 'FUTURE_REF' }, rule: 'one-day-future' };
+    }
+    // "the hope he one day follow in the footsteps of …": the same adverb with the modal left out (or "he one day walked in", behind).
+    if (lowerNumber === 'one' && /^day$/i.test(unitWord) && SUBJECT_BEFORE.test(context.text.slice(Math.max(0, start - 8), start))) {
+      const value = PAST_AFTER.test(context.text.slice(end, end + 24)) ? 'PAST_REF' : 'FUTURE_REF';
+      return { start, end, type: 'date', meaning: { kind: 'fixed', value }, rule: 'one-day-subject' };
     }
     if (lowerNumber === 'a' || lowerNumber === 'an') {
       const before = context.text.slice(Math.max(0, start - 30), start);

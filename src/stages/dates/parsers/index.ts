@@ -3,6 +3,7 @@
 import type { DateParser } from '../parser.js';
 import type { CompiledDatesLexicon } from '../lexicon.js';
 import { agoParser } from './ago.js';
+import { anaphoricPartOfDayParser } from './anaphoric-part-of-day.js';
 import { anaphoricWeekdayParser, appositiveDayParser, dayBesideWeekdayParser, dayWordParser, nthDayTodayParser, weekendParser } from './day-words.js';
 import { createClockZoneParser } from './clock-zone.js';
 import { centuryParser, decadeParser } from './decade.js';
@@ -20,6 +21,7 @@ import { spokenYearParser, yearParser } from './year.js';
 export function createDateParsers(lexicon: CompiledDatesLexicon): readonly DateParser[] {
   return Object.freeze([
     dayWordParser,
+    anaphoricPartOfDayParser,
     anaphoricWeekdayParser,
     dayBesideWeekdayParser,
     nthDayTodayParser,

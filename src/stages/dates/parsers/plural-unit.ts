@@ -1,8 +1,8 @@
 /**
  * Unquantified spans of time: "for years" (PXY), "within weeks" (PXW), "in
  * the coming years" (PXY), "the weeks ahead", "months of talks", "decades-long",
- * "day-long" (P1D), "within weeks or months" (PXW), "in recent months" (PXM), "the first hours of the war" (PTXH); "the last few months"
- * and "in recent years" are the recent past (PAST_REF), as TimeBank mostly writes them; "for a while" (PXX). A bare plural unit needs a cue before or after it, so that
+ * "day-long" (P1D), "within weeks or months" (PXW), "in recent months" (PXM), "recent quarters" (PXQ), "the first hours of the war" (PTXH);
+ * "the last few months", "in recent years" and "in past years" are the recent past (PAST_REF), as TimeBank mostly writes them; "for a while" (PXX). A bare plural unit needs a cue before or after it, so that
  * "the days of the week" stays out.
  */
 
@@ -11,7 +11,7 @@ import { durationValue } from './duration.js';
 import { extendDurationStart } from './modifiers.js';
 
 const PATTERN =
-  /(?<![\w-])(?:(coming|recent|past\s+few|past\s+several|next\s+few|last\s+few|ensuing|intervening|following|early|first|final)\s+)?(hour|day|week|month|year|decade|centur(?:y|ie))(s)?(?:-(long))?(?![\w-])/gi;
+  /(?<![\w-])(?:(coming|recent|past\s+few|past\s+several|past|next\s+few|last\s+few|ensuing|intervening|following|early|first|final)\s+)?(hour|day|week|month|quarter|year|decade|centur(?:y|ie))(s)?(?:-(long))?(?![\w-])/gi;
 
 const CUE_BEFORE = /(?:^|\W)(?:for|within|in|over|the|after|of)\s+$/i;
 const CUE_AFTER = /^\s+(?:of|ago|ahead|later|earlier|after|before|on\s+end|to\s+come)\b/i;
@@ -29,6 +29,8 @@ export const pluralUnitParser: DateParser = {
       return value === null ? null : { start, end, type: 'duration', meaning: { kind: 'fixed', value } };
     }
     if (plural === undefined) return null;
+    // "in recent quarters", "coming quarters": a span of quarters needs the adjective ("the quarters were cramped", "in quarters").
+    if (/^quarter$/i.test(unitWord!) && (modifier === undefined || /^(?:early|first|final)$/i.test(modifier))) return null;
     if (/^hour$/i.test(unitWord!)) {
       // "the early hours of Thursday", "the hours of darkness": a time of day, not a span; "for hours", "the first hours of" are spans.
       if (/^early$/i.test(modifier ?? '')) return null;
@@ -48,7 +50,7 @@ export const pluralUnitParser: DateParser = {
     const lowerModifier = modifier?.toLowerCase().replace(/\s+/g, ' ');
     // "in recent years", "the takeover boom of recent years": the recent past as an era (TimeBank: PAST_REF 4 times, PXY twice);
     // shorter units ("in recent weeks", "recent months") stay the span.
-    if (lowerModifier === 'last few' || lowerModifier === 'past several' || (lowerModifier === 'recent' && /^(?:year|decade)$/i.test(unitWord!))) {
+    if (lowerModifier === 'last few' || lowerModifier === 'past several' || ((lowerModifier === 'recent' || lowerModifier === 'past') && /^(?:year|decade)$/i.test(unitWord!))) {
       return { start: extendDurationStart(context.text, start), end, type: 'date', meaning: { kind: 'fixed', value: 'PAST_REF' } };
     }
     const value = durationValue(null, unitWord!);
@@ -65,15 +67,15 @@ const UNITS_OR_BEFORE = /(?<![\w-])(hour|day|week|month|year|decade)s\s+or\s+$/i
 const OR_UNITS_AFTER = /^\s+or\s+(?:hour|day|week|month|year|decade)s(?![\w-])/i;
 
 /**
- * "for a while", "after a little while", "for a fairly lengthy period", "for an
+ * "for a while", "after a little while", "for some time", "for a fairly lengthy period", "for an
  * undetermined period": a span of unspecified length and unit (PXX). "Once in a
  * while" is a frequency.
  */
-const WHILE_PATTERN = /(?<![\w'’-])(?:for|after|within|in|over)\s+(?:quite\s+)?(a\s+(?:(?:little|short|long)\s+)?while|an?\s+(?:(?:very|fairly|rather|relatively)\s+)?(?:long|lengthy|short|brief|extended|prolonged|considerable|indefinite|undetermined|unspecified|undefined|unknown|open-ended)\s+period(?:\s+of\s+time)?)(?![\w-])/gi;
+const WHILE_PATTERN = /(?<![\w'’-])(?:for|after|within|in|over)\s+(?:quite\s+)?(a\s+(?:(?:little|short|long)\s+)?while|some\s+time(?!\s+(?:ago|before|after|later|earlier|next|last|this|in|on|during|between|to|soon)\b)|an?\s+(?:(?:very|fairly|rather|relatively)\s+)?(?:long|lengthy|short|brief|extended|prolonged|considerable|indefinite|undetermined|unspecified|undefined|unknown|open-ended)\s+period(?:\s+of\s+time)?)(?![\w-])/gi;
 
 export const whileParser: DateParser = {
   id: 'a-while',
-  trigger: /while|period/i,
+  trigger: /while|period|some\s+time/i,
   pattern: WHILE_PATTERN,
   extract(match, context): ParsedDate | null {
     const end = match.index + match[0].length;

@@ -3,7 +3,7 @@
  * (2015-06), "next year" (2016), "this quarter", "the past year", "early next
  * year", "the end of this week", "this weekend", "the current fiscal year",
  * "the latest fiscal year" (the last one completed); and relative to the time last
- * talked about: "the following year", "the previous month", "the same day",
+ * talked about: "the following year", "the next day", "the previous month", "the same day",
  * "this quarter's loss" (the quarter whose results the report gives).
  */
 
@@ -66,11 +66,17 @@ export const relativeUnitParser: DateParser = {
       if (modifier !== 'same' && modifier !== 'that same' && modifier !== 'that') return null;
       return date({ kind: 'anaphoric', anchor: 'any', shift: { unit, amount: 0 }, coarsenTo: unit, fallback: null }, 'relative-unit-same');
     }
-    if (modifier === 'following' || modifier === 'previous' || modifier === 'preceding' || modifier === 'prior') {
+    // "He appeared in court the next day": the day after the one talked about, as "the following day" is.
+    // Not "in the next day or two", "within the next day": a span ahead.
+    const nextDay = modifier === 'next' && unit === 'day' && determiner === 'the'
+      && !/(?:^|\W)(?:in|within|over|during|for)\s+$/i.test(context.text.slice(Math.max(0, match.index - 8), match.index))
+      && !/^\s+or\b/i.test(context.text.slice(end, end + 6));
+    if (nextDay || modifier === 'following' || modifier === 'previous' || modifier === 'preceding' || modifier === 'prior') {
       if (determiner !== 'the') return null;
-      const amount = modifier === 'following' ? 1 : -1;
+      const amount = modifier === 'following' || nextDay ? 1 : -1;
       return date(
-        { kind: 'anaphoric', anchor: 'any', shift: { unit, amount }, coarsenTo: unit, fallback: { kind: 'shift', unit, amount, granularity: unit } },
+        // With no day talked about, "the next day" of a past story is unknown (as "that day" is), not tomorrow.
+        { kind: 'anaphoric', anchor: 'any', shift: { unit, amount }, coarsenTo: unit, fallback: nextDay ? null : { kind: 'shift', unit, amount, granularity: unit } },
         'relative-unit-anaphoric',
       );
     }
@@ -131,7 +137,7 @@ export const withinUnitParser: DateParser = {
   id: 'within-unit',
   trigger: /day|week|month|quarter|year/i,
   pattern: WITHIN_UNIT,
-  extract(match): ParsedDate | null {
+  extract(match, context): ParsedDate | null {
     const unitWord = (match[2] ?? match[3] ?? match[4] ?? match[5])!.toLowerCase();
     const unit = GRANULARITY[unitWord];
     if (!unit) return null;
@@ -144,9 +150,15 @@ export const withinUnitParser: DateParser = {
         meaning: { kind: 'anaphoric', anchor: 'any', shift: { unit, amount: 0 }, coarsenTo: unit, fallback: { kind: 'shift', unit, amount: 0, granularity: unit } },
       };
     }
-    return { start, end, type: 'date', meaning: { kind: 'shift', unit, amount: 0, granularity: unit } };
+    // "The percentage change is since year-end", "up 5% since the end of the quarter": an end already passed, the last one.
+    const ended = match[4] !== undefined || match[5] !== undefined || /^(?:the\s+)?(?:end|close)\b/i.test(match[0]);
+    const amount = ended && SINCE_BEFORE.test(context.text.slice(Math.max(0, start - 8), start)) ? -1 : 0;
+    return { start, end, type: 'date', meaning: { kind: 'shift', unit, amount, granularity: unit } };
   },
 };
+
+/** "since" right before an expression. */
+const SINCE_BEFORE = /(?:^|\W)since\s+$/i;
 
 /**
  * "for the week, the index dropped 3.8%", "the week's most active session": the week the article talks about (the

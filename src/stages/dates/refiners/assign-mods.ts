@@ -36,7 +36,7 @@ const ABOUT_BEFORE_TIME = /(?:^|[^\w'’-])(?:at|by|on|until|till|from|since|to)
 /** "get around", "came about": the word is a particle of its verb, not an approximation. */
 const PARTICLE_VERB_BEFORE = /(?:^|[^\w'’-])(?:get|gets|getting|got|go|goes|going|went|come|comes|coming|came|turn|turns|turned|work|works|worked|bring|brings|brought)\s+$/i;
 
-const UNIT_RIGHT_AFTER = /^\s*(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur|millenni)/i;
+const UNIT_RIGHT_AFTER = /^\s*(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur|millenni|time\b)/i;
 
 const normalize = (phrase: string): string => phrase.toLowerCase().replace(/\s+/g, ' ');
 
@@ -49,7 +49,7 @@ const HALF_VALUE_RULE = /^quarter/;
 
 function modFromStart(surface: string, candidate: DateCandidate, lexicon: CompiledDatesLexicon): DateMod | undefined {
   const quantity = lexicon.quantityModifierAtStart.exec(surface)?.[1];
-  // "some days", "some years": the word is the (vague) count itself, not a quantifier before one.
+  // "some days", "some years", "for some time": the word is the (vague) count itself, not a quantifier before one.
   if (quantity !== undefined && !UNIT_RIGHT_AFTER.test(surface.slice(quantity.length))) {
     const mod = lexicon.modifierMods.quantity.get(normalize(quantity));
     if (mod === undefined) return undefined;

@@ -9,7 +9,10 @@
  *   separators without a four-digit year ("3/4", "3-1", "555-1234", "2.10.3", "12.5");
  * - generic-day: "today's youth", "the people of tomorrow": an era, not a day;
  * - bare-time: a number chrono read as a clock time without a.m./p.m., a colon
- *   or "o'clock" ("at 5"); beside a date, only the time goes ("6.43, on Friday").
+ *   or "o'clock" ("at 5"); beside a date, only the time goes ("6.43, on Friday");
+ * - year-in-name: a year ending a name the text gives ("a joint venture called Orion 1980");
+ * - kind-of-year: "changed from a fiscal year to a calendar year": a kind of
+ *   accounting year, not a year's length.
  */
 
 import type { Token } from '../../../core/document.js';
@@ -117,6 +120,25 @@ function isGenericDay(candidate: DateCandidate, context: RefiningContext): boole
   return OF_AFTER_NOUN.test(text.slice(Math.max(0, candidate.start - 40), candidate.start)) && !/^['’]s/.test(text.slice(candidate.end));
 }
 
+/** "called Orion 1980", "named Vision 2000": up to three capitalised words after a naming verb. */
+const NAMED_BEFORE = /\b(?:called|named|dubbed|renamed)\s+(?:[A-Z][\w&'’.-]*\s+){1,3}$/;
+/** "from a fiscal year to a calendar year": a kind of year after "from" or "to", not "a calendar year earlier". */
+const KIND_OF_YEAR = /^an?\s+(?:calendar|fiscal|financial)\s+year$/i;
+const FROM_OR_TO_BEFORE = /(?:^|\W)(?:from|to)\s+$/i;
+const OFFSET_AFTER = /^\s+(?:earlier|ago|before|later|after|from)\b/i;
+
+function isYearInName(candidate: DateCandidate, context: RefiningContext): boolean {
+  const { text } = context.doc;
+  if (!/^\d{4}$/.test(text.slice(candidate.start, candidate.end))) return false;
+  return NAMED_BEFORE.test(text.slice(Math.max(0, candidate.start - 60), candidate.start));
+}
+
+function isKindOfYear(candidate: DateCandidate, context: RefiningContext): boolean {
+  const { text } = context.doc;
+  if (!KIND_OF_YEAR.test(text.slice(candidate.start, candidate.end))) return false;
+  return FROM_OR_TO_BEFORE.test(text.slice(Math.max(0, candidate.start - 6), candidate.start)) && !OFFSET_AFTER.test(text.slice(candidate.end, candidate.end + 12));
+}
+
 const LEADING_BARE_TIME = /^\d{1,2}(?:[.:]\d{2})?\s*,?\s*(?:(?:on|to|at|and)\s+)?/;
 const TRAILING_BARE_TIME = /,?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?$/;
 
@@ -142,6 +164,7 @@ export const dropFalseAlarms: DateRefiner = {
   refine(candidates, context) {
     return candidates
       .map((candidate) => withoutBareTime(candidate, context))
-      .filter((candidate) => !isMonthVerb(candidate, context) && !isWeekdayName(candidate, context) && !isBareNumber(candidate, context) && !isGenericDay(candidate, context));
+      .filter((candidate) => !isMonthVerb(candidate, context) && !isWeekdayName(candidate, context) && !isBareNumber(candidate, context) && !isGenericDay(candidate, context)
+        && !isYearInName(candidate, context) && !isKindOfYear(candidate, context));
   },
 };

@@ -316,7 +316,7 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
         if (base === null && meaning.coarsenTo !== undefined && meaning.shift.amount === 0) {
           // "that same day" after "last October": a day of that month the text does not name (1998-10-XX).
           const unknown = unknownWithin(point, meaning.coarsenTo);
-          if (unknown !== null) return { value: unknown, point: null };
+          if (unknown !== null) return { value: meaning.partOfDay !== undefined && meaning.coarsenTo === 'day' ? `${unknown}T${meaning.partOfDay}` : unknown, point: null };
         }
         let moved = base === null ? null : shiftPoint(base, meaning.shift.unit, meaning.shift.amount);
         if (moved !== null && meaning.weekday !== undefined) {
@@ -329,6 +329,8 @@ function resolveMeaning(meaning: DateMeaning, env: ResolveEnvironment): Resoluti
             moved = { granularity: 'day', days };
           }
         }
+        // "the next morning": the day found, in that part of it.
+        if (moved !== null && meaning.partOfDay !== undefined) moved = moved.granularity === 'day' ? { granularity: 'day', days: moved.days, partOfDay: meaning.partOfDay } : null;
         if (moved !== null) return { value: formatPoint(moved), point: meaning.namesAnchor ? moved : null };
       }
       if (meaning.fallback === null) return UNRESOLVED;

@@ -87,6 +87,14 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
     const here = i * L;
     const matrix = matrices[i]!;
     for (let l = 0; l < L; l++) {
+      const emission = emissions[here + l]!;
+      if (emission === -Infinity) {
+        // A label ruled out (excludeImpossibleNames and the like): its score is -Infinity
+        // whatever comes before, and no best path passes through it (the all-O path is finite).
+        best[here + l] = -Infinity;
+        back[here + l] = OUTSIDE;
+        continue;
+      }
       let top = -Infinity;
       let from = OUTSIDE;
       const allowed = ALLOWED_PREVIOUS[l]!;
@@ -98,7 +106,7 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
           from = p;
         }
       }
-      best[here + l] = top + emissions[here + l]!;
+      best[here + l] = top + emission;
       back[here + l] = from;
     }
   }

@@ -11,8 +11,8 @@
  */
 
 import {
-  buildFeatureView, forEachAffix, historyFeatures, LabelHistory, staticFeatures, transitionFeatures,
-  type FeatureSink, type FeatureView,
+  afterFeatures, beforeFeatures, buildFeatureView, forEachAffix, groupedStaticFeatures, historyFeatures, LabelHistory, ownFeatures, transitionFeatures,
+  type FeatureSink, type FeatureView, type GroupedFeatureSink,
 } from './features.js';
 import { listMarksAt } from './gazetteer.js';
 import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, positionOf, TRANSITION_ALLOWED, typeOf } from './labels.js';
@@ -298,15 +298,18 @@ function* sentenceSegments(view: FeatureView, sentence: { tokenStart: number; to
  * the target by endToken; the sums are the same integers, in any order. Any other
  * model (the trainer's) is scored row by row in floats.
  */
-class EmissionScorer implements FeatureSink {
+class EmissionScorer implements GroupedFeatureSink {
   target = new Float64Array(0);
   offset = 0;
+  private view: FeatureView | undefined;
+  /** The token sums, or `scratch` while a group's sums are made. */
+  private sums = new Int32Array(LABEL_COUNT);
+  private scratch = new Int32Array(LABEL_COUNT);
   /** Lasting value ids of the article's FeatureView.values (when the model keeps a ValueRowCache). */
   private valueIds = new Int32Array(0);
   /** The model's cache, for an article whose values it numbered. */
   private valueRows: ValueRowCache | undefined;
   private readonly affixScores: Map<string, Float64Array> = new Map();
-  private readonly sums = new Int32Array(LABEL_COUNT);
   private readonly records: EmissionRecords | undefined;
   /** Record offset of a row (-1 for none), for the memos. */
   private readonly unaryRecord: (template: string, value: string) => number;
@@ -321,6 +324,7 @@ class EmissionScorer implements FeatureSink {
 
   /** Starts an article: numbers its values for the model's cache (or leaves the cache out when they are too many). */
   startArticle(view: FeatureView): void {
+    this.view = view;
     if (!this.model.valueRows) return;
     if (this.valueIds.length < view.values.length) this.valueIds = new Int32Array(view.values.length);
     this.valueRows = this.model.valueRows.idsOf(view.values, this.valueIds) ? this.model.valueRows : undefined;
@@ -355,6 +359,45 @@ class EmissionScorer implements FeatureSink {
       target[offset + l]! += sums[l]!;
       sums[l] = 0;
     }
+  }
+
+  own(i: number): void {
+    this.group(this.view!.capsLine[i] === 1 ? OWN_IN_CAPS : OWN, i);
+  }
+
+  before(j: number): void {
+    this.group(BEFORE, j);
+  }
+
+  after(j: number): void {
+    this.group(AFTER, j);
+  }
+
+  /**
+   * Adds the features of a group of token j (ownFeatures, beforeFeatures,
+   * afterFeatures): they depend on its word alone, so a compiled model's cache
+   * keeps their sum by word id and adds it in one step.
+   */
+  private group(kind: number, j: number): void {
+    const view = this.view!;
+    const cache = this.valueRows;
+    if (!this.records || !cache) {
+      groupFeatures(kind, view, j, this);
+      return;
+    }
+    const id = this.valueIds[view.wordIds[j]!]!;
+    let at = cache.vectorOffset(kind, id);
+    if (at < 0) {
+      const sums = this.sums;
+      const scratch = (this.sums = this.scratch);
+      scratch.fill(0);
+      groupFeatures(kind, view, j, this);
+      this.sums = sums;
+      at = cache.setVector(kind, id, scratch);
+    }
+    const vectors = cache.vectorArray;
+    const sums = this.sums;
+    for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += vectors[at + l]!;
   }
 
   flag(name: string): void {
@@ -432,6 +475,18 @@ class EmissionScorer implements FeatureSink {
     });
     return scores;
   }
+}
+
+/** Kinds of groups of a word's features (EmissionScorer.group). */
+const OWN = 0;
+const OWN_IN_CAPS = 1;
+const BEFORE = 2;
+const AFTER = 3;
+
+function groupFeatures(kind: number, view: FeatureView, j: number, sink: EmissionScorer): void {
+  if (kind === BEFORE) beforeFeatures(view, j, sink);
+  else if (kind === AFTER) afterFeatures(view, j, sink);
+  else ownFeatures(view, j, sink);
 }
 
 /** Shape pairs whose transition matrix a compiled model keeps across articles (2.3 KB each). */
@@ -548,7 +603,7 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
     for (let k = 0; k < n; k++) {
       const i = segment.start + k;
       scorer.offset = k * LABEL_COUNT;
-      staticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
+      groupedStaticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
       if (history) historyFeatures(view, i, history, scorer);
       scorer.endToken();
       excludeImpossibleNames(view, i, buffers.emissions, k * LABEL_COUNT);

@@ -476,6 +476,108 @@ export function staticFeatures(view: FeatureView, i: number, sentenceStart: numb
 }
 
 /**
+ * A sink that takes some of staticFeatures' features by group (decode.ts sums
+ * each group once per word and keeps the sum): `own(i)` stands for
+ * ownFeatures(view, i), `before(j)` for beforeFeatures(view, j) and `after(j)`
+ * for afterFeatures(view, j).
+ */
+export interface GroupedFeatureSink extends FeatureSink {
+  own(i: number): void;
+  before(j: number): void;
+  after(j: number): void;
+}
+
+/**
+ * The features of staticFeatures that depend on token i's word alone (its key
+ * and shape are the word's) and on whether its line is written in capitals: the
+ * key and its affixes, bias, the word, the shape, and the caps flag.
+ */
+export function ownFeatures(view: FeatureView, i: number, sink: FeatureSink): void {
+  const caps = view.capsLine[i] === 1;
+  sink.affixes(view.keys[i]!, view.keyIds[i]);
+  sink.flag('bias');
+  if (!caps) sink.unary('w=', view.words[i]!, view.wordIds[i]);
+  sink.unary('s=', view.shapes[i]!, view.shapeIds[i]);
+  if (caps) sink.flag('caps');
+}
+
+/** The features of staticFeatures that token j gives the token after it in its sentence: its key and shape. */
+export function beforeFeatures(view: FeatureView, j: number, sink: FeatureSink): void {
+  sink.unary('k-1=', view.keys[j]!, view.keyIds[j]);
+  sink.unary('s-1=', view.shapes[j]!, view.shapeIds[j]);
+}
+
+/** The features of staticFeatures that token j gives the token before it in its sentence: its key and shape. */
+export function afterFeatures(view: FeatureView, j: number, sink: FeatureSink): void {
+  sink.unary('k+1=', view.keys[j]!, view.keyIds[j]);
+  sink.unary('s+1=', view.shapes[j]!, view.shapeIds[j]);
+}
+
+/**
+ * staticFeatures(view, i, ...) with its groups of features by word given as
+ * groups (GroupedFeatureSink): the same features, in another order. Change the
+ * two together (test/stages/ner-grouped-features.test.ts compares them).
+ */
+export function groupedStaticFeatures(view: FeatureView, i: number, sentenceStart: number, sentenceEnd: number, sink: GroupedFeatureSink): void {
+  const key = view.keys[i]!;
+  const keyId = view.keyIds[i]!;
+  const shape = view.shapes[i]!;
+  const shapeId = view.shapeIds[i]!;
+  const caps = view.capsLine[i] === 1;
+  const tokens = view.doc.tokens;
+  sink.own(i);
+  sink.unary('p=', tokens[i]!.pos, view.posIds[i]);
+  if (view.sentenceInitial[i]) {
+    sink.flag('first');
+    sink.unary('first:k=', key, keyId);
+  }
+  const documentCase = DOCUMENT_CASE[view.documentCase[i]!]!;
+  if (!caps && !view.sentenceInitial[i]) sink.unary('dc=', documentCase);
+  else sink.unary('dc?=', documentCase);
+  if (!tokens[i]!.spaceBefore && i > sentenceStart) sink.flag('glued');
+  const contexts = view.otherContexts[i];
+  if (contexts) {
+    for (const k of contexts.before) sink.unary('ob=', k);
+    for (const k of contexts.after) sink.unary('oa=', k);
+  }
+  if (view.topic !== null && shape.charCodeAt(0) === 88) sink.pair('tp=', view.topic, shape);
+  const runStart = view.runStart[i]!;
+  if (runStart >= 0) {
+    const runEnd = view.runEnd[i]!;
+    sink.unary('rp=', runStart > sentenceStart ? view.keys[runStart - 1]! : SENTENCE_START_KEY);
+    sink.unary('rn=', runEnd + 1 < sentenceEnd ? view.keys[runEnd + 1]! : SENTENCE_END_KEY);
+    if (runEnd + 1 < sentenceEnd) sink.unary('rns=', view.shapes[runEnd + 1]!);
+    if (runEnd + 2 < sentenceEnd) sink.pair('rn2=', view.keys[runEnd + 1]!, view.keys[runEnd + 2]!);
+    if (runEnd > runStart) sink.unary('rl=', view.keys[runEnd]!);
+  }
+  gazetteerFeatures(view, i, 'g=', sink);
+  const k1 = i - 1 >= sentenceStart ? view.keys[i - 1]! : SENTENCE_START_KEY;
+  const k2 = i - 2 >= sentenceStart ? view.keys[i - 2]! : SENTENCE_START_KEY;
+  const n1 = i + 1 < sentenceEnd ? view.keys[i + 1]! : SENTENCE_END_KEY;
+  const n2 = i + 2 < sentenceEnd ? view.keys[i + 2]! : SENTENCE_END_KEY;
+  const k1Id = i - 1 >= sentenceStart ? view.keyIds[i - 1]! : SENTENCE_START_ID;
+  const k2Id = i - 2 >= sentenceStart ? view.keyIds[i - 2]! : SENTENCE_START_ID;
+  const n1Id = i + 1 < sentenceEnd ? view.keyIds[i + 1]! : SENTENCE_END_ID;
+  const n2Id = i + 2 < sentenceEnd ? view.keyIds[i + 2]! : SENTENCE_END_ID;
+  sink.unary('k-2=', k2, k2Id);
+  sink.unary('k+2=', n2, n2Id);
+  sink.pair('k-1k=', k1, key, k1Id, keyId);
+  sink.pair('kk+1=', key, n1, keyId, n1Id);
+  if (i - 1 >= sentenceStart) {
+    sink.before(i - 1);
+    sink.unary('p-1=', tokens[i - 1]!.pos, view.posIds[i - 1]);
+    sink.pair('s-1s=', view.shapes[i - 1]!, shape, view.shapeIds[i - 1], shapeId);
+    gazetteerFeatures(view, i - 1, 'g-1=', sink);
+  } else sink.unary('k-1=', SENTENCE_START_KEY, SENTENCE_START_ID);
+  if (i + 1 < sentenceEnd) {
+    sink.after(i + 1);
+    sink.unary('p+1=', tokens[i + 1]!.pos, view.posIds[i + 1]);
+    sink.pair('ss+1=', shape, view.shapes[i + 1]!, shapeId, view.shapeIds[i + 1]);
+    gazetteerFeatures(view, i + 1, 'g+1=', sink);
+  } else sink.unary('k+1=', SENTENCE_END_KEY, SENTENCE_END_ID);
+}
+
+/**
  * Per-article memory of the labels given so far: for each token key, how often
  * each entity type (and O) was chosen. Feeds the "prediction history" features.
  */

@@ -11,8 +11,9 @@
  * looked up in an Int32Array, so a feature seen before (in this article or an
  * earlier one) costs an array read instead of a hash of its name and a check of
  * it against the model's features text. A pair's row is kept in one numeric hash
- * table keyed by (template, first id, second id), and a key's summed affix scores
- * by key id.
+ * table keyed by (template, first id, second id), a key's summed affix scores
+ * by key id, and the summed scores of a group of a word's features (decode.ts)
+ * by kind of group and word id.
  *
  * Bounded: at most MAX_VALUES ids; an article whose values would not fit starts
  * the cache again empty (before it is tagged, so ids never change within an
@@ -45,6 +46,11 @@ export class ValueRowCache {
   /** Per key id: its summed affix scores (LABEL_COUNT; integers, as a compiled model's weights are), valid where affixKnown is 1. */
   private affixScores = new Int32Array(this.capacity * LABEL_COUNT);
   private affixKnown = new Uint8Array(this.capacity);
+  /** Per kind of group (decode.ts), by value id: 1 + the offset of its summed scores in `vectorPool` (0: not kept). */
+  private vectorIndex: Int32Array[] = [];
+  /** Summed scores of feature groups, LABEL_COUNT each, in the order they were kept. */
+  private vectorPool = new Int32Array(1024 * LABEL_COUNT);
+  private vectorEnd = 0;
 
   /**
    * Writes the lasting id of each of an article's values to `out`; first starts
@@ -119,6 +125,35 @@ export class ValueRowCache {
     return at;
   }
 
+  /** The summed scores of a group of features of `kind` and a value id (LABEL_COUNT values at the returned offset of `vectorArray`), or -1. */
+  vectorOffset(kind: number, id: number): number {
+    const index = this.vectorIndex[kind];
+    return index === undefined ? -1 : index[id]! - 1;
+  }
+
+  get vectorArray(): Int32Array {
+    return this.vectorPool;
+  }
+
+  /** Keeps the summed scores of a group of features of `kind` and a value id; returns their offset in vectorArray. */
+  setVector(kind: number, id: number, scores: ArrayLike<number>): number {
+    let index = this.vectorIndex[kind];
+    if (index === undefined) {
+      for (let k = this.vectorIndex.length; k <= kind; k++) this.vectorIndex.push(new Int32Array(this.capacity));
+      index = this.vectorIndex[kind]!;
+    }
+    if (this.vectorEnd + LABEL_COUNT > this.vectorPool.length) {
+      const pool = new Int32Array(this.vectorPool.length * 2);
+      pool.set(this.vectorPool);
+      this.vectorPool = pool;
+    }
+    const at = this.vectorEnd;
+    for (let l = 0; l < LABEL_COUNT; l++) this.vectorPool[at + l] = scores[l]!;
+    this.vectorEnd += LABEL_COUNT;
+    index[id] = at + 1;
+    return at;
+  }
+
   private templateSlot(template: string): number {
     let slot = this.templates.get(template);
     if (slot === undefined) this.templates.set(template, (slot = this.templates.size));
@@ -141,6 +176,11 @@ export class ValueRowCache {
     const known = new Uint8Array(capacity);
     known.set(this.affixKnown);
     this.affixKnown = known;
+    this.vectorIndex = this.vectorIndex.map((index) => {
+      const grown = new Int32Array(capacity);
+      grown.set(index);
+      return grown;
+    });
     this.capacity = capacity;
   }
 
@@ -151,6 +191,8 @@ export class ValueRowCache {
     this.pairs.fill(0);
     this.pairCount = 0;
     this.affixKnown.fill(0);
+    for (const index of this.vectorIndex) index.fill(0);
+    this.vectorEnd = 0;
   }
 }
 

@@ -23,7 +23,7 @@ export interface TaggedDocument {
   view: FeatureView;
   /** One label per document token (OUTSIDE for furniture). */
   labels: Uint8Array;
-  /** Per token: how far the chosen label's local score is ahead of the runner-up's. */
+  /** Per token in a name: how far the chosen label's local score is ahead of the runner-up's (NaN for a token labelled O: not computed). */
   margins: Float32Array;
 }
 
@@ -72,7 +72,8 @@ export class DecodeBuffers {
 /**
  * Finds the best legal label sequence of n tokens from the scores in `buffers`
  * (emissions n x L, one transition matrix per token; the first token follows OUTSIDE) and
- * writes it, with each token's margin, at `offset` of `labels` and `margins`.
+ * writes it, with the margin of each token not labelled O (NaN for those), at `offset`
+ * of `labels` and `margins`.
  */
 export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, margins: Float32Array, offset: number): void {
   const { emissions, matrices, best, back } = buffers;
@@ -123,10 +124,15 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
     labels[offset + i] = label;
     label = back[i * L + label]!;
   }
-  // Margin: the chosen label's local score (given the chosen previous label) against the best other.
+  // Margin: the chosen label's local score (given the chosen previous label) against the best other;
+  // only for a token in a name (candidatesOf reads no other).
   for (let i = 0; i < n; i++) {
-    const previous = i === 0 ? OUTSIDE : labels[offset + i - 1]!;
     const chosen = labels[offset + i]!;
+    if (chosen === OUTSIDE) {
+      margins[offset + i] = NaN;
+      continue;
+    }
+    const previous = i === 0 ? OUTSIDE : labels[offset + i - 1]!;
     const matrix = matrices[i]!;
     const mine = emissions[i * L + chosen]! + matrix[previous * L + chosen]!;
     let other = -Infinity;

@@ -544,11 +544,14 @@ export function groupedStaticFeatures(view: FeatureView, i: number, sentenceStar
   const runStart = view.runStart[i]!;
   if (runStart >= 0) {
     const runEnd = view.runEnd[i]!;
-    sink.unary('rp=', runStart > sentenceStart ? view.keys[runStart - 1]! : SENTENCE_START_KEY);
-    sink.unary('rn=', runEnd + 1 < sentenceEnd ? view.keys[runEnd + 1]! : SENTENCE_END_KEY);
-    if (runEnd + 1 < sentenceEnd) sink.unary('rns=', view.shapes[runEnd + 1]!);
-    if (runEnd + 2 < sentenceEnd) sink.pair('rn2=', view.keys[runEnd + 1]!, view.keys[runEnd + 2]!);
-    if (runEnd > runStart) sink.unary('rl=', view.keys[runEnd]!);
+    if (runStart > sentenceStart) sink.unary('rp=', view.keys[runStart - 1]!, view.keyIds[runStart - 1]);
+    else sink.unary('rp=', SENTENCE_START_KEY, SENTENCE_START_ID);
+    if (runEnd + 1 < sentenceEnd) {
+      sink.unary('rn=', view.keys[runEnd + 1]!, view.keyIds[runEnd + 1]);
+      sink.unary('rns=', view.shapes[runEnd + 1]!, view.shapeIds[runEnd + 1]);
+    } else sink.unary('rn=', SENTENCE_END_KEY, SENTENCE_END_ID);
+    if (runEnd + 2 < sentenceEnd) sink.pair('rn2=', view.keys[runEnd + 1]!, view.keys[runEnd + 2]!, view.keyIds[runEnd + 1], view.keyIds[runEnd + 2]);
+    if (runEnd > runStart) sink.unary('rl=', view.keys[runEnd]!, view.keyIds[runEnd]);
   }
   gazetteerFeatures(view, i, 'g=', sink);
   const k1 = i - 1 >= sentenceStart ? view.keys[i - 1]! : SENTENCE_START_KEY;

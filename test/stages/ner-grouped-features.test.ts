@@ -13,8 +13,8 @@ import { compileResources } from '../../src/core/resources.js';
 import { validateConfig } from '../../src/core/options.js';
 import { loadResourceData } from '../../src/node/load-data.js';
 import {
-  afterFeatures, beforeFeatures, buildFeatureView, FeatureStrings, groupedStaticFeatures, ownFeatures, staticFeatures,
-  type FeatureView, type GroupedFeatureSink,
+  afterFeatures, beforeFeatures, bigramFeature, buildFeatureView, FeatureStrings, groupedStaticFeatures, ownFeatures, staticFeatures,
+  type BigramSide, type FeatureView, type GroupedFeatureSink,
 } from '../../src/stages/ner/features.js';
 import { GOLDEN_ARTICLES } from '../golden/articles.js';
 
@@ -31,6 +31,9 @@ class ExpandedGroups extends FeatureStrings implements GroupedFeatureSink {
   }
   after(j: number): void {
     afterFeatures(this.view, j, this);
+  }
+  bigram(asSecond: string, asFirst: string, first: string, second: string, firstId: number, secondId: number, side: BigramSide): void {
+    bigramFeature(asSecond, asFirst, first, second, firstId, secondId, side, this);
   }
 }
 

@@ -11,8 +11,8 @@
  */
 
 import {
-  afterFeatures, beforeFeatures, buildFeatureView, forEachAffix, groupedStaticFeatures, historyFeatures, LabelHistory, ownFeatures, transitionFeatures,
-  type FeatureSink, type FeatureView, type GroupedFeatureSink,
+  afterFeatures, beforeFeatures, bigramFeature, buildFeatureView, forEachAffix, groupedStaticFeatures, historyFeatures, LabelHistory, ownFeatures, SECOND,
+  transitionFeatures, type BigramSide, type FeatureSink, type FeatureView, type GroupedFeatureSink,
 } from './features.js';
 import { listMarksAt } from './gazetteer.js';
 import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, positionOf, TRANSITION_ALLOWED, typeOf } from './labels.js';
@@ -311,6 +311,8 @@ class EmissionScorer implements GroupedFeatureSink {
   /** The token sums, or `scratch` while a group's sums are made. */
   private sums = new Int32Array(LABEL_COUNT);
   private scratch = new Int32Array(LABEL_COUNT);
+  /** Per kind of bigram (its template's slot in the cache): the lasting ids of the last one looked up, and its two records (see bigram). */
+  private readonly lastBigrams = new Int32Array(MAX_BIGRAM_KINDS * 4).fill(-1);
   /** Lasting value ids of the article's FeatureView.values (when the model keeps a ValueRowCache). */
   private valueIds = new Int32Array(0);
   /** The model's cache, for an article whose values it numbered. */
@@ -331,6 +333,7 @@ class EmissionScorer implements GroupedFeatureSink {
   /** Starts an article: numbers its values for the model's cache (or leaves the cache out when they are too many). */
   startArticle(view: FeatureView): void {
     this.view = view;
+    this.lastBigrams.fill(-1);
     if (!this.model.valueRows) return;
     if (this.valueIds.length < view.values.length) this.valueIds = new Int32Array(view.values.length);
     this.valueRows = this.model.valueRows.idsOf(view.values, this.valueIds) ? this.model.valueRows : undefined;
@@ -404,6 +407,39 @@ class EmissionScorer implements GroupedFeatureSink {
     const vectors = cache.vectorArray;
     const sums = this.sums;
     for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += vectors[at + l]!;
+  }
+
+  /**
+   * A bigram of neighbouring tokens gives a pair feature to each (k-1k= to the
+   * second, kk+1= to the first): both records are kept in one entry of the cache,
+   * and the last bigram of each kind is remembered, so that the second token (scored
+   * next) finds its record without a lookup.
+   */
+  bigram(asSecond: string, asFirst: string, first: string, second: string, firstId: number, secondId: number, side: BigramSide): void {
+    const cache = this.valueRows;
+    if (!this.records || !cache) {
+      bigramFeature(asSecond, asFirst, first, second, firstId, secondId, side, this);
+      return;
+    }
+    const kind = cache.slotOf(asSecond);
+    if (kind >= MAX_BIGRAM_KINDS) {
+      this.pair(side === SECOND ? asSecond : asFirst, first, second, firstId, secondId);
+      return;
+    }
+    const a = this.valueIds[firstId]!;
+    const b = this.valueIds[secondId]!;
+    const last = this.lastBigrams;
+    const at = kind * 4;
+    if (last[at] !== a || last[at + 1] !== b) {
+      let entry = cache.bigramEntry(kind, a, b);
+      if (entry < 0) entry = cache.setBigram(kind, a, b, this.pairRecord(asSecond, first, second), this.pairRecord(asFirst, first, second));
+      const bigrams = cache.bigramArray;
+      last[at] = a;
+      last[at + 1] = b;
+      last[at + 2] = bigrams[entry + 2]!;
+      last[at + 3] = bigrams[entry + 3]!;
+    }
+    this.addRecord(last[at + (side === SECOND ? 2 : 3)]!);
   }
 
   flag(name: string): void {
@@ -482,6 +518,9 @@ class EmissionScorer implements GroupedFeatureSink {
     return scores;
   }
 }
+
+/** Template slots that EmissionScorer.bigram remembers a last bigram for (the tagger has some forty templates). */
+const MAX_BIGRAM_KINDS = 64;
 
 /** Kinds of groups of a word's features (EmissionScorer.group). */
 const OWN = 0;

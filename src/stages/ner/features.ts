@@ -485,6 +485,22 @@ export interface GroupedFeatureSink extends FeatureSink {
   own(i: number): void;
   before(j: number): void;
   after(j: number): void;
+  /**
+   * A pair feature of two neighbouring tokens' values: `asSecond + first|second`
+   * when `side` is SECOND (the token scored is the second of the two), else
+   * `asFirst + first|second`. The bigram gives one to each of its tokens, so a sink
+   * may look both up at once.
+   */
+  bigram(asSecond: string, asFirst: string, first: string, second: string, firstId: number, secondId: number, side: BigramSide): void;
+}
+
+export const SECOND = 0;
+export const FIRST = 1;
+export type BigramSide = typeof SECOND | typeof FIRST;
+
+/** What GroupedFeatureSink.bigram stands for. */
+export function bigramFeature(asSecond: string, asFirst: string, first: string, second: string, firstId: number, secondId: number, side: BigramSide, sink: FeatureSink): void {
+  sink.pair(side === SECOND ? asSecond : asFirst, first, second, firstId, secondId);
 }
 
 /**
@@ -564,18 +580,18 @@ export function groupedStaticFeatures(view: FeatureView, i: number, sentenceStar
   const n2Id = i + 2 < sentenceEnd ? view.keyIds[i + 2]! : SENTENCE_END_ID;
   sink.unary('k-2=', k2, k2Id);
   sink.unary('k+2=', n2, n2Id);
-  sink.pair('k-1k=', k1, key, k1Id, keyId);
-  sink.pair('kk+1=', key, n1, keyId, n1Id);
+  sink.bigram('k-1k=', 'kk+1=', k1, key, k1Id, keyId, SECOND);
+  sink.bigram('k-1k=', 'kk+1=', key, n1, keyId, n1Id, FIRST);
   if (i - 1 >= sentenceStart) {
     sink.before(i - 1);
     sink.unary('p-1=', tokens[i - 1]!.pos, view.posIds[i - 1]);
-    sink.pair('s-1s=', view.shapes[i - 1]!, shape, view.shapeIds[i - 1], shapeId);
+    sink.bigram('s-1s=', 'ss+1=', view.shapes[i - 1]!, shape, view.shapeIds[i - 1]!, shapeId, SECOND);
     gazetteerFeatures(view, i - 1, 'g-1=', sink);
   } else sink.unary('k-1=', SENTENCE_START_KEY, SENTENCE_START_ID);
   if (i + 1 < sentenceEnd) {
     sink.after(i + 1);
     sink.unary('p+1=', tokens[i + 1]!.pos, view.posIds[i + 1]);
-    sink.pair('ss+1=', shape, view.shapes[i + 1]!, shapeId, view.shapeIds[i + 1]);
+    sink.bigram('s-1s=', 'ss+1=', shape, view.shapes[i + 1]!, shapeId, view.shapeIds[i + 1]!, FIRST);
     gazetteerFeatures(view, i + 1, 'g+1=', sink);
   } else sink.unary('k+1=', SENTENCE_END_KEY, SENTENCE_END_ID);
 }

@@ -11,7 +11,8 @@
  * looked up in an Int32Array, so a feature seen before (in this article or an
  * earlier one) costs an array read instead of a hash of its name and a check of
  * it against the model's features text. A pair's row is kept in one numeric hash
- * table keyed by (template, first id, second id), a key's summed affix scores
+ * table keyed by (template, first id, second id) (and the two rows a bigram of
+ * neighbouring tokens gives them in another, keyed by kind and ids), a key's summed affix scores
  * by key id, and the summed scores of a group of a word's features (decode.ts)
  * by kind of group and word id.
  *
@@ -43,6 +44,9 @@ export class ValueRowCache {
   /** Per slot: 1 + first id (0: empty), second id, template, row. */
   private readonly pairs = new Int32Array(PAIR_SLOTS * PAIR_FIELDS);
   private pairCount = 0;
+  /** Per slot: 1 + first id (0: empty), second id | kind << 16, the second token's row, the first token's row (bigramEntry). */
+  private readonly bigrams = new Int32Array(PAIR_SLOTS * PAIR_FIELDS);
+  private bigramCount = 0;
   /** Per key id: its summed affix scores (LABEL_COUNT; integers, as a compiled model's weights are), valid where affixKnown is 1. */
   private affixScores = new Int32Array(this.capacity * LABEL_COUNT);
   private affixKnown = new Uint8Array(this.capacity);
@@ -108,6 +112,44 @@ export class ValueRowCache {
     this.pairCount++;
   }
 
+  /**
+   * The entry of a bigram of two value ids and a `kind` (< 2^15; decode.ts gives a template's slot) in `bigramArray`, or -1:
+   * what is kept of the features the bigram gives its second token (at entry + 2) and its
+   * first (at entry + 3).
+   */
+  bigramEntry(kind: number, first: number, second: number): number {
+    const bigrams = this.bigrams;
+    const tag = second | (kind << 16);
+    for (let slot = pairSlot(kind, first, second); ; slot = (slot + 1) & (PAIR_SLOTS - 1)) {
+      const at = slot * PAIR_FIELDS;
+      const stored = bigrams[at]!;
+      if (stored === 0) return -1;
+      if (stored === first + 1 && bigrams[at + 1] === tag) return at;
+    }
+  }
+
+  /** Keeps a bigram's two rows (see bigramEntry); returns its entry. */
+  setBigram(kind: number, first: number, second: number, rowOfSecond: number, rowOfFirst: number): number {
+    if (this.bigramCount >= MAX_PAIRS) {
+      this.bigrams.fill(0);
+      this.bigramCount = 0;
+    }
+    const bigrams = this.bigrams;
+    let slot = pairSlot(kind, first, second);
+    while (bigrams[slot * PAIR_FIELDS] !== 0) slot = (slot + 1) & (PAIR_SLOTS - 1);
+    const at = slot * PAIR_FIELDS;
+    bigrams[at] = first + 1;
+    bigrams[at + 1] = second | (kind << 16);
+    bigrams[at + 2] = rowOfSecond;
+    bigrams[at + 3] = rowOfFirst;
+    this.bigramCount++;
+    return at;
+  }
+
+  get bigramArray(): Int32Array {
+    return this.bigrams;
+  }
+
   /** The summed affix scores of a key id (LABEL_COUNT values at the returned offset of `affixScoreArray`), or -1. */
   affixOffset(keyId: number): number {
     return this.affixKnown[keyId] === 1 ? keyId * LABEL_COUNT : -1;
@@ -154,6 +196,11 @@ export class ValueRowCache {
     return at;
   }
 
+  /** A template's slot: a small number that a template keeps while the cache lives. */
+  slotOf(template: string): number {
+    return this.templateSlot(template);
+  }
+
   private templateSlot(template: string): number {
     let slot = this.templates.get(template);
     if (slot === undefined) this.templates.set(template, (slot = this.templates.size));
@@ -190,6 +237,8 @@ export class ValueRowCache {
     for (const rows of this.unaryRows) rows?.fill(UNKNOWN_ROW);
     this.pairs.fill(0);
     this.pairCount = 0;
+    this.bigrams.fill(0);
+    this.bigramCount = 0;
     this.affixKnown.fill(0);
     for (const index of this.vectorIndex) index.fill(0);
     this.vectorEnd = 0;

@@ -17,7 +17,7 @@
  */
 
 import type { LedeDocument } from '../../core/document.js';
-import { matchGazetteer, tokenKey, type CompiledGazetteer } from './gazetteer.js';
+import { matchNames, sortedListMask, tokenKey, type CompiledGazetteer } from './gazetteer.js';
 import { typeOf, ENTITY_TYPES } from './labels.js';
 
 export interface FeatureView {
@@ -270,20 +270,20 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   const firstSentence = doc.sentences[0];
   if (firstSentence && capsLine[firstSentence.tokenStart]) topic = keys[firstSentence.tokenStart]!;
 
-  const planes = gazetteer.planes;
-  const gazetteerMarks = new Uint32Array(n * planes);
-  // Large lists are searched for words only (names have letters; punctuation and numbers never match).
-  const wordTokens = new Uint8Array(n);
-  for (let i = 0; i < n; i++) wordTokens[i] = tokens[i]!.kind === 'word' ? 1 : 0;
+  const gazetteerMarks = new Uint32Array(n * gazetteer.planes);
+  // Large lists are searched for words only (names have letters; punctuation and numbers never match),
+  // once per key of the article; then each sentence is matched as matchGazetteer would.
   const sortedMasks = sortedMasksOf(gazetteer);
-  for (const sentence of doc.sentences) {
-    const marks = matchGazetteer(gazetteer, keys.slice(sentence.tokenStart, sentence.tokenEnd), wordTokens.subarray(sentence.tokenStart, sentence.tokenEnd), sortedMasks);
-    if (planes === 1) gazetteerMarks.set(marks, sentence.tokenStart);
-    else {
-      const length = sentence.tokenEnd - sentence.tokenStart;
-      for (let p = 0; p < planes; p++) gazetteerMarks.set(marks.subarray(p * length, (p + 1) * length), p * n + sentence.tokenStart);
-    }
+  const singleOfKey = new Int32Array(values.length).fill(-1);
+  const singles = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (tokens[i]!.kind !== 'word') continue;
+    const keyId = keyIds[i]!;
+    let single = singleOfKey[keyId]!;
+    if (single < 0) singleOfKey[keyId] = single = sortedListMask(gazetteer, keys[i]!, sortedMasks);
+    singles[i] = single;
   }
+  for (const sentence of doc.sentences) matchNames(gazetteer, keys, sentence.tokenStart, sentence.tokenEnd, singles, gazetteerMarks, n);
   return {
     doc,
     words,

@@ -11,7 +11,7 @@
  */
 
 import {
-  afterFeatures, beforeFeatures, bigramFeature, buildFeatureView, forEachAffix, groupedStaticFeatures, historyFeatures, LabelHistory, ownFeatures, SECOND,
+  afterFeatures, beforeFeatures, bigramFeature, buildFeatureView, forEachAffix, groupedStaticFeatures, LabelHistory, ownFeatures, SECOND, seenFeatures,
   transitionFeatures, type BigramSide, type FeatureSink, type FeatureView, type GroupedFeatureSink,
 } from './features.js';
 import { listMarksAt } from './gazetteer.js';
@@ -382,10 +382,21 @@ class EmissionScorer implements GroupedFeatureSink {
     this.group(AFTER, j);
   }
 
+  /** historyFeatures(view, i, history): its two features depend on the label seen and the word's shape only, so they are a group too. */
+  history(i: number, history: LabelHistory): void {
+    const view = this.view!;
+    const seen = history.majority(view.keys[i]!);
+    if (seen === null) return;
+    const kind = SEEN_KINDS.indexOf(seen);
+    if (kind < 0) seenFeatures(seen, view, i, this);
+    else this.group(SEEN + kind, i);
+  }
+
   /**
    * Adds the features of a group of token j (ownFeatures, beforeFeatures,
-   * afterFeatures): they depend on its word alone, so a compiled model's cache
-   * keeps their sum by word id and adds it in one step.
+   * afterFeatures, and seenFeatures for each label seen): they depend on its word
+   * alone (or on its shape and the label seen), so a compiled model's cache keeps
+   * their sum by word id (or shape id) and adds it in one step.
    */
   private group(kind: number, j: number): void {
     const view = this.view!;
@@ -394,7 +405,7 @@ class EmissionScorer implements GroupedFeatureSink {
       groupFeatures(kind, view, j, this);
       return;
     }
-    const id = this.valueIds[view.wordIds[j]!]!;
+    const id = this.valueIds[kind >= SEEN ? view.shapeIds[j]! : view.wordIds[j]!]!;
     let at = cache.vectorOffset(kind, id);
     if (at < 0) {
       const sums = this.sums;
@@ -527,9 +538,13 @@ const OWN = 0;
 const OWN_IN_CAPS = 1;
 const BEFORE = 2;
 const AFTER = 3;
+/** SEEN + k: seenFeatures of SEEN_KINDS[k]. */
+const SEEN = 4;
+const SEEN_KINDS = ['PER', 'ORG', 'LOC', 'MISC', 'O'];
 
 function groupFeatures(kind: number, view: FeatureView, j: number, sink: EmissionScorer): void {
-  if (kind === BEFORE) beforeFeatures(view, j, sink);
+  if (kind >= SEEN) seenFeatures(SEEN_KINDS[kind - SEEN]!, view, j, sink);
+  else if (kind === BEFORE) beforeFeatures(view, j, sink);
   else if (kind === AFTER) afterFeatures(view, j, sink);
   else ownFeatures(view, j, sink);
 }
@@ -649,7 +664,7 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
       const i = segment.start + k;
       scorer.offset = k * LABEL_COUNT;
       groupedStaticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
-      if (history) historyFeatures(view, i, history, scorer);
+      if (history) scorer.history(i, history);
       scorer.endToken();
       excludeImpossibleNames(view, i, buffers.emissions, k * LABEL_COUNT);
       if (titleList >= 0) excludeNamesAcrossTitleEnd(view, i, segment.start, titleList, buffers.emissions, k * LABEL_COUNT);

@@ -644,10 +644,13 @@ const FIRST_SLOT = ENTITY_TYPES.length + 1;
  */
 export function historyFeatures(view: FeatureView, i: number, history: LabelHistory, sink: FeatureSink): void {
   const seen = history.majority(view.keys[i]!);
-  if (seen !== null) {
-    sink.unary('h=', seen);
-    sink.pair('h=', seen, view.shapes[i]!);
-  }
+  if (seen !== null) seenFeatures(seen, view, i, sink);
+}
+
+/** The history features of token i when its key was labelled `seen` most often (they depend on that and its word's shape only). */
+export function seenFeatures(seen: string, view: FeatureView, i: number, sink: FeatureSink): void {
+  sink.unary('h=', seen);
+  sink.pair('h=', seen, view.shapes[i]!);
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 
 import {
-  afterFeatures, beforeFeatures, bigramFeature, buildFeatureView, forEachAffix, groupedStaticFeatures, LabelHistory, ownFeatures, SECOND, seenFeatures,
+  afterFeatures, beforeFeatures, bigramFeature, buildFeatureView, forEachAffix, groupedStaticFeatures, LabelHistory, ownFeatures, SECOND, seenFeatures, stateFeatures,
   transitionFeatures, type BigramSide, type FeatureSink, type FeatureView, type GroupedFeatureSink,
 } from './features.js';
 import { listMarksAt } from './gazetteer.js';
@@ -323,7 +323,10 @@ class EmissionScorer implements GroupedFeatureSink {
   private readonly unaryRecord: (template: string, value: string) => number;
   private readonly pairRecord: (template: string, first: string, second: string) => number;
 
-  constructor(private readonly model: ScoringModel) {
+  constructor(
+    private readonly model: ScoringModel,
+    private readonly states?: StateVectors,
+  ) {
     const records = (this.records = model.emissionRecords);
     const recordOf = (row: number): number => (row < 0 || !records ? -1 : records.offsets[row]!);
     this.unaryRecord = (template, value) => recordOf(model.unaryRow(template, value));
@@ -380,6 +383,44 @@ class EmissionScorer implements GroupedFeatureSink {
 
   after(j: number): void {
     this.group(AFTER, j);
+  }
+
+  /**
+   * stateFeatures(view, i, ...): a group kept by its small states (the POS tags'
+   * numbers, document case and flags, packed in one number) in the model's
+   * StateVectors, when the model keeps a ValueRowCache.
+   */
+  state(i: number, sentenceStart: number, sentenceEnd: number): void {
+    const view = this.view!;
+    const states = this.states;
+    if (!this.records || !states) {
+      stateFeatures(view, i, sentenceStart, sentenceEnd, this);
+      return;
+    }
+    const tokens = view.doc.tokens;
+    const pos = states.numberOf(tokens[i]!.pos);
+    const before = i - 1 >= sentenceStart ? states.numberOf(tokens[i - 1]!.pos) : MAX_POS_TAGS;
+    const after = i + 1 < sentenceEnd ? states.numberOf(tokens[i + 1]!.pos) : MAX_POS_TAGS;
+    if (pos < 0 || before < 0 || after < 0) {
+      stateFeatures(view, i, sentenceStart, sentenceEnd, this);
+      return;
+    }
+    const initial = view.sentenceInitial[i]!;
+    const qualified = view.capsLine[i] === 1 || initial ? 1 : 0;
+    const glued = !tokens[i]!.spaceBefore && i > sentenceStart ? 1 : 0;
+    const key = ((((pos * (MAX_POS_TAGS + 1) + before) * (MAX_POS_TAGS + 1) + after) * 4 + view.documentCase[i]!) * 8) | (qualified << 2) | (initial << 1) | glued;
+    let vector = states.vectors.get(key);
+    if (vector === undefined) {
+      const sums = this.sums;
+      const scratch = (this.sums = this.scratch);
+      scratch.fill(0);
+      stateFeatures(view, i, sentenceStart, sentenceEnd, this);
+      this.sums = sums;
+      vector = Int32Array.from(scratch);
+      states.keep(key, vector);
+    }
+    const sums = this.sums;
+    for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += vector[l]!;
   }
 
   /** historyFeatures(view, i, history): its two features depend on the label seen and the word's shape only, so they are a group too. */
@@ -530,6 +571,32 @@ class EmissionScorer implements GroupedFeatureSink {
   }
 }
 
+/** POS tags that StateVectors numbers (wink-nlp has 17; a tag past them is scored feature by feature). */
+const MAX_POS_TAGS = 31;
+/** State groups kept before StateVectors starts again empty (a few thousand occur in news). */
+const MAX_STATE_VECTORS = 1 << 15;
+
+/** The summed scores of stateFeatures by packed state (EmissionScorer.state), kept with a compiled model. */
+class StateVectors {
+  readonly vectors = new Map<number, Int32Array>();
+  private readonly numbers = new Map<string, number>();
+
+  /** A POS tag's number (< MAX_POS_TAGS), or -1. */
+  numberOf(tag: string): number {
+    let number = this.numbers.get(tag);
+    if (number === undefined) {
+      if (this.numbers.size >= MAX_POS_TAGS) return -1;
+      this.numbers.set(tag, (number = this.numbers.size));
+    }
+    return number;
+  }
+
+  keep(key: number, vector: Int32Array): void {
+    if (this.vectors.size >= MAX_STATE_VECTORS) this.vectors.clear();
+    this.vectors.set(key, vector);
+  }
+}
+
 /** Template slots that EmissionScorer.bigram remembers a last bigram for (the tagger has some forty templates). */
 const MAX_BIGRAM_KINDS = 64;
 
@@ -563,7 +630,10 @@ class TransitionMatrices implements FeatureSink {
   private readonly rows: number[] = [];
   private readonly cache = new Map<string, Map<string, Float64Array>>();
   private size = 0;
-  constructor(private readonly model: ScoringModel) {}
+  constructor(
+    private readonly model: ScoringModel,
+    private readonly states?: StateVectors,
+  ) {}
 
   /** The matrix of token i (`sentenceStart` as given to transitionFeatures). */
   of(view: FeatureView, i: number, sentenceStart: number): Float64Array {
@@ -608,6 +678,7 @@ class TransitionMatrices implements FeatureSink {
 interface DecodeCache {
   readonly transitions: TransitionMatrices;
   readonly buffers: DecodeBuffers;
+  readonly states?: StateVectors;
 }
 
 const decodeCaches = new WeakMap<ScoringModel, DecodeCache>();
@@ -622,7 +693,7 @@ const decodeCaches = new WeakMap<ScoringModel, DecodeCache>();
 function decodeCacheOf(model: ScoringModel): DecodeCache {
   if (!model.valueRows) return { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers() };
   let cache = decodeCaches.get(model);
-  if (!cache) decodeCaches.set(model, (cache = { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers() }));
+  if (!cache) decodeCaches.set(model, (cache = { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers(), states: new StateVectors() }));
   return cache;
 }
 
@@ -635,9 +706,9 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
   const labels = new Uint8Array(tokens.length);
   const margins = new Float32Array(tokens.length);
   const history = model.history ? new LabelHistory() : null;
-  const scorer = new EmissionScorer(model);
+  const { transitions: transitionMatrices, buffers, states } = decodeCacheOf(model);
+  const scorer = new EmissionScorer(model, states);
   scorer.startArticle(view);
-  const { transitions: transitionMatrices, buffers } = decodeCacheOf(model);
   const titleList = view.gazetteerLists.indexOf('title');
   const trademarkList = view.gazetteerLists.indexOf('trademark');
   let pendingFrom = 0;

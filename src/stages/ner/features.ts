@@ -492,6 +492,25 @@ export interface GroupedFeatureSink extends FeatureSink {
    * may look both up at once.
    */
   bigram(asSecond: string, asFirst: string, first: string, second: string, firstId: number, secondId: number, side: BigramSide): void;
+  /** stateFeatures(view, i, sentenceStart, sentenceEnd). */
+  state(i: number, sentenceStart: number, sentenceEnd: number): void;
+}
+
+/**
+ * The features of staticFeatures that depend only on token i's few small states:
+ * the POS tags of it and its neighbours, its document case (and whether its line is
+ * in capitals or it starts the sentence), and whether it is glued to the token before.
+ */
+export function stateFeatures(view: FeatureView, i: number, sentenceStart: number, sentenceEnd: number, sink: FeatureSink): void {
+  const tokens = view.doc.tokens;
+  sink.unary('p=', tokens[i]!.pos, view.posIds[i]);
+  if (view.sentenceInitial[i]) sink.flag('first');
+  const documentCase = DOCUMENT_CASE[view.documentCase[i]!]!;
+  if (view.capsLine[i] !== 1 && !view.sentenceInitial[i]) sink.unary('dc=', documentCase);
+  else sink.unary('dc?=', documentCase);
+  if (!tokens[i]!.spaceBefore && i > sentenceStart) sink.flag('glued');
+  if (i - 1 >= sentenceStart) sink.unary('p-1=', tokens[i - 1]!.pos, view.posIds[i - 1]);
+  if (i + 1 < sentenceEnd) sink.unary('p+1=', tokens[i + 1]!.pos, view.posIds[i + 1]);
 }
 
 export const SECOND = 0;
@@ -539,18 +558,9 @@ export function groupedStaticFeatures(view: FeatureView, i: number, sentenceStar
   const keyId = view.keyIds[i]!;
   const shape = view.shapes[i]!;
   const shapeId = view.shapeIds[i]!;
-  const caps = view.capsLine[i] === 1;
-  const tokens = view.doc.tokens;
   sink.own(i);
-  sink.unary('p=', tokens[i]!.pos, view.posIds[i]);
-  if (view.sentenceInitial[i]) {
-    sink.flag('first');
-    sink.unary('first:k=', key, keyId);
-  }
-  const documentCase = DOCUMENT_CASE[view.documentCase[i]!]!;
-  if (!caps && !view.sentenceInitial[i]) sink.unary('dc=', documentCase);
-  else sink.unary('dc?=', documentCase);
-  if (!tokens[i]!.spaceBefore && i > sentenceStart) sink.flag('glued');
+  sink.state(i, sentenceStart, sentenceEnd);
+  if (view.sentenceInitial[i]) sink.unary('first:k=', key, keyId);
   const contexts = view.otherContexts[i];
   if (contexts) {
     for (const k of contexts.before) sink.unary('ob=', k);
@@ -584,13 +594,11 @@ export function groupedStaticFeatures(view: FeatureView, i: number, sentenceStar
   sink.bigram('k-1k=', 'kk+1=', key, n1, keyId, n1Id, FIRST);
   if (i - 1 >= sentenceStart) {
     sink.before(i - 1);
-    sink.unary('p-1=', tokens[i - 1]!.pos, view.posIds[i - 1]);
     sink.bigram('s-1s=', 'ss+1=', view.shapes[i - 1]!, shape, view.shapeIds[i - 1]!, shapeId, SECOND);
     gazetteerFeatures(view, i - 1, 'g-1=', sink);
   } else sink.unary('k-1=', SENTENCE_START_KEY, SENTENCE_START_ID);
   if (i + 1 < sentenceEnd) {
     sink.after(i + 1);
-    sink.unary('p+1=', tokens[i + 1]!.pos, view.posIds[i + 1]);
     sink.bigram('s-1s=', 'ss+1=', shape, view.shapes[i + 1]!, shapeId, view.shapeIds[i + 1]!, FIRST);
     gazetteerFeatures(view, i + 1, 'g+1=', sink);
   } else sink.unary('k+1=', SENTENCE_END_KEY, SENTENCE_END_ID);

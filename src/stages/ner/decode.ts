@@ -312,6 +312,8 @@ class EmissionScorer implements GroupedFeatureSink {
   private sums = new Int32Array(LABEL_COUNT);
   private scratch = new Int32Array(LABEL_COUNT);
   /** Per kind of bigram (its template's slot in the cache): the lasting ids of the last one looked up, and its two records (see bigram). */
+  /** Per value id of the article: StateVectors' number of the POS tag it is (UNNUMBERED: not asked yet). */
+  private posNumbers = new Int32Array(0);
   private readonly lastBigrams = new Int32Array(MAX_BIGRAM_KINDS * 4).fill(-1);
   /** Lasting value ids of the article's FeatureView.values (when the model keeps a ValueRowCache). */
   private valueIds = new Int32Array(0);
@@ -336,6 +338,8 @@ class EmissionScorer implements GroupedFeatureSink {
   /** Starts an article: numbers its values for the model's cache (or leaves the cache out when they are too many). */
   startArticle(view: FeatureView): void {
     this.view = view;
+    if (this.posNumbers.length < view.values.length) this.posNumbers = new Int32Array(view.values.length);
+    this.posNumbers.fill(UNNUMBERED, 0, view.values.length);
     this.lastBigrams.fill(-1);
     if (!this.model.valueRows) return;
     if (this.valueIds.length < view.values.length) this.valueIds = new Int32Array(view.values.length);
@@ -398,9 +402,9 @@ class EmissionScorer implements GroupedFeatureSink {
       return;
     }
     const tokens = view.doc.tokens;
-    const pos = states.numberOf(tokens[i]!.pos);
-    const before = i - 1 >= sentenceStart ? states.numberOf(tokens[i - 1]!.pos) : MAX_POS_TAGS;
-    const after = i + 1 < sentenceEnd ? states.numberOf(tokens[i + 1]!.pos) : MAX_POS_TAGS;
+    const pos = this.posNumber(i);
+    const before = i - 1 >= sentenceStart ? this.posNumber(i - 1) : MAX_POS_TAGS;
+    const after = i + 1 < sentenceEnd ? this.posNumber(i + 1) : MAX_POS_TAGS;
     if (pos < 0 || before < 0 || after < 0) {
       stateFeatures(view, i, sentenceStart, sentenceEnd, this);
       return;
@@ -421,6 +425,14 @@ class EmissionScorer implements GroupedFeatureSink {
     }
     const sums = this.sums;
     for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += vector[l]!;
+  }
+
+  /** StateVectors' number of token i's POS tag (-1: none), remembered by value id for the article. */
+  private posNumber(i: number): number {
+    const id = this.view!.posIds[i]!;
+    let number = this.posNumbers[id]!;
+    if (number === UNNUMBERED) this.posNumbers[id] = number = this.states!.numberOf(this.view!.values[id]!);
+    return number;
   }
 
   /** historyFeatures(view, i, history): its two features depend on the label seen and the word's shape only, so they are a group too. */
@@ -571,6 +583,7 @@ class EmissionScorer implements GroupedFeatureSink {
   }
 }
 
+const UNNUMBERED = -2;
 /** POS tags that StateVectors numbers (wink-nlp has 17; a tag past them is scored feature by feature). */
 const MAX_POS_TAGS = 31;
 /** State groups kept before StateVectors starts again empty (a few thousand occur in news). */

@@ -67,6 +67,9 @@ export interface FeatureView {
 export interface OtherContexts {
   before: readonly string[];
   after: readonly string[];
+  /** Their ids in FeatureView.values. */
+  beforeIds: readonly number[];
+  afterIds: readonly number[];
 }
 
 /** Occurrences of a key that context aggregation looks at. */
@@ -229,15 +232,18 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   for (const list of occurrences.values()) {
     if (list.length < 2) continue;
     for (const i of list) {
-      const before = new Set<string>();
-      const after = new Set<string>();
+      // By key id: the same key, the same id ('<s>' and '</s>' are SENTENCE_START_ID and SENTENCE_END_ID).
+      const before = new Set<number>();
+      const after = new Set<number>();
       for (const j of list) {
         if (j === i) continue;
         const sentence = sentenceOf(j);
-        before.add(j > sentence.tokenStart ? keys[j - 1]! : '<s>');
-        after.add(j + 1 < sentence.tokenEnd ? keys[j + 1]! : '</s>');
+        before.add(j > sentence.tokenStart ? keyIds[j - 1]! : SENTENCE_START_ID);
+        after.add(j + 1 < sentence.tokenEnd ? keyIds[j + 1]! : SENTENCE_END_ID);
       }
-      otherContexts[i] = { before: [...before], after: [...after] };
+      const beforeIds = [...before];
+      const afterIds = [...after];
+      otherContexts[i] = { before: beforeIds.map((id) => values[id]!), after: afterIds.map((id) => values[id]!), beforeIds, afterIds };
     }
   }
   // Runs of capitalised words, for the name-context features (staticFeatures).
@@ -563,8 +569,8 @@ export function groupedStaticFeatures(view: FeatureView, i: number, sentenceStar
   if (view.sentenceInitial[i]) sink.unary('first:k=', key, keyId);
   const contexts = view.otherContexts[i];
   if (contexts) {
-    for (const k of contexts.before) sink.unary('ob=', k);
-    for (const k of contexts.after) sink.unary('oa=', k);
+    for (let k = 0; k < contexts.before.length; k++) sink.unary('ob=', contexts.before[k]!, contexts.beforeIds[k]);
+    for (let k = 0; k < contexts.after.length; k++) sink.unary('oa=', contexts.after[k]!, contexts.afterIds[k]);
   }
   if (view.topic !== null && shape.charCodeAt(0) === 88) sink.pair('tp=', view.topic, shape);
   const runStart = view.runStart[i]!;

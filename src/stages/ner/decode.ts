@@ -101,7 +101,10 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
       const allowed = ALLOWED_PREVIOUS[l]!;
       for (let k = 0; k < allowed.length; k++) {
         const p = allowed[k]!;
-        const s = best[prev + p]! + matrix[p * L + l]!;
+        const before = best[prev + p]!;
+        // A ruled-out previous label can give no more than -Infinity, which never wins.
+        if (before === -Infinity) continue;
+        const s = before + matrix[p * L + l]!;
         if (s > top) {
           top = s;
           from = p;
@@ -643,10 +646,7 @@ class TransitionMatrices implements FeatureSink {
   private readonly rows: number[] = [];
   private readonly cache = new Map<string, Map<string, Float64Array>>();
   private size = 0;
-  constructor(
-    private readonly model: ScoringModel,
-    private readonly states?: StateVectors,
-  ) {}
+  constructor(private readonly model: ScoringModel) {}
 
   /** The matrix of token i (`sentenceStart` as given to transitionFeatures). */
   of(view: FeatureView, i: number, sentenceStart: number): Float64Array {

@@ -13,7 +13,7 @@ import { compileResources } from '../../src/core/resources.js';
 import { validateConfig } from '../../src/core/options.js';
 import { loadResourceData } from '../../src/node/load-data.js';
 import {
-  afterFeatures, beforeFeatures, bigramFeature, buildFeatureView, FeatureStrings, groupedStaticFeatures, ownFeatures, staticFeatures, stateFeatures,
+  afterFeatures, beforeFeatures, bigramFeature, buildFeatureView, FeatureStrings, groupedStaticFeatures, markFeatures, ownFeatures, staticFeatures, stateFeatures,
   type BigramSide, type FeatureView, type GroupedFeatureSink,
 } from '../../src/stages/ner/features.js';
 import { GOLDEN_ARTICLES } from '../golden/articles.js';
@@ -31,6 +31,9 @@ class ExpandedGroups extends FeatureStrings implements GroupedFeatureSink {
   }
   after(j: number): void {
     afterFeatures(this.view, j, this);
+  }
+  marks(which: number, j: number): void {
+    markFeatures(this.view, which, j, this);
   }
   state(i: number, sentenceStart: number, sentenceEnd: number): void {
     stateFeatures(this.view, i, sentenceStart, sentenceEnd, this);

@@ -11,7 +11,7 @@
  */
 
 import {
-  afterFeatures, beforeFeatures, bigramFeature, buildFeatureView, forEachAffix, groupedStaticFeatures, LabelHistory, ownFeatures, SECOND, seenFeatures, stateFeatures,
+  afterFeatures, beforeFeatures, bigramFeature, buildFeatureView, forEachAffix, groupedStaticFeatures, markFeatures, MARK_TEMPLATES, planeMarkFeatures, LabelHistory, ownFeatures, SECOND, seenFeatures, stateFeatures,
   transitionFeatures, type BigramSide, type FeatureSink, type FeatureView, type GroupedFeatureSink,
 } from './features.js';
 import { listMarksAt } from './gazetteer.js';
@@ -430,6 +430,44 @@ class EmissionScorer implements GroupedFeatureSink {
     for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += vector[l]!;
   }
 
+  /**
+   * markFeatures(view, which, j): each plane's marks word of token j is a group,
+   * its sum kept with the model by template, plane and marks (the feature values
+   * name the gazetteer's lists, so the sums are kept per list set).
+   */
+  marks(which: number, j: number): void {
+    const view = this.view!;
+    const states = this.states;
+    if (!this.records || !states) {
+      markFeatures(view, which, j, this);
+      return;
+    }
+    const n = view.words.length;
+    const planes = view.gazetteer.length / n;
+    const tables = states.marksOf(view.gazetteerLists);
+    for (let p = 0; p < planes; p++) {
+      const marks = view.gazetteer[p * n + j]!;
+      if (marks === 0) continue;
+      const table = p < MAX_PLANES ? tables[which * MAX_PLANES + p] : undefined;
+      if (table === undefined) {
+        planeMarkFeatures(view.gazetteerLists, MARK_TEMPLATES[which]!, p, marks, this);
+        continue;
+      }
+      let vector = table.get(marks);
+      if (vector === undefined) {
+        const sums = this.sums;
+        const scratch = (this.sums = this.scratch);
+        scratch.fill(0);
+        planeMarkFeatures(view.gazetteerLists, MARK_TEMPLATES[which]!, p, marks, this);
+        this.sums = sums;
+        if (table.size >= MAX_MARK_VECTORS) table.clear();
+        table.set(marks, (vector = Int32Array.from(scratch)));
+      }
+      const sums = this.sums;
+      for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += vector[l]!;
+    }
+  }
+
   /** StateVectors' number of token i's POS tag (-1: none), remembered by value id for the article. */
   private posNumber(i: number): number {
     const id = this.view!.posIds[i]!;
@@ -611,7 +649,21 @@ class StateVectors {
     if (this.vectors.size >= MAX_STATE_VECTORS) this.vectors.clear();
     this.vectors.set(key, vector);
   }
+
+  private readonly marks = new WeakMap<readonly string[], Map<number, Int32Array>[]>();
+
+  /** Per MARK_TEMPLATES index and plane (which * MAX_PLANES + plane): the summed scores of a plane's marks word, for a list set. */
+  marksOf(lists: readonly string[]): Map<number, Int32Array>[] {
+    let tables = this.marks.get(lists);
+    if (!tables) this.marks.set(lists, (tables = Array.from({ length: MARK_TEMPLATES.length * MAX_PLANES }, () => new Map<number, Int32Array>())));
+    return tables;
+  }
 }
+
+/** Gazetteer planes whose marks StateVectors keeps (gazetteer.ts has at most 16 lists, two planes). */
+const MAX_PLANES = 2;
+/** Marks words kept per template and plane before the table starts again (a few hundred occur). */
+const MAX_MARK_VECTORS = 4096;
 
 /** Template slots that EmissionScorer.bigram remembers a last bigram for (the tagger has some forty templates). */
 const MAX_BIGRAM_KINDS = 64;

@@ -390,12 +390,24 @@ function gazetteerFeatures(view: FeatureView, i: number, template: string, sink:
   const planes = view.gazetteer.length / n;
   for (let p = 0; p < planes; p++) {
     const marks = view.gazetteer[p * n + i]!;
-    if (marks === 0) continue;
-    const values = gazetteerValues(view.gazetteerLists);
-    for (let bit = 0; bit < 32; bit++) {
-      if ((marks >>> bit) & 1) sink.unary(template, values[p * 32 + bit]!);
-    }
+    if (marks !== 0) planeMarkFeatures(view.gazetteerLists, template, p, marks, sink);
   }
+}
+
+/** The gazetteer features of one plane's marks (a token's view.gazetteer[p * n + i]) under a template. */
+export function planeMarkFeatures(lists: readonly string[], template: string, plane: number, marks: number, sink: FeatureSink): void {
+  const values = gazetteerValues(lists);
+  for (let bit = 0; bit < 32; bit++) {
+    if ((marks >>> bit) & 1) sink.unary(template, values[plane * 32 + bit]!);
+  }
+}
+
+/** The templates of the gazetteer features of a token, the one before it and the one after it (GroupedFeatureSink.marks). */
+export const MARK_TEMPLATES = ['g=', 'g-1=', 'g+1='] as const;
+
+/** What GroupedFeatureSink.marks stands for. */
+export function markFeatures(view: FeatureView, which: number, j: number, sink: FeatureSink): void {
+  gazetteerFeatures(view, j, MARK_TEMPLATES[which]!, sink);
 }
 
 export const SENTENCE_START_KEY = '<s>';
@@ -500,6 +512,8 @@ export interface GroupedFeatureSink extends FeatureSink {
   bigram(asSecond: string, asFirst: string, first: string, second: string, firstId: number, secondId: number, side: BigramSide): void;
   /** stateFeatures(view, i, sentenceStart, sentenceEnd). */
   state(i: number, sentenceStart: number, sentenceEnd: number): void;
+  /** markFeatures(view, which, j): token j's gazetteer features under MARK_TEMPLATES[which]. */
+  marks(which: number, j: number): void;
 }
 
 /**
@@ -585,7 +599,7 @@ export function groupedStaticFeatures(view: FeatureView, i: number, sentenceStar
     if (runEnd + 2 < sentenceEnd) sink.pair('rn2=', view.keys[runEnd + 1]!, view.keys[runEnd + 2]!, view.keyIds[runEnd + 1], view.keyIds[runEnd + 2]);
     if (runEnd > runStart) sink.unary('rl=', view.keys[runEnd]!, view.keyIds[runEnd]);
   }
-  gazetteerFeatures(view, i, 'g=', sink);
+  sink.marks(0, i);
   const k1 = i - 1 >= sentenceStart ? view.keys[i - 1]! : SENTENCE_START_KEY;
   const k2 = i - 2 >= sentenceStart ? view.keys[i - 2]! : SENTENCE_START_KEY;
   const n1 = i + 1 < sentenceEnd ? view.keys[i + 1]! : SENTENCE_END_KEY;
@@ -601,12 +615,12 @@ export function groupedStaticFeatures(view: FeatureView, i: number, sentenceStar
   if (i - 1 >= sentenceStart) {
     sink.before(i - 1);
     sink.bigram('s-1s=', 'ss+1=', view.shapes[i - 1]!, shape, view.shapeIds[i - 1]!, shapeId, SECOND);
-    gazetteerFeatures(view, i - 1, 'g-1=', sink);
+    sink.marks(1, i - 1);
   } else sink.unary('k-1=', SENTENCE_START_KEY, SENTENCE_START_ID);
   if (i + 1 < sentenceEnd) {
     sink.after(i + 1);
     sink.bigram('s-1s=', 'ss+1=', shape, view.shapes[i + 1]!, shapeId, view.shapeIds[i + 1]!, FIRST);
-    gazetteerFeatures(view, i + 1, 'g+1=', sink);
+    sink.marks(2, i + 1);
   } else sink.unary('k+1=', SENTENCE_END_KEY, SENTENCE_END_ID);
 }
 

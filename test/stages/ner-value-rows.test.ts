@@ -55,3 +55,29 @@ describe('ValueRowCache', () => {
     expect(cache.idsOf(many, new Int32Array(many.length))).toBe(false);
   });
 });
+
+describe('ValueRowCache: summed scores of feature groups', () => {
+  it('keeps them by kind and value id, past a growth, and forgets them when it starts again', () => {
+    const cache = new ValueRowCache();
+    const ids = new Int32Array(2);
+    cache.idsOf(['x', 'y'], ids);
+    const scores = Array.from({ length: 17 }, (_, l) => l * 3 - 20);
+    expect(cache.vectorOffset(1, ids[1]!)).toBe(-1);
+    const at = cache.setVector(1, ids[1]!, scores);
+    expect(cache.vectorOffset(1, ids[1]!)).toBe(at);
+    expect(cache.vectorOffset(0, ids[1]!)).toBe(-1);
+    expect(cache.vectorOffset(1, ids[0]!)).toBe(-1);
+    expect([...cache.vectorArray.subarray(at, at + scores.length)]).toEqual(scores);
+
+    const grown = values('g', 5000);
+    cache.idsOf(grown, new Int32Array(grown.length));
+    expect(cache.vectorOffset(1, ids[1]!)).toBe(at);
+    for (let id = 2; id < 2000; id++) cache.setVector(0, id, scores);
+    expect([...cache.vectorArray.subarray(at, at + scores.length)]).toEqual(scores);
+
+    const many = values('v', MAX_VALUES - 1);
+    cache.idsOf(many, new Int32Array(many.length));
+    expect(cache.vectorOffset(1, ids[1]!)).toBe(-1);
+    expect(cache.vectorOffset(0, 5)).toBe(-1);
+  });
+});

@@ -248,7 +248,9 @@ describe('features', () => {
 
   it('aggregates the contexts of a word’s other occurrences', () => {
     const twice = buildFeatureView(handDocument(['Minister', 'Lavrov', 'met', 'Lavrov', 'Inc']), EMPTY_GAZETTEER);
-    expect(twice.otherContexts[1]).toEqual({ before: ['met'], after: ['inc'] });
+    expect(twice.otherContexts[1]).toMatchObject({ before: ['met'], after: ['inc'] });
+    expect(twice.otherContexts[1]!.beforeIds.map((id) => twice.values[id])).toEqual(['met']);
+    expect(twice.otherContexts[1]!.afterIds.map((id) => twice.values[id])).toEqual(['inc']);
     expect(twice.otherContexts[2]).toBeNull();
   });
 

@@ -11,8 +11,8 @@
  */
 
 import {
-  buildFeatureView, forEachAffix, historyFeatures, LabelHistory, staticFeatures, transitionFeatures,
-  type FeatureSink, type FeatureView,
+  afterFeatures, beforeFeatures, bigramFeature, buildFeatureView, forEachAffix, groupedStaticFeatures, markFeatures, MARK_TEMPLATES, planeMarkFeatures, LabelHistory, ownFeatures, SECOND, seenFeatures, stateFeatures,
+  transitionFeatures, type BigramSide, type FeatureSink, type FeatureView, type GroupedFeatureSink,
 } from './features.js';
 import { listMarksAt } from './gazetteer.js';
 import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, positionOf, TRANSITION_ALLOWED, typeOf } from './labels.js';
@@ -23,7 +23,7 @@ export interface TaggedDocument {
   view: FeatureView;
   /** One label per document token (OUTSIDE for furniture). */
   labels: Uint8Array;
-  /** Per token: how far the chosen label's local score is ahead of the runner-up's. */
+  /** Per token in a name: how far the chosen label's local score is ahead of the runner-up's (NaN for a token labelled O: not computed). */
   margins: Float32Array;
 }
 
@@ -72,7 +72,8 @@ export class DecodeBuffers {
 /**
  * Finds the best legal label sequence of n tokens from the scores in `buffers`
  * (emissions n x L, one transition matrix per token; the first token follows OUTSIDE) and
- * writes it, with each token's margin, at `offset` of `labels` and `margins`.
+ * writes it, with the margin of each token not labelled O (NaN for those), at `offset`
+ * of `labels` and `margins`.
  */
 export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, margins: Float32Array, offset: number): void {
   const { emissions, matrices, best, back } = buffers;
@@ -87,18 +88,29 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
     const here = i * L;
     const matrix = matrices[i]!;
     for (let l = 0; l < L; l++) {
+      const emission = emissions[here + l]!;
+      if (emission === -Infinity) {
+        // A label ruled out (excludeImpossibleNames and the like): its score is -Infinity
+        // whatever comes before, and no best path passes through it (the all-O path is finite).
+        best[here + l] = -Infinity;
+        back[here + l] = OUTSIDE;
+        continue;
+      }
       let top = -Infinity;
       let from = OUTSIDE;
       const allowed = ALLOWED_PREVIOUS[l]!;
       for (let k = 0; k < allowed.length; k++) {
         const p = allowed[k]!;
-        const s = best[prev + p]! + matrix[p * L + l]!;
+        const before = best[prev + p]!;
+        // A ruled-out previous label can give no more than -Infinity, which never wins.
+        if (before === -Infinity) continue;
+        const s = before + matrix[p * L + l]!;
         if (s > top) {
           top = s;
           from = p;
         }
       }
-      best[here + l] = top + emissions[here + l]!;
+      best[here + l] = top + emission;
       back[here + l] = from;
     }
   }
@@ -115,10 +127,15 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
     labels[offset + i] = label;
     label = back[i * L + label]!;
   }
-  // Margin: the chosen label's local score (given the chosen previous label) against the best other.
+  // Margin: the chosen label's local score (given the chosen previous label) against the best other;
+  // only for a token in a name (candidatesOf reads no other).
   for (let i = 0; i < n; i++) {
-    const previous = i === 0 ? OUTSIDE : labels[offset + i - 1]!;
     const chosen = labels[offset + i]!;
+    if (chosen === OUTSIDE) {
+      margins[offset + i] = NaN;
+      continue;
+    }
+    const previous = i === 0 ? OUTSIDE : labels[offset + i - 1]!;
     const matrix = matrices[i]!;
     const mine = emissions[i * L + chosen]! + matrix[previous * L + chosen]!;
     let other = -Infinity;
@@ -290,21 +307,31 @@ function* sentenceSegments(view: FeatureView, sentence: { tokenStart: number; to
  * the target by endToken; the sums are the same integers, in any order. Any other
  * model (the trainer's) is scored row by row in floats.
  */
-class EmissionScorer implements FeatureSink {
+class EmissionScorer implements GroupedFeatureSink {
   target = new Float64Array(0);
   offset = 0;
+  private view: FeatureView | undefined;
+  /** The token sums, or `scratch` while a group's sums are made. */
+  private sums = new Int32Array(LABEL_COUNT);
+  private scratch = new Int32Array(LABEL_COUNT);
+  /** Per kind of bigram (its template's slot in the cache): the lasting ids of the last one looked up, and its two records (see bigram). */
+  /** Per value id of the article: StateVectors' number of the POS tag it is (UNNUMBERED: not asked yet). */
+  private posNumbers = new Int32Array(0);
+  private readonly lastBigrams = new Int32Array(MAX_BIGRAM_KINDS * 4).fill(-1);
   /** Lasting value ids of the article's FeatureView.values (when the model keeps a ValueRowCache). */
   private valueIds = new Int32Array(0);
   /** The model's cache, for an article whose values it numbered. */
   private valueRows: ValueRowCache | undefined;
   private readonly affixScores: Map<string, Float64Array> = new Map();
-  private readonly sums = new Int32Array(LABEL_COUNT);
   private readonly records: EmissionRecords | undefined;
   /** Record offset of a row (-1 for none), for the memos. */
   private readonly unaryRecord: (template: string, value: string) => number;
   private readonly pairRecord: (template: string, first: string, second: string) => number;
 
-  constructor(private readonly model: ScoringModel) {
+  constructor(
+    private readonly model: ScoringModel,
+    private readonly states?: StateVectors,
+  ) {
     const records = (this.records = model.emissionRecords);
     const recordOf = (row: number): number => (row < 0 || !records ? -1 : records.offsets[row]!);
     this.unaryRecord = (template, value) => recordOf(model.unaryRow(template, value));
@@ -313,6 +340,10 @@ class EmissionScorer implements FeatureSink {
 
   /** Starts an article: numbers its values for the model's cache (or leaves the cache out when they are too many). */
   startArticle(view: FeatureView): void {
+    this.view = view;
+    if (this.posNumbers.length < view.values.length) this.posNumbers = new Int32Array(view.values.length);
+    this.posNumbers.fill(UNNUMBERED, 0, view.values.length);
+    this.lastBigrams.fill(-1);
     if (!this.model.valueRows) return;
     if (this.valueIds.length < view.values.length) this.valueIds = new Int32Array(view.values.length);
     this.valueRows = this.model.valueRows.idsOf(view.values, this.valueIds) ? this.model.valueRows : undefined;
@@ -347,6 +378,173 @@ class EmissionScorer implements FeatureSink {
       target[offset + l]! += sums[l]!;
       sums[l] = 0;
     }
+  }
+
+  own(i: number): void {
+    this.group(this.view!.capsLine[i] === 1 ? OWN_IN_CAPS : OWN, i);
+  }
+
+  before(j: number): void {
+    this.group(BEFORE, j);
+  }
+
+  after(j: number): void {
+    this.group(AFTER, j);
+  }
+
+  /**
+   * stateFeatures(view, i, ...): a group kept by its small states (the POS tags'
+   * numbers, document case and flags, packed in one number) in the model's
+   * StateVectors, when the model keeps a ValueRowCache.
+   */
+  state(i: number, sentenceStart: number, sentenceEnd: number): void {
+    const view = this.view!;
+    const states = this.states;
+    if (!this.records || !states) {
+      stateFeatures(view, i, sentenceStart, sentenceEnd, this);
+      return;
+    }
+    const tokens = view.doc.tokens;
+    const pos = this.posNumber(i);
+    const before = i - 1 >= sentenceStart ? this.posNumber(i - 1) : MAX_POS_TAGS;
+    const after = i + 1 < sentenceEnd ? this.posNumber(i + 1) : MAX_POS_TAGS;
+    if (pos < 0 || before < 0 || after < 0) {
+      stateFeatures(view, i, sentenceStart, sentenceEnd, this);
+      return;
+    }
+    const initial = view.sentenceInitial[i]!;
+    const qualified = view.capsLine[i] === 1 || initial ? 1 : 0;
+    const glued = !tokens[i]!.spaceBefore && i > sentenceStart ? 1 : 0;
+    const key = ((((pos * (MAX_POS_TAGS + 1) + before) * (MAX_POS_TAGS + 1) + after) * 4 + view.documentCase[i]!) * 8) | (qualified << 2) | (initial << 1) | glued;
+    let vector = states.vectors.get(key);
+    if (vector === undefined) {
+      const sums = this.sums;
+      const scratch = (this.sums = this.scratch);
+      scratch.fill(0);
+      stateFeatures(view, i, sentenceStart, sentenceEnd, this);
+      this.sums = sums;
+      vector = Int32Array.from(scratch);
+      states.keep(key, vector);
+    }
+    const sums = this.sums;
+    for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += vector[l]!;
+  }
+
+  /**
+   * markFeatures(view, which, j): each plane's marks word of token j is a group,
+   * its sum kept with the model by template, plane and marks (the feature values
+   * name the gazetteer's lists, so the sums are kept per list set).
+   */
+  marks(which: number, j: number): void {
+    const view = this.view!;
+    const states = this.states;
+    if (!this.records || !states) {
+      markFeatures(view, which, j, this);
+      return;
+    }
+    const n = view.words.length;
+    const planes = view.gazetteer.length / n;
+    const tables = states.marksOf(view.gazetteerLists);
+    for (let p = 0; p < planes; p++) {
+      const marks = view.gazetteer[p * n + j]!;
+      if (marks === 0) continue;
+      const table = p < MAX_PLANES ? tables[which * MAX_PLANES + p] : undefined;
+      if (table === undefined) {
+        planeMarkFeatures(view.gazetteerLists, MARK_TEMPLATES[which]!, p, marks, this);
+        continue;
+      }
+      let vector = table.get(marks);
+      if (vector === undefined) {
+        const sums = this.sums;
+        const scratch = (this.sums = this.scratch);
+        scratch.fill(0);
+        planeMarkFeatures(view.gazetteerLists, MARK_TEMPLATES[which]!, p, marks, this);
+        this.sums = sums;
+        if (table.size >= MAX_MARK_VECTORS) table.clear();
+        table.set(marks, (vector = Int32Array.from(scratch)));
+      }
+      const sums = this.sums;
+      for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += vector[l]!;
+    }
+  }
+
+  /** StateVectors' number of token i's POS tag (-1: none), remembered by value id for the article. */
+  private posNumber(i: number): number {
+    const id = this.view!.posIds[i]!;
+    let number = this.posNumbers[id]!;
+    if (number === UNNUMBERED) this.posNumbers[id] = number = this.states!.numberOf(this.view!.values[id]!);
+    return number;
+  }
+
+  /** historyFeatures(view, i, history): its two features depend on the label seen and the word's shape only, so they are a group too. */
+  history(i: number, history: LabelHistory): void {
+    const view = this.view!;
+    const seen = history.majority(view.keys[i]!);
+    if (seen === null) return;
+    const kind = SEEN_KINDS.indexOf(seen);
+    if (kind < 0) seenFeatures(seen, view, i, this);
+    else this.group(SEEN + kind, i);
+  }
+
+  /**
+   * Adds the features of a group of token j (ownFeatures, beforeFeatures,
+   * afterFeatures, and seenFeatures for each label seen): they depend on its word
+   * alone (or on its shape and the label seen), so a compiled model's cache keeps
+   * their sum by word id (or shape id) and adds it in one step.
+   */
+  private group(kind: number, j: number): void {
+    const view = this.view!;
+    const cache = this.valueRows;
+    if (!this.records || !cache) {
+      groupFeatures(kind, view, j, this);
+      return;
+    }
+    const id = this.valueIds[kind >= SEEN ? view.shapeIds[j]! : view.wordIds[j]!]!;
+    let at = cache.vectorOffset(kind, id);
+    if (at < 0) {
+      const sums = this.sums;
+      const scratch = (this.sums = this.scratch);
+      scratch.fill(0);
+      groupFeatures(kind, view, j, this);
+      this.sums = sums;
+      at = cache.setVector(kind, id, scratch);
+    }
+    const vectors = cache.vectorArray;
+    const sums = this.sums;
+    for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += vectors[at + l]!;
+  }
+
+  /**
+   * A bigram of neighbouring tokens gives a pair feature to each (k-1k= to the
+   * second, kk+1= to the first): both records are kept in one entry of the cache,
+   * and the last bigram of each kind is remembered, so that the second token (scored
+   * next) finds its record without a lookup.
+   */
+  bigram(asSecond: string, asFirst: string, first: string, second: string, firstId: number, secondId: number, side: BigramSide): void {
+    const cache = this.valueRows;
+    if (!this.records || !cache) {
+      bigramFeature(asSecond, asFirst, first, second, firstId, secondId, side, this);
+      return;
+    }
+    const kind = cache.slotOf(asSecond);
+    if (kind >= MAX_BIGRAM_KINDS) {
+      this.pair(side === SECOND ? asSecond : asFirst, first, second, firstId, secondId);
+      return;
+    }
+    const a = this.valueIds[firstId]!;
+    const b = this.valueIds[secondId]!;
+    const last = this.lastBigrams;
+    const at = kind * 4;
+    if (last[at] !== a || last[at + 1] !== b) {
+      let entry = cache.bigramEntry(kind, a, b);
+      if (entry < 0) entry = cache.setBigram(kind, a, b, this.pairRecord(asSecond, first, second), this.pairRecord(asFirst, first, second));
+      const bigrams = cache.bigramArray;
+      last[at] = a;
+      last[at + 1] = b;
+      last[at + 2] = bigrams[entry + 2]!;
+      last[at + 3] = bigrams[entry + 3]!;
+    }
+    this.addRecord(last[at + (side === SECOND ? 2 : 3)]!);
   }
 
   flag(name: string): void {
@@ -426,6 +624,66 @@ class EmissionScorer implements FeatureSink {
   }
 }
 
+const UNNUMBERED = -2;
+/** POS tags that StateVectors numbers (wink-nlp has 17; a tag past them is scored feature by feature). */
+const MAX_POS_TAGS = 31;
+/** State groups kept before StateVectors starts again empty (a few thousand occur in news). */
+const MAX_STATE_VECTORS = 1 << 15;
+
+/** The summed scores of stateFeatures by packed state (EmissionScorer.state), kept with a compiled model. */
+class StateVectors {
+  readonly vectors = new Map<number, Int32Array>();
+  private readonly numbers = new Map<string, number>();
+
+  /** A POS tag's number (< MAX_POS_TAGS), or -1. */
+  numberOf(tag: string): number {
+    let number = this.numbers.get(tag);
+    if (number === undefined) {
+      if (this.numbers.size >= MAX_POS_TAGS) return -1;
+      this.numbers.set(tag, (number = this.numbers.size));
+    }
+    return number;
+  }
+
+  keep(key: number, vector: Int32Array): void {
+    if (this.vectors.size >= MAX_STATE_VECTORS) this.vectors.clear();
+    this.vectors.set(key, vector);
+  }
+
+  private readonly marks = new WeakMap<readonly string[], Map<number, Int32Array>[]>();
+
+  /** Per MARK_TEMPLATES index and plane (which * MAX_PLANES + plane): the summed scores of a plane's marks word, for a list set. */
+  marksOf(lists: readonly string[]): Map<number, Int32Array>[] {
+    let tables = this.marks.get(lists);
+    if (!tables) this.marks.set(lists, (tables = Array.from({ length: MARK_TEMPLATES.length * MAX_PLANES }, () => new Map<number, Int32Array>())));
+    return tables;
+  }
+}
+
+/** Gazetteer planes whose marks StateVectors keeps (gazetteer.ts has at most 16 lists, two planes). */
+const MAX_PLANES = 2;
+/** Marks words kept per template and plane before the table starts again (a few hundred occur). */
+const MAX_MARK_VECTORS = 4096;
+
+/** Template slots that EmissionScorer.bigram remembers a last bigram for (the tagger has some forty templates). */
+const MAX_BIGRAM_KINDS = 64;
+
+/** Kinds of groups of a word's features (EmissionScorer.group). */
+const OWN = 0;
+const OWN_IN_CAPS = 1;
+const BEFORE = 2;
+const AFTER = 3;
+/** SEEN + k: seenFeatures of SEEN_KINDS[k]. */
+const SEEN = 4;
+const SEEN_KINDS = ['PER', 'ORG', 'LOC', 'MISC', 'O'];
+
+function groupFeatures(kind: number, view: FeatureView, j: number, sink: EmissionScorer): void {
+  if (kind >= SEEN) seenFeatures(SEEN_KINDS[kind - SEEN]!, view, j, sink);
+  else if (kind === BEFORE) beforeFeatures(view, j, sink);
+  else if (kind === AFTER) afterFeatures(view, j, sink);
+  else ownFeatures(view, j, sink);
+}
+
 /** Shape pairs whose transition matrix a compiled model keeps across articles (2.3 KB each). */
 const TRANSITION_MEMO_PAIRS = 1024;
 
@@ -485,6 +743,7 @@ class TransitionMatrices implements FeatureSink {
 interface DecodeCache {
   readonly transitions: TransitionMatrices;
   readonly buffers: DecodeBuffers;
+  readonly states?: StateVectors;
 }
 
 const decodeCaches = new WeakMap<ScoringModel, DecodeCache>();
@@ -499,7 +758,7 @@ const decodeCaches = new WeakMap<ScoringModel, DecodeCache>();
 function decodeCacheOf(model: ScoringModel): DecodeCache {
   if (!model.valueRows) return { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers() };
   let cache = decodeCaches.get(model);
-  if (!cache) decodeCaches.set(model, (cache = { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers() }));
+  if (!cache) decodeCaches.set(model, (cache = { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers(), states: new StateVectors() }));
   return cache;
 }
 
@@ -512,9 +771,9 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
   const labels = new Uint8Array(tokens.length);
   const margins = new Float32Array(tokens.length);
   const history = model.history ? new LabelHistory() : null;
-  const scorer = new EmissionScorer(model);
+  const { transitions: transitionMatrices, buffers, states } = decodeCacheOf(model);
+  const scorer = new EmissionScorer(model, states);
   scorer.startArticle(view);
-  const { transitions: transitionMatrices, buffers } = decodeCacheOf(model);
   const titleList = view.gazetteerLists.indexOf('title');
   const trademarkList = view.gazetteerLists.indexOf('trademark');
   let pendingFrom = 0;
@@ -540,8 +799,8 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
     for (let k = 0; k < n; k++) {
       const i = segment.start + k;
       scorer.offset = k * LABEL_COUNT;
-      staticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
-      if (history) historyFeatures(view, i, history, scorer);
+      groupedStaticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
+      if (history) scorer.history(i, history);
       scorer.endToken();
       excludeImpossibleNames(view, i, buffers.emissions, k * LABEL_COUNT);
       if (titleList >= 0) excludeNamesAcrossTitleEnd(view, i, segment.start, titleList, buffers.emissions, k * LABEL_COUNT);

@@ -17,7 +17,7 @@
  */
 
 import type { LedeDocument } from '../../core/document.js';
-import { matchGazetteer, tokenKey, type CompiledGazetteer } from './gazetteer.js';
+import { matchNames, sortedListMask, tokenKey, type CompiledGazetteer } from './gazetteer.js';
 import { typeOf, ENTITY_TYPES } from './labels.js';
 
 export interface FeatureView {
@@ -67,6 +67,9 @@ export interface FeatureView {
 export interface OtherContexts {
   before: readonly string[];
   after: readonly string[];
+  /** Their ids in FeatureView.values. */
+  beforeIds: readonly number[];
+  afterIds: readonly number[];
 }
 
 /** Occurrences of a key that context aggregation looks at. */
@@ -229,15 +232,18 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   for (const list of occurrences.values()) {
     if (list.length < 2) continue;
     for (const i of list) {
-      const before = new Set<string>();
-      const after = new Set<string>();
+      // By key id: the same key, the same id ('<s>' and '</s>' are SENTENCE_START_ID and SENTENCE_END_ID).
+      const before = new Set<number>();
+      const after = new Set<number>();
       for (const j of list) {
         if (j === i) continue;
         const sentence = sentenceOf(j);
-        before.add(j > sentence.tokenStart ? keys[j - 1]! : '<s>');
-        after.add(j + 1 < sentence.tokenEnd ? keys[j + 1]! : '</s>');
+        before.add(j > sentence.tokenStart ? keyIds[j - 1]! : SENTENCE_START_ID);
+        after.add(j + 1 < sentence.tokenEnd ? keyIds[j + 1]! : SENTENCE_END_ID);
       }
-      otherContexts[i] = { before: [...before], after: [...after] };
+      const beforeIds = [...before];
+      const afterIds = [...after];
+      otherContexts[i] = { before: beforeIds.map((id) => values[id]!), after: afterIds.map((id) => values[id]!), beforeIds, afterIds };
     }
   }
   // Runs of capitalised words, for the name-context features (staticFeatures).
@@ -270,20 +276,20 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   const firstSentence = doc.sentences[0];
   if (firstSentence && capsLine[firstSentence.tokenStart]) topic = keys[firstSentence.tokenStart]!;
 
-  const planes = gazetteer.planes;
-  const gazetteerMarks = new Uint32Array(n * planes);
-  // Large lists are searched for words only (names have letters; punctuation and numbers never match).
-  const wordTokens = new Uint8Array(n);
-  for (let i = 0; i < n; i++) wordTokens[i] = tokens[i]!.kind === 'word' ? 1 : 0;
+  const gazetteerMarks = new Uint32Array(n * gazetteer.planes);
+  // Large lists are searched for words only (names have letters; punctuation and numbers never match),
+  // once per key of the article; then each sentence is matched as matchGazetteer would.
   const sortedMasks = sortedMasksOf(gazetteer);
-  for (const sentence of doc.sentences) {
-    const marks = matchGazetteer(gazetteer, keys.slice(sentence.tokenStart, sentence.tokenEnd), wordTokens.subarray(sentence.tokenStart, sentence.tokenEnd), sortedMasks);
-    if (planes === 1) gazetteerMarks.set(marks, sentence.tokenStart);
-    else {
-      const length = sentence.tokenEnd - sentence.tokenStart;
-      for (let p = 0; p < planes; p++) gazetteerMarks.set(marks.subarray(p * length, (p + 1) * length), p * n + sentence.tokenStart);
-    }
+  const singleOfKey = new Int32Array(values.length).fill(-1);
+  const singles = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (tokens[i]!.kind !== 'word') continue;
+    const keyId = keyIds[i]!;
+    let single = singleOfKey[keyId]!;
+    if (single < 0) singleOfKey[keyId] = single = sortedListMask(gazetteer, keys[i]!, sortedMasks);
+    singles[i] = single;
   }
+  for (const sentence of doc.sentences) matchNames(gazetteer, keys, sentence.tokenStart, sentence.tokenEnd, singles, gazetteerMarks, n);
   return {
     doc,
     words,
@@ -384,12 +390,24 @@ function gazetteerFeatures(view: FeatureView, i: number, template: string, sink:
   const planes = view.gazetteer.length / n;
   for (let p = 0; p < planes; p++) {
     const marks = view.gazetteer[p * n + i]!;
-    if (marks === 0) continue;
-    const values = gazetteerValues(view.gazetteerLists);
-    for (let bit = 0; bit < 32; bit++) {
-      if ((marks >>> bit) & 1) sink.unary(template, values[p * 32 + bit]!);
-    }
+    if (marks !== 0) planeMarkFeatures(view.gazetteerLists, template, p, marks, sink);
   }
+}
+
+/** The gazetteer features of one plane's marks (a token's view.gazetteer[p * n + i]) under a template. */
+export function planeMarkFeatures(lists: readonly string[], template: string, plane: number, marks: number, sink: FeatureSink): void {
+  const values = gazetteerValues(lists);
+  for (let bit = 0; bit < 32; bit++) {
+    if ((marks >>> bit) & 1) sink.unary(template, values[plane * 32 + bit]!);
+  }
+}
+
+/** The templates of the gazetteer features of a token, the one before it and the one after it (GroupedFeatureSink.marks). */
+export const MARK_TEMPLATES = ['g=', 'g-1=', 'g+1='] as const;
+
+/** What GroupedFeatureSink.marks stands for. */
+export function markFeatures(view: FeatureView, which: number, j: number, sink: FeatureSink): void {
+  gazetteerFeatures(view, j, MARK_TEMPLATES[which]!, sink);
 }
 
 export const SENTENCE_START_KEY = '<s>';
@@ -476,6 +494,137 @@ export function staticFeatures(view: FeatureView, i: number, sentenceStart: numb
 }
 
 /**
+ * A sink that takes some of staticFeatures' features by group (decode.ts sums
+ * each group once per word and keeps the sum): `own(i)` stands for
+ * ownFeatures(view, i), `before(j)` for beforeFeatures(view, j) and `after(j)`
+ * for afterFeatures(view, j).
+ */
+export interface GroupedFeatureSink extends FeatureSink {
+  own(i: number): void;
+  before(j: number): void;
+  after(j: number): void;
+  /**
+   * A pair feature of two neighbouring tokens' values: `asSecond + first|second`
+   * when `side` is SECOND (the token scored is the second of the two), else
+   * `asFirst + first|second`. The bigram gives one to each of its tokens, so a sink
+   * may look both up at once.
+   */
+  bigram(asSecond: string, asFirst: string, first: string, second: string, firstId: number, secondId: number, side: BigramSide): void;
+  /** stateFeatures(view, i, sentenceStart, sentenceEnd). */
+  state(i: number, sentenceStart: number, sentenceEnd: number): void;
+  /** markFeatures(view, which, j): token j's gazetteer features under MARK_TEMPLATES[which]. */
+  marks(which: number, j: number): void;
+}
+
+/**
+ * The features of staticFeatures that depend only on token i's few small states:
+ * the POS tags of it and its neighbours, its document case (and whether its line is
+ * in capitals or it starts the sentence), and whether it is glued to the token before.
+ */
+export function stateFeatures(view: FeatureView, i: number, sentenceStart: number, sentenceEnd: number, sink: FeatureSink): void {
+  const tokens = view.doc.tokens;
+  sink.unary('p=', tokens[i]!.pos, view.posIds[i]);
+  if (view.sentenceInitial[i]) sink.flag('first');
+  const documentCase = DOCUMENT_CASE[view.documentCase[i]!]!;
+  if (view.capsLine[i] !== 1 && !view.sentenceInitial[i]) sink.unary('dc=', documentCase);
+  else sink.unary('dc?=', documentCase);
+  if (!tokens[i]!.spaceBefore && i > sentenceStart) sink.flag('glued');
+  if (i - 1 >= sentenceStart) sink.unary('p-1=', tokens[i - 1]!.pos, view.posIds[i - 1]);
+  if (i + 1 < sentenceEnd) sink.unary('p+1=', tokens[i + 1]!.pos, view.posIds[i + 1]);
+}
+
+export const SECOND = 0;
+export const FIRST = 1;
+export type BigramSide = typeof SECOND | typeof FIRST;
+
+/** What GroupedFeatureSink.bigram stands for. */
+export function bigramFeature(asSecond: string, asFirst: string, first: string, second: string, firstId: number, secondId: number, side: BigramSide, sink: FeatureSink): void {
+  sink.pair(side === SECOND ? asSecond : asFirst, first, second, firstId, secondId);
+}
+
+/**
+ * The features of staticFeatures that depend on token i's word alone (its key
+ * and shape are the word's) and on whether its line is written in capitals: the
+ * key and its affixes, bias, the word, the shape, and the caps flag.
+ */
+export function ownFeatures(view: FeatureView, i: number, sink: FeatureSink): void {
+  const caps = view.capsLine[i] === 1;
+  sink.affixes(view.keys[i]!, view.keyIds[i]);
+  sink.flag('bias');
+  if (!caps) sink.unary('w=', view.words[i]!, view.wordIds[i]);
+  sink.unary('s=', view.shapes[i]!, view.shapeIds[i]);
+  if (caps) sink.flag('caps');
+}
+
+/** The features of staticFeatures that token j gives the token after it in its sentence: its key and shape. */
+export function beforeFeatures(view: FeatureView, j: number, sink: FeatureSink): void {
+  sink.unary('k-1=', view.keys[j]!, view.keyIds[j]);
+  sink.unary('s-1=', view.shapes[j]!, view.shapeIds[j]);
+}
+
+/** The features of staticFeatures that token j gives the token before it in its sentence: its key and shape. */
+export function afterFeatures(view: FeatureView, j: number, sink: FeatureSink): void {
+  sink.unary('k+1=', view.keys[j]!, view.keyIds[j]);
+  sink.unary('s+1=', view.shapes[j]!, view.shapeIds[j]);
+}
+
+/**
+ * staticFeatures(view, i, ...) with its groups of features by word given as
+ * groups (GroupedFeatureSink): the same features, in another order. Change the
+ * two together (test/stages/ner-grouped-features.test.ts compares them).
+ */
+export function groupedStaticFeatures(view: FeatureView, i: number, sentenceStart: number, sentenceEnd: number, sink: GroupedFeatureSink): void {
+  const key = view.keys[i]!;
+  const keyId = view.keyIds[i]!;
+  const shape = view.shapes[i]!;
+  const shapeId = view.shapeIds[i]!;
+  sink.own(i);
+  sink.state(i, sentenceStart, sentenceEnd);
+  if (view.sentenceInitial[i]) sink.unary('first:k=', key, keyId);
+  const contexts = view.otherContexts[i];
+  if (contexts) {
+    for (let k = 0; k < contexts.before.length; k++) sink.unary('ob=', contexts.before[k]!, contexts.beforeIds[k]);
+    for (let k = 0; k < contexts.after.length; k++) sink.unary('oa=', contexts.after[k]!, contexts.afterIds[k]);
+  }
+  if (view.topic !== null && shape.charCodeAt(0) === 88) sink.pair('tp=', view.topic, shape);
+  const runStart = view.runStart[i]!;
+  if (runStart >= 0) {
+    const runEnd = view.runEnd[i]!;
+    if (runStart > sentenceStart) sink.unary('rp=', view.keys[runStart - 1]!, view.keyIds[runStart - 1]);
+    else sink.unary('rp=', SENTENCE_START_KEY, SENTENCE_START_ID);
+    if (runEnd + 1 < sentenceEnd) {
+      sink.unary('rn=', view.keys[runEnd + 1]!, view.keyIds[runEnd + 1]);
+      sink.unary('rns=', view.shapes[runEnd + 1]!, view.shapeIds[runEnd + 1]);
+    } else sink.unary('rn=', SENTENCE_END_KEY, SENTENCE_END_ID);
+    if (runEnd + 2 < sentenceEnd) sink.pair('rn2=', view.keys[runEnd + 1]!, view.keys[runEnd + 2]!, view.keyIds[runEnd + 1], view.keyIds[runEnd + 2]);
+    if (runEnd > runStart) sink.unary('rl=', view.keys[runEnd]!, view.keyIds[runEnd]);
+  }
+  sink.marks(0, i);
+  const k1 = i - 1 >= sentenceStart ? view.keys[i - 1]! : SENTENCE_START_KEY;
+  const k2 = i - 2 >= sentenceStart ? view.keys[i - 2]! : SENTENCE_START_KEY;
+  const n1 = i + 1 < sentenceEnd ? view.keys[i + 1]! : SENTENCE_END_KEY;
+  const n2 = i + 2 < sentenceEnd ? view.keys[i + 2]! : SENTENCE_END_KEY;
+  const k1Id = i - 1 >= sentenceStart ? view.keyIds[i - 1]! : SENTENCE_START_ID;
+  const k2Id = i - 2 >= sentenceStart ? view.keyIds[i - 2]! : SENTENCE_START_ID;
+  const n1Id = i + 1 < sentenceEnd ? view.keyIds[i + 1]! : SENTENCE_END_ID;
+  const n2Id = i + 2 < sentenceEnd ? view.keyIds[i + 2]! : SENTENCE_END_ID;
+  sink.unary('k-2=', k2, k2Id);
+  sink.unary('k+2=', n2, n2Id);
+  sink.bigram('k-1k=', 'kk+1=', k1, key, k1Id, keyId, SECOND);
+  sink.bigram('k-1k=', 'kk+1=', key, n1, keyId, n1Id, FIRST);
+  if (i - 1 >= sentenceStart) {
+    sink.before(i - 1);
+    sink.bigram('s-1s=', 'ss+1=', view.shapes[i - 1]!, shape, view.shapeIds[i - 1]!, shapeId, SECOND);
+    sink.marks(1, i - 1);
+  } else sink.unary('k-1=', SENTENCE_START_KEY, SENTENCE_START_ID);
+  if (i + 1 < sentenceEnd) {
+    sink.after(i + 1);
+    sink.bigram('s-1s=', 'ss+1=', shape, view.shapes[i + 1]!, shapeId, view.shapeIds[i + 1]!, FIRST);
+    sink.marks(2, i + 1);
+  } else sink.unary('k+1=', SENTENCE_END_KEY, SENTENCE_END_ID);
+}
+
+/**
  * Per-article memory of the labels given so far: for each token key, how often
  * each entity type (and O) was chosen. Feeds the "prediction history" features.
  */
@@ -523,10 +672,13 @@ const FIRST_SLOT = ENTITY_TYPES.length + 1;
  */
 export function historyFeatures(view: FeatureView, i: number, history: LabelHistory, sink: FeatureSink): void {
   const seen = history.majority(view.keys[i]!);
-  if (seen !== null) {
-    sink.unary('h=', seen);
-    sink.pair('h=', seen, view.shapes[i]!);
-  }
+  if (seen !== null) seenFeatures(seen, view, i, sink);
+}
+
+/** The history features of token i when its key was labelled `seen` most often (they depend on that and its word's shape only). */
+export function seenFeatures(seen: string, view: FeatureView, i: number, sink: FeatureSink): void {
+  sink.unary('h=', seen);
+  sink.pair('h=', seen, view.shapes[i]!);
 }
 
 /**

@@ -545,31 +545,45 @@ export const GAZETTEER_POSITIONS = ['B', 'I', 'L', 'U'] as const;
  */
 export function matchGazetteer(gazetteer: CompiledGazetteer, keys: readonly string[], searched?: Uint8Array, sortedMasks?: Map<string, number>): Uint32Array {
   const n = keys.length;
+  const singles = new Uint32Array(n);
+  for (let i = 0; i < n; i++) if (searched === undefined || searched[i]) singles[i] = sortedListMask(gazetteer, keys[i]!, sortedMasks);
   const marks = new Uint32Array(n * gazetteer.planes);
-  const { names, sorted } = gazetteer;
-  for (let i = 0; i < n; i++) {
+  matchNames(gazetteer, keys, 0, n, singles, marks, n);
+  return marks;
+}
+
+/** The large (sorted) lists that hold `key` as a one-word name, as a mask of list flags; `sortedMasks` as for matchGazetteer. */
+export function sortedListMask(gazetteer: CompiledGazetteer, key: string, sortedMasks?: Map<string, number>): number {
+  const known = sortedMasks?.get(key);
+  if (known !== undefined) return known;
+  let single = 0;
+  for (const list of gazetteer.sorted) if (list.has(key)) single |= list.flag;
+  sortedMasks?.set(key, single);
+  return single;
+}
+
+/**
+ * matchGazetteer's marks for the tokens [from, to) of `keys` (names never run past
+ * `to`), written at their own indices of `marks`, whose planes are `stride` apart;
+ * `singles[i]` is sortedListMask of token i (0 where it is not searched).
+ */
+export function matchNames(gazetteer: CompiledGazetteer, keys: readonly string[], from: number, to: number, singles: ArrayLike<number>, marks: Uint32Array, stride: number): void {
+  const names = gazetteer.names;
+  for (let i = from; i < to; i++) {
     const key = keys[i]!;
-    let single = 0;
-    if (searched === undefined || searched[i]) {
-      const known = sortedMasks?.get(key);
-      if (known === undefined) {
-        for (const list of sorted) if (list.has(key)) single |= list.flag;
-        sortedMasks?.set(key, single);
-      } else single = known;
-    }
+    let single = singles[i]!;
     let hash = hashPart(FNV_OFFSET, key);
     let entry = names.find(hash, keys, i, i + 1);
     if (entry >= 0) single |= names.maskOf(entry);
-    if (single !== 0) addMarks(marks, n, single, i, i + 1);
-    for (let j = i + 1; entry >= 0 && names.continues(entry) && j < n && j - i < MAX_NAME_TOKENS; j++) {
+    if (single !== 0) addMarks(marks, stride, single, i, i + 1);
+    for (let j = i + 1; entry >= 0 && names.continues(entry) && j < to && j - i < MAX_NAME_TOKENS; j++) {
       hash = hashPart(hashCode(hash, SPACE), keys[j]!);
       entry = names.find(hash, keys, i, j + 1);
       if (entry < 0) break;
       const mask = names.maskOf(entry);
-      if (mask !== 0) addMarks(marks, n, mask, i, j + 1);
+      if (mask !== 0) addMarks(marks, stride, mask, i, j + 1);
     }
   }
-  return marks;
 }
 
 function addMarks(marks: Uint32Array, n: number, mask: number, start: number, end: number): void {

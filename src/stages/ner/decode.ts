@@ -590,13 +590,11 @@ class EmissionScorer implements GroupedFeatureSink {
   }
 
   affixes(key: string, keyId?: number): void {
-    const cache = this.valueRows;
-    if (this.records && cache && keyId !== undefined) {
-      const id = this.valueIds[keyId]!;
-      let at = cache.affixOffset(id);
-      if (at < 0) at = cache.setAffixScores(id, this.affixScoresOf(key));
-      const scores = cache.affixScoreArray;
-      for (let l = 0; l < LABEL_COUNT; l++) this.sums[l]! += scores[at + l]!;
+    // With the value cache, affixes are scored only inside a word's OWN group, which the cache
+    // keeps by word: a second table of them by key would hold what is kept already.
+    if (this.records && this.valueRows && keyId !== undefined) {
+      const scores = this.affixScoresOf(key);
+      for (let l = 0; l < LABEL_COUNT; l++) this.sums[l]! += scores[l]!;
       return;
     }
     let scores = this.affixScores.get(key);

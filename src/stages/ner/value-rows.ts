@@ -12,9 +12,9 @@
  * earlier one) costs an array read instead of a hash of its name and a check of
  * it against the model's features text. A pair's row is kept in one numeric hash
  * table keyed by (template, first id, second id) (and the two rows a bigram of
- * neighbouring tokens gives them in another, keyed by kind and ids), a key's summed affix scores
- * by key id, and the summed scores of a group of a word's features (decode.ts)
- * by kind of group and word id.
+ * neighbouring tokens gives them in another, keyed by kind and ids), and the
+ * summed scores of a group of a word's features (decode.ts, its affixes among
+ * them) by kind of group and word id.
  *
  * Bounded: at most MAX_VALUES ids; an article whose values would not fit starts
  * the cache again empty (before it is tagged, so ids never change within an
@@ -58,9 +58,6 @@ export class ValueRowCache {
   /** Per slot: 1 + first id (0: empty), second id | kind << 16, the second token's row, the first token's row (bigramEntry). */
   private readonly bigrams = new Int32Array(BIGRAM_SLOTS * PAIR_FIELDS);
   private bigramCount = 0;
-  /** Per key id: its summed affix scores (LABEL_COUNT; integers, as a compiled model's weights are), valid where affixKnown is 1. */
-  private affixScores = new Int32Array(this.capacity * LABEL_COUNT);
-  private affixKnown = new Uint8Array(this.capacity);
   /** Per kind of group (decode.ts), by value id: 1 + the offset of its summed scores in `vectorPool` (0: not kept). */
   private vectorIndex: Int32Array[] = [];
   /** Summed scores of feature groups, LABEL_COUNT each, in the order they were kept. */
@@ -161,23 +158,6 @@ export class ValueRowCache {
     return this.bigrams;
   }
 
-  /** The summed affix scores of a key id (LABEL_COUNT values at the returned offset of `affixScoreArray`), or -1. */
-  affixOffset(keyId: number): number {
-    return this.affixKnown[keyId] === 1 ? keyId * LABEL_COUNT : -1;
-  }
-
-  get affixScoreArray(): Int32Array {
-    return this.affixScores;
-  }
-
-  /** Keeps a key id's summed affix scores; returns their offset in affixScoreArray. */
-  setAffixScores(keyId: number, scores: ArrayLike<number>): number {
-    const at = keyId * LABEL_COUNT;
-    for (let l = 0; l < LABEL_COUNT; l++) this.affixScores[at + l] = scores[l]!;
-    this.affixKnown[keyId] = 1;
-    return at;
-  }
-
   /** The summed scores of a group of features of `kind` and a value id (LABEL_COUNT values at the returned offset of `vectorArray`), or -1. */
   vectorOffset(kind: number, id: number): number {
     const index = this.vectorIndex[kind];
@@ -196,7 +176,8 @@ export class ValueRowCache {
       index = this.vectorIndex[kind]!;
     }
     if (this.vectorEnd + LABEL_COUNT > this.vectorPool.length) {
-      const pool = new Int32Array(this.vectorPool.length * 2);
+      // Grown by half, not doubled: the pool is the cache's largest part (a few MB in a long run).
+      const pool = new Int32Array(Math.ceil((this.vectorPool.length * 1.5) / LABEL_COUNT) * LABEL_COUNT);
       pool.set(this.vectorPool);
       this.vectorPool = pool;
     }
@@ -228,12 +209,6 @@ export class ValueRowCache {
       grown.set(rows);
       return grown;
     });
-    const scores = new Int32Array(capacity * LABEL_COUNT);
-    scores.set(this.affixScores);
-    this.affixScores = scores;
-    const known = new Uint8Array(capacity);
-    known.set(this.affixKnown);
-    this.affixKnown = known;
     this.vectorIndex = this.vectorIndex.map((index) => {
       const grown = new Int32Array(capacity);
       grown.set(index);
@@ -250,7 +225,6 @@ export class ValueRowCache {
     this.pairCount = 0;
     this.bigrams.fill(0);
     this.bigramCount = 0;
-    this.affixKnown.fill(0);
     for (const index of this.vectorIndex) index.fill(0);
     this.vectorEnd = 0;
   }

@@ -46,7 +46,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { conllDocuments } from './lib/conll-text.mjs';
 import { freePort } from './lib/free-port.mjs';
+import { stagedPipeline } from './lib/stage-timing.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST_INDEX = join(ROOT, 'dist', 'index.js');
@@ -57,34 +59,6 @@ const RSS_TAG = 'LEDE_BENCH_RESOURCE_USAGE=';
 const RESULT_TAG = 'LEDE_BENCH_RESULT=';
 
 // ---------------------------------------------------------------- corpus
-
-/** CoNLL-2003 documents as text: tokens joined by spaces, one sentence per line. */
-function conllDocuments(path) {
-  const documents = [];
-  let sentences = [];
-  let sentence = [];
-  let tokens = 0;
-  const endSentence = () => {
-    if (sentence.length > 0) sentences.push(sentence.join(' '));
-    sentence = [];
-  };
-  const endDocument = () => {
-    endSentence();
-    if (sentences.length > 0) documents.push({ text: sentences.join('\n'), tokens });
-    sentences = [];
-    tokens = 0;
-  };
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.startsWith('-DOCSTART-')) endDocument();
-    else if (line.trim() === '') endSentence();
-    else {
-      sentence.push(line.split(' ')[0]);
-      tokens++;
-    }
-  }
-  endDocument();
-  return documents;
-}
 
 /** Words and punctuation marks, as a tokenizer would roughly count them. */
 function countTokens(text) {
@@ -375,31 +349,13 @@ async function compareWithCompromise(corpusFile, rounds) {
  * output step's. Two passes warm up; the next ones are timed.
  */
 async function childStages(corpusFile) {
-  const src = (path) => import(pathToFileURL(join(ROOT, 'src', path)).href);
-  const { PIPELINE } = await src('core/pipeline.ts');
-  const { loadResourceData } = await src('node/load-data.ts');
-  const { compileResources } = await src('core/resources.ts');
-  const { createDocument } = await src('core/document.ts');
-  const { buildExtraction } = await src('core/output.ts');
-  const { validateConfig } = await src('core/options.ts');
+  const { names, run } = await stagedPipeline(ROOT);
   const documents = JSON.parse(readFileSync(corpusFile, 'utf8'));
-  const resources = compileResources(loadResourceData(), validateConfig(undefined));
-  const names = [...PIPELINE.map((stage) => stage.name), 'output'];
   const times = new Float64Array(names.length);
   const started = performance.now();
   for (let pass = 0; pass < 4 || performance.now() - started < 8000; pass++) {
     if (pass === 2) times.fill(0);
-    for (const d of documents) {
-      const doc = createDocument(d.text, null);
-      for (let s = 0; s < PIPELINE.length; s++) {
-        const t0 = performance.now();
-        PIPELINE[s].run(doc, resources);
-        times[s] += performance.now() - t0;
-      }
-      const t0 = performance.now();
-      buildExtraction(doc);
-      times[names.length - 1] += performance.now() - t0;
-    }
+    for (const d of documents) run(d.text, times);
   }
   const total = times.reduce((sum, t) => sum + t, 0);
   process.stdout.write(`${RESULT_TAG}${JSON.stringify(names.map((name, s) => ({ name, share: times[s] / total })))}\n`);

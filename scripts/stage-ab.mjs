@@ -15,9 +15,9 @@
  * (../shared/data), as npm run bench reads it.
  */
 
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { conllDocuments } from './lib/conll-text.mjs';
+import { stagedPipeline } from './lib/stage-timing.mjs';
 
 const [rounds = '7', rootA, rootB, stageCount = '99'] = process.argv.slice(2);
 if (!rootA || !rootB) {
@@ -25,59 +25,14 @@ if (!rootA || !rootB) {
   process.exit(2);
 }
 
-const documents = [];
-{
-  const here = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'conll2003', 'dev.txt');
-  let sentences = [];
-  let words = [];
-  const endSentence = () => {
-    if (words.length) sentences.push(words.join(' '));
-    words = [];
-  };
-  for (const line of readFileSync(here, 'utf8').split('\n')) {
-    if (line.startsWith('-DOCSTART-')) {
-      endSentence();
-      if (sentences.length) documents.push(sentences.join('\n'));
-      sentences = [];
-    } else if (line.trim() === '') endSentence();
-    else words.push(line.split(' ')[0]);
-  }
-  endSentence();
-  if (sentences.length) documents.push(sentences.join('\n'));
-}
-
-async function load(root) {
-  const src = (path) => import(pathToFileURL(join(resolve(root), 'src', path)).href);
-  const { PIPELINE } = await src('core/pipeline.ts');
-  const { loadResourceData } = await src('node/load-data.ts');
-  const { compileResources } = await src('core/resources.ts');
-  const { createDocument } = await src('core/document.ts');
-  const { buildExtraction } = await src('core/output.ts');
-  const { validateConfig } = await src('core/options.ts');
-  const resources = compileResources(loadResourceData(), validateConfig(undefined));
-  const stages = PIPELINE.slice(0, Number(stageCount));
-  const withOutput = stages.length === PIPELINE.length;
-  const names = [...stages.map((stage) => stage.name), ...(withOutput ? ['output'] : [])];
-  const run = (text, times) => {
-    const doc = createDocument(text, null);
-    for (let s = 0; s < stages.length; s++) {
-      const t0 = performance.now();
-      stages[s].run(doc, resources);
-      times[s] += performance.now() - t0;
-    }
-    if (!withOutput) return '';
-    const t0 = performance.now();
-    const out = JSON.stringify(buildExtraction(doc));
-    times[stages.length] += performance.now() - t0;
-    return out;
-  };
-  return { names, run };
-}
+const documents = conllDocuments(resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'conll2003', 'dev.txt')).map((d) => d.text);
+const load = (root) => stagedPipeline(root, Number(stageCount));
 
 const versions = [await load(rootA), await load(rootB)];
 const names = versions[0].names;
 const scratch = new Float64Array(names.length);
-const differing = documents.filter((text) => versions[0].run(text, scratch) !== versions[1].run(text, scratch)).length;
+const outputOf = (version, text) => JSON.stringify(version.run(text, scratch));
+const differing = documents.filter((text) => outputOf(versions[0], text) !== outputOf(versions[1], text)).length;
 console.log(`${documents.length} documents; ${names.includes('output') ? `output differs on ${differing}` : 'output not compared (part of the pipeline)'}`);
 
 const times = versions.map(() => names.map(() => []));

@@ -14,19 +14,41 @@ import type { ReferenceDate } from '../../core/document.js';
 import type { CalendarMeaning, DateCandidate, Relation } from './candidate.js';
 import { zoneOf } from './zones.js';
 
-/** chrono parsers lede uses, by class name. */
-const CHRONO_PARSERS = new Set([
-  'ISOFormatParser',
-  'SlashDateFormatParser',
-  'ENMonthNameLittleEndianParser',
-  'ENMonthNameMiddleEndianParser',
-  'ENMonthNameParser',
-  'ENYearMonthDayParser',
-  'ENYearMonthNameParser',
-  'ENSlashMonthFormatParser',
-  'ENWeekdayParser',
-  'ENTimeExpressionParser',
+/**
+ * What a chrono parser lede uses needs in a text before its pattern can match:
+ * a month name, a weekday name or a digit (see the gates below). By class name.
+ */
+type ParserNeed = 'month' | 'weekday' | 'digit';
+const CHRONO_PARSERS = new Map<string, ParserNeed>([
+  ['ISOFormatParser', 'digit'],
+  ['SlashDateFormatParser', 'digit'],
+  ['ENMonthNameLittleEndianParser', 'month'],
+  ['ENMonthNameMiddleEndianParser', 'month'],
+  ['ENMonthNameParser', 'month'],
+  ['ENYearMonthDayParser', 'digit'],
+  ['ENYearMonthNameParser', 'month'],
+  ['ENSlashMonthFormatParser', 'digit'],
+  ['ENWeekdayParser', 'weekday'],
+  ['ENTimeExpressionParser', 'digit'],
 ]);
+
+/**
+ * Tests that a text may hold what a parser needs; each is looser than the
+ * parsers' own patterns (which are case-insensitive, as these are): every key of
+ * chrono's English month dictionary begins with one of these month prefixes,
+ * every key of its weekday dictionary (and "weekend", "weekday") with one of
+ * these, and the numeric and clock patterns all need an ASCII digit. A parser
+ * whose gate fails cannot match, so leaving it out changes no result; it saves
+ * running its pattern (chrono runs every parser's over the whole text) and, on
+ * an extractor's first texts, compiling the largest patterns before they are
+ * needed.
+ */
+export const CHRONO_GATES: Readonly<Record<ParserNeed, RegExp>> = {
+  month: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  weekday: /sun|mon|tue|wed|thu|fri|sat|week/i,
+  digit: /[0-9]/,
+};
+const NEEDS: readonly ParserNeed[] = ['month', 'weekday', 'digit'];
 
 /** chrono refiners lede leaves out. */
 const DROPPED_REFINERS = new Set([
@@ -38,22 +60,41 @@ const DROPPED_REFINERS = new Set([
   'ENUnlikelyFormatFilter', // lede's own false-alarm refiner decides about "May"
 ]);
 
-export type ChronoParser = en.Chrono;
+/** lede's chrono: parses a text with those of its parsers whose gate the text passes. */
+export interface ChronoParser {
+  parse(text: string, reference: Date): ParsedResult[];
+}
 
-/** Builds lede's chrono instance: chrono's English parsers and refiners, minus the relative ones. */
-export function createChronoParser(): ChronoParser {
+/**
+ * Builds lede's chrono: chrono's English parsers and refiners, minus the relative
+ * ones. `gated: false` runs every parser on every text (for tests: the gates must
+ * change no result).
+ */
+export function createChronoParser({ gated = true }: { gated?: boolean } = {}): ChronoParser {
   const english = en.configuration.createCasualConfiguration(false);
   const parsers = english.parsers.filter((parser) => CHRONO_PARSERS.has(parser.constructor.name));
   const found = new Set(parsers.map((parser) => parser.constructor.name));
-  const missing = [...CHRONO_PARSERS].filter((name) => !found.has(name));
+  const missing = [...CHRONO_PARSERS.keys()].filter((name) => !found.has(name));
   if (missing.length > 0) {
     // A chrono-node upgrade renamed its parsers: fail when the extractor is built, not silently later.
     throw new Error(`chrono-node no longer provides ${missing.join(', ')}; update CHRONO_PARSERS in src/stages/dates/chrono-parser.ts for the installed chrono-node.`);
   }
-  return new en.Chrono({
-    parsers,
-    refiners: english.refiners.filter((refiner) => !DROPPED_REFINERS.has(refiner.constructor.name)),
-  });
+  const refiners = english.refiners.filter((refiner) => !DROPPED_REFINERS.has(refiner.constructor.name));
+  // One chrono per set of gates passed (bit i: NEEDS[i]), made when first needed;
+  // each keeps the parsers' order, so results come out as with all of them.
+  const bySet: (en.Chrono | null)[] = new Array<en.Chrono | null>(1 << NEEDS.length).fill(null);
+  const chronoFor = (set: number): en.Chrono =>
+    (bySet[set] ??= new en.Chrono({
+      parsers: parsers.filter((parser) => (set >> NEEDS.indexOf(CHRONO_PARSERS.get(parser.constructor.name)!)) & 1),
+      refiners,
+    }));
+  return {
+    parse(text, reference) {
+      let set = 0;
+      for (let i = 0; i < NEEDS.length; i++) if (!gated || CHRONO_GATES[NEEDS[i]!].test(text)) set |= 1 << i;
+      return set === 0 ? [] : chronoFor(set).parse(text, reference);
+    },
+  };
 }
 
 /**

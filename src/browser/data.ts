@@ -37,7 +37,7 @@ export function embeddedResourceData(): ResourceData {
   cached ??= resourceDataFromFiles(
     embeddedFiles,
     winkModelFromParts(
-      JSON.parse(winkCoreText) as WinkCoreJson,
+      () => JSON.parse(winkCoreText) as WinkCoreJson,
       {
         sbd: loadSbdModel as Model['sbd'],
         pos: loadPosModel as Model['pos'],

@@ -162,11 +162,14 @@ export function readWinkCoreWith(json: WinkCoreJson, decode: Base64Decoder): Rec
 /**
  * The language model for winkNLP(model, ['sbd', 'pos']): the package's core,
  * sentence and part-of-speech models, and empty ones for the annotations that
- * pipe never runs (wink-nlp requires them to be there).
+ * pipe never runs (wink-nlp requires them to be there). `readJson` gives the
+ * core's JSON each time wink-nlp asks for the core (once per winkNLP instance):
+ * the model holds no parsed copy of it (about 2.6 MB, the lexicon as base64 and
+ * the word lists, that nothing reads once the core is made).
  */
-export function winkModelFromParts(json: WinkCoreJson, parts: WinkModelParts, decode: Base64Decoder): Model {
+export function winkModelFromParts(readJson: () => WinkCoreJson, parts: WinkModelParts, decode: Base64Decoder): Model {
   return {
-    core: () => readWinkCoreWith(json, decode),
+    core: () => readWinkCoreWith(readJson(), decode),
     sbd: parts.sbd,
     pos: parts.pos,
     ner: () => ({ machines: [], transformers: [] }),

@@ -4,6 +4,7 @@
  * own model object, and why).
  */
 
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Model } from 'wink-nlp';
 import { readWinkCoreWith, winkModelFromParts, type WinkCoreJson } from '../core/wink-core.js';
@@ -22,15 +23,22 @@ export function readWinkCore(json: WinkCoreJson): Record<string, unknown> {
   return readWinkCoreWith(json, bytesFromBase64);
 }
 
+const CORE_JSON = `${PACKAGE}languages/cur/models/eng-core-web-model.json`;
+
 /** The core model's JSON as the package's own loader loads it (shared, never to be changed). */
 export function winkCoreJson(): WinkCoreJson {
-  return require(`${PACKAGE}languages/cur/models/eng-core-web-model.json`) as WinkCoreJson;
+  return require(CORE_JSON) as WinkCoreJson;
+}
+
+/** The core model's JSON read afresh, outside require's cache, so that nothing keeps it once the core is made. */
+function readCoreJson(): WinkCoreJson {
+  return JSON.parse(readFileSync(require.resolve(CORE_JSON), 'utf8')) as WinkCoreJson;
 }
 
 /** The language model for winkNLP(model, ['sbd', 'pos']) (see src/core/wink-core.ts). */
 export function loadWinkModel(): Model {
   return winkModelFromParts(
-    winkCoreJson(),
+    readCoreJson,
     {
       sbd: require(`${PACKAGE}load-sbd-model.js`),
       pos: require(`${PACKAGE}load-pos-model.js`),

@@ -379,32 +379,37 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
   const { values, cellIndices, counts } = storedArrays(data.weights, entryCount, featureCount);
   // Per feature: its row among the emission rows, or ~row among the transition
   // matrices; where its weights start among the stored ones; and, for an emission
-  // row, where its record starts (see EmissionRecords).
+  // row, where its record starts (see EmissionRecords). One pass over the
+  // features (it runs once, mostly before V8 optimises it: each pass cost several
+  // ms of an extractor's start-up).
   const rows = new Int32Array(featureCount);
   const entryStarts = new Int32Array(featureCount);
+  const recordStarts = new Int32Array(featureCount);
+  const transitionFeatures: number[] = [];
   let emissionCount = 0;
-  let transitionCount = 0;
   let entries = 0;
   let recordCells = 0;
   for (let f = 0; f < featureCount; f++) {
-    const transition = text.charCodeAt(starts[f]!) === 84; /* 'T' */
-    rows[f] = transition ? ~transitionCount++ : emissionCount++;
+    const count = counts[f]!;
     entryStarts[f] = entries;
-    entries += counts[f]!;
-    if (!transition) recordCells += 1 + counts[f]!;
+    entries += count;
+    if (text.charCodeAt(starts[f]!) === 84 /* 'T' */) {
+      rows[f] = ~transitionFeatures.length;
+      transitionFeatures.push(f);
+    } else {
+      rows[f] = emissionCount;
+      recordStarts[emissionCount++] = recordCells;
+      recordCells += 1 + count;
+    }
   }
   if (entries !== entryCount) throw new Error(`NER model "${meta.name}": corrupt weights: the features count ${entries} weights, the file holds ${entryCount}.`);
-  const offsets = new Int32Array(emissionCount);
-  for (let f = 0, at = 0; f < featureCount; f++) {
-    if (rows[f]! < 0) continue;
-    offsets[rows[f]!] = at;
-    at += 1 + counts[f]!;
-  }
+  const offsets = recordStarts.subarray(0, emissionCount);
   // The transition matrices are few: made now.
+  const transitionCount = transitionFeatures.length;
   const transitions = new Int16Array(transitionCount * TRANSITION_CELLS);
-  for (let f = 0; f < featureCount; f++) {
-    if (rows[f]! >= 0) continue;
-    const base = ~rows[f]! * TRANSITION_CELLS;
+  for (let t = 0; t < transitionCount; t++) {
+    const f = transitionFeatures[t]!;
+    const base = t * TRANSITION_CELLS;
     for (let e = entryStarts[f]!, end = e + counts[f]!; e < end; e++) {
       if (cellIndices[e]! >= TRANSITION_CELLS) throw corrupt(f);
       transitions[base + cellIndices[e]!] = values[e]!;

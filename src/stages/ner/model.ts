@@ -190,20 +190,22 @@ class FeatureTable {
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly shift: number;
-  /** Features not yet entered, chained by bucket: the last filed under bucket b is bucketLast[b] - 1, the one before feature f previousFeature[f] - 1 (0: none). */
-  private readonly bucketLast = new Int32Array(1 << BUCKET_BITS);
+  /** Features not yet entered, chained by bucket (scanFeatureNames files them). */
+  private readonly bucketLast: Int32Array;
   private readonly previousFeature: Int32Array;
   private readonly entered = new Uint8Array(1 << BUCKET_BITS);
 
   /**
    * @param text the feature names, one a line
    * @param starts where each name starts in `text` (`starts[f + 1] - 1` is where it ends)
+   * @param chains the features filed by bucket (scanFeatureNames)
    * @param rowCodes each feature's row code
    * @param enter called once for each feature as it is entered
    */
   constructor(
     private readonly text: string,
     private readonly starts: Int32Array,
+    chains: BucketChains,
     private readonly rowCodes: Int32Array,
     private readonly enter: (feature: number) => void,
   ) {
@@ -213,20 +215,8 @@ class FeatureTable {
     const size = 2 ** (32 - this.shift);
     this.mask = size - 1;
     this.slots = new Int32Array(size * SLOT_FIELDS);
-    this.previousFeature = new Int32Array(count);
-    for (let f = 0; f < count; f++) {
-      const at = starts[f]!;
-      const end = starts[f + 1]! - 1;
-      const length = end - at;
-      const bucket = bucketOf(
-        length,
-        length > 0 ? text.charCodeAt(end - 1) : -1,
-        length > 1 ? text.charCodeAt(end - 2) : -1,
-        length > 2 ? text.charCodeAt(end - 3) : -1,
-      );
-      this.previousFeature[f] = this.bucketLast[bucket]!;
-      this.bucketLast[bucket] = f + 1;
-    }
+    this.bucketLast = chains.bucketLast;
+    this.previousFeature = chains.previousFeature;
   }
 
   /** Enters the features of `bucket`, if that has not been done. */
@@ -318,18 +308,48 @@ export function compileNerModel(data: NerModelData): CompiledNerModel {
   return compiled;
 }
 
-/** Where each feature name starts in the text (plus one past the end, as if the text ended with "\n"), and how many lines the text has. */
-function scanFeatureNames(text: string, featureCount: number): { starts: Int32Array; count: number } {
+/**
+ * Features filed by the bucket of their name (bucketOf), for FeatureTable to
+ * enter a bucket's features when first asked: the last filed under bucket b is
+ * bucketLast[b] - 1, the one before feature f previousFeature[f] - 1 (0: none).
+ */
+interface BucketChains {
+  readonly bucketLast: Int32Array;
+  readonly previousFeature: Int32Array;
+}
+
+/**
+ * Where each feature name starts in the text (plus one past the end, as if the
+ * text ended with "\n"), how many lines the text has, and the names filed by
+ * bucket: one pass over the lines (it runs once, mostly before V8 optimises it).
+ */
+function scanFeatureNames(text: string, featureCount: number): { starts: Int32Array; count: number; chains: BucketChains } {
   const starts = new Int32Array(featureCount + 1);
-  if (featureCount === 0) return { starts, count: 0 };
+  const bucketLast = new Int32Array(1 << BUCKET_BITS);
+  const previousFeature = new Int32Array(featureCount);
+  const chains = { bucketLast, previousFeature };
+  if (featureCount === 0) return { starts, count: 0, chains };
   let count = 0;
-  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+  let at = 0;
+  for (let newline = text.indexOf('\n'); ; newline = text.indexOf('\n', newline + 1)) {
+    const end = newline < 0 ? text.length : newline;
+    if (count < featureCount) {
+      const length = end - at;
+      const bucket = bucketOf(
+        length,
+        length > 0 ? text.charCodeAt(end - 1) : -1,
+        length > 1 ? text.charCodeAt(end - 2) : -1,
+        length > 2 ? text.charCodeAt(end - 3) : -1,
+      );
+      previousFeature[count] = bucketLast[bucket]!;
+      bucketLast[bucket] = count + 1;
+      starts[count + 1] = end + 1;
+    }
     count++;
-    if (count <= featureCount) starts[count] = newline + 1;
+    if (newline < 0) break;
+    at = newline + 1;
   }
-  count++;
-  if (count <= featureCount) starts[count] = text.length + 1;
-  return { starts, count };
+  return { starts, count, chains };
 }
 
 /** Whether this machine stores numbers little-endian, as the weights file does. */
@@ -373,7 +393,7 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
   if (scanned.count !== featureCount || data.weights.length !== entryCount * 4 + featureCount * 2) {
     throw new Error(`NER model "${meta.name}": expected ${featureCount} features and ${entryCount * 4 + featureCount * 2} weight bytes, got ${scanned.count} and ${data.weights.length}; the model files are out of step (npm run train rewrites them).`);
   }
-  const { starts } = scanned;
+  const { starts, chains } = scanned;
   const nameOf = (f: number): string => text.slice(starts[f]!, starts[f + 1]! - 1);
   const corrupt = (f: number): Error => new Error(`NER model "${meta.name}": corrupt weights at feature ${f} ("${nameOf(f)}").`);
   const { values, cellIndices, counts } = storedArrays(data.weights, entryCount, featureCount);
@@ -446,7 +466,7 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
     for (let l = 0; l < LABEL_COUNT; l++) if (scratch[l] !== 0) cells[at++] = (scratch[l]! << LABEL_BITS) | l;
     cells[countAt] = at - countAt - 1;
   };
-  const table = new FeatureTable(text, starts, rows, makeRecord);
+  const table = new FeatureTable(text, starts, chains, rows, makeRecord);
   // The dense rows are made when first read (the tagger reads the records).
   let weights: Int16Array | null = null;
   const denseRows = (): Int16Array => {

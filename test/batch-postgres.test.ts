@@ -72,6 +72,17 @@ describe('records prepared for PostgreSQL', () => {
     expect(record.refusal).toBe('line 7: the text holds, at offset 1, the character U+0000 (NUL), which PostgreSQL cannot store in text or jsonb; fix the text and run again.');
     expect(record.extraction).toBe('');
   });
+
+  it('stores text that only looks like an escaped NUL or surrogate in JSON, and refuses one the extraction holds', () => {
+    for (const text of ['C:\\u0000 and \\ud800 are paths.', 'Backslash: \\\\u0000.']) {
+      const record = toPostgresRecord(textRecord(1, 'escapes', text));
+      expect(record.refusal).toBeNull();
+      expect(JSON.parse(record.extraction)).toEqual(textRecord(1, 'escapes', text).extraction);
+    }
+    const split = textRecord(2, 'split', 'Ship 🚢 ahoy');
+    split.extraction.places[0]!.aliases = ['Ship \ud83d'];
+    expect(toPostgresRecord(split).refusal).toMatch(/^line 2: the extraction holds a lone UTF-16 surrogate \(\\uD83D\)/);
+  });
 });
 
 describe.skipIf(SKIP_POSTGRES)('PostgreSQL archive', () => {

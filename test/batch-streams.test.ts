@@ -1,12 +1,18 @@
 /**
  * The streaming parts of batch annotation: the line reader, batching of what is
- * available, and concurrent mapping that keeps input order with a bounded window.
+ * available, concurrent mapping that keeps input order with a bounded window, and
+ * writing behind while more results are made.
  */
 
 import { describe, expect, it } from 'vitest';
 import { readLines } from '../src/batch/line-reader.js';
 import { batchAvailable } from '../src/batch/batch-available.js';
 import { mapInOrder } from '../src/batch/ordered-map.js';
+import { toPostgresRecord } from '../src/batch/postgres-record.js';
+import { joinResults } from '../src/batch/run-lines.js';
+import type { LineError } from '../src/batch/worker-protocol.js';
+import { writeBehind } from '../src/batch/write-behind.js';
+import { extract } from '../src/index.js';
 
 async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -168,5 +174,111 @@ describe('stopping early', () => {
     }
     expect(seen).toEqual([[1]]);
     expect(closed).toBe(false); // still stalled, but the consumer was not held up
+  });
+});
+
+describe('writeBehind', () => {
+  /** A write that records what it took and ends when told to. */
+  function gatedWriter() {
+    const written: number[][] = [];
+    const gates: (() => void)[] = [];
+    const write = (items: number[]): Promise<void> => {
+      written.push(items);
+      return new Promise((resolve) => gates.push(resolve));
+    };
+    const open = async (): Promise<void> => {
+      while (gates.length === 0) await sleep(1);
+      gates.shift()!();
+      await sleep(1);
+    };
+    return { written, write, open };
+  }
+
+  it('writes the first item at once and the items that came meanwhile together, in order', async () => {
+    const { written, write, open } = gatedWriter();
+    const output = writeBehind(write, 10);
+    await output.push(1);
+    await output.push(2);
+    await output.push(3);
+    expect(written).toEqual([[1]]);
+    await open();
+    expect(written).toEqual([[1], [2, 3]]);
+    await output.push(4);
+    await open();
+    expect(written).toEqual([[1], [2, 3], [4]]);
+    const finished = output.finish();
+    await open();
+    await finished;
+  });
+
+  it('lets at most maxWaiting items wait: push waits for the write in flight to end', async () => {
+    const { written, write, open } = gatedWriter();
+    const output = writeBehind(write, 2);
+    await output.push(1);
+    await output.push(2);
+    let third = false;
+    const pushed = output.push(3).then(() => (third = true));
+    await sleep(5);
+    expect(third).toBe(false);
+    await open();
+    await pushed;
+    expect(written).toEqual([[1], [2, 3]]);
+    const finished = output.finish();
+    await open();
+    await finished;
+  });
+
+  it('passes on a failed write on the next push, and on finish; nothing after it is written', async () => {
+    const failure = new Error('disk full');
+    const written: number[][] = [];
+    const output = writeBehind(async (items: number[]) => {
+      written.push(items);
+      if (items.includes(2)) throw failure;
+    }, 10);
+    await output.push(1);
+    await sleep(1);
+    await output.push(2);
+    await sleep(1);
+    await expect(output.push(3)).rejects.toBe(failure);
+    await expect(output.finish()).rejects.toBe(failure);
+    expect(written).toEqual([[1], [2]]);
+  });
+
+  it('passes on a write that throws at once', async () => {
+    const output = writeBehind<number>(() => {
+      throw new TypeError('bad');
+    }, 10);
+    await output.push(1);
+    await expect(output.finish()).rejects.toThrow('bad');
+  });
+
+  it('abandon() waits for the write in flight and drops the items waiting', async () => {
+    const { written, write, open } = gatedWriter();
+    const output = writeBehind(write, 10);
+    await output.push(1);
+    await output.push(2);
+    let abandoned = false;
+    const done = output.abandon().then(() => (abandoned = true));
+    await sleep(5);
+    expect(abandoned).toBe(false);
+    await open();
+    await done;
+    expect(written).toEqual([[1]]);
+  });
+});
+
+describe('joinResults', () => {
+  it('joins output, errors and records in order, and keeps the PostgreSQL records', () => {
+    const error = (lineNumber: number): LineError => ({ lineNumber, id: lineNumber, error: { code: 'invalid_json', message: `line ${lineNumber}` } });
+    const postgres = (lineNumber: number) => ({ ...toPostgresRecord({ lineNumber, id: `a${lineNumber}`, text: 'x', publishedAt: undefined, extraction: extract('x') }) });
+    const joined = joinResults([
+      { output: 'a\n', errors: [error(1)], records: [], postgresRecords: [postgres(2)] },
+      { output: 'b\n', errors: [error(3)], records: [], postgresRecords: [postgres(4)] },
+      { output: '', errors: [error(5)], records: [] },
+    ]);
+    expect(joined.output).toBe('a\nb\n');
+    expect(joined.errors.map((e) => e.lineNumber)).toEqual([1, 3, 5]);
+    expect(joined.postgresRecords?.map((r) => r.lineNumber)).toEqual([2, 4]);
+    expect(joinResults([{ output: 'a\n', errors: [], records: [] }, { output: 'b\n', errors: [], records: [] }])).toEqual({ output: 'a\nb\n', errors: [], records: [] });
   });
 });

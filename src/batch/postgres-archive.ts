@@ -264,6 +264,9 @@ function articleValues(records: readonly PostgresRecord[]): (string | null)[] {
  * Upserts `count` articles: a row of four parameters each (not arrays, which would
  * have to escape every character of the texts). Their number stays far below
  * PostgreSQL's 65,535: a batch holds at most ARTICLES_PER_STATEMENT articles.
+ * Returns the articles inserted or changed (an unchanged one is not updated), each
+ * with whether it is new: the row version an INSERT made has no xmax, while the one
+ * ON CONFLICT … DO UPDATE made carries this transaction's id, which locked the old row.
  */
 function upsertArticles(count: number): string {
   const rows = Array.from({ length: count }, (_, i) => `($${4 * i + 1}::text, $${4 * i + 2}::text, $${4 * i + 3}::text, $${4 * i + 4}::jsonb)`);
@@ -273,7 +276,7 @@ VALUES ${rows.join(', ')}
 ON CONFLICT (id) DO UPDATE
   SET published_at = excluded.published_at, text = excluded.text, extraction = excluded.extraction
   WHERE (a.published_at, a.text, a.extraction) IS DISTINCT FROM (excluded.published_at, excluded.text, excluded.extraction)
-RETURNING id, article_key`;
+RETURNING id, article_key, xmax = 0 AS inserted`;
 }
 
 /** Articles of one upsert statement (4 parameters each). */
@@ -398,15 +401,23 @@ export async function openPostgresArchive(options: PostgresArchiveOptions): Prom
   /** Upserts `records` (distinct ids) and replaces the child rows of those new or changed. */
   const store = async (records: readonly PostgresRecord[]): Promise<void> => {
     const keys = new Map<string, string>();
+    /** Keys of articles that were stored before and changed: their old rows go. A new article has none. */
+    const replaced: string[] = [];
     for (let from = 0; from < records.length; from += ARTICLES_PER_STATEMENT) {
       const part = records.slice(from, from + ARTICLES_PER_STATEMENT);
       const upserted = await client.query({ name: `lede-upsert-articles-${part.length}`, text: upsertArticles(part.length), values: articleValues(part) });
-      for (const row of upserted.rows as { id: string; article_key: string }[]) keys.set(row.id, row.article_key);
+      for (const row of upserted.rows as { id: string; article_key: string; inserted: boolean }[]) {
+        keys.set(row.id, row.article_key);
+        if (!row.inserted) replaced.push(row.article_key);
+      }
     }
     if (keys.size === 0) return;
-    const changedKeys = [...keys.values()];
-    for (const table of CHILD_TABLES) {
-      await client.query({ name: `lede-delete-${table}`, text: `DELETE FROM ${table} WHERE article_key = ANY($1::bigint[])`, values: [changedKeys] });
+    if (replaced.length > 0) {
+      for (const table of CHILD_TABLES) {
+        // Unnamed, so planned with these keys each time: a named statement's generic plan, made
+        // while the table was small, went on scanning it whole as it grew (seen on a first load).
+        await client.query({ text: `DELETE FROM ${table} WHERE article_key = ANY($1::bigint[])`, values: [replaced] });
+      }
     }
     const keyOf = (record: PostgresRecord): string | undefined => keys.get(String(record.id));
     for (const table of CHILD_TABLES) {

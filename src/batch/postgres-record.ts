@@ -81,14 +81,26 @@ function firstUnstorableString(value: unknown): { text: string; at: number } | n
   return null;
 }
 
-/** Why a record cannot be stored as it is, or null. */
-export function unstorableReason(record: AnnotatedRecord): string | null {
+/**
+ * What JSON.stringify writes for NUL and for a lone surrogate (well-formed JSON.stringify
+ * escapes those, lower case). Its absence from the extraction's JSON clears every string
+ * in it at once; a match may be a literal backslash before "u0000" in the text, so it
+ * only sends the check through the strings one by one.
+ */
+const ESCAPED_UNSTORABLE = /\\u(?:0000|d[89a-f])/;
+
+/**
+ * Why a record cannot be stored as it is, or null. `extractionJson`, the extraction as
+ * JSON.stringify wrote it, saves walking the extraction when it shows nothing to refuse.
+ */
+export function unstorableReason(record: AnnotatedRecord, extractionJson?: string): string | null {
   const where = `line ${record.lineNumber}`;
   const id = String(record.id);
   let at = firstUnstorable(id);
   if (at >= 0) return `${where}: the id holds ${describeUnit(id, at)}; fix the id and run again.`;
   at = firstUnstorable(record.text);
   if (at >= 0) return `${where}: the text holds, at offset ${at}, ${describeUnit(record.text, at)}; fix the text and run again.`;
+  if (extractionJson !== undefined && !ESCAPED_UNSTORABLE.test(extractionJson)) return null;
   const inExtraction = firstUnstorableString(record.extraction);
   if (inExtraction) {
     const { text, at: offset } = inExtraction;
@@ -108,7 +120,8 @@ const NO_ROWS: Record<ChildTable, string> = { entities: '[]', mentions: '[]', qu
 export function toPostgresRecord(record: AnnotatedRecord): PostgresRecord {
   const { lineNumber, id, text } = record;
   const publishedAt = normalizePublishedAt(record.publishedAt);
-  const reason = unstorableReason(record);
+  const extraction = JSON.stringify(record.extraction);
+  const reason = unstorableReason(record, extraction);
   if (reason !== null) return { lineNumber, id, text, publishedAt, refusal: reason, extraction: '', rows: NO_ROWS };
   const rows = archiveRows(record.extraction);
   const k = 0;
@@ -118,7 +131,7 @@ export function toPostgresRecord(record: AnnotatedRecord): PostgresRecord {
     text,
     publishedAt,
     refusal: null,
-    extraction: JSON.stringify(record.extraction),
+    extraction,
     rows: {
       entities: JSON.stringify(
         rows.entities.map((e) => ({ k, i: e.entityId, y: e.type, n: e.name, a: e.aliases, t: e.titles, s: e.salience, c: e.confidence, m: e.mentionCount })),

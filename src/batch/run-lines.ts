@@ -52,6 +52,14 @@ export async function runLines(pool: WorkerPool, batch: LinesToRun): Promise<Lin
     const parts = await Promise.all(
       batch.lines.map((line, offset) => runLines(pool, { ...batch, lines: [line], firstLineNumber: batch.firstLineNumber + offset })),
     );
-    return { output: parts.map((p) => p.output).join(''), errors: parts.flatMap((p) => p.errors), records: parts.flatMap((p) => p.records) };
+    return joinResults(parts);
   }
+}
+
+/** The results of consecutive batches as one, in order. */
+export function joinResults(parts: readonly LinesTaskResult[]): LinesTaskResult {
+  if (parts.length === 1) return parts[0]!;
+  const joined: LinesTaskResult = { output: parts.map((p) => p.output).join(''), errors: parts.flatMap((p) => p.errors), records: parts.flatMap((p) => p.records) };
+  if (parts.some((p) => p.postgresRecords !== undefined)) joined.postgresRecords = parts.flatMap((p) => p.postgresRecords ?? []);
+  return joined;
 }

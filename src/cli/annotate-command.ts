@@ -9,10 +9,11 @@ import { readLines, type InputLine } from '../batch/line-reader.js';
 import { batchAvailable } from '../batch/batch-available.js';
 import { createWorkerPool, type WorkerPool } from '../batch/worker-pool.js';
 import { TASKS_IN_FLIGHT_PER_WORKER } from '../batch/annotate.js';
-import { runLines } from '../batch/run-lines.js';
+import { joinResults, runLines } from '../batch/run-lines.js';
+import { writeBehind, type WriteBehind } from '../batch/write-behind.js';
 import { BATCH_MAX_CHARS, BATCH_MAX_RECORDS, type LinesTaskResult } from '../batch/worker-protocol.js';
 import { openInput } from './io.js';
-import { isBrokenPipe, openOutputSink } from './output-sink.js';
+import { isBrokenPipe, openOutputSink, type OutputSink } from './output-sink.js';
 import { createProgress, summaryLine, type Progress, type ProgressCounts } from './progress.js';
 import { UsageError } from './usage.js';
 import type { AnnotateCommand } from './parse-command.js';
@@ -38,15 +39,25 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
     );
   }
   let progress: Progress | null = null;
-  const sink = await openOutputSink({
-    format: command.format,
-    output: command.output,
-    input: command.input,
-    command: COMMAND,
-    log: (line) => progress!.log(line),
-    database: command.database,
-    schema: command.schema,
-  });
+  // The worker threads load their extractors while the output opens (a database connects
+  // and migrates its schema), instead of after it.
+  const poolStarting = createWorkerPool(command.workers, undefined);
+  poolStarting.catch(() => undefined); // awaited below; a failure is reported there
+  let sink: OutputSink;
+  try {
+    sink = await openOutputSink({
+      format: command.format,
+      output: command.output,
+      input: command.input,
+      command: COMMAND,
+      log: (line) => progress!.log(line),
+      database: command.database,
+      schema: command.schema,
+    });
+  } catch (error) {
+    await poolStarting.then((started) => started.close(), () => undefined);
+    throw error;
+  }
   const format = sink.lineFormat;
 
   let inputFailure: unknown = null;
@@ -57,8 +68,9 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
   progress = await createProgress(size, startedAt);
   const counts: ProgressCounts = { articles: 0, errors: 0, bytes: 0 };
   let pool: WorkerPool | null = null;
+  let output: WriteBehind<BatchOutcome> | null = null;
   try {
-    pool = await createWorkerPool(command.workers, undefined);
+    pool = await poolStarting;
     const runningPool = pool;
     const annotateBatch = async (batch: InputLine[]): Promise<BatchOutcome> => ({
       lines: batch.length,
@@ -76,14 +88,21 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
       maxWeight: BATCH_MAX_CHARS,
       weigh: (line) => line.text.length,
     });
-    try {
-      for await (const { lines, bytes, result } of mapInOrder(batches, annotateBatch, command.workers * TASKS_IN_FLIGHT_PER_WORKER)) {
-        const errors = await sink.write(result);
+    const window = command.workers * TASKS_IN_FLIGHT_PER_WORKER;
+    // While one write is in flight (a PostgreSQL commit), the results that come in wait
+    // and go together in the next write, and new tasks go on starting meanwhile.
+    output = writeBehind<BatchOutcome>(async (outcomes) => {
+      const errors = await sink.write(joinResults(outcomes.map((outcome) => outcome.result)));
+      for (const { lines, bytes } of outcomes) {
         counts.articles += lines;
-        counts.errors += errors.length;
         counts.bytes += bytes;
-        progress.update(counts);
       }
+      counts.errors += errors.length;
+      progress!.update(counts);
+    }, window);
+    try {
+      for await (const outcome of mapInOrder(batches, annotateBatch, window)) await output.push(outcome);
+      await output.finish();
     } catch (error) {
       if (isBrokenPipe(error)) return;
       if (error === inputFailure) {
@@ -95,6 +114,7 @@ export async function runAnnotate(command: AnnotateCommand): Promise<void> {
     }
     await sink.finish();
   } finally {
+    await output?.abandon();
     progress.stop();
     await sink.close();
     await pool?.close();

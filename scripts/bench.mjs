@@ -37,8 +37,8 @@
  * LEDE_BENCH_COMPROMISE_ROUNDS (rounds of lede against compromise, default 7),
  * LEDE_BENCH_BIG_RUN (articles of the memory run, default 20000),
  * LEDE_BENCH_PG_ARTICLES (articles of each postgres/jsonl run, default 4000),
- * LEDE_BENCH_PG_ROUNDS (rounds of those runs, default 3), LEDE_BENCH_ONLY=postgres (that
- * row alone, printed on standard error), LEDE_BENCH_QUEUE_ARTICLES
+ * LEDE_BENCH_PG_ROUNDS (rounds of those runs, default 3), LEDE_BENCH_ONLY=postgres or
+ * LEDE_BENCH_ONLY=queue (that row alone, printed on standard error), LEDE_BENCH_QUEUE_ARTICLES
  * (articles of each queue and annotate run, default 4000), LEDE_BENCH_QUEUE_ROUNDS (default 3).
  */
 
@@ -490,11 +490,9 @@ async function main() {
   console.error(`lede bench on ${corpus.name} (${int(totalTokens)} tokens); ${workers} cores; load average ${loadAtStart}`);
 
   try {
-    if (process.env.LEDE_BENCH_ONLY === 'postgres') {
-      // Only the PostgreSQL row (its line on standard error), e.g. to measure a change to --format postgres.
-      await postgresAgainstJsonl(corpus, dir, workers, row);
-      return;
-    }
+    // Only the PostgreSQL or the queue row (its line on standard error), e.g. to measure a change to either.
+    if (process.env.LEDE_BENCH_ONLY === 'postgres') return await postgresAgainstJsonl(corpus, dir, workers, row);
+    if (process.env.LEDE_BENCH_ONLY === 'queue') return await benchQueue(corpus, dir, row);
     const corpusFile = join(dir, 'corpus.json');
     writeFileSync(corpusFile, JSON.stringify(corpus.documents));
     const single = JSON.parse(tagged((await runNode(['--expose-gc', SCRIPT, '--child-single', corpusFile])).stdout, RESULT_TAG));

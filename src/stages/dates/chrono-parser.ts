@@ -48,7 +48,7 @@ export const CHRONO_GATES: Readonly<Record<ParserNeed, RegExp>> = {
   weekday: /sun|mon|tue|wed|thu|fri|sat|week/i,
   digit: /[0-9]/,
 };
-const NEEDS: readonly ParserNeed[] = ['month', 'weekday', 'digit'];
+const NEEDS = Object.keys(CHRONO_GATES) as readonly ParserNeed[];
 
 /** chrono refiners lede leaves out. */
 const DROPPED_REFINERS = new Set([

@@ -178,8 +178,9 @@ function bucketOfJoined(a: string, b: string, c: string, d: string): number {
  * lookups per token, most of them for rare words, and on a table of this size
  * (several MB with the weights and the text) each separate array read was a miss.
  *
- * Features are entered lazily: building the table only files each feature under
- * the bucket of its name's length and last three code units (bucketOf); a lookup
+ * Features are entered lazily: building the model only files each feature under
+ * the bucket of its name's length and last three code units (bucketOf, in
+ * scanFeatureNames); a lookup
  * enters its bucket's features (hashes them, and has `enter` make their weights)
  * the first time it is asked for. A lookup can only match a name of its bucket,
  * so results are those of a table with every feature entered; hashing and

@@ -39,7 +39,7 @@ export interface ResourceData {
 export type WinkNlp = ReturnType<typeof winkNLP>;
 
 export interface Resources {
-  readonly nlp: WinkNlp;
+  readonly nlp: WinkNlpSource;
   readonly furniture: CompiledFurniture;
   readonly ner: NerResources;
   readonly cues: CompiledCues;
@@ -49,16 +49,79 @@ export interface Resources {
   readonly config: Readonly<ExtractorConfig>;
 }
 
-const sharedNlp = new WeakMap<WinkLanguageModel, WinkNlp>();
+/**
+ * New words wink-nlp may learn before lede starts a fresh instance. wink-nlp adds
+ * every token it has not seen to its vocabulary (the lexeme list and index, and
+ * the features packed for it) and keeps it for the life of the instance: over a
+ * stream of articles that grows without end, about 250 bytes a word, with every
+ * new name, number and misspelling. 50,000 words are about 12 MB; a fresh
+ * instance costs its start-up (some 60 ms), once per some thousands of articles.
+ */
+export const MAX_LEARNED_WORDS = 50_000;
+
+/** wink-nlp's core model as its cache reads it: the lexeme list grows with each word learned. */
+interface WinkCoreModel {
+  features?: { lexeme?: { list?: unknown; intrinsicSize?: unknown } };
+}
 
 /**
- * One wink-nlp instance per language model serves every extractor. (It caches tokens
- * across documents; the tokenize stage splits possessives itself so that the cache
- * cannot change results.)
+ * The wink-nlp instance of a language model, renewed when it has learned
+ * `maxLearned` words (see MAX_LEARNED_WORDS). Results do not depend on which
+ * instance reads a text: the tokenize stage splits possessives itself, the one
+ * thing wink-nlp reads differently once it has seen a word.
  */
-function getNlp(languageModel: WinkLanguageModel): WinkNlp {
+export class WinkNlpSource {
+  private nlp: WinkNlp | null = null;
+  private core: WinkCoreModel | null = null;
+  /** Instances made so far. */
+  instances = 0;
+
+  constructor(
+    private readonly languageModel: WinkLanguageModel,
+    private readonly maxLearned = MAX_LEARNED_WORDS,
+  ) {}
+
+  /** The instance to read the next text with. */
+  current(): WinkNlp {
+    if (this.nlp === null || this.learned() >= this.maxLearned) this.renew();
+    return this.nlp!;
+  }
+
+  /** Words the current instance has added to its vocabulary (0 for a model whose vocabulary it cannot see). */
+  learned(): number {
+    const lexeme = this.core?.features?.lexeme;
+    if (!lexeme || !Array.isArray(lexeme.list) || typeof lexeme.intrinsicSize !== 'number') return 0;
+    return lexeme.list.length - lexeme.intrinsicSize;
+  }
+
+  private renew(): void {
+    const model = this.languageModel;
+    // The core wink-nlp loads, kept to read how far its vocabulary has grown.
+    const watched: WinkLanguageModel = {
+      ...model,
+      core: () => {
+        const core = (model.core as () => WinkCoreModel)();
+        this.core = core;
+        return core;
+      },
+    } as WinkLanguageModel;
+    this.nlp = null;
+    this.core = null;
+    this.nlp = winkNLP(watched, ['sbd', 'pos']);
+    this.instances++;
+  }
+}
+
+const sharedNlp = new WeakMap<WinkLanguageModel, WinkNlpSource>();
+
+/**
+ * One wink-nlp instance per language model serves every extractor (renewed as
+ * WinkNlpSource says). It caches tokens across documents; the tokenize stage
+ * splits possessives itself so that the cache cannot change results.
+ */
+function getNlp(languageModel: WinkLanguageModel): WinkNlpSource {
   let nlp = sharedNlp.get(languageModel);
-  if (!nlp) sharedNlp.set(languageModel, (nlp = winkNLP(languageModel, ['sbd', 'pos'])));
+  if (!nlp) sharedNlp.set(languageModel, (nlp = new WinkNlpSource(languageModel)));
   return nlp;
 }
 

@@ -198,6 +198,6 @@ function pushSentence(sentences: Sentence[], tokens: Token[], tokenStart: number
 export const tokenizeStage: Stage = {
   name: 'tokenize',
   run(doc, resources) {
-    tokenizeDocument(doc, resources.nlp);
+    tokenizeDocument(doc, resources.nlp.current());
   },
 };

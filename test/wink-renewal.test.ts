@@ -1,0 +1,93 @@
+/**
+ * WinkNlpSource: wink-nlp learns every token it has not seen and keeps it for the
+ * life of its instance, so over a stream of articles its vocabulary grows without
+ * end. lede starts a fresh instance once one has learned a set number of words.
+ * That must bound the vocabulary and change no result: the tokenize stage reads
+ * the same tokens, tags and sentences from an instance that has seen nothing as
+ * from one that has seen everything before.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { createDocument } from '../src/core/document.js';
+import { compileResources, WinkNlpSource } from '../src/core/resources.js';
+import { validateConfig } from '../src/core/options.js';
+import { loadResourceData } from '../src/node/load-data.js';
+import { segmentStage } from '../src/stages/segment.js';
+import { tokenizeDocument } from '../src/stages/tokenize.js';
+import { createExtractor } from '../src/index.js';
+import { readSample } from './helpers.js';
+
+const data = loadResourceData();
+const resources = compileResources(data, validateConfig(undefined));
+
+/** Made-up words no vocabulary holds: "Quvexa", "Zorblin", ... */
+function inventedWords(count: number, seed: number): string[] {
+  let state = seed;
+  const next = (): number => (state = (state * 48271) % 2147483647);
+  return Array.from({ length: count }, () => {
+    let word = String.fromCharCode(65 + (next() % 26));
+    for (let i = 0, n = 5 + (next() % 4); i < n; i++) word += String.fromCharCode(97 + (next() % 26));
+    return word;
+  });
+}
+
+const TEXTS = [
+  readSample('sample-article.txt'),
+  readSample('sample-article-single-marks.txt'),
+  `${inventedWords(40, 7).join(' met ')} in Qorvath on Monday. "We'll see," said Ms. Blenthwick's aide, who's 42.`,
+  "The Boatmen's Union said the Boatmen's strike would end. Boatmen's pay rose 3.5% to $1,200 a week; O'Neill's U.S.-based firm didn't agree.",
+];
+
+/** What the tokenize stage reads from a text with the given instance. */
+function tokensOf(text: string, nlp: ReturnType<WinkNlpSource['current']>): unknown {
+  const doc = createDocument(text, null);
+  segmentStage.run(doc, resources);
+  tokenizeDocument(doc, nlp);
+  return [doc.tokens, doc.sentences];
+}
+
+describe('WinkNlpSource', () => {
+  it('counts the words its instance learns, and starts a fresh instance once it has learned the limit', () => {
+    const source = new WinkNlpSource(data.languageModel, 30);
+    const first = source.current();
+    expect(source.instances).toBe(1);
+    expect(source.learned()).toBe(0);
+    // In lower case, each new word is one new lexeme (a capitalised one adds its lower-case form too).
+    first.readDoc(inventedWords(20, 1).join(' ').toLowerCase());
+    expect(source.learned()).toBe(20);
+    expect(source.current()).toBe(first);
+    first.readDoc(inventedWords(20, 2).join(' ').toLowerCase());
+    expect(source.learned()).toBe(40);
+    const second = source.current();
+    expect(second).not.toBe(first);
+    expect(source.instances).toBe(2);
+    expect(source.learned()).toBe(0);
+  });
+
+  it('keeps a known word known: a text of common words teaches the instance nothing', () => {
+    const source = new WinkNlpSource(data.languageModel, 30);
+    source.current().readDoc('The minister said that the government would not change its plans, and 12 of them agreed.');
+    expect(source.learned()).toBe(0);
+  });
+
+  it('the tokenize stage reads the same tokens and sentences whatever the instance has seen before', () => {
+    const fresh = (): ReturnType<WinkNlpSource['current']> => new WinkNlpSource(data.languageModel).current();
+    const expected = TEXTS.map((text) => tokensOf(text, fresh()));
+    // One instance reading every text twice, in turn: the second time it knows every word.
+    const longLived = fresh();
+    for (let round = 0; round < 2; round++) TEXTS.forEach((text, i) => expect(tokensOf(text, longLived), `round ${round}, text ${i}`).toEqual(expected[i]));
+    // A source renewed every few dozen words, so texts are read by instances with different histories.
+    const renewed = new WinkNlpSource(data.languageModel, 25);
+    for (let round = 0; round < 2; round++) TEXTS.forEach((text, i) => expect(tokensOf(text, renewed.current()), `round ${round}, text ${i}`).toEqual(expected[i]));
+    expect(renewed.instances).toBeGreaterThan(1);
+  });
+
+  it('an extractor gives the same result before and after many new words', () => {
+    const extractor = createExtractor();
+    const text = TEXTS[0]!;
+    const before = extractor.extract(text, { publishedAt: '2025-03-14' });
+    extractor.extract(inventedWords(3000, 11).join(' and '));
+    expect(extractor.extract(text, { publishedAt: '2025-03-14' })).toEqual(before);
+  });
+
+});

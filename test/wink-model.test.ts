@@ -26,6 +26,7 @@ describe('wink-nlp model without the deep copy', () => {
   it.each([
     ['a copy of the JSON', () => readWinkCore(winkCoreJson())],
     ['the objects of a JSON of its own', () => readWinkCoreWith(structuredClone(winkCoreJson()), (base64) => Buffer.from(base64, 'base64'), true)],
+    ["the file's base64 read from its bytes (loadWinkModel)", () => (loadWinkModel().core as () => Record<string, unknown>)()],
   ])("reads the core exactly as the package's own loader does, made of %s", (_, read) => {
     const ours = read();
     const theirs = (packageModel.core as () => Record<string, unknown>)();

@@ -26,10 +26,10 @@ export interface WinkCoreJson {
   packing: { layout: Record<string, number[]>; efList?: string[] } & Record<string, unknown>;
   features: Record<string, { list: string[] } & Record<string, unknown>>;
   pos: { hash: Record<string, number> } & Record<string, unknown>;
-  /** Base64 of a Uint32Array. */
-  lexicon: string;
-  /** Base64 of a Uint32Array. */
-  xpansions: string;
+  /** Base64 of a Uint32Array (or its bytes, decoded by the reader: see src/node/wink-model.ts). */
+  lexicon: string | Uint8Array;
+  /** Base64 of a Uint32Array (or its bytes). */
+  xpansions: string | Uint8Array;
   header: unknown;
   tcat: unknown;
   trex: unknown;
@@ -50,9 +50,9 @@ const nothing = (): void => undefined;
 /** The bytes of base64 text. */
 export type Base64Decoder = (base64: string) => Uint8Array;
 
-/** A Uint32Array from base64 text, in a buffer of its own. */
-function uint32FromBase64(base64: string, decode: Base64Decoder): Uint32Array {
-  const bytes = decode(base64);
+/** A Uint32Array from base64 text (or its bytes), in a buffer of its own. */
+function uint32FromBase64(base64: string | Uint8Array, decode: Base64Decoder): Uint32Array {
+  const bytes = typeof base64 === 'string' ? decode(base64) : base64;
   const words = new Uint32Array(bytes.length / 4);
   new Uint8Array(words.buffer).set(bytes);
   return words;

@@ -209,8 +209,11 @@ export class NameTable {
     const source = this.texts.length;
     this.texts.push(text);
     const length = text.length;
-    // The next tab at or after the line, found once per tab (lines of keys alone have none).
+    // The next tab at or after the line, found once per tab (lines of keys alone have
+    // none), and the next space at or after the key, found once per space (most names
+    // are one word: searching from each line would read on through the lines after it).
     let nextTab = -2;
+    let nextSpace = -2;
     for (let lineStart = 0; lineStart < length; ) {
       let lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd < 0) lineEnd = length;
@@ -225,8 +228,8 @@ export class NameTable {
           nextTab = second >= 0 && second < lineEnd ? text.indexOf('\t', lineEnd) : second;
         }
         // The first key: up to the first space (a key never holds one).
-        let firstEnd = text.indexOf(' ', keyStart);
-        if (firstEnd < 0 || firstEnd > keyEnd) firstEnd = keyEnd;
+        if (nextSpace !== -1 && nextSpace < keyStart) nextSpace = text.indexOf(' ', keyStart);
+        const firstEnd = nextSpace < 0 || nextSpace > keyEnd ? keyEnd : nextSpace;
         const n = firstEnd - keyStart;
         const bucket = bucketOf(
           n,

@@ -70,7 +70,8 @@ export function readGazetteers(files: DataFiles): GazetteerLists {
   const lists: Record<string, GazetteerList> = {};
   for (const list of NER_GAZETTEER_LISTS) {
     const source = required(files, gazetteerFile(list));
-    lists[list] = SORTED_KEY_LISTS.has(list) ? sortedKeyText(source) : { tsv: source };
+    // lede's TSV lists are sorted by key (scripts/build-gazetteers.ts; test/stages/ner-name-table.test.ts checks them).
+    lists[list] = SORTED_KEY_LISTS.has(list) ? sortedKeyText(source) : { tsv: source, sortedByKey: true };
   }
   return lists;
 }

@@ -21,7 +21,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nameKeys } from '../src/stages/ner/gazetteer.js';
+import { NAME_ORDER_LISTS, nameKeys } from '../src/stages/ner/gazetteer.js';
 import { clubNames, companyNames, OPEN_SOURCES, universityNames } from './lib/open-name-sources.js';
 
 const require = createRequire(import.meta.url);
@@ -49,11 +49,13 @@ interface City {
 
 /**
  * Sorted by the names' token keys (code-unit order), so that a list reads like an
- * index and the tagger finds a name's lines by bisection (GazetteerTsv.sortedByKey).
+ * index and the tagger finds a name's lines by bisection (GazetteerTsv.sortedByKey);
+ * the lists of NAME_ORDER_LISTS by the lower case of the names.
  */
 function write(list: string, source: string, rows: Map<string, string>, allowed: RegExp = LATIN_NAME): void {
   const lines = [...rows].filter(([name]) => allowed.test(name)).map(([name, note]) => ({ name, note, keys: nameKeys(name).join(' ') }));
-  lines.sort((a, b) => (a.keys < b.keys ? -1 : a.keys > b.keys ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const order = NAME_ORDER_LISTS.has(list) ? (line: { name: string }) => line.name.toLowerCase() : (line: { keys: string }) => line.keys;
+  lines.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // A third column gives the name's token keys where they are not simply the name
   // with A-Z lower-cased (what the tagger reads from a line without it).
   const body = lines

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
-import { NameTable, NER_GAZETTEER_LISTS, SORTED_KEY_LISTS } from '../../src/stages/ner/gazetteer.js';
+import { NAME_ORDER_LISTS, NameTable, NER_GAZETTEER_LISTS, SORTED_KEY_LISTS } from '../../src/stages/ner/gazetteer.js';
 import { FNV_OFFSET, hashCode, hashPart } from '../../src/stages/ner/text-hash.js';
 
 /** The entry of the name of `keys`, or -1 (as matchGazetteer looks names up). */
@@ -63,9 +63,9 @@ describe('NameTable', () => {
     expect(both.slice(9)).toEqual([0b10, 0b10, -1, -1, -1, -1]);
   });
 
-  it("has lede's TSV lists sorted by key, as the bisection of a sorted text needs", () => {
+  it("has lede's TSV lists sorted by key (but for NAME_ORDER_LISTS), as the bisection of a sorted text needs", () => {
     const unsorted: string[] = [];
-    for (const list of NER_GAZETTEER_LISTS.filter((name) => !SORTED_KEY_LISTS.has(name))) {
+    for (const list of NER_GAZETTEER_LISTS.filter((name) => !SORTED_KEY_LISTS.has(name) && !NAME_ORDER_LISTS.has(name))) {
       const lines = readFileSync(join(ROOT, 'data', 'gazetteer', `${list}.tsv`), 'utf8').split('\n');
       while (lines[0]?.startsWith('#')) lines.shift();
       if (lines.at(-1) === '') lines.pop();
@@ -80,14 +80,14 @@ describe('NameTable', () => {
 
   it.each([
     ['filed by bucket', (table: NameTable, text: string, mask: number) => table.addTsv(text, mask)],
-    ['sorted by key', (table: NameTable, text: string, mask: number) => table.addSortedTsv(text, mask)],
+    ['sorted by key', (table: NameTable, text: string, mask: number, list: string) => (NAME_ORDER_LISTS.has(list) ? table.addTsv(text, mask) : table.addSortedTsv(text, mask))],
   ])("finds every name of lede's TSV lists with its list, looked up in reverse order (%s)", (_, add) => {
     const lists = NER_GAZETTEER_LISTS.filter((list) => !SORTED_KEY_LISTS.has(list));
     const table = new NameTable(1000);
     const names: { keys: string[]; list: number }[] = [];
     lists.forEach((list, bit) => {
       const text = readFileSync(join(ROOT, 'data', 'gazetteer', `${list}.tsv`), 'utf8');
-      add(table, text, 1 << bit);
+      add(table, text, 1 << bit, list);
       for (const line of text.split('\n')) {
         if (line === '' || line.startsWith('#')) continue;
         const columns = line.split('\t');

@@ -52,6 +52,13 @@ export interface GazetteerTsv {
 /** Lists whose file holds sorted keys (see SortedKeyText). */
 export const SORTED_KEY_LISTS: ReadonlySet<string> = new Set(['person-name']);
 
+/**
+ * TSV lists whose file keeps its names in the order of their lower case instead
+ * of by key (GazetteerTsv.sortedByKey): the first name of a country in
+ * country.tsv is its canonical name (src/stages/entities/lexicon.ts).
+ */
+export const NAME_ORDER_LISTS: ReadonlySet<string> = new Set(['country']);
+
 /** Gazetteer lists: list name -> names, the text of a TSV list, or sorted keys (at most 16 lists). */
 export type GazetteerList = readonly string[] | GazetteerTsv | SortedKeyText;
 export type GazetteerLists = Readonly<Record<string, GazetteerList>>;

@@ -4,9 +4,15 @@
  * own model object, and why).
  */
 
+/// <reference path="../browser/wink-parts.d.ts" />
+
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Model } from 'wink-nlp';
+// Bundled into dist/ (tsup.config.ts): requiring them and their modules one by one took ~10 ms.
+import loadSbdModel from 'wink-eng-lite-web-model/dist/load-sbd-model.js';
+import loadPosModel from 'wink-eng-lite-web-model/dist/load-pos-model.js';
+import featureFn from 'wink-eng-lite-web-model/dist/feature.js';
 import { readWinkCoreWith, winkModelFromParts, type WinkCoreJson } from '../core/wink-core.js';
 
 export type { WinkCoreJson } from '../core/wink-core.js';
@@ -67,9 +73,9 @@ export function loadWinkModel(): Model {
   return winkModelFromParts(
     readCoreJson,
     {
-      sbd: require(`${PACKAGE}load-sbd-model.js`),
-      pos: require(`${PACKAGE}load-pos-model.js`),
-      featureFn: require(`${PACKAGE}feature.js`),
+      sbd: loadSbdModel as Model['sbd'],
+      pos: loadPosModel as Model['pos'],
+      featureFn: featureFn as Model['featureFn'],
     },
     bytesFromBase64,
   );

@@ -10,15 +10,21 @@ const BUNDLED = {
   'wink-nlp': 'Copyright (c) 2017-25 GRAYPE Systems Private Limited (https://github.com/winkjs/wink-nlp)',
   '@noble/hashes': 'Copyright (c) 2022 Paul Miller (https://paulmillr.com)',
 };
+// And wink-eng-lite-web-model's loaders of the models lede runs and its feature
+// function (src/node/wink-model.ts; a few KB, eleven CommonJS modules: requiring
+// them took ~10 ms of the cold start). Its core model stays in its package, read
+// from there.
+const WINK_MODEL = 'wink-eng-lite-web-model';
+const WINK_PARTS = /^wink-eng-lite-web-model\/dist\/(load-sbd-model|load-pos-model|feature)\.js$/;
+const WINK_MODEL_COPYRIGHT = 'Copyright (c) 2020-25 GRAYPE Systems Private Limited (https://github.com/winkjs/wink-eng-lite-web-model)';
 const versionOf = (name: string): string => (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
-const NOTICE = `/*! Includes ${Object.entries(BUNDLED)
+const NOTICE = `/*! Includes ${Object.entries({ ...BUNDLED, [WINK_MODEL]: WINK_MODEL_COPYRIGHT })
   .map(([name, copyright]) => `${name} ${versionOf(name)} (MIT License, ${copyright})`)
   .join('; ')} */`;
-const noExternal = Object.keys(BUNDLED);
+const noExternal = [...Object.keys(BUNDLED), WINK_PARTS];
 
-// The browser build also bundles wink-eng-lite-web-model (its model and loaders).
-const WINK_MODEL = 'wink-eng-lite-web-model';
-const BROWSER_NOTICE = `/*! Includes ${Object.entries({ ...BUNDLED, [WINK_MODEL]: 'Copyright (c) 2020-25 GRAYPE Systems Private Limited (https://github.com/winkjs/wink-eng-lite-web-model)' })
+// The browser build also bundles wink-eng-lite-web-model's core model.
+const BROWSER_NOTICE = `/*! Includes ${Object.entries({ ...BUNDLED, [WINK_MODEL]: WINK_MODEL_COPYRIGHT })
   .map(([name, copyright]) => `${name} ${versionOf(name)} (MIT License, ${copyright})`)
   .join('; ')}; and lede's data/ (see data/README.md for each file's source and licence) */`;
 

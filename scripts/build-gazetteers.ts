@@ -14,14 +14,14 @@
  *                                         without it these three files are left as they are
  * Each file: a comment line naming its source, then one name a line
  * (`name<TAB>note<TAB>keys`: the note where it helps, the token keys the tagger
- * matches where they differ from the name with A-Z lower-cased), sorted by lower-cased name.
+ * matches where they differ from the name with A-Z lower-cased), sorted by those keys.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nameKeys } from '../src/stages/ner/gazetteer.js';
+import { NAME_ORDER_LISTS, nameKeys } from '../src/stages/ner/gazetteer.js';
 import { clubNames, companyNames, OPEN_SOURCES, universityNames } from './lib/open-name-sources.js';
 
 const require = createRequire(import.meta.url);
@@ -47,17 +47,19 @@ interface City {
   population: number;
 }
 
-/** Sorted by lower-case form (code-unit order), so that a list reads like an index. */
+/**
+ * Sorted by the names' token keys (code-unit order), so that a list reads like an
+ * index and the tagger finds a name's lines by bisection (GazetteerTsv.sortedByKey);
+ * the lists of NAME_ORDER_LISTS by the lower case of the names.
+ */
 function write(list: string, source: string, rows: Map<string, string>, allowed: RegExp = LATIN_NAME): void {
-  const byKey = (name: string): string => name.toLowerCase();
-  const lines = [...rows]
-    .filter(([name]) => allowed.test(name))
-    .sort(([a], [b]) => (byKey(a) < byKey(b) ? -1 : byKey(a) > byKey(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const lines = [...rows].filter(([name]) => allowed.test(name)).map(([name, note]) => ({ name, note, keys: nameKeys(name).join(' ') }));
+  const order = NAME_ORDER_LISTS.has(list) ? (line: { name: string }) => line.name.toLowerCase() : (line: { keys: string }) => line.keys;
+  lines.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // A third column gives the name's token keys where they are not simply the name
   // with A-Z lower-cased (what the tagger reads from a line without it).
   const body = lines
-    .map(([name, note]) => {
-      const keys = nameKeys(name).join(' ');
+    .map(({ name, note, keys }) => {
       if (keys !== name.replace(/[A-Z]/g, (c) => c.toLowerCase())) return `${name}\t${note}\t${keys}`;
       return note ? `${name}\t${note}` : name;
     })

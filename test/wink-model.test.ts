@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import winkNLP from 'wink-nlp';
 import packageModel from 'wink-eng-lite-web-model';
 import { loadWinkModel, readWinkCore, winkCoreJson } from '../src/node/wink-model.js';
-import { enterEveryWord } from '../src/core/wink-core.js';
+import { enterEveryWord, readWinkCoreWith } from '../src/core/wink-core.js';
 import { readSample } from './helpers.js';
 
 const fingerprint = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -23,15 +23,19 @@ function analyse(nlp: ReturnType<typeof winkNLP>, text: string): unknown {
 }
 
 describe('wink-nlp model without the deep copy', () => {
-  it("reads the core exactly as the package's own loader does", () => {
-    const ours = readWinkCore(winkCoreJson());
+  it.each([
+    ['a copy of the JSON', () => readWinkCore(winkCoreJson())],
+    ['the objects of a JSON of its own', () => readWinkCoreWith(structuredClone(winkCoreJson()), (base64) => Buffer.from(base64, 'base64'), true)],
+    ["the file's base64 read from its bytes (loadWinkModel)", () => (loadWinkModel().core as () => Record<string, unknown>)()],
+  ])("reads the core exactly as the package's own loader does, made of %s", (_, read) => {
+    const ours = read();
     const theirs = (packageModel.core as () => Record<string, unknown>)();
     // The lexeme index is filled in as words are asked for: fill it all, then compare it as a plain object.
     enterEveryWord(ours);
     const lexeme = (core: Record<string, unknown>) => (core.features as Record<string, { hash: Record<string, number> }>).lexeme!;
     const oursHash = lexeme(ours).hash;
     expect({ ...oursHash }).toStrictEqual({ ...lexeme(theirs).hash });
-    expect('the' in oursHash && !('no such word' in oursHash)).toBe(true);
+    expect('the' in oursHash && 'The' in oursHash && '$%^oov^%$' in oursHash && !('no such word' in oursHash) && !('tHe' in oursHash)).toBe(true);
     lexeme(ours).hash = lexeme(theirs).hash;
     expect(ours).toStrictEqual(theirs);
   });

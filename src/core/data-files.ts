@@ -8,7 +8,7 @@
 import type { Model as WinkLanguageModel } from 'wink-nlp';
 import type { ResourceData } from './resources.js';
 import type { NerModelData, NerModelMeta } from '../stages/ner/model.js';
-import { NER_GAZETTEER_LISTS, SORTED_KEY_LISTS, type GazetteerList, type GazetteerLists, type SortedKeyText } from '../stages/ner/gazetteer.js';
+import { NAME_ORDER_LISTS, NER_GAZETTEER_LISTS, SORTED_KEY_LISTS, type GazetteerList, type GazetteerLists, type SortedKeyText } from '../stages/ner/gazetteer.js';
 
 /** The files of data/, by path relative to it ('lexicon/cues.json'); undefined for a file that is not there. */
 export interface DataFiles {
@@ -70,7 +70,8 @@ export function readGazetteers(files: DataFiles): GazetteerLists {
   const lists: Record<string, GazetteerList> = {};
   for (const list of NER_GAZETTEER_LISTS) {
     const source = required(files, gazetteerFile(list));
-    lists[list] = SORTED_KEY_LISTS.has(list) ? sortedKeyText(source) : { tsv: source };
+    // lede's TSV lists are sorted by key but for NAME_ORDER_LISTS (scripts/build-gazetteers.ts; test/stages/ner-name-table.test.ts checks them).
+    lists[list] = SORTED_KEY_LISTS.has(list) ? sortedKeyText(source) : { tsv: source, sortedByKey: !NAME_ORDER_LISTS.has(list) };
   }
   return lists;
 }

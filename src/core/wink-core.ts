@@ -26,10 +26,10 @@ export interface WinkCoreJson {
   packing: { layout: Record<string, number[]>; efList?: string[] } & Record<string, unknown>;
   features: Record<string, { list: string[] } & Record<string, unknown>>;
   pos: { hash: Record<string, number> } & Record<string, unknown>;
-  /** Base64 of a Uint32Array. */
-  lexicon: string;
-  /** Base64 of a Uint32Array. */
-  xpansions: string;
+  /** Base64 of a Uint32Array (or its bytes, decoded by the reader: see src/node/wink-model.ts). */
+  lexicon: string | Uint8Array;
+  /** Base64 of a Uint32Array (or its bytes). */
+  xpansions: string | Uint8Array;
   header: unknown;
   tcat: unknown;
   trex: unknown;
@@ -50,22 +50,33 @@ const nothing = (): void => undefined;
 /** The bytes of base64 text. */
 export type Base64Decoder = (base64: string) => Uint8Array;
 
-/** A Uint32Array from base64 text, in a buffer of its own. */
-function uint32FromBase64(base64: string, decode: Base64Decoder): Uint32Array {
-  const bytes = decode(base64);
+/** A Uint32Array from base64 text (or its bytes), in a buffer of its own. */
+function uint32FromBase64(base64: string | Uint8Array, decode: Base64Decoder): Uint32Array {
+  const bytes = typeof base64 === 'string' ? decode(base64) : base64;
   const words = new Uint32Array(bytes.length / 4);
   new Uint8Array(words.buffer).set(bytes);
   return words;
 }
 
-/** Buckets of a lazy lexeme index: 2^LEXEME_BUCKET_BITS. */
-const LEXEME_BUCKET_BITS = 12;
-
-/** The bucket of a word: from its length and first and last code units only, so that filing the list costs no loop over characters. */
-function lexemeBucket(word: string): number {
-  const n = word.length;
-  const h = Math.imul(n, 0x27d4eb2f) ^ Math.imul(n > 0 ? word.charCodeAt(0) + 1 : 0, 0x9e3779b1) ^ Math.imul(n > 0 ? word.charCodeAt(n - 1) + 1 : 0, 0x85ebca6b);
-  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - LEXEME_BUCKET_BITS);
+/**
+ * Where `word` is among list[1, size), which is sorted by the lower case of its
+ * words in code-unit order (wink-eng-lite-web-model's lexeme list is; list[0] is
+ * its out-of-vocabulary symbol, tried first): its index, or undefined.
+ * test/wink-model.test.ts looks up every word of the list this way.
+ */
+function indexBySortedLowerCase(list: readonly string[], size: number, word: string): number | undefined {
+  if (size > 0 && list[0] === word) return 0;
+  const key = word.toLowerCase();
+  let lo = 1;
+  let hi = size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.toLowerCase() < key) lo = mid + 1;
+    else hi = mid;
+  }
+  // The words of the same lower case (a few spellings at most) follow one another.
+  for (let k = lo; k < size && list[k]!.toLowerCase() === key; k++) if (list[k] === word) return k;
+  return undefined;
 }
 
 /**
@@ -73,42 +84,27 @@ function lexemeBucket(word: string): number {
  * it (`hash[word]`, `hash[word] = index` for a word it has not seen), filled in as
  * it is asked for. It is a plain object, as before, whose prototype is a Proxy:
  * a word already in the object is read as any property is, and only a word that
- * is not (yet) there reaches the Proxy, which puts in the words of that word's
- * bucket (lexemeBucket) the first time, each with its last index in the list, as
- * filling the whole object in list order would; a word wink-nlp adds becomes the
- * object's own property. Filling the object with every word was a sixth of an
- * extractor's start-up; an article asks for a few hundred of the 4,096 buckets.
- * Enumerating the object shows only the buckets put in so far.
+ * is not (yet) there reaches the Proxy, which finds it in the list by bisection
+ * (the list is sorted by lower case, indexBySortedLowerCase) and puts it in; a
+ * word wink-nlp adds becomes the object's own property. Filling the object with
+ * every word was a sixth of an extractor's start-up, and filing every word by a
+ * hash of it, to fill the object a bucket at a time, still 10-25 ms of cold code;
+ * an article asks for a few hundred words. Enumerating the object shows only the
+ * words put in so far.
  */
 function lazyIndexOfList(list: readonly string[]): Record<string, number> {
   const size = list.length;
-  const bucketLast = new Int32Array(1 << LEXEME_BUCKET_BITS);
-  const previous = new Int32Array(size);
-  for (let k = 0; k < size; k++) {
-    const bucket = lexemeBucket(list[k]!);
-    previous[k] = bucketLast[bucket]!;
-    bucketLast[bucket] = k + 1;
-  }
-  const entered = new Uint8Array(1 << LEXEME_BUCKET_BITS);
   const own = (value: number): PropertyDescriptor => ({ value, writable: true, enumerable: true, configurable: true });
-  /** Puts in the words of `key`'s bucket; false if that was done before. */
-  const enter = (key: string): boolean => {
-    const bucket = lexemeBucket(key);
-    if (entered[bucket]) return false;
-    entered[bucket] = 1;
-    const words: number[] = [];
-    for (let k = bucketLast[bucket]! - 1; k >= 0; k = previous[k]! - 1) words.push(k);
-    for (let i = words.length - 1; i >= 0; i--) Object.defineProperty(index, list[words[i]!]!, own(words[i]!));
-    return true;
+  /** Puts in `key` (not in the object: the Proxy is asked) if it is in the list; its index, or undefined. */
+  const enter = (key: string): number | undefined => {
+    const found = indexBySortedLowerCase(list, size, key);
+    if (found !== undefined) Object.defineProperty(index, key, own(found));
+    return found;
   };
-  const ownValue = (key: string): number | undefined => (Object.hasOwn(index, key) ? (Object.getOwnPropertyDescriptor(index, key)!.value as number) : undefined);
   const missing = new Proxy(Object.create(null) as Record<string, number>, {
-    get: (_target, key) => (typeof key === 'string' && enter(key) ? ownValue(key) : undefined),
-    has: (_target, key) => typeof key === 'string' && enter(key) && Object.hasOwn(index, key),
-    set: (_target, key, value: number, receiver: object) => {
-      if (typeof key === 'string') enter(key);
-      return Object.defineProperty(receiver, key, own(value)) === receiver;
-    },
+    get: (_target, key) => (typeof key === 'string' ? enter(key) : undefined),
+    has: (_target, key) => typeof key === 'string' && enter(key) !== undefined,
+    set: (_target, key, value: number, receiver: object) => Object.defineProperty(receiver, key, own(value)) === receiver,
   });
   const index = Object.create(missing) as Record<string, number>;
   return index;
@@ -129,13 +125,15 @@ function indexOfList(list: readonly string[]): Record<string, number> {
 
 /**
  * The core model that wink-eng-lite-web-model's loader (read-core-model.js and
- * load-core-model.js) makes of `json`, without changing `json`.
+ * load-core-model.js) makes of `json`: without changing `json`, or, when `owned`
+ * (a JSON parsed for this call alone, that nothing else holds), made of `json`'s
+ * own objects, without copying them (about 5 ms of the start-up).
  */
-export function readWinkCoreWith(json: WinkCoreJson, decode: Base64Decoder): Record<string, unknown> {
+export function readWinkCoreWith(json: WinkCoreJson, decode: Base64Decoder, owned = false): Record<string, unknown> {
   const { features: storedFeatures, lexicon, xpansions, ...small } = json;
-  const model = structuredClone(small) as Omit<WinkCoreJson, 'features' | 'lexicon' | 'xpansions'>;
-  const features: Record<string, Record<string, unknown> & { list: unknown[] }> = {};
-  for (const name in storedFeatures) features[name] = { ...storedFeatures[name]!, list: storedFeatures[name]!.list.slice() };
+  const model = (owned ? small : structuredClone(small)) as Omit<WinkCoreJson, 'features' | 'lexicon' | 'xpansions'>;
+  const features = (owned ? storedFeatures : {}) as Record<string, Record<string, unknown> & { list: unknown[] }>;
+  if (!owned) for (const name in storedFeatures) features[name] = { ...storedFeatures[name]!, list: storedFeatures[name]!.list.slice() };
   const layout = model.packing.layout;
   for (const name in layout) if (layout[name]![3] === 0) features[name]!.hash = indexOfList(features[name]!.list as string[]);
   const lexeme = features.lexeme!;
@@ -163,13 +161,14 @@ export function readWinkCoreWith(json: WinkCoreJson, decode: Base64Decoder): Rec
  * The language model for winkNLP(model, ['sbd', 'pos']): the package's core,
  * sentence and part-of-speech models, and empty ones for the annotations that
  * pipe never runs (wink-nlp requires them to be there). `readJson` gives the
- * core's JSON each time wink-nlp asks for the core (once per winkNLP instance):
+ * core's JSON, parsed afresh (the core is made of its objects), each time wink-nlp
+ * asks for the core (once per winkNLP instance):
  * the model holds no parsed copy of it (about 2.6 MB, the lexicon as base64 and
  * the word lists, that nothing reads once the core is made).
  */
 export function winkModelFromParts(readJson: () => WinkCoreJson, parts: WinkModelParts, decode: Base64Decoder): Model {
   return {
-    core: () => readWinkCoreWith(readJson(), decode),
+    core: () => readWinkCoreWith(readJson(), decode, true),
     sbd: parts.sbd,
     pos: parts.pos,
     ner: () => ({ machines: [], transformers: [] }),

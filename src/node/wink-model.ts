@@ -4,9 +4,15 @@
  * own model object, and why).
  */
 
+/// <reference path="../browser/wink-parts.d.ts" />
+
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Model } from 'wink-nlp';
+// Bundled into dist/ (tsup.config.ts): requiring them and their modules one by one took ~10 ms.
+import loadSbdModel from 'wink-eng-lite-web-model/dist/load-sbd-model.js';
+import loadPosModel from 'wink-eng-lite-web-model/dist/load-pos-model.js';
+import featureFn from 'wink-eng-lite-web-model/dist/feature.js';
 import { readWinkCoreWith, winkModelFromParts, type WinkCoreJson } from '../core/wink-core.js';
 
 export type { WinkCoreJson } from '../core/wink-core.js';
@@ -30,9 +36,36 @@ export function winkCoreJson(): WinkCoreJson {
   return require(CORE_JSON) as WinkCoreJson;
 }
 
-/** The core model's JSON read afresh, outside require's cache, so that nothing keeps it once the core is made. */
+/** The core's members that are base64 text (1.9 MB of its 3 MB). */
+const BASE64_MEMBERS = ['lexicon', 'xpansions'] as const;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * The core model's JSON read afresh, outside require's cache, so that nothing
+ * keeps it once the core is made. Its base64 members are decoded from the file's
+ * bytes as they are, and the rest alone is decoded as UTF-8 and parsed: decoding
+ * them as UTF-8 (the file is not ASCII, so all of it became a two-byte string)
+ * and scanning them as JSON was about 10 ms of the start-up.
+ */
 function readCoreJson(): WinkCoreJson {
-  return JSON.parse(readFileSync(require.resolve(CORE_JSON), 'utf8')) as WinkCoreJson;
+  const bytes = readFileSync(require.resolve(CORE_JSON));
+  const pieces: Buffer[] = [];
+  const decoded: Partial<Record<(typeof BASE64_MEMBERS)[number], Uint8Array>> = {};
+  let from = 0;
+  for (const name of BASE64_MEMBERS) {
+    const start = bytes.indexOf(`"${name}":"`, from);
+    if (start < 0) continue;
+    const valueStart = start + name.length + 4;
+    const valueEnd = bytes.indexOf(QUOTE, valueStart);
+    const escaped = bytes.indexOf(BACKSLASH, valueStart);
+    if (valueEnd < 0 || (escaped >= 0 && escaped < valueEnd)) continue;
+    decoded[name] = Buffer.from(bytes.toString('latin1', valueStart, valueEnd), 'base64');
+    pieces.push(bytes.subarray(from, valueStart));
+    from = valueEnd;
+  }
+  pieces.push(bytes.subarray(from));
+  return Object.assign(JSON.parse(Buffer.concat(pieces).toString('utf8')) as WinkCoreJson, decoded);
 }
 
 /** The language model for winkNLP(model, ['sbd', 'pos']) (see src/core/wink-core.ts). */
@@ -40,9 +73,9 @@ export function loadWinkModel(): Model {
   return winkModelFromParts(
     readCoreJson,
     {
-      sbd: require(`${PACKAGE}load-sbd-model.js`),
-      pos: require(`${PACKAGE}load-pos-model.js`),
-      featureFn: require(`${PACKAGE}feature.js`),
+      sbd: loadSbdModel as Model['sbd'],
+      pos: loadPosModel as Model['pos'],
+      featureFn: featureFn as Model['featureFn'],
     },
     bytesFromBase64,
   );

@@ -1,14 +1,15 @@
 /**
- * The gazetteer's NameTable enters its lines lazily, bucket by bucket, as lookups
- * ask for them (src/stages/ner/gazetteer.ts): every name must still be found with
- * every list that has it, whatever the order of lookups and of added texts.
+ * The gazetteer's NameTable enters its lines lazily, bucket by bucket, or, for a
+ * text sorted by key, by bisection, as lookups ask for them
+ * (src/stages/ner/gazetteer.ts): every name must still be found with every list
+ * that has it, whatever the order of lookups and of added texts.
  */
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
-import { NameTable, NER_GAZETTEER_LISTS, SORTED_KEY_LISTS } from '../../src/stages/ner/gazetteer.js';
+import { NAME_ORDER_LISTS, NameTable, NER_GAZETTEER_LISTS, SORTED_KEY_LISTS } from '../../src/stages/ner/gazetteer.js';
 import { FNV_OFFSET, hashCode, hashPart } from '../../src/stages/ner/text-hash.js';
 
 /** The entry of the name of `keys`, or -1 (as matchGazetteer looks names up). */
@@ -41,13 +42,52 @@ describe('NameTable', () => {
     expect(table.maskOf(lookup(table, ['lyon']))).toBe(0b10);
   });
 
-  it("finds every name of lede's TSV lists with its list, looked up in reverse order", () => {
+  it('finds the names of a text sorted by key as those of any text, a text added after lookups too', () => {
+    const sorted = new NameTable(16);
+    const unsorted = new NameTable(16);
+    const first = '# comment\nNew-York\tx\tnew - york\nNew York\tUS\nNew York City\nNewark\nParis\tFR\nSao Paulo\tBR\tsao paulo\nSão Tomé\tST\tsao tome\n';
+    const second = 'Lyon\tclub\nNew York Cosmos\tclub\nParis\tclub\n';
+    const lookups = [['new'], ['new', 'york'], ['new', 'york', 'city'], ['new', '-', 'york'], ['newark'], ['paris'], ['sao'], ['sao', 'paulo'], ['sao', 'tome'], ['lyon'], ['new', 'york', 'cosmos'], ['york'], ['pari'], ['Paris'], ['']];
+    const answers = (table: NameTable) => lookups.map((keys) => {
+      const entry = lookup(table, keys);
+      return entry < 0 ? -1 : table.maskOf(entry) | (table.continues(entry) ? 0x100 : 0);
+    });
+    sorted.addSortedTsv(first, 0b01);
+    unsorted.addTsv(first, 0b01);
+    expect(answers(sorted)).toEqual(answers(unsorted));
+    sorted.addSortedTsv(second, 0b10);
+    unsorted.addTsv(second, 0b10);
+    const both = answers(sorted);
+    expect(both).toEqual(answers(unsorted));
+    expect(both.slice(0, 6)).toEqual([0x100, 0x101, 0b01, 0b01, 0b01, 0b11]);
+    expect(both.slice(9)).toEqual([0b10, 0b10, -1, -1, -1, -1]);
+  });
+
+  it("has lede's TSV lists sorted by key (but for NAME_ORDER_LISTS), as the bisection of a sorted text needs", () => {
+    const unsorted: string[] = [];
+    for (const list of NER_GAZETTEER_LISTS.filter((name) => !SORTED_KEY_LISTS.has(name) && !NAME_ORDER_LISTS.has(name))) {
+      const lines = readFileSync(join(ROOT, 'data', 'gazetteer', `${list}.tsv`), 'utf8').split('\n');
+      while (lines[0]?.startsWith('#')) lines.shift();
+      if (lines.at(-1) === '') lines.pop();
+      const keys = lines.map((line) => {
+        const columns = line.split('\t');
+        return (columns.length >= 3 ? columns[2]! : columns[0]!).replace(/[A-Z]/g, (c) => c.toLowerCase());
+      });
+      for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]! || lines[i] === '' || lines[i]!.startsWith('#')) unsorted.push(`${list}: ${lines[i]}`);
+    }
+    expect(unsorted.slice(0, 10)).toEqual([]);
+  });
+
+  it.each([
+    ['filed by bucket', (table: NameTable, text: string, mask: number) => table.addTsv(text, mask)],
+    ['sorted by key', (table: NameTable, text: string, mask: number, list: string) => (NAME_ORDER_LISTS.has(list) ? table.addTsv(text, mask) : table.addSortedTsv(text, mask))],
+  ])("finds every name of lede's TSV lists with its list, looked up in reverse order (%s)", (_, add) => {
     const lists = NER_GAZETTEER_LISTS.filter((list) => !SORTED_KEY_LISTS.has(list));
     const table = new NameTable(1000);
     const names: { keys: string[]; list: number }[] = [];
     lists.forEach((list, bit) => {
       const text = readFileSync(join(ROOT, 'data', 'gazetteer', `${list}.tsv`), 'utf8');
-      table.addTsv(text, 1 << bit);
+      add(table, text, 1 << bit, list);
       for (const line of text.split('\n')) {
         if (line === '' || line.startsWith('#')) continue;
         const columns = line.split('\t');

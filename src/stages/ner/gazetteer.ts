@@ -38,10 +38,26 @@ export interface SortedKeyText {
  */
 export interface GazetteerTsv {
   readonly tsv: string;
+  /**
+   * Its lines are sorted by their keys (A-Z read lower-cased where a line has no
+   * key column) in code-unit order, as lede's data files are
+   * (scripts/build-gazetteers.ts writes them so): the names of a key are then
+   * found by bisection when a lookup first asks for it, and compiling the list
+   * does nothing per line (filing the 49,000 lines of lede's lists by bucket
+   * was about 30 ms of an extractor's start-up).
+   */
+  readonly sortedByKey?: boolean;
 }
 
 /** Lists whose file holds sorted keys (see SortedKeyText). */
 export const SORTED_KEY_LISTS: ReadonlySet<string> = new Set(['person-name']);
+
+/**
+ * TSV lists whose file keeps its names in the order of their lower case instead
+ * of by key (GazetteerTsv.sortedByKey): the first name of a country in
+ * country.tsv is its canonical name (src/stages/entities/lexicon.ts).
+ */
+export const NAME_ORDER_LISTS: ReadonlySet<string> = new Set(['country']);
 
 /** Gazetteer lists: list name -> names, the text of a TSV list, or sorted keys (at most 16 lists). */
 export type GazetteerList = readonly string[] | GazetteerTsv | SortedKeyText;
@@ -165,6 +181,56 @@ function bucketOfKey(key: string): number {
   return bucketOf(n, n > 0 ? key.charCodeAt(0) : -1, n > 1 ? key.charCodeAt(1) : -1, n > 0 ? key.charCodeAt(n - 1) : -1);
 }
 
+/** First keys remembered as entered by a NameTable's sorted texts, at most (a batch's distinct words; see BoundedMemo). */
+const SORTED_ENTERED_LIMIT = 50_000;
+
+/**
+ * The key of a line of a TSV list (see GazetteerTsv): the text after the second
+ * tab, or else before the first one, or else the whole line; read with A-Z lower-cased.
+ */
+class LineKey {
+  keyStart = 0;
+  keyEnd = 0;
+  lineEnd = 0;
+  constructor(private readonly text: string) {}
+
+  /** Reads the line that starts at `start`. */
+  read(start: number): void {
+    const text = this.text;
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd < 0) lineEnd = text.length;
+    this.lineEnd = lineEnd;
+    this.keyStart = start;
+    this.keyEnd = lineEnd;
+    const tab = text.indexOf('\t', start);
+    if (tab >= 0 && tab < lineEnd) {
+      const second = text.indexOf('\t', tab + 1);
+      if (second >= 0 && second < lineEnd) this.keyStart = second + 1;
+      else this.keyEnd = tab;
+    }
+  }
+
+  /** The key compared with `key` in code-unit order: negative when the line's key sorts first. */
+  compare(key: string): number {
+    const text = this.text;
+    const length = this.keyEnd - this.keyStart;
+    const n = Math.min(length, key.length);
+    for (let i = 0; i < n; i++) {
+      const d = lowerAscii(text.charCodeAt(this.keyStart + i)) - key.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return length - key.length;
+  }
+
+  /** Whether the line's first key is `key` (its key is `key`, or `key` and a space and more). */
+  startsWithKey(key: string): boolean {
+    const length = this.keyEnd - this.keyStart;
+    if (length < key.length || (length > key.length && this.text.charCodeAt(this.keyStart + key.length) !== SPACE)) return false;
+    for (let i = 0; i < key.length; i++) if (lowerAscii(this.text.charCodeAt(this.keyStart + i)) !== key.charCodeAt(i)) return false;
+    return true;
+  }
+}
+
 /**
  * Names by their token keys, in an open-addressing table of hashes (text-hash.ts)
  * over the lists' own text: an entry is a run of text ("sao paulo"), its number
@@ -194,6 +260,10 @@ export class NameTable {
   private readonly bucketLast = new Int32Array(1 << BUCKET_BITS);
   /** Buckets whose lines are entered; a line added to one of them later is entered at once. */
   private readonly entered = new Uint8Array(1 << BUCKET_BITS);
+  /** The texts whose lines are sorted by key (addSortedTsv): their source number, the start of their first line after the comments, and their list bits. */
+  private readonly sortedTexts: { source: number; from: number; mask: number; line: LineKey }[] = [];
+  /** First keys whose lines of the sorted texts are entered (emptied when full, or when a sorted text is added: entering a line again changes nothing). */
+  private readonly sortedEntered = new Set<string>();
 
   constructor(expectedEntries: number) {
     this.shift = shiftFor(expectedEntries * 2);
@@ -209,8 +279,11 @@ export class NameTable {
     const source = this.texts.length;
     this.texts.push(text);
     const length = text.length;
-    // The next tab at or after the line, found once per tab (lines of keys alone have none).
+    // The next tab at or after the line, found once per tab (lines of keys alone have
+    // none), and the next space at or after the key, found once per space (most names
+    // are one word: searching from each line would read on through the lines after it).
     let nextTab = -2;
+    let nextSpace = -2;
     for (let lineStart = 0; lineStart < length; ) {
       let lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd < 0) lineEnd = length;
@@ -225,8 +298,8 @@ export class NameTable {
           nextTab = second >= 0 && second < lineEnd ? text.indexOf('\t', lineEnd) : second;
         }
         // The first key: up to the first space (a key never holds one).
-        let firstEnd = text.indexOf(' ', keyStart);
-        if (firstEnd < 0 || firstEnd > keyEnd) firstEnd = keyEnd;
+        if (nextSpace !== -1 && nextSpace < keyStart) nextSpace = text.indexOf(' ', keyStart);
+        const firstEnd = nextSpace < 0 || nextSpace > keyEnd ? keyEnd : nextSpace;
         const n = firstEnd - keyStart;
         const bucket = bucketOf(
           n,
@@ -238,6 +311,46 @@ export class NameTable {
         else this.addLine(source, keyStart, keyEnd, mask, bucket);
       }
       lineStart = lineEnd + 1;
+    }
+  }
+
+  /** Adds the names of a TSV text whose lines are sorted by key (see GazetteerTsv.sortedByKey) to the lists of `mask`: nothing is read until a lookup asks. */
+  addSortedTsv(text: string, listMask: number): void {
+    if (this.texts.length === 255) throw new Error('NameTable: at most 255 texts.');
+    const source = this.texts.length;
+    this.texts.push(text);
+    let from = 0;
+    while (from < text.length && text.charCodeAt(from) === HASH_SIGN) {
+      const end = text.indexOf('\n', from);
+      from = end < 0 ? text.length : end + 1;
+    }
+    this.sortedTexts.push({ source, from, mask: infoBits(listMask), line: new LineKey(text) });
+    this.sortedEntered.clear();
+  }
+
+  /** Enters the lines of the sorted texts whose first key is `key`, if that has not been done. */
+  private enterSortedOf(key: string): void {
+    if (this.sortedEntered.has(key)) return;
+    if (this.sortedEntered.size >= SORTED_ENTERED_LIMIT) this.sortedEntered.clear();
+    this.sortedEntered.add(key);
+    for (const { source, from, mask, line: keyBounds } of this.sortedTexts) {
+      const text = this.texts[source]!;
+      // The first line whose key does not sort before `key`: bisection by position in the text.
+      let lo = from;
+      let hi = text.length;
+      while (lo < hi) {
+        let start = (lo + hi) >>> 1;
+        while (start > lo && text.charCodeAt(start - 1) !== NEWLINE) start--;
+        keyBounds.read(start);
+        if (keyBounds.compare(key) < 0) lo = keyBounds.lineEnd + 1;
+        else hi = start;
+      }
+      // Its lines are those whose key is `key` or starts with `key` and a space: they follow one another.
+      for (let start = lo; start < text.length; start = keyBounds.lineEnd + 1) {
+        keyBounds.read(start);
+        if (!keyBounds.startsWithKey(key)) break;
+        this.enterLine(source, keyBounds.keyStart, keyBounds.keyEnd, mask);
+      }
     }
   }
 
@@ -290,7 +403,8 @@ export class NameTable {
 
   /** The entry of the name made of keys[from..to), or -1; `hash` is the hash (text-hash.ts) of those keys joined by spaces. */
   find(hash: number, keys: readonly string[], from: number, to: number): number {
-    this.enterBucketOf(keys[from]!);
+    if (this.lineCount > 0) this.enterBucketOf(keys[from]!);
+    if (this.sortedTexts.length > 0) this.enterSortedOf(keys[from]!);
     const slots = this.slots;
     const mask = slots.length / STRIDE - 1;
     const tokens = to - from;
@@ -413,6 +527,7 @@ function buildGazetteer(lists: GazetteerLists): CompiledGazetteer {
   listNames.forEach((list, bit) => {
     const source = lists[list]!;
     if (isSortedKeyText(source)) sorted.push({ flag: 1 << bit, has: keyTextSearcher(source.sortedKeys) });
+    else if (isGazetteerTsv(source) && source.sortedByKey === true) names.addSortedTsv(texts[bit]!, 1 << bit);
     else names.addTsv(texts[bit]!, 1 << bit);
   });
   return { listNames, planes: listNames.length > LISTS_PER_PLANE ? 2 : 1, names, sorted };

@@ -180,7 +180,7 @@ function bucketOfJoined(a: string, b: string, c: string, d: string): number {
  *
  * Features are entered lazily: building the model only files each feature under
  * the bucket of its name's length and last three code units (bucketOf, in
- * scanFeatureNames); a lookup
+ * scanFeatures); a lookup
  * enters its bucket's features (hashes them, and has `enter` make their weights)
  * the first time it is asked for. A lookup can only match a name of its bucket,
  * so results are those of a table with every feature entered; hashing and
@@ -191,7 +191,7 @@ class FeatureTable {
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly shift: number;
-  /** Features not yet entered, chained by bucket (scanFeatureNames files them). */
+  /** Features not yet entered, chained by bucket (scanFeatures files them). */
   private readonly bucketLast: Int32Array;
   private readonly previousFeature: Int32Array;
   private readonly entered = new Uint8Array(1 << BUCKET_BITS);
@@ -199,7 +199,7 @@ class FeatureTable {
   /**
    * @param text the feature names, one a line
    * @param starts where each name starts in `text` (`starts[f + 1] - 1` is where it ends)
-   * @param chains the features filed by bucket (scanFeatureNames)
+   * @param chains the features filed by bucket (scanFeatures)
    * @param rowCodes each feature's row code
    * @param enter called once for each feature as it is entered
    */
@@ -319,38 +319,79 @@ interface BucketChains {
   readonly previousFeature: Int32Array;
 }
 
+/** What one pass over the features finds (scanFeatures). */
+interface ScannedFeatures {
+  /** Where each feature name starts in the text (plus one past the end, as if the text ended with "\n"). */
+  readonly starts: Int32Array;
+  /** Lines of the text. */
+  readonly count: number;
+  readonly chains: BucketChains;
+  /** Per feature: its row among the emission rows, or ~row among the transition matrices. */
+  readonly rows: Int32Array;
+  /** Per feature: where its weights start among the stored ones. */
+  readonly entryStarts: Int32Array;
+  /** Per emission row: where its record starts (see EmissionRecords); rows past emissionCount unused. */
+  readonly recordStarts: Int32Array;
+  readonly transitionFeatures: number[];
+  readonly emissionCount: number;
+  /** Weights counted over the features (the stored ones, if the files are in step). */
+  readonly entries: number;
+  readonly recordCells: number;
+}
+
 /**
- * Where each feature name starts in the text (plus one past the end, as if the
- * text ended with "\n"), how many lines the text has, and the names filed by
- * bucket: one pass over the lines (it runs once, mostly before V8 optimises it).
+ * One pass over the lines of the features text and the features' counts of
+ * weights: where each name starts, the names filed by bucket, and each feature's
+ * rows and offsets (it runs once, mostly before V8 optimises it: each pass over
+ * the 89,000 features cost several ms of an extractor's start-up, and this was
+ * two).
  */
-function scanFeatureNames(text: string, featureCount: number): { starts: Int32Array; count: number; chains: BucketChains } {
+function scanFeatures(text: string, counts: Uint16Array, featureCount: number): ScannedFeatures {
   const starts = new Int32Array(featureCount + 1);
   const bucketLast = new Int32Array(1 << BUCKET_BITS);
   const previousFeature = new Int32Array(featureCount);
-  const chains = { bucketLast, previousFeature };
-  if (featureCount === 0) return { starts, count: 0, chains };
+  const rows = new Int32Array(featureCount);
+  const entryStarts = new Int32Array(featureCount);
+  const recordStarts = new Int32Array(featureCount);
+  const transitionFeatures: number[] = [];
+  let emissionCount = 0;
+  let entries = 0;
+  let recordCells = 0;
   let count = 0;
-  let at = 0;
-  for (let newline = text.indexOf('\n'); ; newline = text.indexOf('\n', newline + 1)) {
-    const end = newline < 0 ? text.length : newline;
-    if (count < featureCount) {
-      const length = end - at;
-      const bucket = bucketOf(
-        length,
-        length > 0 ? text.charCodeAt(end - 1) : -1,
-        length > 1 ? text.charCodeAt(end - 2) : -1,
-        length > 2 ? text.charCodeAt(end - 3) : -1,
-      );
-      previousFeature[count] = bucketLast[bucket]!;
-      bucketLast[bucket] = count + 1;
-      starts[count + 1] = end + 1;
+  if (featureCount > 0) {
+    let at = 0;
+    for (let newline = text.indexOf('\n'); ; newline = text.indexOf('\n', newline + 1)) {
+      const end = newline < 0 ? text.length : newline;
+      if (count < featureCount) {
+        const f = count;
+        const length = end - at;
+        const bucket = bucketOf(
+          length,
+          length > 0 ? text.charCodeAt(end - 1) : -1,
+          length > 1 ? text.charCodeAt(end - 2) : -1,
+          length > 2 ? text.charCodeAt(end - 3) : -1,
+        );
+        previousFeature[f] = bucketLast[bucket]!;
+        bucketLast[bucket] = f + 1;
+        starts[f + 1] = end + 1;
+        const weights = counts[f]!;
+        entryStarts[f] = entries;
+        entries += weights;
+        if (text.charCodeAt(at) === 84 /* 'T' */) {
+          rows[f] = ~transitionFeatures.length;
+          transitionFeatures.push(f);
+        } else {
+          rows[f] = emissionCount;
+          recordStarts[emissionCount++] = recordCells;
+          recordCells += 1 + weights;
+        }
+      }
+      count++;
+      if (newline < 0) break;
+      at = newline + 1;
     }
-    count++;
-    if (newline < 0) break;
-    at = newline + 1;
   }
-  return { starts, count, chains };
+  return { starts, count, chains: { bucketLast, previousFeature }, rows, entryStarts, recordStarts, transitionFeatures, emissionCount, entries, recordCells };
 }
 
 /** Whether this machine stores numbers little-endian, as the weights file does. */
@@ -390,39 +431,16 @@ function buildNerModel(data: NerModelData): CompiledNerModel {
   }
   const { featureCount, entryCount } = meta;
   const text = data.features;
-  const scanned = scanFeatureNames(text, featureCount);
-  if (scanned.count !== featureCount || data.weights.length !== entryCount * 4 + featureCount * 2) {
-    throw new Error(`NER model "${meta.name}": expected ${featureCount} features and ${entryCount * 4 + featureCount * 2} weight bytes, got ${scanned.count} and ${data.weights.length}; the model files are out of step (npm run train rewrites them).`);
-  }
-  const { starts, chains } = scanned;
+  const outOfStep = (lines: number): Error =>
+    new Error(`NER model "${meta.name}": expected ${featureCount} features and ${entryCount * 4 + featureCount * 2} weight bytes, got ${lines} and ${data.weights.length}; the model files are out of step (npm run train rewrites them).`);
+  if (data.weights.length !== entryCount * 4 + featureCount * 2) throw outOfStep(text === '' ? 0 : text.split('\n').length);
+  const { values, cellIndices, counts } = storedArrays(data.weights, entryCount, featureCount);
+  // Per feature: where its name starts, its bucket, its row and where its weights
+  // and its record start (scanFeatures).
+  const { starts, count, chains, rows, entryStarts, recordStarts, transitionFeatures, emissionCount, entries, recordCells } = scanFeatures(text, counts, featureCount);
+  if (count !== featureCount) throw outOfStep(count);
   const nameOf = (f: number): string => text.slice(starts[f]!, starts[f + 1]! - 1);
   const corrupt = (f: number): Error => new Error(`NER model "${meta.name}": corrupt weights at feature ${f} ("${nameOf(f)}").`);
-  const { values, cellIndices, counts } = storedArrays(data.weights, entryCount, featureCount);
-  // Per feature: its row among the emission rows, or ~row among the transition
-  // matrices; where its weights start among the stored ones; and, for an emission
-  // row, where its record starts (see EmissionRecords). One pass over the
-  // features (it runs once, mostly before V8 optimises it: each pass cost several
-  // ms of an extractor's start-up).
-  const rows = new Int32Array(featureCount);
-  const entryStarts = new Int32Array(featureCount);
-  const recordStarts = new Int32Array(featureCount);
-  const transitionFeatures: number[] = [];
-  let emissionCount = 0;
-  let entries = 0;
-  let recordCells = 0;
-  for (let f = 0; f < featureCount; f++) {
-    const count = counts[f]!;
-    entryStarts[f] = entries;
-    entries += count;
-    if (text.charCodeAt(starts[f]!) === 84 /* 'T' */) {
-      rows[f] = ~transitionFeatures.length;
-      transitionFeatures.push(f);
-    } else {
-      rows[f] = emissionCount;
-      recordStarts[emissionCount++] = recordCells;
-      recordCells += 1 + count;
-    }
-  }
   if (entries !== entryCount) throw new Error(`NER model "${meta.name}": corrupt weights: the features count ${entries} weights, the file holds ${entryCount}.`);
   const offsets = recordStarts.subarray(0, emissionCount);
   // The transition matrices are few: made now.

@@ -15,7 +15,7 @@ export { NER_MODEL_FILES, sortedKeyText } from '../core/data-files.js';
 
 let cached: ResourceData | null = null;
 
-/** data/ on disk. An ASCII file (person-name.tsv, the model's features) is decoded as Latin-1: the same string, sooner. */
+/** data/ on disk. An ASCII file (person-name.tsv, for one) is decoded as Latin-1: the same string, sooner; any other (the NER features hold some 760 non-ASCII characters) as UTF-8. */
 const diskFiles: DataFiles = {
   text(path) {
     const file = dataPath(...path.split('/'));

@@ -55,7 +55,7 @@ export interface Resources {
  * the features packed for it) and keeps it for the life of the instance: over a
  * stream of articles that grows without end, about 250 bytes a word, with every
  * new name, number and misspelling. 50,000 words are about 12 MB; a fresh
- * instance costs its start-up (some 60 ms), once per some thousands of articles.
+ * instance costs about 50 ms (its start-up, warm), once per some thousands of articles.
  */
 export const MAX_LEARNED_WORDS = 50_000;
 

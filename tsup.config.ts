@@ -18,15 +18,15 @@ const WINK_MODEL = 'wink-eng-lite-web-model';
 const WINK_PARTS = /^wink-eng-lite-web-model\/dist\/(load-sbd-model|load-pos-model|feature)\.js$/;
 const WINK_MODEL_COPYRIGHT = 'Copyright (c) 2020-25 GRAYPE Systems Private Limited (https://github.com/winkjs/wink-eng-lite-web-model)';
 const versionOf = (name: string): string => (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
-const NOTICE = `/*! Includes ${Object.entries({ ...BUNDLED, [WINK_MODEL]: WINK_MODEL_COPYRIGHT })
+/** The bundled packages, with their versions and licences, for both builds' banners. */
+const INCLUDED = Object.entries({ ...BUNDLED, [WINK_MODEL]: WINK_MODEL_COPYRIGHT })
   .map(([name, copyright]) => `${name} ${versionOf(name)} (MIT License, ${copyright})`)
-  .join('; ')} */`;
+  .join('; ');
+const NOTICE = `/*! Includes ${INCLUDED} */`;
 const noExternal = [...Object.keys(BUNDLED), WINK_PARTS];
 
-// The browser build also bundles wink-eng-lite-web-model's core model.
-const BROWSER_NOTICE = `/*! Includes ${Object.entries({ ...BUNDLED, [WINK_MODEL]: WINK_MODEL_COPYRIGHT })
-  .map(([name, copyright]) => `${name} ${versionOf(name)} (MIT License, ${copyright})`)
-  .join('; ')}; and lede's data/ (see data/README.md for each file's source and licence) */`;
+// The browser build also bundles wink-eng-lite-web-model's core model, and lede's data.
+const BROWSER_NOTICE = `/*! Includes ${INCLUDED}; and lede's data/ (see data/README.md for each file's source and licence) */`;
 
 /**
  * `import … from 'lede:embedded-data'` in the browser build: the files of data/ that

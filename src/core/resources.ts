@@ -73,8 +73,7 @@ interface WinkCoreModel {
 export class WinkNlpSource {
   private nlp: WinkNlp | null = null;
   private core: WinkCoreModel | null = null;
-  /** Instances made so far. */
-  instances = 0;
+  private made = 0;
 
   constructor(
     private readonly languageModel: WinkLanguageModel,
@@ -85,6 +84,11 @@ export class WinkNlpSource {
   current(): WinkNlp {
     if (this.nlp === null || this.learned() >= this.maxLearned) this.renew();
     return this.nlp!;
+  }
+
+  /** Instances made so far. */
+  get instances(): number {
+    return this.made;
   }
 
   /** Words the current instance has added to its vocabulary (0 for a model whose vocabulary it cannot see). */
@@ -108,7 +112,7 @@ export class WinkNlpSource {
     this.nlp = null;
     this.core = null;
     this.nlp = winkNLP(watched, ['sbd', 'pos']);
-    this.instances++;
+    this.made++;
   }
 }
 

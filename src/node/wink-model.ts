@@ -1,6 +1,7 @@
 /**
- * wink-nlp's English model for Node: the package's parts found with require, put
- * together by src/core/wink-core.ts (which says how it differs from the package's
+ * wink-nlp's English model for Node: the package's loaders (imported, and bundled
+ * into dist/) and its core model (read from the package's file), put together by
+ * src/core/wink-core.ts (which says how it differs from the package's
  * own model object, and why).
  */
 
@@ -60,7 +61,7 @@ function readCoreJson(): WinkCoreJson {
     const valueEnd = bytes.indexOf(QUOTE, valueStart);
     const escaped = bytes.indexOf(BACKSLASH, valueStart);
     if (valueEnd < 0 || (escaped >= 0 && escaped < valueEnd)) continue;
-    decoded[name] = Buffer.from(bytes.toString('latin1', valueStart, valueEnd), 'base64');
+    decoded[name] = bytesFromBase64(bytes.toString('latin1', valueStart, valueEnd));
     pieces.push(bytes.subarray(from, valueStart));
     from = valueEnd;
   }

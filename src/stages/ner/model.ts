@@ -180,12 +180,12 @@ function bucketOfJoined(a: string, b: string, c: string, d: string): number {
  *
  * Features are entered lazily: building the model only files each feature under
  * the bucket of its name's length and last three code units (bucketOf, in
- * scanFeatures); a lookup
- * enters its bucket's features (hashes them, and has `enter` make their weights)
- * the first time it is asked for. A lookup can only match a name of its bucket,
- * so results are those of a table with every feature entered; hashing and
- * entering the 89,000 features and their 430,000 weights was a quarter of an
- * extractor's start-up, and an article asks for a few hundred of the 8,192 buckets.
+ * scanFeatures); a lookup enters its bucket's features (hashes them, and has
+ * `enter` make their weights) the first time it is asked for. A lookup can only
+ * match a name of its bucket, so results are those of a table with every
+ * feature entered; hashing and entering the 89,000 features and their 430,000
+ * weights was a quarter of an extractor's start-up, and an article asks for a
+ * few hundred of the 8,192 buckets.
  */
 class FeatureTable {
   private readonly slots: Int32Array;

@@ -123,6 +123,14 @@ describe.skipIf(SKIP_QUEUE_TESTS)('lede/queue: from Node code', () => {
       const lease = await acquireLease(opened.client, 'lede:lost:producer', { role: 'producer', command: 'test', queueName: 'lost' });
       expect(await lease.fenced('ledeBatchAdded1', ['lede:lost:meta', 'lede:lost:batches'], [5, 'x 3 16', 18])).toBe(2);
       expect(await opened.client.hget('lede:lost:meta', 'batches')).toBe('3');
+      // The last batch's call sent again (its reply was lost with the connection, and the client
+      // resends it on reconnecting): it ran already, so it succeeds and changes nothing.
+      const last = (await opened.client.hget('lede:lost:batches', '2'))!;
+      expect(await lease.fenced('ledeBatchAdded1', ['lede:lost:meta', 'lede:lost:batches'], [2, last, 8])).toBe(1);
+      expect(await opened.client.hgetall('lede:lost:meta')).toMatchObject({ batches: '3', lines: '8', ended: '1' });
+      // The same index with another entry is no resend: a gap, as before.
+      expect(await lease.fenced('ledeBatchAdded1', ['lede:lost:meta', 'lede:lost:batches'], [2, 'x 2 7', 8])).toBe(2);
+      expect(await opened.client.hget('lede:lost:batches', '2')).toBe(last);
       await lease.release();
     } finally {
       await opened.close();

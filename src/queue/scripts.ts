@@ -59,12 +59,16 @@ const SCRIPTS = {
   /**
    * KEYS: lease, meta, batches. ARGV: lease, ttl, batch index, registry entry, lines added in all.
    * Returns 2, changing nothing, when the registry does not end just before this batch: Redis
-   * lost the last batches added (it restarted without their writes on disk).
+   * lost the last batches added (it restarted without their writes on disk). Returns 1 when
+   * the registry already ends with this very entry: the call ran, its reply was lost with the
+   * connection, and the client sent it again after reconnecting.
    */
   ledeBatchAdded1: {
     keys: 3,
     lua: `${FENCE}
-if redis.call('HGET', KEYS[2], 'batches') ~= ARGV[3] then return 2 end
+local batches = redis.call('HGET', KEYS[2], 'batches')
+if batches == tostring(tonumber(ARGV[3]) + 1) and redis.call('HGET', KEYS[3], ARGV[3]) == ARGV[4] then return 1 end
+if batches ~= ARGV[3] then return 2 end
 redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
 redis.call('HSET', KEYS[2], 'batches', tonumber(ARGV[3]) + 1, 'lines', ARGV[5])
 redis.call('HDEL', KEYS[2], 'ended')

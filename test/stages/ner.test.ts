@@ -393,6 +393,23 @@ describe('lower-case words inside names', () => {
   ])('%j gives %j', (words, expected) => {
     expect(spans(words)).toEqual(expected);
   });
+
+  // Such a word is labelled O without being scored, so a misc name does not take it either.
+  const wide = handModel(
+    { 'k=world': { 'B-MISC': 5, 'U-MISC': 4 }, 'k=dar': { 'B-LOC': 5 }, 'k=salaam': { 'L-LOC': 5 }, bias: { 'I-MISC': 3, 'L-MISC': 3, 'I-LOC': 3, O: 1 } },
+    { T: {} },
+  );
+  const wideSpans = (words: string[]): string[] => {
+    const doc = handDocument(words);
+    return candidatesOf(tagView(buildFeatureView(doc, EMPTY_GAZETTEER), wide), 'hand').map((c) => `${doc.text.slice(c.start, c.end)}/${c.type}`);
+  };
+  it.each([
+    [['World', 'cup', 'final'], ['World/misc']],
+    [['World', 'of', 'Sport'], ['World of Sport/misc']],
+    [['Dar', 'es', 'Salaam'], ['Dar es Salaam/place']],
+  ])('%j gives %j', (words, expected) => {
+    expect(wideSpans(words)).toEqual(expected);
+  });
 });
 
 describe('names after an honorific', () => {

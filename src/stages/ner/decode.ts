@@ -155,7 +155,7 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
 const NAME_PARTICLES = new Set([
   'of', 'and', 'for', 'the', 'in', 'at', 'on', 'upon', 'to', 'de', 'del', 'della', 'dello', 'delle', 'dei', 'degli', 'di', 'da', 'dal', 'dalla', 'do', 'dos', 'das',
   'du', 'des', 'la', 'le', 'les', 'van', 'von', 'der', 'den', 'ter', 'ten', 'zu', 'y', 'e', 'et', 'und', 'pour', 'bin', 'ibn', 'bint',
-  'al', 'el', 'wa', 'abu', 'ben', 'st', 'san', 'santa', 'sur', 'am', 'an', 'im',
+  'al', 'el', 'wa', 'abu', 'ben', 'st', 'san', 'santa', 'sur', 'am', 'an', 'im', 'es',
 ]);
 
 const LOWER_CASE_WORD = /^\p{Ll}+$/u;
@@ -187,13 +187,27 @@ const NAME_LABELS = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) 
  * through extract() from 93.14 to 92.51.
  */
 export function excludeImpossibleNames(view: FeatureView, i: number, emissions: Float64Array, at: number): void {
+  if (!namesRuledOut(view, i)) return;
+  for (const l of NAME_LABELS) emissions[at + l] = -Infinity;
+}
+
+/**
+ * Whether excludeImpossibleNames rules the name labels out of token i. tagView
+ * labels such a word O without scoring its features. That rules its misc labels
+ * out too: no output carries them, though through the transitions they could sway
+ * a neighbour's label. It skips about 40% of news tokens; extract() gives the same
+ * output on CoNLL-2003 dev and the other dev sets, and on TimeBank only "Dar es
+ * Salaam" changed (a misc name or cut short before, as "es" was no particle; a
+ * place now).
+ */
+function namesRuledOut(view: FeatureView, i: number): boolean {
   const word = view.words[i]!;
-  if (!isLowerCaseWord(word) || NAME_PARTICLES.has(word)) return;
+  if (!isLowerCaseWord(word) || NAME_PARTICLES.has(word)) return false;
   // Hyphenated compounds keep their lower-case parts: "Ata-ur-Rehman", "self-rule Authority".
   const tokens = view.doc.tokens;
-  if (i > 0 && !tokens[i]!.spaceBefore && tokens[i - 1]!.text === '-') return;
-  if (i + 1 < tokens.length && !tokens[i + 1]!.spaceBefore && tokens[i + 1]!.text === '-') return;
-  for (const l of NAME_LABELS) emissions[at + l] = -Infinity;
+  if (i > 0 && !tokens[i]!.spaceBefore && tokens[i - 1]!.text === '-') return false;
+  if (i + 1 < tokens.length && !tokens[i + 1]!.spaceBefore && tokens[i + 1]!.text === '-') return false;
+  return true;
 }
 
 const CAPITALISED = /^\p{Lu}/u;
@@ -797,6 +811,14 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
     for (let k = 0; k < n; k++) {
       const i = segment.start + k;
       scorer.offset = k * LABEL_COUNT;
+      if (namesRuledOut(view, i)) {
+        // Only O is left to it: no feature needs scoring (see namesRuledOut).
+        const at = k * LABEL_COUNT;
+        buffers.emissions.fill(-Infinity, at, at + LABEL_COUNT);
+        buffers.emissions[at + OUTSIDE] = 0;
+        buffers.matrices[k] = transitionMatrices.of(view, i, segment.start);
+        continue;
+      }
       groupedStaticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
       if (history) scorer.history(i, history);
       scorer.endToken();

@@ -326,6 +326,22 @@ describe('entities: custom gazetteer', () => {
     ]);
     expect(entities(doc)).toEqual([{ type: 'organization', name: 'Turan Information Agency', aliases: ['Turan'], mentions: ['Turan', 'Turan Information Agency'] }]);
   });
+
+  // Each form is looked up as the tokens write it, glued ("St.Petersburg") or not; the
+  // whole first word counts ("Volga-Don", though "Volga" is a form of its own).
+  const forms: GazetteerEntry[] = [
+    { name: 'St.Petersburg Economic Forum', type: 'organization' },
+    { name: 'Volga-Don Shipping Company of Rostov', type: 'organization' },
+    { name: 'Volga', type: 'place' },
+    { name: 'Narkomfin', type: 'organization' },
+  ];
+  it.each([
+    ['Guests of the St.Petersburg Economic Forum arrived.', ['organization:St.Petersburg Economic Forum']],
+    ['Volga-Don Shipping Company of Rostov, the carrier, said so.', ['organization:Volga-Don Shipping Company of Rostov']],
+    ['On the Volga, Narkomfin (the ministry) met.', ['place:Volga', 'organization:Narkomfin']],
+  ])('%s', (text, expected) => {
+    expect(mentionTexts(run(text, [], forms)).filter((m) => !m.startsWith('misc'))).toEqual(expected);
+  });
 });
 
 describe('entities: titles', () => {

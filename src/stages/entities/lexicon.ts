@@ -57,6 +57,8 @@ export interface EntityLexicon {
   gazetteerKeys: ReadonlyMap<string, GazetteerRecord>;
   /** First word of every surface form -> the most words a form starting with it has. */
   gazetteerFirstWords: ReadonlyMap<string, number>;
+  /** Every proper prefix of those first words ("St" of "St.Petersburg"): a token that may begin one glued to the next. */
+  gazetteerFirstWordStarts: ReadonlySet<string>;
   /** A country's name or short form ("Azerbaijan", "U.S."). */
   isCountry(text: string): boolean;
   /** A nationality adjective ("Russian", "Azerbaijani"). */
@@ -112,6 +114,9 @@ export function compileEntityLexicon(data: EntityLexiconData, custom: readonly G
   // Custom entries come last so that they override built-in forms.
   for (const entry of custom) add(entry, 'custom');
 
+  const gazetteerFirstWordStarts = new Set<string>();
+  for (const first of gazetteerFirstWords.keys()) for (let n = 1; n < first.length; n++) gazetteerFirstWordStarts.add(first.slice(0, n));
+
   const countryKeys = new Set(data.countries.map((country) => nameKey(country.name)));
   // A known entity whose name is a country lends its short forms ("U.S.", "UK") to the country test.
   for (const [key, record] of gazetteerKeys) if (record.type === 'place' && countryKeys.has(nameKey(record.name))) countryKeys.add(key);
@@ -134,5 +139,6 @@ export function compileEntityLexicon(data: EntityLexiconData, custom: readonly G
     gazetteerForms,
     gazetteerKeys,
     gazetteerFirstWords,
+    gazetteerFirstWordStarts,
   };
 }

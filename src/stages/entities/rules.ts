@@ -70,16 +70,29 @@ function gazetteerCandidates(doc: LedeDocument, lexicon: EntityLexicon, out: Ent
       // A form's first word may be glued to the next token ("St.Petersburg"), so look up by prefix too.
       const maxWords =
         lexicon.gazetteerFirstWords.get(first.text) ??
-        ((t + 1 < sentence.tokenEnd && !tokens[t + 1]!.spaceBefore) || /\s/.test(first.text) ? lexicon.gazetteerFirstWords.get(glued(tokens, t, sentence.tokenEnd)) : undefined);
+        ((t + 1 < sentence.tokenEnd && !tokens[t + 1]!.spaceBefore && lexicon.gazetteerFirstWordStarts.has(first.text)) || /\s/.test(first.text)
+          ? lexicon.gazetteerFirstWords.get(glued(tokens, t, sentence.tokenEnd))
+          : undefined);
       if (maxWords === undefined) continue;
       let best = -1;
       let record: GazetteerRecord | undefined;
-      const limit = Math.min(sentence.tokenEnd, t + maxWords * 3);
-      // The form grows a token at a time, as joinTokens writes it.
+      // The form grows a token at a time, as joinTokens writes it, while some form
+      // begins with its first word and has as many words as it.
       let form = '';
-      for (let end = t + 1; end <= limit; end++) {
+      let words = 1;
+      let most = maxWords;
+      for (let end = t + 1; end <= sentence.tokenEnd; end++) {
         const token = tokens[end - 1]!;
-        form = end > t + 1 && token.spaceBefore ? `${form} ${token.text}` : form + token.text;
+        if (end > t + 1 && token.spaceBefore) {
+          // The first word is whole: "Volga-Don" of "Volga-Don Shipping Company", not "Volga".
+          if (words === 1) most = lexicon.gazetteerFirstWords.get(form) ?? 0;
+          if (++words > most) break;
+          form = `${form} ${token.text}`;
+        } else {
+          form += token.text;
+          // A first word no form begins with, nor grows into one: no longer form can be.
+          if (words === 1 && !lexicon.gazetteerFirstWords.has(form) && !lexicon.gazetteerFirstWordStarts.has(form) && !/\s/.test(form)) break;
+        }
         const found = lexicon.gazetteerForms.get(form);
         if (found) {
           best = end;

@@ -90,7 +90,7 @@ export function viterbi(buffers: DecodeBuffers, n: number, labels: Uint8Array, m
     for (let l = 0; l < L; l++) {
       const emission = emissions[here + l]!;
       if (emission === -Infinity) {
-        // A label ruled out (excludeImpossibleNames and the like): its score is -Infinity
+        // A label ruled out (namesRuledOut and the like): its score is -Infinity
         // whatever comes before, and no best path passes through it (the all-O path is finite).
         best[here + l] = -Infinity;
         back[here + l] = OUTSIDE;
@@ -171,7 +171,7 @@ function isLowerCaseWord(word: string): boolean {
   return true;
 }
 
-/** The PER, ORG and LOC labels (MISC and O are left to a lower-case word). */
+/** The PER, ORG and LOC labels (MISC and O are left to a trademark's words). */
 const NAME_LABELS = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) => {
   const type = typeOf(l);
   return type !== null && type !== 'MISC';
@@ -181,24 +181,15 @@ const NAME_LABELS = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) 
  * A word written in lower case that is not a name particle ("met", "were",
  * "said") is never part of a person, organisation or place name: without this,
  * one article-level feature could carry "Merkel met Macron" into one name.
- * Rules those labels out of token i's emissions, which start at `at`. Only the
- * decoder applies it: training with it too (the perceptron then never sees, and
- * never corrects, its own mistakes on such words) lowered CoNLL-2003 dev F1
- * through extract() from 93.14 to 92.51.
- */
-export function excludeImpossibleNames(view: FeatureView, i: number, emissions: Float64Array, at: number): void {
-  if (!namesRuledOut(view, i)) return;
-  for (const l of NAME_LABELS) emissions[at + l] = -Infinity;
-}
-
-/**
- * Whether excludeImpossibleNames rules the name labels out of token i. tagView
- * labels such a word O without scoring its features. That rules its misc labels
- * out too: no output carries them, though through the transitions they could sway
- * a neighbour's label. It skips about 40% of news tokens; extract() gives the same
- * output on CoNLL-2003 dev and the other dev sets, and on TimeBank only "Dar es
- * Salaam" changed (a misc name or cut short before, as "es" was no particle; a
- * place now).
+ * tagView labels such a word O without scoring its features. That rules its misc
+ * labels out too (they were all it had left before): no output carries them,
+ * though through the transitions they could sway a neighbour's label. It skips
+ * about 40% of news tokens; extract() gave the same output on CoNLL-2003 dev and
+ * the other dev sets, and on TimeBank only "Dar es Salaam" changed (a misc name or
+ * cut short before, as "es" was no particle; a place now). Only the decoder
+ * applies it: training with it too (the perceptron then never sees, and never
+ * corrects, its own mistakes on such words) lowered CoNLL-2003 dev F1 through
+ * extract() from 93.14 to 92.51.
  */
 function namesRuledOut(view: FeatureView, i: number): boolean {
   const word = view.words[i]!;
@@ -228,7 +219,7 @@ const NON_PERSON_STARTS = Array.from({ length: LABEL_COUNT }, (_, l) => l).filte
  * acronym in capitals without a period ("MX Onda"). In CoNLL-2003, every capitalised
  * word after such an honorific is a person's (train 68, dev 16) or continues the
  * honorific's own name or non-name (train 12); none starts another type. Decoder
- * only, as for excludeImpossibleNames.
+ * only, as for namesRuledOut.
  */
 export function excludeNamesAfterHonorific(view: FeatureView, i: number, sentenceStart: number, honorifics: ReadonlySet<string>, emissions: Float64Array, at: number): void {
   if (i <= sentenceStart || !honorifics.has(view.keys[i - 1]!)) return;
@@ -822,7 +813,6 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
       groupedStaticFeatures(view, i, segment.sentenceStart, segment.sentenceEnd, scorer);
       if (history) scorer.history(i, history);
       scorer.endToken();
-      excludeImpossibleNames(view, i, buffers.emissions, k * LABEL_COUNT);
       if (titleList >= 0) excludeNamesAcrossTitleEnd(view, i, segment.start, titleList, buffers.emissions, k * LABEL_COUNT);
       if (honorifics) excludeNamesAfterHonorific(view, i, segment.sentenceStart, honorifics, buffers.emissions, k * LABEL_COUNT);
       if (trademarkList >= 0) excludeNamesInTrademarks(view, i, trademarkList, buffers.emissions, k * LABEL_COUNT);

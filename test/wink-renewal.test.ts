@@ -4,7 +4,8 @@
  * end. lede starts a fresh instance once one has learned a set number of words.
  * That must bound the vocabulary and change no result: the tokenize stage reads
  * the same tokens, tags and sentences from an instance that has seen nothing as
- * from one that has seen everything before.
+ * from one that has seen everything before. Not yet always: see the known failure
+ * below.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -80,6 +81,25 @@ describe('WinkNlpSource', () => {
     const renewed = new WinkNlpSource(data.languageModel, 25);
     for (let round = 0; round < 2; round++) TEXTS.forEach((text, i) => expect(tokensOf(text, renewed.current()), `round ${round}, text ${i}`).toEqual(expected[i]));
     expect(renewed.instances).toBeGreaterThan(1);
+  });
+
+  // Known failure: wink-nlp keeps a text whole when its vocabulary holds it, and adds
+  // the pieces it splits off to its vocabulary, so a document's tokens depend on what the
+  // instance read before (here "U.S." learned from "U.S.-led"). Forgetting every word
+  // learned before each document fixes it but cost 15% of the pipeline's speed;
+  // forgetting only words that are not all letters or all digits cost about 2% but
+  // still left two TimeBank documents ("N.Y. Times News Service", "Houston") reading
+  // differently. See the seventh wave's closing note.
+  it.fails('a document does not read a word wink-nlp learned from another: "U.S." after "U.S.-led"', () => {
+    // Having read "U.S" alone, a fresh instance splits the period off the next "U.S.".
+    const text = 'Mexican avocados not expected in U.S .\nThey will not be entering U.S. markets any time soon.';
+    const expected = tokensOf(text, new WinkNlpSource(data.languageModel).current());
+    const source = new WinkNlpSource(data.languageModel);
+    expect(tokensOf(text, source.current())).toEqual(expected);
+    // Splitting "U.S.-led" teaches wink-nlp "U.S." as a word, which it would then keep whole.
+    tokensOf('The U.S.-led coalition met on Monday.', source.current());
+    expect(source.learned()).toBeGreaterThan(0);
+    expect(tokensOf(text, source.current())).toEqual(expected);
   });
 
   it('an extractor gives the same result before and after many new words', () => {

@@ -66,9 +66,12 @@ interface WinkCoreModel {
 
 /**
  * The wink-nlp instance of a language model, renewed when it has learned
- * `maxLearned` words (see MAX_LEARNED_WORDS). Results do not depend on which
- * instance reads a text: the tokenize stage splits possessives itself, the one
- * thing wink-nlp reads differently once it has seen a word.
+ * `maxLearned` words (see MAX_LEARNED_WORDS). The tokenize stage splits
+ * possessives itself, which wink-nlp reads differently once it has seen a word.
+ * It is not the only such thing: a word wink-nlp splits off a longer text ("U.S."
+ * of "U.S.-led") joins its vocabulary, and a later "U.S." is then kept whole where
+ * a fresh instance splits off the period. So a document's tokens can depend on
+ * what the instance read before (a known failure in test/wink-renewal.test.ts).
  */
 export class WinkNlpSource {
   private nlp: WinkNlp | null = null;
@@ -120,8 +123,8 @@ const sharedNlp = new WeakMap<WinkLanguageModel, WinkNlpSource>();
 
 /**
  * One wink-nlp instance per language model serves every extractor (renewed as
- * WinkNlpSource says). It caches tokens across documents; the tokenize stage
- * splits possessives itself so that the cache cannot change results.
+ * WinkNlpSource says). It caches tokens across documents (see WinkNlpSource for
+ * what that can change).
  */
 function getNlp(languageModel: WinkLanguageModel): WinkNlpSource {
   let nlp = sharedNlp.get(languageModel);

@@ -80,7 +80,8 @@ function gazetteerCandidates(doc: LedeDocument, lexicon: EntityLexicon, out: Ent
       // begins with its first word and has as many words as it.
       let form = '';
       let words = 1;
-      let most = maxWords;
+      /** The most words a form of the first word has: read once the first word is whole. */
+      let most = 0;
       for (let end = t + 1; end <= sentence.tokenEnd; end++) {
         const token = tokens[end - 1]!;
         if (end > t + 1 && token.spaceBefore) {

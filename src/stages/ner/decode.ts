@@ -188,10 +188,9 @@ const NAME_LABELS = Array.from({ length: LABEL_COUNT }, (_, l) => l).filter((l) 
  * GUM and PolNeAR dev; on WNUT-17 dev one tweet changed ("Trump saltmining Inc."
  * was a misc name; "Trump" is now a person: micro F1 43.64 -> 43.60); on TimeBank
  * only "Dar es Salaam" changed (a misc name or cut short before, as "es" was no
- * particle; a place now). Only the decoder
- * applies it: training with it too (the perceptron then never sees, and never
- * corrects, its own mistakes on such words) lowered CoNLL-2003 dev F1 through
- * extract() from 93.14 to 92.51.
+ * particle; a place now). Only the decoder applies it: training with it too (the
+ * perceptron then never sees, and never corrects, its own mistakes on such words)
+ * lowered CoNLL-2003 dev F1 through extract() from 93.14 to 92.51.
  */
 function namesRuledOut(view: FeatureView, i: number): boolean {
   const word = view.words[i]!;

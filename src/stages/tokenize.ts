@@ -141,8 +141,8 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
       const pos = (tags[i] ?? 'X') as PosTag;
       const paragraph = pieces[pieceIndex]!.paragraph;
       const spaceBefore = previous === undefined || previous.end < start;
-      // wink-nlp splits "Boatmen's" only until it has once seen it whole (its token cache
-      // outlives a document), so the possessive is split here, the same way every time.
+      // wink-nlp splits "Boatmen's" or not by the words it has learned (within an article
+      // too), so the possessive is split here, the same way every time.
       const possessive = kind === 'word' && value.length > 2 && endsInPossessive(value);
       const stemEnd = possessive ? end - 2 : end;
       tokens.push({ index: tokens.length, start, end: stemEnd, text: value.slice(0, stemEnd - start), pos, kind, spaceBefore, sentence: -1, paragraph, furniture: inFurniture });
@@ -198,6 +198,6 @@ function pushSentence(sentences: Sentence[], tokens: Token[], tokenStart: number
 export const tokenizeStage: Stage = {
   name: 'tokenize',
   run(doc, resources) {
-    tokenizeDocument(doc, resources.nlp.current());
+    tokenizeDocument(doc, resources.nlp.current(doc.text));
   },
 };

@@ -86,11 +86,11 @@ describe('WinkNlpSource', () => {
   });
 
   /** The tokenize stage's reading of each text in turn by one source, and by a fresh source each. */
-  function readInTurn(texts: string[]): { shared: unknown[]; fresh: unknown[]; source: WinkNlpSource } {
+  function readInTurn(texts: string[]): { shared: unknown[]; fresh: unknown[] } {
     const source = new WinkNlpSource(data.languageModel);
     const shared = texts.map((text) => tokensOf(text, source.current(text)));
     const fresh = texts.map((text) => tokensOf(text, new WinkNlpSource(data.languageModel).current(text)));
-    return { shared, fresh, source };
+    return { shared, fresh };
   }
 
   // wink-nlp keeps a text whole when its vocabulary holds it, and adds the pieces it

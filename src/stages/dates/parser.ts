@@ -45,24 +45,50 @@ export interface DateParser {
 /** Triggers shared by several parsers. */
 export const UNIT_TRIGGER = /second|minute|hour|day|night|week|month|quarter|year|decade|centur|millenni/i;
 
-/**
- * Per parser: its trigger without word boundaries, which any text holding a
- * sentence the trigger matches also matches (a boundary only narrows a match);
- * null for a trigger this cannot be said of (anchors, lookarounds) or none.
- */
-const wholeTextTriggers = new WeakMap<DateParser, RegExp | null>();
 /** What a trigger's source must not hold for that: anchors, lookarounds, \B, an escaped backslash, \b in a class. */
 const UNSURE_TRIGGER = /[\^$]|\(\?[=!<]|\\B|\\\\|\[[^\]]*\\b/;
 
+/**
+ * A parser's trigger without word boundaries, which any text holding a sentence
+ * the trigger matches also matches (a boundary only narrows a match); null for a
+ * trigger this cannot be said of (anchors, lookarounds) or none.
+ */
 function wholeTextTrigger(parser: DateParser): RegExp | null {
-  let trigger = wholeTextTriggers.get(parser);
-  if (trigger === undefined) {
-    const source = parser.trigger?.source;
-    trigger = source === undefined || UNSURE_TRIGGER.test(source) ? null : new RegExp(source.replace(/\\b/g, ''), parser.trigger!.flags);
-    wholeTextTriggers.set(parser, trigger);
-  }
-  return trigger;
+  const source = parser.trigger?.source;
+  return source === undefined || UNSURE_TRIGGER.test(source) ? null : new RegExp(source.replace(/\\b/g, ''), parser.trigger!.flags);
 }
+
+/** A list of parsers' whole-text triggers, each distinct one once, and per parser the index of its own (-1: none). */
+interface WholeTextTriggers {
+  readonly triggers: readonly RegExp[];
+  readonly triggerOf: Int32Array;
+}
+
+const wholeTextTriggerLists = new WeakMap<readonly DateParser[], WholeTextTriggers>();
+
+/** Made once per list of parsers: parsers that share a trigger (UNIT_TRIGGER) share its test. */
+function wholeTextTriggersOf(parsers: readonly DateParser[]): WholeTextTriggers {
+  let found = wholeTextTriggerLists.get(parsers);
+  if (found === undefined) {
+    const triggers: RegExp[] = [];
+    const indexOfKey = new Map<string, number>();
+    const triggerOf = new Int32Array(parsers.length).fill(-1);
+    parsers.forEach((parser, p) => {
+      const trigger = wholeTextTrigger(parser);
+      if (trigger === null) return;
+      const key = `${trigger.flags}/${trigger.source}`;
+      let index = indexOfKey.get(key);
+      if (index === undefined) indexOfKey.set(key, (index = triggers.push(trigger) - 1));
+      triggerOf[p] = index;
+    });
+    wholeTextTriggerLists.set(parsers, (found = { triggers, triggerOf }));
+  }
+  return found;
+}
+
+const UNTESTED = 0;
+const PASSED = 1;
+const FAILED = 2;
 
 /**
  * The parsers that may match somewhere in `text` (a whole document): those whose
@@ -70,15 +96,13 @@ function wholeTextTrigger(parser: DateParser): RegExp | null {
  * trigger tests they would all fail. The order is kept.
  */
 export function parsersFor(parsers: readonly DateParser[], text: string): readonly DateParser[] {
-  // Parsers that share a trigger (UNIT_TRIGGER) share its test.
-  const passed = new Map<string, boolean>();
-  return parsers.filter((parser) => {
-    const trigger = wholeTextTrigger(parser);
-    if (trigger === null) return true;
-    const key = `${trigger.flags}/${trigger.source}`;
-    let result = passed.get(key);
-    if (result === undefined) passed.set(key, (result = trigger.test(text)));
-    return result;
+  const { triggers, triggerOf } = wholeTextTriggersOf(parsers);
+  const results = new Uint8Array(triggers.length);
+  return parsers.filter((_parser, p) => {
+    const index = triggerOf[p]!;
+    if (index < 0) return true;
+    if (results[index] === UNTESTED) results[index] = triggers[index]!.test(text) ? PASSED : FAILED;
+    return results[index] === PASSED;
   });
 }
 

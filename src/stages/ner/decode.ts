@@ -344,15 +344,27 @@ class EmissionScorer implements GroupedFeatureSink {
     this.pairRecord = (template, first, second) => recordOf(model.pairRow(template, first, second));
   }
 
-  /** Starts an article: numbers its values for the model's cache (or leaves the cache out when they are too many). */
+  /**
+   * Starts an article: numbers its values for the model's cache (or leaves the cache
+   * out when they are too many). Nothing of an earlier article is read after this: a
+   * compiled model's scorer serves one article after another (see decodeCacheOf).
+   */
   startArticle(view: FeatureView): void {
     this.view = view;
+    this.sums.fill(0);
+    this.affixScores.clear();
     if (this.posNumbers.length < view.values.length) this.posNumbers = new Int32Array(view.values.length);
     this.posNumbers.fill(UNNUMBERED, 0, view.values.length);
     this.lastBigrams.fill(-1);
     if (!this.model.valueRows) return;
     if (this.valueIds.length < view.values.length) this.valueIds = new Int32Array(view.values.length);
     this.valueRows = this.model.valueRows.idsOf(view.values, this.valueIds) ? this.model.valueRows : undefined;
+  }
+
+  /** Ends an article: the scorer holds on to nothing of it (a long article is not kept alive until the next). */
+  endArticle(): void {
+    this.view = undefined;
+    this.valueRows = undefined;
   }
 
   /** Adds the cells of the record at `at` (-1: none) to the token's sums. */
@@ -748,6 +760,8 @@ interface DecodeCache {
   readonly transitions: TransitionMatrices;
   readonly buffers: DecodeBuffers;
   readonly states?: StateVectors;
+  /** Kept with a compiled model too: its buffers, sized once, are not made again for each article. */
+  readonly scorer: EmissionScorer;
 }
 
 const decodeCaches = new WeakMap<ScoringModel, DecodeCache>();
@@ -760,9 +774,12 @@ const decodeCaches = new WeakMap<ScoringModel, DecodeCache>();
  * re-entered, so one set of buffers per model serves every article.
  */
 function decodeCacheOf(model: ScoringModel): DecodeCache {
-  if (!model.valueRows) return { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers() };
+  if (!model.valueRows) return { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers(), scorer: new EmissionScorer(model) };
   let cache = decodeCaches.get(model);
-  if (!cache) decodeCaches.set(model, (cache = { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers(), states: new StateVectors() }));
+  if (!cache) {
+    const states = new StateVectors();
+    decodeCaches.set(model, (cache = { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers(), states, scorer: new EmissionScorer(model, states) }));
+  }
   return cache;
 }
 
@@ -775,8 +792,7 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
   const labels = new Uint8Array(tokens.length);
   const margins = new Float32Array(tokens.length);
   const history = model.history ? new LabelHistory() : null;
-  const { transitions: transitionMatrices, buffers, states } = decodeCacheOf(model);
-  const scorer = new EmissionScorer(model, states);
+  const { transitions: transitionMatrices, buffers, scorer } = decodeCacheOf(model);
   scorer.startArticle(view);
   const titleList = view.gazetteerLists.indexOf('title');
   const trademarkList = view.gazetteerLists.indexOf('trademark');
@@ -822,6 +838,7 @@ export function tagView(view: FeatureView, model: ScoringModel, honorifics?: Rea
     viterbi(buffers, n, labels, margins, segment.start);
   }
   flushHistory();
+  scorer.endArticle();
   for (let i = 0; i < margins.length; i++) margins[i]! *= model.scale;
   return { view, labels, margins };
 }

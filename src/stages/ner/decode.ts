@@ -759,27 +759,23 @@ class TransitionMatrices implements FeatureSink {
 interface DecodeCache {
   readonly transitions: TransitionMatrices;
   readonly buffers: DecodeBuffers;
-  readonly states?: StateVectors;
-  /** Kept with a compiled model too: its buffers, sized once, are not made again for each article. */
+  /** With a compiled model, kept too (with its StateVectors): its buffers, sized once, are not made again for each article. */
   readonly scorer: EmissionScorer;
 }
 
 const decodeCaches = new WeakMap<ScoringModel, DecodeCache>();
 
 /**
- * The decoding buffers and transition matrices of a model: kept with a model whose
+ * The decoding buffers, transition matrices and scorer of a model: kept with a model whose
  * weights never change (one that keeps a ValueRowCache, i.e. a compiled one), so that
  * an article starts with the matrices of the articles before it; fresh for any
  * other (the trainer's change as it learns). Tagging is synchronous and never
- * re-entered, so one set of buffers per model serves every article.
+ * re-entered, so one set of buffers and one scorer per model serve every article.
  */
 function decodeCacheOf(model: ScoringModel): DecodeCache {
   if (!model.valueRows) return { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers(), scorer: new EmissionScorer(model) };
   let cache = decodeCaches.get(model);
-  if (!cache) {
-    const states = new StateVectors();
-    decodeCaches.set(model, (cache = { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers(), states, scorer: new EmissionScorer(model, states) }));
-  }
+  if (!cache) decodeCaches.set(model, (cache = { transitions: new TransitionMatrices(model), buffers: new DecodeBuffers(), scorer: new EmissionScorer(model, new StateVectors()) }));
   return cache;
 }
 

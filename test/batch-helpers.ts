@@ -28,7 +28,9 @@ export async function loadDist(): Promise<typeof import('../src/index.js')> {
 }
 
 export interface CliRun {
+  /** Null when the process ended by a signal (`signal`). */
   code: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -43,7 +45,7 @@ export function runCli(args: readonly string[], input: string | Buffer = '', env
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
     child.stdin.on('error', () => {}); // the command may exit before reading all of it
     child.stdin.end(input);
   });

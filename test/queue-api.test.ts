@@ -7,13 +7,13 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedeOptionError } from '../src/core/errors.js';
-import { openQueue, QueueSetupError } from '../src/queue/connection.js';
+import { EVENTS_KEPT, openQueue, QueueSetupError } from '../src/queue/connection.js';
 import { collectResults, enqueueArticles, getQueueStatus, startQueueWorker, type CollectedResult, type QueueWorker } from '../src/queue/index.js';
 import { acquireLease } from '../src/queue/lease.js';
 import type { Article } from '../src/index.js';
 import { loadDist } from './batch-helpers.js';
 import { expectValidResult } from './helpers.js';
-import { shortStory, SKIP_QUEUE_TESTS, startRedis, type RedisServer } from './queue-helpers.js';
+import { redisCli, shortStory, SKIP_QUEUE_TESTS, startRedis, type RedisServer } from './queue-helpers.js';
 
 describe('lede/queue: options are checked before anything connects', () => {
   it('refuses wrong arguments and options with errors that say what is accepted', async () => {
@@ -84,6 +84,22 @@ describe.skipIf(SKIP_QUEUE_TESTS)('lede/queue: from Node code', () => {
     const status = await getQueueStatus(options);
     expect(status).toMatchObject({ queue: 'api', input: { records: 13, batches: 4, complete: true }, annotated: 13, collected: 13, done: true, workers: 1 });
     expect(worker.counts).toMatchObject({ jobs: 4, records: 13 });
+  });
+
+  it('Redis keeps few of BullMQ\'s events, which carry each batch\'s results, once they are collected', { timeout: 180_000 }, async () => {
+    // A job's 'completed' event holds its output lines; lede reads no event. At BullMQ's default
+    // (10,000) the stream held every result of this run: about 5 events a job, so about 600 here.
+    const options = { redis: redis.url, queue: 'events-kept' };
+    const many: Article[] = Array.from({ length: 120 }, (_, i) => ({ id: `e${i + 1}`, text: shortStory((i % 13) + 1) }));
+    const third = await startQueueWorker({ ...options, concurrency: 1 });
+    try {
+      const [, collected] = await Promise.all([enqueueArticles(many, { ...options, batchSize: 1 }), collectAll(options)]);
+      expect(collected.length).toBe(120);
+    } finally {
+      await third.close();
+    }
+    // Redis trims a stream by whole nodes of up to 100 entries.
+    expect(Number(redisCli(redis.port, 'XLEN', 'bull:events-kept:events'))).toBeLessThanOrEqual(EVENTS_KEPT + 100);
   });
 
   it('a collector that stops in the middle of a batch gets that batch again, and nothing before it', { timeout: 180_000 }, async () => {

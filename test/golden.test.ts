@@ -4,17 +4,15 @@
  * read `git diff` after `npm run golden` and commit the new golden file with it.
  */
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
 import { GOLDEN_ARTICLES } from './golden/articles.js';
-import { expectValidResult, ROOT } from './helpers.js';
+import { expectValidResult, readGolden, readSample } from './helpers.js';
 
 describe('golden articles', () => {
   it.each(GOLDEN_ARTICLES)('$file', ({ file, publishedAt }) => {
-    const text = readFileSync(join(ROOT, 'samples', file), 'utf8');
-    const expected = JSON.parse(readFileSync(join(ROOT, 'test', 'golden', file.replace(/\.txt$/, '.json')), 'utf8')) as unknown;
+    const text = readSample(file);
+    const expected = readGolden(file);
     const result = extract(text, { publishedAt });
     expectValidResult(result, text);
     expect(result).toEqual(expected);

@@ -30,6 +30,11 @@ export function readSample(name = 'sample-article.txt'): string {
   return readFileSync(join(ROOT, 'samples', name), 'utf8');
 }
 
+/** The kept full output of a golden sample article (test/golden/, written by `npm run golden`). */
+export function readGolden(sample: string): unknown {
+  return JSON.parse(readFileSync(join(ROOT, 'test', 'golden', sample.replace(/\.txt$/, '.json')), 'utf8')) as unknown;
+}
+
 /** Every span of a result, with where it was found (for failure messages). */
 export function allSpans(result: Extraction): [string, Span][] {
   const spans: [string, Span][] = [];

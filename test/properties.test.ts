@@ -4,13 +4,11 @@
  * not depend on what the extractor read before it.
  */
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createExtractor, extract } from '../src/index.js';
 import { GOLDEN_ARTICLES } from './golden/articles.js';
-import { expectValidResult, ROOT } from './helpers.js';
+import { expectValidResult, readGolden, readSample } from './helpers.js';
 
 const NEWS_WORDS = [
   'Lavrov', 'said', '"', '“', '”', "'", 'Mr.', 'the', 'Ministry', 'of', 'Foreign', 'Affairs', 'in', 'Baku', 'on', 'Friday',
@@ -44,11 +42,7 @@ describe('properties', () => {
   it('an article gives its golden result whatever the extractor read before it', () => {
     // An extractor keeps caches (wink-nlp's vocabulary, the tagger's scorer and sums) from one article to the next.
     const extractor = createExtractor();
-    const articles = GOLDEN_ARTICLES.map(({ file, publishedAt }) => ({
-      text: readFileSync(join(ROOT, 'samples', file), 'utf8'),
-      publishedAt,
-      expected: JSON.parse(readFileSync(join(ROOT, 'test', 'golden', file.replace(/\.txt$/, '.json')), 'utf8')) as unknown,
-    }));
+    const articles = GOLDEN_ARTICLES.map(({ file, publishedAt }) => ({ text: readSample(file), publishedAt, expected: readGolden(file) }));
     fc.assert(
       fc.property(fc.array(fc.oneof(newsLike, mixed), { minLength: 1, maxLength: 4 }), fc.nat(articles.length - 1), (before, which) => {
         for (const text of before) extractor.extract(text);

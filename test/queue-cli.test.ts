@@ -114,6 +114,38 @@ describe.skipIf(SKIP_QUEUE_TESTS)('lede queue collect: every annotate format', (
   });
 });
 
+describe.skipIf(SKIP_QUEUE_TESTS)('lede queue collect: ends when its work is done', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.dispose();
+  });
+
+  // ioredis's reply parser keeps a timer running after a large reply (here one job's results,
+  // about 1 MB) until it has shrunk its buffer: the process used to stay up about 2 s after
+  // its summary line, which a pipeline of collect runs pays every time.
+  it('exits right after its summary line, even after reading a large result', { timeout: 300_000 }, async () => {
+    const dir = tempDir();
+    const input = join(dir, 'input.jsonl');
+    writeFileSync(input, queueInput(1000));
+    const target = ['--redis', redis.url, '--queue', 'prompt'];
+    background(['queue', 'work', ...target, '--workers', '1']);
+    expect((await runCli(['queue', 'add', input, ...target, '--batch', '1000'])).code).toBe(0);
+    const collector = background(['queue', 'collect', ...target, '-o', join(dir, 'out.jsonl')]);
+    let summaryAt = 0;
+    collector.child.stderr!.on('data', () => {
+      if (summaryAt === 0 && collector.stderr().includes('is collected')) summaryAt = performance.now();
+    });
+    expect(await collector.exited, collector.stderr()).toBe(0);
+    const lingered = performance.now() - summaryAt;
+    expect(summaryAt).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8').length).toBeGreaterThan(1_000_000);
+    expect(lingered, 'milliseconds from the summary line to the exit').toBeLessThan(1000);
+  });
+});
+
 describe.skipIf(SKIP_QUEUE_TESTS || SKIP_POSTGRES)('lede queue collect --format postgres', () => {
   const cluster = useCluster();
   let redis: RedisServer;

@@ -1,6 +1,6 @@
 /**
  * The worker thread of batch annotation (built to dist/batch-worker.js). Each
- * worker creates one extractor, on its first task, and reuses it for every task.
+ * worker creates one extractor as it starts and reuses it for every task.
  */
 
 import { workerData } from 'piscina';
@@ -19,6 +19,15 @@ let extractor: Extractor | null = null;
 function getExtractor(): Extractor {
   extractor ??= createExtractor(((workerData as WorkerData | undefined)?.config ?? undefined) as ExtractorConfig | undefined);
   return extractor;
+}
+
+// The model is loaded, and the first extraction's one-time work done, as the thread
+// starts rather than on its first task (about 0.3 s): a pool is made before its input
+// is read, and a queue worker before any job arrives, so this overlaps with them.
+try {
+  getExtractor().extract('Warm-up.');
+} catch {
+  // a config the extractor refuses: the first task reports it
 }
 
 function annotateLines(task: LinesTask): LinesTaskResult {

@@ -71,7 +71,7 @@ describe.skipIf(SKIP_QUEUE_TESTS)('lede queue: acceptance (5,000 records with ba
   });
 });
 
-describe.skipIf(SKIP_QUEUE_TESTS)('lede queue collect: every annotate format', () => {
+describe.skipIf(SKIP_QUEUE_TESTS)('lede queue collect: every annotate format, and its exit', () => {
   let redis: RedisServer;
   beforeAll(async () => {
     redis = await startRedis();
@@ -111,16 +111,6 @@ describe.skipIf(SKIP_QUEUE_TESTS)('lede queue collect: every annotate format', (
       return all;
     };
     expect(rows(join(dir, 'queue.db'))).toEqual(rows(join(dir, 'annotate.db')));
-  });
-});
-
-describe.skipIf(SKIP_QUEUE_TESTS)('lede queue collect: ends when its work is done', () => {
-  let redis: RedisServer;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis?.dispose();
   });
 
   // ioredis's reply parser keeps a timer running after a large reply (here one job's results,

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LedeOptionError } from '../core/errors.js';
 import { packageRoot } from '../node/data-dir.js';
-import { parseCommand } from './parse-command.js';
+import { isQueueCommand, parseCommand } from './parse-command.js';
 import { EXIT_OK, EXIT_USAGE, helpText, queueHelpText, UsageError } from './usage.js';
 
 function version(): string {
@@ -67,7 +67,7 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
 
 const argv = process.argv.slice(2);
 process.exitCode = await main(argv);
-if (argv[0] === 'queue') {
+if (isQueueCommand(argv)) {
   // A queue command has closed its Redis connections when it returns, but ioredis's reply
   // parser (redis-parser 3) shrinks its buffer pool by a tenth every 50 ms on a timer that
   // holds the process open until the pool is under 50 KB: after a batch's results (about

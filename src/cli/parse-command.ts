@@ -108,8 +108,13 @@ function parseWorkers(value: string | undefined): number {
   }
 }
 
+/** Whether `argv` is a `lede queue …` command (its options are parsed by parse-queue-command.ts). */
+export function isQueueCommand(argv: readonly string[]): boolean {
+  return argv[0] === 'queue';
+}
+
 export function parseCommand(argv: readonly string[]): Command {
-  if (argv[0] === 'queue') return parseQueueCommand(argv.slice(1));
+  if (isQueueCommand(argv)) return parseQueueCommand(argv.slice(1));
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });

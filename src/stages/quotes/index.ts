@@ -610,7 +610,7 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
       text: text.slice(candidate.range.start, candidate.range.end),
       kind: candidate.kind,
       parts: candidate.parts ? candidate.parts.map((part) => ({ start: part.start, end: part.end })) : [{ start: candidate.range.start, end: candidate.range.end }],
-      cue: cue ? { ...cue, text: text.slice(cue.start, cue.end) } : null,
+      cue: cue ? { start: cue.start, end: cue.end, text: text.slice(cue.start, cue.end) } : null,
       speaker: candidate.speaker,
       provenance: { stage: 'quotes', rule: candidate.rule, score: candidate.score },
       speakerChoice: candidate.speakerChoice ?? { rule: 'no-speaker-phrase', candidates: [] },

@@ -20,7 +20,7 @@ const WINK_MODEL_COPYRIGHT = 'Copyright (c) 2020-25 GRAYPE Systems Private Limit
 const versionOf = (name: string): string => (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
 /** The bundled packages, with their versions and licences, for both builds' banners. */
 const INCLUDED = Object.entries({ ...BUNDLED, [WINK_MODEL]: WINK_MODEL_COPYRIGHT })
-  .map(([name, copyright]) => `${name} ${versionOf(name)} (MIT License, ${copyright})`)
+  .map(([name, copyright]) => `${name} ${versionOf(name)} (MIT License, ${copyright})${name === 'wink-nlp' ? ', with one line changed (winkTokensYoung in tsup.config.ts)' : ''}`)
   .join('; ');
 const NOTICE = `/*! Includes ${INCLUDED} */`;
 const noExternal = [...Object.keys(BUNDLED), WINK_PARTS];

@@ -68,8 +68,9 @@ const embeddedData: NonNullable<Options['esbuildPlugins']>[number] = {
  * document's token array, and each larger copy it grows into token by token, is
  * made in the old generation, where it outlives its document until a full
  * collection. Made as `Array.of()` (no allocation site; the same empty array),
- * they die young. One extractor over the bench corpus peaked at 206-208 MB of RSS
- * before, 193-194 MB after, at the same speed and with the same output. The build
+ * they die young. The bench's one-extractor child (`node --expose-gc
+ * scripts/bench.mjs --child-single`) peaked at 210-211 MB of RSS before, 202-204 MB
+ * after, with the same output. The build
  * fails if the line is not there once (a new wink-nlp version), rather than
  * quietly bundling it unchanged.
  */

@@ -17,7 +17,7 @@ import { chronoReference, createChronoParser, parseWithChrono, type ChronoParser
 import { findDateline, referenceFromDateline } from './dateline.js';
 import { createDiscourseState } from './discourse.js';
 import { compileDatesLexicon, type CompiledDatesLexicon, type DatesLexiconData } from './lexicon.js';
-import { parsersFor, runParsers, type DateParser } from './parser.js';
+import { runParsers, selectParsers, type DateParser, type ParserSelection } from './parser.js';
 import { createDateParsers } from './parsers/index.js';
 import type { DateRefiner, RefiningContext } from './refiner.js';
 import { DATE_REFINERS } from './refiners/index.js';
@@ -68,12 +68,12 @@ function windowsOf(text: string, start: number, end: number): [number, number][]
   return windows;
 }
 
-function candidatesOf(doc: LedeDocument, sentence: Sentence, compiled: CompiledDates, parsers: readonly DateParser[], chronoRef: Date): DateCandidate[] {
+function candidatesOf(doc: LedeDocument, sentence: Sentence, compiled: CompiledDates, selection: ParserSelection, mask: number, chronoRef: Date): DateCandidate[] {
   const candidates: DateCandidate[] = [];
   for (const [start, end] of windowsOf(doc.text, sentence.start, sentence.end)) {
     const text = doc.text.slice(start, end);
     if (CHRONO_TRIGGER.test(text)) candidates.push(...parseWithChrono(compiled.chrono, text, start, chronoRef, compiled.lexicon.timeZones));
-    candidates.push(...runParsers(parsers, { text, offset: start, lexicon: compiled.lexicon }));
+    candidates.push(...runParsers(selection.parsers, { text, offset: start, lexicon: compiled.lexicon }, selection, mask));
   }
   return candidates;
 }
@@ -84,9 +84,10 @@ export function findDates(doc: LedeDocument, compiled: CompiledDates): DateRecor
   const chronoRef = chronoReference(doc.reference);
   const discourse = createDiscourseState();
   const records: DateRecord[] = [];
-  const parsers = parsersFor(compiled.parsers, doc.text);
-  for (const sentence of doc.sentences) {
-    let candidates = candidatesOf(doc, sentence, compiled, parsers, chronoRef);
+  const selection = selectParsers(compiled.parsers, doc);
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sentence = doc.sentences[s]!;
+    let candidates = candidatesOf(doc, sentence, compiled, selection, selection.sentenceMasks[s]!, chronoRef);
     if (dateline !== null && dateline.start >= sentence.start && dateline.end <= sentence.end) {
       candidates.push({
         start: dateline.start,

@@ -7,6 +7,8 @@
 
 import type { DateMod, DateType } from '../../types.js';
 import type { DateCandidate, DateMeaning } from './candidate.js';
+import type { Sentence, Token } from '../../core/document.js';
+import { BoundedMemo } from '../../core/bounded-memo.js';
 import type { CompiledDatesLexicon } from './lexicon.js';
 
 export interface ParsingContext {
@@ -58,22 +60,76 @@ function wholeTextTrigger(parser: DateParser): RegExp | null {
   return source === undefined || UNSURE_TRIGGER.test(source) ? null : new RegExp(source.replace(/\\b/g, ''), parser.trigger!.flags);
 }
 
-/** A list of parsers' whole-text triggers, each distinct one once, and per parser the index of its own (-1: none). */
-interface WholeTextTriggers {
-  readonly triggers: readonly RegExp[];
-  readonly triggerOf: Int32Array;
+/**
+ * A trigger's source (word boundaries dropped) that can match only characters
+ * isRunChar accepts: letters, digits, apostrophes and hyphens, with optional groups,
+ * alternation, quantifiers, \d and classes of letters and digits. Such a trigger,
+ * unless it matches the empty string, matches a text only inside one of its runs
+ * (see sentenceMask), so a run's result stands for every text the run is in.
+ */
+const RUN_SOURCE = /^(?:[\w'’-]|\(\?:|[|)?*+]|\{\d+(?:,\d*)?\}|\\d|\[[\w-]+\])*$/;
+/** Characters a run trigger can match ([\w'’-]; without the u flag a case-insensitive ASCII letter matches no other character). */
+function isRunChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 39 || code === 0x2019 || code === 45;
+}
+/** Run triggers a list of parsers keeps, at most (bits of a sentence mask); the rest are tested on each sentence. */
+const MAX_RUN_TRIGGERS = 31;
+/** Every run trigger may match (a sentence whose tokens do not cover it). */
+const ALL_RUN_TRIGGERS = -1;
+/** Runs whose masks a list of parsers remembers before starting again (a batch's distinct words). */
+const RUN_MASK_LIMIT = 50_000;
+
+/** A trigger as a run trigger (its word boundaries dropped), or null for one that can match outside a run (see RUN_SOURCE). */
+export function runTriggerOf(trigger: RegExp): RegExp | null {
+  if (trigger.flags !== '' && trigger.flags !== 'i') return null;
+  const source = trigger.source.replace(/\\b/g, '');
+  if (!RUN_SOURCE.test(source)) return null;
+  const run = new RegExp(source, trigger.flags);
+  return run.test('') ? null : run;
 }
 
-const wholeTextTriggerLists = new WeakMap<readonly DateParser[], WholeTextTriggers>();
+/** What a list of parsers' triggers are tested with, made once per list. */
+interface TriggerPlan {
+  /** Whole-text triggers, each distinct one once, and per parser the index of its own (-1: none). */
+  readonly triggers: readonly RegExp[];
+  readonly triggerOf: Int32Array;
+  /** Run triggers, each distinct one once (bit i of a mask: runTriggers[i]), and per parser the bit of its own (-1: none). */
+  readonly runTriggers: readonly RegExp[];
+  readonly runBitOf: Int8Array;
+  /** Per parser, the index of its trigger among the list's distinct triggers (-1: none): parsers that share one share its test. */
+  readonly sharedOf: Int32Array;
+  readonly sharedCount: number;
+  /** The mask of a run's text, by text. */
+  readonly runMasks: BoundedMemo<number>;
+}
+
+const triggerPlans = new WeakMap<readonly DateParser[], TriggerPlan>();
 
 /** Made once per list of parsers: parsers that share a trigger (UNIT_TRIGGER) share its test. */
-function wholeTextTriggersOf(parsers: readonly DateParser[]): WholeTextTriggers {
-  let found = wholeTextTriggerLists.get(parsers);
-  if (found === undefined) {
+function triggerPlanOf(parsers: readonly DateParser[]): TriggerPlan {
+  let plan = triggerPlans.get(parsers);
+  if (plan === undefined) {
     const triggers: RegExp[] = [];
     const indexOfKey = new Map<string, number>();
     const triggerOf = new Int32Array(parsers.length).fill(-1);
+    const runTriggers: RegExp[] = [];
+    const bitOfKey = new Map<string, number>();
+    const runBitOf = new Int8Array(parsers.length).fill(-1);
+    const shared = new Map<RegExp, number>();
+    const sharedOf = new Int32Array(parsers.length).fill(-1);
     parsers.forEach((parser, p) => {
+      if (parser.trigger !== undefined) {
+        let index = shared.get(parser.trigger);
+        if (index === undefined) shared.set(parser.trigger, (index = shared.size));
+        sharedOf[p] = index;
+      }
+      const run = parser.trigger === undefined ? null : runTriggerOf(parser.trigger);
+      if (run !== null) {
+        const key = `${run.flags}/${run.source}`;
+        let bit = bitOfKey.get(key);
+        if (bit === undefined && runTriggers.length < MAX_RUN_TRIGGERS) bitOfKey.set(key, (bit = runTriggers.push(run) - 1));
+        if (bit !== undefined) runBitOf[p] = bit;
+      }
       const trigger = wholeTextTrigger(parser);
       if (trigger === null) return;
       const key = `${trigger.flags}/${trigger.source}`;
@@ -81,41 +137,147 @@ function wholeTextTriggersOf(parsers: readonly DateParser[]): WholeTextTriggers 
       if (index === undefined) indexOfKey.set(key, (index = triggers.push(trigger) - 1));
       triggerOf[p] = index;
     });
-    wholeTextTriggerLists.set(parsers, (found = { triggers, triggerOf }));
+    triggerPlans.set(parsers, (plan = { triggers, triggerOf, runTriggers, runBitOf, sharedOf, sharedCount: shared.size, runMasks: new BoundedMemo<number>(RUN_MASK_LIMIT) }));
   }
-  return found;
+  return plan;
 }
 
 const UNTESTED = 0;
 const PASSED = 1;
 const FAILED = 2;
 
-/**
- * The parsers that may match somewhere in `text` (a whole document): those whose
- * trigger the document fails are left out of every one of its sentences, whose
- * trigger tests they would all fail. The order is kept.
- */
-export function parsersFor(parsers: readonly DateParser[], text: string): readonly DateParser[] {
-  const { triggers, triggerOf } = wholeTextTriggersOf(parsers);
-  const results = new Uint8Array(triggers.length);
-  return parsers.filter((_parser, p) => {
-    const index = triggerOf[p]!;
-    if (index < 0) return true;
-    if (results[index] === UNTESTED) results[index] = triggers[index]!.test(text) ? PASSED : FAILED;
-    return results[index] === PASSED;
-  });
+/** The text, tokens and sentences of a document (LedeDocument's). */
+export interface TokenizedText {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
 }
 
-export function runParsers(parsers: readonly DateParser[], context: ParsingContext): DateCandidate[] {
+/** The parsers of a list to try on a document (selectParsers), and what runParsers needs to skip some on a sentence. */
+export interface ParserSelection {
+  /** The parsers worth trying on some sentence of the document, in order. */
+  readonly parsers: readonly DateParser[];
+  /** Per parser of `parsers`: the bit of its run trigger in a sentence's mask, or -1 (its trigger is tested on each sentence). */
+  readonly runBits: Int8Array;
+  /** Per parser of `parsers`: its trigger's index among the list's distinct ones, or -1 (no trigger). */
+  readonly shared: Int32Array;
+  /** How many distinct triggers the list has (the size of runParsers' memo). */
+  readonly sharedCount: number;
+  /** Per sentence: the run triggers that may match in it (bit i: the i-th), ALL_RUN_TRIGGERS if its tokens do not say. */
+  readonly sentenceMasks: Int32Array;
+}
+
+/**
+ * The parsers of a list to try on a document, and for each sentence the run
+ * triggers that may match in it. A sentence's runs are its tokens, joined where
+ * they are glued by, or lie around, a character a run trigger can match
+ * ("year-end", "week's"; not "said,"): a run trigger's match lies inside one run,
+ * and a run is a word or a few glued ones, whose mask is remembered across
+ * documents. So a run trigger is tested on a sentence only when one of its words
+ * holds it, and never on a whole document. A parser with another trigger is left
+ * out when the document fails it (without word boundaries, which a sentence's
+ * edge can give where the document has none), and its trigger is tested on each
+ * sentence.
+ */
+export function selectParsers(parsers: readonly DateParser[], doc: TokenizedText): ParserSelection {
+  const plan = triggerPlanOf(parsers);
+  const sentenceMasks = new Int32Array(doc.sentences.length);
+  let documentMask = 0;
+  for (let s = 0; s < doc.sentences.length; s++) documentMask |= sentenceMasks[s] = sentenceMask(plan, doc, doc.sentences[s]!);
+  const results = new Uint8Array(plan.triggers.length);
+  const kept: number[] = [];
+  for (let p = 0; p < parsers.length; p++) {
+    const bit = plan.runBitOf[p]!;
+    if (bit >= 0) {
+      if ((documentMask >>> bit) & 1) kept.push(p);
+      continue;
+    }
+    const index = plan.triggerOf[p]!;
+    if (index >= 0) {
+      if (results[index] === UNTESTED) results[index] = plan.triggers[index]!.test(doc.text) ? PASSED : FAILED;
+      if (results[index] === FAILED) continue;
+    }
+    kept.push(p);
+  }
+  return {
+    parsers: kept.map((p) => parsers[p]!),
+    runBits: Int8Array.from(kept, (p) => plan.runBitOf[p]!),
+    shared: Int32Array.from(kept, (p) => plan.sharedOf[p]!),
+    sharedCount: plan.sharedCount,
+    sentenceMasks,
+  };
+}
+
+/** The run triggers that may match in a sentence: the union of its runs' masks. */
+function sentenceMask(plan: TriggerPlan, doc: TokenizedText, sentence: Sentence): number {
+  if (plan.runTriggers.length === 0) return 0;
+  const { text, tokens } = doc;
+  const first = tokens[sentence.tokenStart];
+  const last = tokens[sentence.tokenEnd - 1];
+  // Tokens that do not span the sentence (a document made by hand) say nothing about it.
+  if (first === undefined || last === undefined || first.start !== sentence.start || last.end !== sentence.end) return ALL_RUN_TRIGGERS;
+  let mask = 0;
+  let runStart = sentence.tokenStart;
+  for (let t = sentence.tokenStart + 1; t <= sentence.tokenEnd; t++) {
+    if (t < sentence.tokenEnd && joined(text, tokens[t - 1]!.end, tokens[t]!.start)) continue;
+    if (t - runStart === 1) {
+      const token = tokens[runStart]!.text;
+      // A lone punctuation mark ("," "." "(") holds no run, and is most of the tokens that are not words.
+      if (token.length > 1 || isRunChar(token.charCodeAt(0))) mask |= runMask(plan, token);
+    } else mask |= runMask(plan, text.slice(tokens[runStart]!.start, tokens[t - 1]!.end));
+    runStart = t;
+  }
+  return mask;
+}
+
+/**
+ * Whether a run trigger's match may cross from the token ending at `end` to the
+ * one starting at `start`: the text between holds a character it can match, or
+ * there is none and both tokens' facing characters are such ("week" and "'s"; not
+ * "said" and ",").
+ */
+function joined(text: string, end: number, start: number): boolean {
+  if (start === end) return isRunChar(text.charCodeAt(end - 1)) && isRunChar(text.charCodeAt(start));
+  for (let i = end; i < start; i++) if (isRunChar(text.charCodeAt(i))) return true;
+  return false;
+}
+
+function runMask(plan: TriggerPlan, runText: string): number {
+  let mask = plan.runMasks.get(runText);
+  if (mask === undefined) {
+    mask = 0;
+    for (let bit = 0; bit < plan.runTriggers.length; bit++) if (plan.runTriggers[bit]!.test(runText)) mask |= 1 << bit;
+    plan.runMasks.set(runText, mask);
+  }
+  return mask;
+}
+
+/**
+ * Runs the parsers over `context.text`. With a selection's `runBits`, `shared`
+ * and `sharedCount`, and the mask of the sentence the text is in, a parser whose
+ * run trigger the mask rules out is skipped untested; without them every trigger
+ * is tested.
+ */
+export function runParsers(parsers: readonly DateParser[], context: ParsingContext, selection?: Omit<ParserSelection, 'parsers' | 'sentenceMasks'>, mask: number = ALL_RUN_TRIGGERS): DateCandidate[] {
   const found: DateCandidate[] = [];
   // Several parsers share a trigger (UNIT_TRIGGER): each is tested once per text.
-  const triggerPassed = new Map<RegExp, boolean>();
-  for (const parser of parsers) {
+  const tested = selection ? new Uint8Array(selection.sharedCount) : null;
+  const triggerPassed = selection ? null : new Map<RegExp, boolean>();
+  for (let p = 0; p < parsers.length; p++) {
+    const parser = parsers[p]!;
     const { trigger } = parser;
     if (trigger !== undefined) {
-      let passed = triggerPassed.get(trigger);
-      if (passed === undefined) triggerPassed.set(trigger, (passed = trigger.test(context.text)));
-      if (!passed) continue;
+      if (selection) {
+        const bit = selection.runBits[p]!;
+        if (bit >= 0 && ((mask >>> bit) & 1) === 0) continue;
+        const index = selection.shared[p]!;
+        if (tested![index] === UNTESTED) tested![index] = trigger.test(context.text) ? PASSED : FAILED;
+        if (tested![index] === FAILED) continue;
+      } else {
+        let passed = triggerPassed!.get(trigger);
+        if (passed === undefined) triggerPassed!.set(trigger, (passed = trigger.test(context.text)));
+        if (!passed) continue;
+      }
     }
     const { pattern } = parser;
     pattern.lastIndex = 0;

@@ -72,20 +72,89 @@ const RUN_SOURCE = /^(?:[\w'’-]|\(\?:|[|)?*+]|\{\d+(?:,\d*)?\}|\\d|\[[\w-]+\])
 function isRunChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 39 || code === 0x2019 || code === 45;
 }
-/** Run triggers a list of parsers keeps, at most (bits of a sentence mask); the rest are tested on each sentence. */
-const MAX_RUN_TRIGGERS = 31;
+/** Run triggers a list of parsers keeps, at most (the bits of a sentence's mask); the rest are tested on each sentence. */
+const MAX_RUN_TRIGGERS = 32;
 /** Every run trigger may match (a sentence whose tokens do not cover it). */
 const ALL_RUN_TRIGGERS = -1;
 /** Runs whose masks a list of parsers remembers before starting again (a batch's distinct words). */
 const RUN_MASK_LIMIT = 50_000;
 
-/** A trigger as a run trigger (its word boundaries dropped), or null for one that can match outside a run (see RUN_SOURCE). */
+/**
+ * A run trigger that any text a trigger passes also passes, or null for none:
+ * the trigger itself when it can match only in a run (its word boundaries
+ * dropped); otherwise each of its alternatives stands for a part that any match
+ * of it holds, one cut from the rest by white space ("from now" by "from",
+ * "day\s+(?:of|in)" by "day"): of those that are run triggers, the one likely to
+ * pass fewest texts (isBetterPiece).
+ */
 export function runTriggerOf(trigger: RegExp): RegExp | null {
   if (trigger.flags !== '' && trigger.flags !== 'i') return null;
-  const source = trigger.source.replace(/\\b/g, '');
-  if (!RUN_SOURCE.test(source)) return null;
-  const run = new RegExp(source, trigger.flags);
-  return run.test('') ? null : run;
+  const parts: string[] = [];
+  for (const alternative of topLevel(trigger.source, '|')) {
+    let best: string | null = null;
+    for (const piece of topLevel(alternative, ' ')) {
+      const run = piece.replace(/\\b/g, '');
+      if ((best === null || isBetterPiece(run, best)) && isRunSource(run, trigger.flags)) best = run;
+    }
+    if (best === null) return null;
+    parts.push(best);
+  }
+  return new RegExp(parts.join('|'), trigger.flags);
+}
+
+/** The piece that passes fewer texts, by a guess: one word rather than a choice of several ("day", not "(?:of|in)"), then the longer, then the later. */
+function isBetterPiece(piece: string, best: string): boolean {
+  const choice = piece.includes('|');
+  if (choice !== best.includes('|')) return !choice;
+  return piece.length >= best.length;
+}
+
+/** Whether a source matches only characters isRunChar accepts, and never the empty string. */
+function isRunSource(source: string, flags: string): boolean {
+  if (source === '' || !RUN_SOURCE.test(source)) return false;
+  try {
+    return !new RegExp(source, flags).test('');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The pieces of a regular expression's source cut at `separator` outside groups
+ * and classes: '|' gives its alternatives; ' ' cuts at a space or a \s that no
+ * quantifier makes optional ("\s+" is kept whole; each piece then must match).
+ */
+function topLevel(source: string, separator: '|' | ' '): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      if (separator === ' ' && depth === 0 && !inClass && source[i + 1] === 's') {
+        const next = source[i + 2];
+        if (next === '+') {
+          pieces.push(source.slice(from, i));
+          from = i + 3;
+        } else if (next === undefined || !'?*{'.includes(next)) {
+          pieces.push(source.slice(from, i));
+          from = i + 2;
+        }
+      }
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && (separator === '|' ? c === '|' : c === ' ' && !'?*+{'.includes(source[i + 1] ?? ''))) {
+      pieces.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  pieces.push(source.slice(from));
+  return pieces;
 }
 
 /** What a list of parsers' triggers are tested with, made once per list. */
@@ -242,12 +311,15 @@ function joined(text: string, end: number, start: number): boolean {
   return false;
 }
 
+/** Longest run text kept as it is by the memo: a longer one may be a slice that keeps a whole article alive, and a copy is kept. */
+const MAX_KEPT_RUN_LENGTH = 12;
+
 function runMask(plan: TriggerPlan, runText: string): number {
   let mask = plan.runMasks.get(runText);
   if (mask === undefined) {
     mask = 0;
     for (let bit = 0; bit < plan.runTriggers.length; bit++) if (plan.runTriggers[bit]!.test(runText)) mask |= 1 << bit;
-    plan.runMasks.set(runText, mask);
+    plan.runMasks.set(runText.length > MAX_KEPT_RUN_LENGTH ? (' ' + runText).slice(1) : runText, mask);
   }
   return mask;
 }

@@ -301,7 +301,9 @@ describe.skipIf(SKIP_POSTGRES)('lede annotate --format postgres', () => {
     expect((await load(input, 'future')).code).toBe(0);
     await withClient(cluster().url, 'future', (client) => client.query("INSERT INTO lede_migrations (version, description) VALUES (99, 'from the future')"));
     const run = await load(input, 'future');
-    // Once, in a clean-clone CI run (2026-12-03), the process ended with code null: the signal and its stderr say why, next time.
+    // Twice the process ended by SIGABRT here (a clean-clone CI run on 2026-12-03; a local run on 2026-12-04:
+    // "v8::Module::IsGraphAsync must be used on an instantiated module"): the pool ended its threads while they
+    // still loaded. It now waits for them (src/batch/worker-pool.ts; test/batch-worker-pool.test.ts).
     expect(run.code, `signal ${run.signal}; stderr: ${run.stderr}`).toBe(2);
     expect(run.stderr).toBe(
       `lede annotate: schema future of postgres@127.0.0.1:${cluster().port}/postgres is a lede archive of schema version 99, written by a newer lede; this lede writes version ${POSTGRES_SCHEMA_VERSION}: upgrade lede, or name another schema with --schema.\n`,

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeValue, LedeOptionError } from '../core/errors.js';
 import { packageRoot } from '../node/data-dir.js';
-import type { WorkerData, WorkerTask } from './worker-protocol.js';
+import { WORKER_LOADED, type WorkerData, type WorkerTask } from './worker-protocol.js';
 
 export const WORKER_FILE = 'batch-worker.js';
 export const MAX_WORKERS = 256;
@@ -80,6 +80,18 @@ export async function createWorkerPool(threads: number, config: unknown): Promis
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     workerData,
   });
+  // Node 20 can abort the whole process ("v8::Module::IsGraphAsync must be used on an
+  // instantiated module") when a thread is terminated while it still loads its modules:
+  // an early failure (a database that refuses its schema) closed the pool just then, once
+  // in about thirty tries. close() waits for every thread to say it has loaded, for at
+  // most LOAD_WAIT_MS (a thread that fails to load never does).
+  let loadedThreads = 0;
+  let allLoaded: () => void = () => undefined;
+  const loaded = new Promise<void>((resolve) => (allLoaded = resolve));
+  const onMessage = (message: unknown): void => {
+    if (message === WORKER_LOADED && ++loadedThreads >= threads) allLoaded();
+  };
+  piscina.on('message', onMessage);
   let closed = false;
   return {
     threads,
@@ -87,7 +99,14 @@ export async function createWorkerPool(threads: number, config: unknown): Promis
     async close() {
       if (closed) return;
       closed = true;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([loaded, new Promise<void>((resolve) => (timer = setTimeout(resolve, LOAD_WAIT_MS)))]);
+      clearTimeout(timer);
+      piscina.off('message', onMessage);
       await piscina.destroy();
     },
   };
 }
+
+/** How long close() waits for threads still loading before it terminates them anyway. */
+const LOAD_WAIT_MS = 10_000;

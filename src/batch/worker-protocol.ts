@@ -13,6 +13,13 @@ import type { ArticleId, RecordError } from './types.js';
 /** What a worker returns for JSONL lines: output text, structured records (for SQLite), or records as PostgreSQL takes them. */
 export type LineOutputFormat = 'jsonl' | 'es-bulk' | 'record' | 'postgres';
 
+/**
+ * What a worker thread posts (worker_threads' parentPort) once its modules are
+ * loaded and its extractor made: the pool terminates a thread only after that
+ * (see WorkerPool.close).
+ */
+export const WORKER_LOADED = 'lede-worker-loaded';
+
 /** Limits of one task: enough records to make the round trip between threads cheap. */
 export const BATCH_MAX_RECORDS = 64;
 /** …and a bound on its text (UTF-16 code units), so one task never holds much memory. */

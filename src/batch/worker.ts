@@ -3,6 +3,7 @@
  * worker creates one extractor as it starts and reuses it for every task.
  */
 
+import { parentPort } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import { createExtractor } from '../index.js';
 import type { Extractor } from '../core/extractor.js';
@@ -12,7 +13,7 @@ import { toEsBulkLines } from './es-bulk.js';
 import { toPostgresRecord } from './postgres-record.js';
 import { toSearchDocument } from './search-document.js';
 import type { ArticleId, RecordError } from './types.js';
-import type { ArticleOutcome, ArticlesTask, LinesTask, LinesTaskResult, WorkerData, WorkerTask } from './worker-protocol.js';
+import { WORKER_LOADED, type ArticleOutcome, type ArticlesTask, type LinesTask, type LinesTaskResult, type WorkerData, type WorkerTask } from './worker-protocol.js';
 
 let extractor: Extractor | null = null;
 
@@ -29,6 +30,7 @@ try {
 } catch {
   // a config the extractor refuses: the first task reports it
 }
+parentPort?.postMessage(WORKER_LOADED);
 
 function annotateLines(task: LinesTask): LinesTaskResult {
   const result: LinesTaskResult = { output: '', errors: [], records: [] };

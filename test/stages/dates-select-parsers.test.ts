@@ -1,11 +1,11 @@
 /**
  * selectParsers: the date parsers worth trying on a document's sentences, and
- * per sentence the run triggers (a trigger that can match only letters, digits,
- * apostrophes and hyphens, or stands for a part of each alternative that does)
- * that may match in it, from the masks of its runs of
- * glued tokens. A parser whose trigger passes on a sentence is never left out of
- * it; one with another trigger is left out only when the whole document fails
- * that trigger without its word boundaries.
+ * per sentence the run triggers that may match in it (a trigger that can match
+ * only letters, digits, apostrophes and hyphens, or one that stands for a part of
+ * each of a trigger's alternatives that can), from the masks of its runs of glued
+ * tokens. A parser whose trigger passes on a sentence is never left out of it;
+ * one with another trigger is left out only when the whole document fails that
+ * trigger without its word boundaries.
  */
 
 import { describe, expect, it } from 'vitest';

@@ -159,7 +159,7 @@ function topLevel(source: string, separator: '|' | ' '): string[] {
 
 /** What a list of parsers' triggers are tested with, made once per list. */
 interface TriggerPlan {
-  /** Whole-text triggers, each distinct one once, and per parser the index of its own (-1: none). */
+  /** Whole-text triggers, each distinct one once, and per parser without a run bit the index of its own (-1: none). */
   readonly triggers: readonly RegExp[];
   readonly triggerOf: Int32Array;
   /** Run triggers, each distinct one once (bit i of a mask: runTriggers[i]), and per parser the bit of its own (-1: none). */
@@ -184,20 +184,17 @@ function triggerPlanOf(parsers: readonly DateParser[]): TriggerPlan {
     const runTriggers: RegExp[] = [];
     const bitOfKey = new Map<string, number>();
     const runBitOf = new Int8Array(parsers.length).fill(-1);
-    const shared = new Map<RegExp, number>();
-    const sharedOf = new Int32Array(parsers.length).fill(-1);
+    const { shared: sharedOf, sharedCount } = everyTriggerTested(parsers);
     parsers.forEach((parser, p) => {
-      if (parser.trigger !== undefined) {
-        let index = shared.get(parser.trigger);
-        if (index === undefined) shared.set(parser.trigger, (index = shared.size));
-        sharedOf[p] = index;
-      }
       const run = parser.trigger === undefined ? null : runTriggerOf(parser.trigger);
       if (run !== null) {
         const key = `${run.flags}/${run.source}`;
         let bit = bitOfKey.get(key);
         if (bit === undefined && runTriggers.length < MAX_RUN_TRIGGERS) bitOfKey.set(key, (bit = runTriggers.push(run) - 1));
-        if (bit !== undefined) runBitOf[p] = bit;
+        if (bit !== undefined) {
+          runBitOf[p] = bit;
+          return; // selectParsers decides by the masks, never by the whole text
+        }
       }
       const trigger = wholeTextTrigger(parser);
       if (trigger === null) return;
@@ -206,7 +203,7 @@ function triggerPlanOf(parsers: readonly DateParser[]): TriggerPlan {
       if (index === undefined) indexOfKey.set(key, (index = triggers.push(trigger) - 1));
       triggerOf[p] = index;
     });
-    triggerPlans.set(parsers, (plan = { triggers, triggerOf, runTriggers, runBitOf, sharedOf, sharedCount: shared.size, runMasks: new BoundedMemo<number>(RUN_MASK_LIMIT) }));
+    triggerPlans.set(parsers, (plan = { triggers, triggerOf, runTriggers, runBitOf, sharedOf, sharedCount, runMasks: new BoundedMemo<number>(RUN_MASK_LIMIT) }));
   }
   return plan;
 }
@@ -324,32 +321,39 @@ function runMask(plan: TriggerPlan, runText: string): number {
   return mask;
 }
 
+/** What runParsers needs of a selection: each parser's run bit and shared trigger index (see ParserSelection). */
+export type ParserTests = Pick<ParserSelection, 'runBits' | 'shared' | 'sharedCount'>;
+
+/** Tests for a list of parsers tried as it is: no run bits, a shared test per distinct trigger. */
+export function everyTriggerTested(parsers: readonly DateParser[]): ParserTests {
+  const indexOf = new Map<RegExp, number>();
+  const shared = Int32Array.from(parsers, ({ trigger }) => {
+    if (trigger === undefined) return -1;
+    let index = indexOf.get(trigger);
+    if (index === undefined) indexOf.set(trigger, (index = indexOf.size));
+    return index;
+  });
+  return { runBits: new Int8Array(parsers.length).fill(-1), shared, sharedCount: indexOf.size };
+}
+
 /**
- * Runs the parsers over `context.text`. With a selection's `runBits`, `shared`
- * and `sharedCount`, and the mask of the sentence the text is in, a parser whose
- * run trigger the mask rules out is skipped untested; without them every trigger
- * is tested.
+ * Runs the parsers over `context.text` (a piece of a sentence whose run triggers
+ * `mask` gives): a parser whose run trigger the mask rules out is skipped
+ * untested; each other trigger is tested once per text, parsers that share it
+ * (UNIT_TRIGGER) sharing the test.
  */
-export function runParsers(parsers: readonly DateParser[], context: ParsingContext, selection?: Omit<ParserSelection, 'parsers' | 'sentenceMasks'>, mask: number = ALL_RUN_TRIGGERS): DateCandidate[] {
+export function runParsers(parsers: readonly DateParser[], context: ParsingContext, tests: ParserTests, mask: number = ALL_RUN_TRIGGERS): DateCandidate[] {
   const found: DateCandidate[] = [];
-  // Several parsers share a trigger (UNIT_TRIGGER): each is tested once per text.
-  const tested = selection ? new Uint8Array(selection.sharedCount) : null;
-  const triggerPassed = selection ? null : new Map<RegExp, boolean>();
+  const tested = new Uint8Array(tests.sharedCount);
   for (let p = 0; p < parsers.length; p++) {
     const parser = parsers[p]!;
     const { trigger } = parser;
     if (trigger !== undefined) {
-      if (selection) {
-        const bit = selection.runBits[p]!;
-        if (bit >= 0 && ((mask >>> bit) & 1) === 0) continue;
-        const index = selection.shared[p]!;
-        if (tested![index] === UNTESTED) tested![index] = trigger.test(context.text) ? PASSED : FAILED;
-        if (tested![index] === FAILED) continue;
-      } else {
-        let passed = triggerPassed!.get(trigger);
-        if (passed === undefined) triggerPassed!.set(trigger, (passed = trigger.test(context.text)));
-        if (!passed) continue;
-      }
+      const bit = tests.runBits[p]!;
+      if (bit >= 0 && ((mask >>> bit) & 1) === 0) continue;
+      const index = tests.shared[p]!;
+      if (tested[index] === UNTESTED) tested[index] = trigger.test(context.text) ? PASSED : FAILED;
+      if (tested[index] === FAILED) continue;
     }
     const { pattern } = parser;
     pattern.lastIndex = 0;

@@ -150,6 +150,17 @@ export interface ReferenceDate {
   minute?: number;
 }
 
+/**
+ * Each token's word in the tokenizer's vocabulary: wink-nlp's lexeme index, which
+ * names one text for as long as the instance that gave it (`vocabulary`) lives.
+ * Tables kept by word across documents (WordTable) are read by it. -1 for a token
+ * that is not one word of the vocabulary (each part of a possessive split off).
+ */
+export interface TokenWords {
+  readonly ids: Int32Array;
+  readonly vocabulary: object;
+}
+
 export interface LedeDocument {
   readonly text: string;
   /** From `publishedAt`; stages may fill it from a dateline when absent. */
@@ -159,6 +170,8 @@ export interface LedeDocument {
   paragraphs: Paragraph[];
   sentences: Sentence[];
   tokens: Token[];
+  /** Set by the tokenizer with `tokens`; null for a document whose tokens were made otherwise. */
+  tokenWords: TokenWords | null;
   /** Character ranges that are page furniture (never part of any result). */
   furniture: Range[];
   entityCandidates: EntityCandidate[];
@@ -177,6 +190,7 @@ export function createDocument(text: string, reference: ReferenceDate | null): L
     paragraphs: [],
     sentences: [],
     tokens: [],
+    tokenWords: null,
     furniture: [],
     entityCandidates: [],
     mentions: [],

@@ -91,6 +91,8 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
   const its = nlp.its;
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
+  /** Per token: its word id (wink-nlp's lexeme index), -1 for a part of a possessive. */
+  const wordIds: number[] = [];
 
   const pieces: Piece[] = [];
   for (const paragraph of doc.paragraphs) {
@@ -114,6 +116,7 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
     const values = winkTokens.out(its.value) as string[];
     const types = winkTokens.out(its.type) as string[];
     const tags = winkTokens.out(its.pos) as string[];
+    const ids = winkTokens.out(its.uniqueId) as unknown as number[];
     const winkSentences = winkDoc.sentences().out(its.span) as unknown as [number, number][];
 
     // Align wink tokens to the text; map wink token index -> our token index (or -1).
@@ -146,8 +149,10 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
       const possessive = kind === 'word' && value.length > 2 && endsInPossessive(value);
       const stemEnd = possessive ? end - 2 : end;
       tokens.push({ index: tokens.length, start, end: stemEnd, text: value.slice(0, stemEnd - start), pos, kind, spaceBefore, sentence: -1, paragraph, furniture: inFurniture });
+      wordIds.push(possessive ? -1 : ids[i]!);
       if (possessive) {
         tokens.push({ index: tokens.length, start: stemEnd, end, text: value.slice(stemEnd - start), pos: 'PART', kind, spaceBefore: false, sentence: -1, paragraph, furniture: inFurniture });
+        wordIds.push(-1);
       }
       ourLast[i] = tokens.length - 1;
     }
@@ -173,6 +178,7 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
   }
 
   doc.tokens = tokens;
+  doc.tokenWords = { ids: Int32Array.from(wordIds), vocabulary: nlp };
   doc.sentences = sentences;
 }
 

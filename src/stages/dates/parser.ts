@@ -7,8 +7,9 @@
 
 import type { DateMod, DateType } from '../../types.js';
 import type { DateCandidate, DateMeaning } from './candidate.js';
-import type { Sentence, Token } from '../../core/document.js';
+import type { Sentence, Token, TokenWords } from '../../core/document.js';
 import { BoundedMemo } from '../../core/bounded-memo.js';
+import { WordTable } from '../../core/word-table.js';
 import type { CompiledDatesLexicon } from './lexicon.js';
 
 export interface ParsingContext {
@@ -170,6 +171,8 @@ interface TriggerPlan {
   readonly sharedCount: number;
   /** The mask of a run's text, by text. */
   readonly runMasks: BoundedMemo<number>;
+  /** The masks of one-token runs by the token's word (TokenWords), kept with runMasks' answers. */
+  readonly wordMasks: WordTable;
 }
 
 const triggerPlans = new WeakMap<readonly DateParser[], TriggerPlan>();
@@ -203,7 +206,7 @@ function triggerPlanOf(parsers: readonly DateParser[]): TriggerPlan {
       if (index === undefined) indexOfKey.set(key, (index = triggers.push(trigger) - 1));
       triggerOf[p] = index;
     });
-    triggerPlans.set(parsers, (plan = { triggers, triggerOf, runTriggers, runBitOf, sharedOf, sharedCount, runMasks: new BoundedMemo<number>(RUN_MASK_LIMIT) }));
+    triggerPlans.set(parsers, (plan = { triggers, triggerOf, runTriggers, runBitOf, sharedOf, sharedCount, runMasks: new BoundedMemo<number>(RUN_MASK_LIMIT), wordMasks: new WordTable() }));
   }
   return plan;
 }
@@ -217,6 +220,8 @@ export interface TokenizedText {
   readonly text: string;
   readonly tokens: readonly Token[];
   readonly sentences: readonly Sentence[];
+  /** The tokens' word ids, when the tokenizer made them. */
+  readonly tokenWords?: TokenWords | null;
 }
 
 /** The parsers of a list to try on a document (selectParsers), and what runParsers needs to skip some on a sentence. */
@@ -248,6 +253,7 @@ export interface ParserSelection {
 export function selectParsers(parsers: readonly DateParser[], doc: TokenizedText): ParserSelection {
   const plan = triggerPlanOf(parsers);
   const sentenceMasks = new Int32Array(doc.sentences.length);
+  if (doc.tokenWords) plan.wordMasks.use(doc.tokenWords);
   let documentMask = 0;
   for (let s = 0; s < doc.sentences.length; s++) documentMask |= sentenceMasks[s] = sentenceMask(plan, doc, doc.sentences[s]!);
   const results = new Uint8Array(plan.triggers.length);
@@ -282,6 +288,8 @@ function sentenceMask(plan: TriggerPlan, doc: TokenizedText, sentence: Sentence)
   const last = tokens[sentence.tokenEnd - 1];
   // Tokens that do not span the sentence (a document made by hand) say nothing about it.
   if (first === undefined || last === undefined || first.start !== sentence.start || last.end !== sentence.end) return ALL_RUN_TRIGGERS;
+  const ids = doc.tokenWords?.ids;
+  const wordMasks = plan.wordMasks;
   let mask = 0;
   let runStart = sentence.tokenStart;
   for (let t = sentence.tokenStart + 1; t <= sentence.tokenEnd; t++) {
@@ -289,7 +297,16 @@ function sentenceMask(plan: TriggerPlan, doc: TokenizedText, sentence: Sentence)
     if (t - runStart === 1) {
       const token = tokens[runStart]!.text;
       // A lone punctuation mark ("," "." "(") holds no run, and is most of the tokens that are not words.
-      if (token.length > 1 || isRunChar(token.charCodeAt(0))) mask |= runMask(plan, token);
+      if (token.length > 1 || isRunChar(token.charCodeAt(0))) {
+        const id = ids === undefined ? -1 : ids[runStart]!;
+        if (id < 0) mask |= runMask(plan, token);
+        else if (wordMasks.has(id)) mask |= wordMasks.get(id);
+        else {
+          const found = runMask(plan, token);
+          wordMasks.set(id, found);
+          mask |= found;
+        }
+      }
     } else mask |= runMask(plan, text.slice(tokens[runStart]!.start, tokens[t - 1]!.end));
     runStart = t;
   }

@@ -16,8 +16,9 @@
  * decoded after the body (decode.ts) +0.35.
  */
 
-import type { LedeDocument } from '../../core/document.js';
-import { matchNames, sortedListMask, tokenKey, type CompiledGazetteer } from './gazetteer.js';
+import type { LedeDocument, TokenWords } from '../../core/document.js';
+import { matchNames, nameWordTableOf, sortedListMask, tokenKey, type CompiledGazetteer } from './gazetteer.js';
+import { WordTable } from '../../core/word-table.js';
 import { typeOf, ENTITY_TYPES } from './labels.js';
 
 export interface FeatureView {
@@ -137,6 +138,15 @@ class ShortKeyMap extends Map<string, number> {
 }
 
 const sortedMaskMemos = new WeakMap<CompiledGazetteer, ShortKeyMap>();
+const sortedWordTables = new WeakMap<CompiledGazetteer, WordTable>();
+
+/** sortedListMask of each word's key by word (TokenWords), kept across articles: readied for a document's words. */
+function sortedWordTableOf(gazetteer: CompiledGazetteer, words: TokenWords): WordTable {
+  let table = sortedWordTables.get(gazetteer);
+  if (!table) sortedWordTables.set(gazetteer, (table = new WordTable()));
+  table.use(words);
+  return table;
+}
 
 /**
  * What the large lists of a gazetteer hold for a key, remembered across articles
@@ -282,14 +292,25 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   const sortedMasks = sortedMasksOf(gazetteer);
   const singleOfKey = new Int32Array(values.length).fill(-1);
   const singles = new Uint32Array(n);
+  // By word across articles where the tokenizer numbered the words (a word's key is always the same).
+  const tokenWords = doc.tokenWords !== null && doc.tokenWords.ids.length === n ? doc.tokenWords : null;
+  const tokenWordIds = tokenWords?.ids;
+  const singleOfWord = tokenWords ? sortedWordTableOf(gazetteer, tokenWords) : null;
   for (let i = 0; i < n; i++) {
     if (tokens[i]!.kind !== 'word') continue;
+    const word = tokenWordIds === undefined ? -1 : tokenWordIds[i]!;
+    if (word >= 0 && singleOfWord!.has(word)) {
+      singles[i] = singleOfWord!.get(word);
+      continue;
+    }
     const keyId = keyIds[i]!;
     let single = singleOfKey[keyId]!;
     if (single < 0) singleOfKey[keyId] = single = sortedListMask(gazetteer, keys[i]!, sortedMasks);
     singles[i] = single;
+    if (word >= 0) singleOfWord!.set(word, single);
   }
-  for (const sentence of doc.sentences) matchNames(gazetteer, keys, sentence.tokenStart, sentence.tokenEnd, singles, gazetteerMarks, n);
+  const names = tokenWords ? { ids: tokenWords.ids, table: nameWordTableOf(gazetteer, tokenWords) } : undefined;
+  for (const sentence of doc.sentences) matchNames(gazetteer, keys, sentence.tokenStart, sentence.tokenEnd, singles, gazetteerMarks, n, names);
   return {
     doc,
     words,

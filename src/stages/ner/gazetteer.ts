@@ -9,6 +9,8 @@
  */
 
 import { FNV_OFFSET, hashCode, hashPart, shiftFor, slotOf } from './text-hash.js';
+import type { TokenWords } from '../../core/document.js';
+import { WordTable } from '../../core/word-table.js';
 
 /** The gazetteer lists the tagger reads (data/gazetteer/<list>.tsv); a model is trained with exactly these. */
 export const NER_GAZETTEER_LISTS = ['capital', 'city', 'club', 'company', 'country', 'demonym', 'organization', 'person-name', 'region', 'title', 'trademark', 'university'] as const;
@@ -682,23 +684,56 @@ export function sortedListMask(gazetteer: CompiledGazetteer, key: string, sorted
  * `to`), written at their own indices of `marks`, whose planes are `stride` apart;
  * `singles[i]` is sortedListMask of token i (0 where it is not searched).
  */
-export function matchNames(gazetteer: CompiledGazetteer, keys: readonly string[], from: number, to: number, singles: ArrayLike<number>, marks: Uint32Array, stride: number): void {
+export function matchNames(gazetteer: CompiledGazetteer, keys: readonly string[], from: number, to: number, singles: ArrayLike<number>, marks: Uint32Array, stride: number, words?: KeyWords): void {
   const names = gazetteer.names;
+  const table = words?.table;
   for (let i = from; i < to; i++) {
     const key = keys[i]!;
-    let single = singles[i]!;
-    let hash = hashPart(FNV_OFFSET, key);
-    let entry = names.find(hash, keys, i, i + 1);
-    if (entry >= 0) single |= names.maskOf(entry);
+    const id = words === undefined ? -1 : words.ids[i]!;
+    let first: number;
+    if (id >= 0 && table!.has(id)) first = table!.get(id);
+    else {
+      const entry = names.find(hashPart(FNV_OFFSET, key), keys, i, i + 1);
+      first = entry < 0 ? 0 : names.maskOf(entry) | (names.continues(entry) ? NAME_CONTINUES : 0);
+      if (id >= 0) table!.set(id, first);
+    }
+    const single = singles[i]! | (first & ~NAME_CONTINUES);
     if (single !== 0) addMarks(marks, stride, single, i, i + 1);
-    for (let j = i + 1; entry >= 0 && names.continues(entry) && j < to && j - i < MAX_NAME_TOKENS; j++) {
+    if ((first & NAME_CONTINUES) === 0) continue;
+    let hash = hashPart(FNV_OFFSET, key);
+    for (let j = i + 1; j < to && j - i < MAX_NAME_TOKENS; j++) {
       hash = hashPart(hashCode(hash, SPACE), keys[j]!);
-      entry = names.find(hash, keys, i, j + 1);
+      const entry = names.find(hash, keys, i, j + 1);
       if (entry < 0) break;
       const mask = names.maskOf(entry);
       if (mask !== 0) addMarks(marks, stride, mask, i, j + 1);
+      if (!names.continues(entry)) break;
     }
   }
+}
+
+/** In matchNames' answers by word: a name of more words starts with this one (above the 16 list bits of maskOf). */
+const NAME_CONTINUES = 1 << 16;
+
+/**
+ * The tokens' words (TokenWords' ids, aligned with the keys) and a table of what
+ * the names hold for each word's key alone, kept across articles. A key's entry
+ * never changes once looked up: the first lookup of a key enters every name that
+ * starts with it (NameTable.find).
+ */
+export interface KeyWords {
+  readonly ids: Int32Array;
+  readonly table: WordTable;
+}
+
+const nameWordTables = new WeakMap<CompiledGazetteer, WordTable>();
+
+/** The table of matchNames' answers by word for a gazetteer, readied for a document's words. */
+export function nameWordTableOf(gazetteer: CompiledGazetteer, words: TokenWords): WordTable {
+  let table = nameWordTables.get(gazetteer);
+  if (!table) nameWordTables.set(gazetteer, (table = new WordTable()));
+  table.use(words);
+  return table;
 }
 
 function addMarks(marks: Uint32Array, n: number, mask: number, start: number, end: number): void {

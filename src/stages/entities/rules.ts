@@ -10,7 +10,8 @@
  *   place-lower-head   a place name with a lower-case head ("Sverdlovsk region")
  */
 
-import type { CandidateType, EntityCandidate, LedeDocument, Token } from '../../core/document.js';
+import type { CandidateType, EntityCandidate, LedeDocument, Token, TokenWords } from '../../core/document.js';
+import { WordTable } from '../../core/word-table.js';
 import type { Stage } from '../../core/stage.js';
 import type { EntityType } from '../../types.js';
 import type { EntityLexicon, GazetteerRecord } from './lexicon.js';
@@ -61,18 +62,51 @@ export function joinTokens(tokens: readonly Token[], from: number, to: number): 
   return out;
 }
 
+/** In firstWordFacts: the most words of a form the word begins, plus one (0: it begins none), in the low bits. */
+const MOST_WORDS = 0xffff;
+/** In firstWordFacts: some form's first word begins with the word ("St." of "St.Petersburg"). */
+const STARTS_FIRST_WORD = 1 << 16;
+/** In firstWordFacts: the word holds white space. */
+const HAS_SPACE = 1 << 17;
+
+/** What gazetteerCandidates asks of a token's text before it reads on, packed (MOST_WORDS, STARTS_FIRST_WORD, HAS_SPACE). */
+function firstWordFacts(lexicon: EntityLexicon, text: string): number {
+  const most = lexicon.gazetteerFirstWords.get(text);
+  return (most === undefined ? 0 : Math.min(most, MOST_WORDS - 1) + 1) | (lexicon.gazetteerFirstWordStarts.has(text) ? STARTS_FIRST_WORD : 0) | (/\s/.test(text) ? HAS_SPACE : 0);
+}
+
+const firstWordTables = new WeakMap<EntityLexicon, WordTable>();
+
+/** firstWordFacts by word (TokenWords), kept across articles for a lexicon: readied for a document's words. */
+function firstWordTableOf(lexicon: EntityLexicon, words: TokenWords): WordTable {
+  let table = firstWordTables.get(lexicon);
+  if (!table) firstWordTables.set(lexicon, (table = new WordTable()));
+  table.use(words);
+  return table;
+}
+
 function gazetteerCandidates(doc: LedeDocument, lexicon: EntityLexicon, out: EntityCandidate[]): void {
   const { tokens } = doc;
+  const tokenWords = doc.tokenWords !== null && doc.tokenWords.ids.length === tokens.length ? doc.tokenWords : null;
+  const table = tokenWords === null ? null : firstWordTableOf(lexicon, tokenWords);
   for (const sentence of doc.sentences) {
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
       const first = tokens[t]!;
       if (first.furniture) continue;
+      const id = tokenWords === null ? -1 : tokenWords.ids[t]!;
+      let facts: number;
+      if (id >= 0 && table!.has(id)) facts = table!.get(id);
+      else {
+        facts = firstWordFacts(lexicon, first.text);
+        if (id >= 0) table!.set(id, facts);
+      }
       // A form's first word may be glued to the next token ("St.Petersburg"), so look up by prefix too.
       const maxWords =
-        lexicon.gazetteerFirstWords.get(first.text) ??
-        ((t + 1 < sentence.tokenEnd && !tokens[t + 1]!.spaceBefore && lexicon.gazetteerFirstWordStarts.has(first.text)) || /\s/.test(first.text)
-          ? lexicon.gazetteerFirstWords.get(glued(tokens, t, sentence.tokenEnd))
-          : undefined);
+        (facts & MOST_WORDS) !== 0
+          ? (facts & MOST_WORDS) - 1
+          : ((t + 1 < sentence.tokenEnd && !tokens[t + 1]!.spaceBefore && (facts & STARTS_FIRST_WORD) !== 0) || (facts & HAS_SPACE) !== 0
+            ? lexicon.gazetteerFirstWords.get(glued(tokens, t, sentence.tokenEnd))
+            : undefined);
       if (maxWords === undefined) continue;
       let best = -1;
       let record: GazetteerRecord | undefined;

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createDocument, type LedeDocument } from '../src/core/document.js';
 import { compileResources, WinkNlpSource } from '../src/core/resources.js';
 import { validateConfig } from '../src/core/options.js';
-import { WordTable } from '../src/core/word-table.js';
+import { WordTable, wordTableOf } from '../src/core/word-table.js';
 import { loadResourceData } from '../src/node/load-data.js';
 import { segmentStage } from '../src/stages/segment.js';
 import { tokenizeDocument } from '../src/stages/tokenize.js';
@@ -33,9 +33,6 @@ function tokenized(text: string, nlp: ReturnType<WinkNlpSource['current']>): Led
 }
 
 describe('WordTable', () => {
-  const vocabulary = {};
-  const words = (ids: number[], of: object = vocabulary) => ({ ids: Int32Array.from(ids), vocabulary: of });
-
   it.each([
     ['an id never set', [], 5, false, undefined],
     ['an id set', [[5, 42]], 5, true, 42],
@@ -48,20 +45,21 @@ describe('WordTable', () => {
     ['the last value set for an id', [[4, 1], [4, 2]], 4, true, 2],
   ] as const)('%s', (_name, sets, id, has, value) => {
     const table = new WordTable();
-    table.use(words([]));
     for (const [k, v] of sets) table.set(k, v);
     expect(table.has(id)).toBe(has);
     if (has) expect(table.get(id)).toBe(value);
   });
 
-  it('keeps its values for the same vocabulary and forgets them all for another', () => {
-    const table = new WordTable();
-    table.use(words([]));
+  it('wordTableOf: one table per owner and vocabulary, the same one each time', () => {
+    const [owner, other] = [{}, {}];
+    const words = (vocabulary: object) => ({ ids: new Int32Array(0), vocabulary });
+    const [first, second] = [{}, {}];
+    const table = wordTableOf(owner, words(first));
     table.set(7, 70);
-    table.use(words([1, 2]));
-    expect(table.has(7)).toBe(true);
-    table.use(words([], {}));
-    expect(table.has(7)).toBe(false);
+    expect(wordTableOf(owner, words(first))).toBe(table);
+    expect(wordTableOf(owner, words(first)).get(7)).toBe(70);
+    expect(wordTableOf(owner, words(second)).has(7)).toBe(false);
+    expect(wordTableOf(other, words(first)).has(7)).toBe(false);
   });
 });
 
@@ -132,11 +130,16 @@ describe('word tables change nothing a stage finds', () => {
   const docs = [...TEXTS, ...TEXTS].map((text) => extractor.analyze(text));
   const { ner, dates, entities } = resources;
 
-  it.each(docs.map((doc, i) => [i, doc] as const))('document %i: gazetteer marks of the tagger', (_i, doc) => {
+  it.each(docs.map((doc, i) => [i, doc] as const))('document %i: the tagger’s view (words, keys, shapes, value ids, gazetteer marks)', (_i, doc) => {
     expect(doc.tokenWords).not.toBeNull();
     const plain = buildFeatureView(withoutIds(doc), ner.gazetteer);
     const byWord = buildFeatureView(doc, ner.gazetteer);
-    expect(Array.from(byWord.gazetteer)).toEqual(Array.from(plain.gazetteer));
+    expect(byWord.values).toEqual(plain.values);
+    for (const field of ['words', 'keys', 'shapes'] as const) expect(byWord[field]).toEqual(plain[field]);
+    for (const field of ['wordIds', 'keyIds', 'shapeIds', 'posIds', 'gazetteer', 'documentCase', 'runStart', 'runEnd'] as const) {
+      expect(Array.from(byWord[field]), field).toEqual(Array.from(plain[field]));
+    }
+    expect(byWord.otherContexts).toEqual(plain.otherContexts);
   });
 
   it.each(docs.map((doc, i) => [i, doc] as const))('document %i: the date parsers and run masks', (_i, doc) => {

@@ -3,27 +3,19 @@
  * word ids (TokenWords) instead of maps keyed by text: a token's entry is read
  * without hashing its text or probing a large table. An id names one text for
  * as long as its vocabulary lives (wink-nlp's lexeme list only grows), so an
- * entry never goes stale; a table given another vocabulary starts again empty.
- * Its memory is bounded by the vocabulary's size (wink-nlp's instance is renewed
- * after MAX_LEARNED_WORDS new words: see WinkNlpSource).
+ * entry never goes stale; each vocabulary has tables of its own (wordTableOf),
+ * dropped with it. A table's memory is bounded by its vocabulary's size
+ * (wink-nlp's instance is renewed after MAX_LEARNED_WORDS new words: see
+ * WinkNlpSource).
  */
 
 import type { TokenWords } from './document.js';
 
 export class WordTable {
-  private vocabulary: object | null = null;
   private values = new Int32Array(0);
   private known = new Uint8Array(0);
 
-  /** Readies the table for a document's words: emptied if they come from another vocabulary. */
-  use(words: TokenWords): void {
-    if (words.vocabulary === this.vocabulary) return;
-    this.vocabulary = words.vocabulary;
-    this.values = new Int32Array(0);
-    this.known = new Uint8Array(0);
-  }
-
-  /** Whether word `id` has a value (see `use`). */
+  /** Whether word `id` has a value. */
   has(id: number): boolean {
     return id < this.known.length && this.known[id] === 1;
   }
@@ -48,4 +40,29 @@ export class WordTable {
     this.values = values;
     this.known = known;
   }
+}
+
+/**
+ * One thing per vocabulary, made when first asked for and dropped with the
+ * vocabulary: extractors each have their own tokenizer instance, and one used
+ * after another keeps its tables.
+ */
+export class PerVocabulary<T> {
+  private readonly byVocabulary = new WeakMap<object, T>();
+  constructor(private readonly make: () => T) {}
+
+  of(words: TokenWords): T {
+    let value = this.byVocabulary.get(words.vocabulary);
+    if (value === undefined) this.byVocabulary.set(words.vocabulary, (value = this.make()));
+    return value;
+  }
+}
+
+const tablesByOwner = new WeakMap<object, PerVocabulary<WordTable>>();
+
+/** The table `owner` (a gazetteer, a lexicon, a list of parsers: what the table's values are about) keeps for the vocabulary of `words`. */
+export function wordTableOf(owner: object, words: TokenWords): WordTable {
+  let tables = tablesByOwner.get(owner);
+  if (tables === undefined) tablesByOwner.set(owner, (tables = new PerVocabulary(() => new WordTable())));
+  return tables.of(words);
 }

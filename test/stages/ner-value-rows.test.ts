@@ -49,6 +49,29 @@ describe('ValueRowCache', () => {
     expect(cache.unaryRowsOf('u')[4999]).toBe(UNKNOWN_ROW);
   });
 
+  it('gives a value read from a word the same id by its source as by its text, and forgets the sources when it starts again', () => {
+    const cache = new ValueRowCache();
+    const plain = new ValueRowCache();
+    const words = { ids: new Int32Array(0), vocabulary: {} };
+    const idsOf = (texts: string[], of: number[]): number[] => {
+      const out = new Int32Array(texts.length);
+      const expected = new Int32Array(texts.length);
+      expect(cache.idsOf(texts, out, { words, of: Int32Array.from(of) })).toBe(true);
+      plain.idsOf(texts, expected);
+      expect([...out]).toEqual([...expected]);
+      return [...out];
+    };
+    // Word 4: its word "Paris" (source 12), key "paris" (13) and shape "Xx" (14); "said" has no source.
+    const first = idsOf(['Paris', 'paris', 'Xx', 'said'], [12, 13, 14, -1]);
+    // The same sources in another article, among new values: the kept ids.
+    expect(idsOf(['the', 'Paris', 'Xx', 'paris'], [-1, 12, 14, 13])).toEqual([4, first[0], first[2], first[1]]);
+    // Started again (an article of many values, then one that does not fit after them): "Paris" by its source gets its new id, not its old one.
+    const many = values('v', MAX_VALUES - 1);
+    cache.idsOf(many, new Int32Array(many.length), { words, of: new Int32Array(many.length).fill(-1) });
+    plain.idsOf(many, new Int32Array(many.length));
+    idsOf(['Lyon', 'Nice', 'Paris'], [-1, -1, 12]);
+  });
+
   it('does not number an article of more values than it holds', () => {
     const cache = new ValueRowCache();
     const many = values('z', MAX_VALUES + 1);

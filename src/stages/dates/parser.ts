@@ -9,7 +9,7 @@ import type { DateMod, DateType } from '../../types.js';
 import type { DateCandidate, DateMeaning } from './candidate.js';
 import type { Sentence, Token, TokenWords } from '../../core/document.js';
 import { BoundedMemo } from '../../core/bounded-memo.js';
-import { WordTable } from '../../core/word-table.js';
+import { wordTableOf } from '../../core/word-table.js';
 import type { CompiledDatesLexicon } from './lexicon.js';
 
 export interface ParsingContext {
@@ -171,8 +171,6 @@ interface TriggerPlan {
   readonly sharedCount: number;
   /** The mask of a run's text, by text. */
   readonly runMasks: BoundedMemo<number>;
-  /** The masks of one-token runs by the token's word (TokenWords), kept with runMasks' answers. */
-  readonly wordMasks: WordTable;
 }
 
 const triggerPlans = new WeakMap<readonly DateParser[], TriggerPlan>();
@@ -206,7 +204,7 @@ function triggerPlanOf(parsers: readonly DateParser[]): TriggerPlan {
       if (index === undefined) indexOfKey.set(key, (index = triggers.push(trigger) - 1));
       triggerOf[p] = index;
     });
-    triggerPlans.set(parsers, (plan = { triggers, triggerOf, runTriggers, runBitOf, sharedOf, sharedCount, runMasks: new BoundedMemo<number>(RUN_MASK_LIMIT), wordMasks: new WordTable() }));
+    triggerPlans.set(parsers, (plan = { triggers, triggerOf, runTriggers, runBitOf, sharedOf, sharedCount, runMasks: new BoundedMemo<number>(RUN_MASK_LIMIT) }));
   }
   return plan;
 }
@@ -253,7 +251,6 @@ export interface ParserSelection {
 export function selectParsers(parsers: readonly DateParser[], doc: TokenizedText): ParserSelection {
   const plan = triggerPlanOf(parsers);
   const sentenceMasks = new Int32Array(doc.sentences.length);
-  if (doc.tokenWords) plan.wordMasks.use(doc.tokenWords);
   let documentMask = 0;
   for (let s = 0; s < doc.sentences.length; s++) documentMask |= sentenceMasks[s] = sentenceMask(plan, doc, doc.sentences[s]!);
   const results = new Uint8Array(plan.triggers.length);
@@ -288,8 +285,10 @@ function sentenceMask(plan: TriggerPlan, doc: TokenizedText, sentence: Sentence)
   const last = tokens[sentence.tokenEnd - 1];
   // Tokens that do not span the sentence (a document made by hand) say nothing about it.
   if (first === undefined || last === undefined || first.start !== sentence.start || last.end !== sentence.end) return ALL_RUN_TRIGGERS;
-  const ids = doc.tokenWords?.ids;
-  const wordMasks = plan.wordMasks;
+  // The masks of one-token runs by the token's word (TokenWords), kept with runMasks' answers.
+  const words = doc.tokenWords ?? null;
+  const ids = words?.ids;
+  const wordMasks = words === null ? null : wordTableOf(plan, words);
   let mask = 0;
   let runStart = sentence.tokenStart;
   for (let t = sentence.tokenStart + 1; t <= sentence.tokenEnd; t++) {
@@ -300,10 +299,10 @@ function sentenceMask(plan: TriggerPlan, doc: TokenizedText, sentence: Sentence)
       if (token.length > 1 || isRunChar(token.charCodeAt(0))) {
         const id = ids === undefined ? -1 : ids[runStart]!;
         if (id < 0) mask |= runMask(plan, token);
-        else if (wordMasks.has(id)) mask |= wordMasks.get(id);
+        else if (wordMasks!.has(id)) mask |= wordMasks!.get(id);
         else {
           const found = runMask(plan, token);
-          wordMasks.set(id, found);
+          wordMasks!.set(id, found);
           mask |= found;
         }
       }

@@ -11,7 +11,7 @@
  */
 
 import type { CandidateType, EntityCandidate, LedeDocument, Token, TokenWords } from '../../core/document.js';
-import { WordTable } from '../../core/word-table.js';
+import { wordTableOf, type WordTable } from '../../core/word-table.js';
 import type { Stage } from '../../core/stage.js';
 import type { EntityType } from '../../types.js';
 import type { EntityLexicon, GazetteerRecord } from './lexicon.js';
@@ -75,14 +75,9 @@ function firstWordFacts(lexicon: EntityLexicon, text: string): number {
   return (most === undefined ? 0 : Math.min(most, MOST_WORDS - 1) + 1) | (lexicon.gazetteerFirstWordStarts.has(text) ? STARTS_FIRST_WORD : 0) | (/\s/.test(text) ? HAS_SPACE : 0);
 }
 
-const firstWordTables = new WeakMap<EntityLexicon, WordTable>();
-
-/** firstWordFacts by word (TokenWords), kept across articles for a lexicon: readied for a document's words. */
+/** firstWordFacts by word (TokenWords), kept across articles for a lexicon. */
 function firstWordTableOf(lexicon: EntityLexicon, words: TokenWords): WordTable {
-  let table = firstWordTables.get(lexicon);
-  if (!table) firstWordTables.set(lexicon, (table = new WordTable()));
-  table.use(words);
-  return table;
+  return wordTableOf(lexicon.gazetteerFirstWords, words);
 }
 
 function gazetteerCandidates(doc: LedeDocument, lexicon: EntityLexicon, out: EntityCandidate[]): void {

@@ -358,7 +358,7 @@ class EmissionScorer implements GroupedFeatureSink {
     this.lastBigrams.fill(-1);
     if (!this.model.valueRows) return;
     if (this.valueIds.length < view.values.length) this.valueIds = new Int32Array(view.values.length);
-    this.valueRows = this.model.valueRows.idsOf(view.values, this.valueIds) ? this.model.valueRows : undefined;
+    this.valueRows = this.model.valueRows.idsOf(view.values, this.valueIds, view.valueSources) ? this.model.valueRows : undefined;
   }
 
   /** Ends an article: the scorer holds on to nothing of it (a long article is not kept alive until the next). */

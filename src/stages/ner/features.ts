@@ -18,7 +18,7 @@
 
 import type { LedeDocument, TokenWords } from '../../core/document.js';
 import { matchNames, nameWordTableOf, sortedListMask, tokenKey, type CompiledGazetteer } from './gazetteer.js';
-import { WordTable } from '../../core/word-table.js';
+import { PerVocabulary, wordTableOf, type WordTable } from '../../core/word-table.js';
 import { typeOf, ENTITY_TYPES } from './labels.js';
 
 export interface FeatureView {
@@ -59,10 +59,23 @@ export interface FeatureView {
    * (decode.ts does).
    */
   readonly values: readonly string[];
+  /**
+   * Where the tokenizer numbered the words (TokenWords): per value, the word it
+   * was read from and which of its strings it is (word id * 3 + 0 for the word, 1
+   * its key, 2 its shape), or -1; so that a cache of values kept across articles
+   * can keep them by word (ValueRowCache.idsOf).
+   */
+  readonly valueSources: ValueSources | null;
   readonly keyIds: Int32Array;
   readonly wordIds: Int32Array;
   readonly shapeIds: Int32Array;
   readonly posIds: Int32Array;
+}
+
+export interface ValueSources {
+  readonly words: TokenWords;
+  /** Per value of FeatureView.values: word id * 3 + which string of the word (0 word, 1 key, 2 shape), or -1. */
+  readonly of: Int32Array;
 }
 
 export interface OtherContexts {
@@ -138,14 +151,9 @@ class ShortKeyMap extends Map<string, number> {
 }
 
 const sortedMaskMemos = new WeakMap<CompiledGazetteer, ShortKeyMap>();
-const sortedWordTables = new WeakMap<CompiledGazetteer, WordTable>();
-
-/** sortedListMask of each word's key by word (TokenWords), kept across articles: readied for a document's words. */
+/** sortedListMask of each word's key by word (TokenWords), kept across articles for a gazetteer's large lists. */
 function sortedWordTableOf(gazetteer: CompiledGazetteer, words: TokenWords): WordTable {
-  let table = sortedWordTables.get(gazetteer);
-  if (!table) sortedWordTables.set(gazetteer, (table = new WordTable()));
-  table.use(words);
-  return table;
+  return wordTableOf(gazetteer.sorted, words);
 }
 
 /**
@@ -161,6 +169,75 @@ function sortedMasksOf(gazetteer: CompiledGazetteer): Map<string, number> {
   return memo;
 }
 
+/**
+ * buildFeatureView's reading of each word the tokenizer numbered (TokenWords):
+ * its key and shape, kept by word id across articles (one per vocabulary),
+ * and its value ids in the article being read (`entries`, valid where the word's
+ * stamp is the article's).
+ */
+class WordViews {
+  /** By word id: the word's key and shape ('' where not read yet: a word is never empty). */
+  keys: string[] = [];
+  shapes: string[] = [];
+  /** By word id: the article that last gave it value ids. */
+  private stamps = new Int32Array(0);
+  private article = 0;
+  /** By word id, three apart: its word's, key's and shape's value ids in the article stamped. */
+  entries = new Int32Array(0);
+  /** One string per shape (a few hundred occur), so that the table keeps no copies. */
+  private readonly shapeStrings = new Map<string, string>();
+
+  startArticle(): this {
+    if (++this.article >= 0x7fffffff) {
+      this.stamps.fill(0);
+      this.article = 1;
+    }
+    return this;
+  }
+
+  /** The offset in `entries` of word `id` (whose text is `word`), its value ids taken from `idOf` the first time the article meets it. */
+  entryOf(id: number, word: string, idOf: (value: string, source: number) => number): number {
+    if (id >= this.stamps.length) this.grow(id + 1);
+    const at = id * 3;
+    if (this.stamps[id] === this.article) return at;
+    let key = this.keys[id]!;
+    let shape = this.shapes[id]!;
+    if (key === '') {
+      key = this.keys[id] = tokenKey(word);
+      shape = shapeOf(word);
+      const shared = this.shapeStrings.get(shape);
+      if (shared !== undefined) shape = shared;
+      else if (this.shapeStrings.size < MAX_SHAPE_STRINGS) this.shapeStrings.set(shape, shape);
+      this.shapes[id] = shape;
+    }
+    this.stamps[id] = this.article;
+    this.entries[at] = idOf(word, at);
+    this.entries[at + 1] = idOf(key, at + 1);
+    this.entries[at + 2] = idOf(shape, at + 2);
+    return at;
+  }
+
+  private grow(size: number): void {
+    const capacity = Math.max(size, this.stamps.length * 2, 1024);
+    const stamps = new Int32Array(capacity);
+    stamps.set(this.stamps);
+    this.stamps = stamps;
+    const entries = new Int32Array(capacity * 3);
+    entries.set(this.entries);
+    this.entries = entries;
+    // Grown by push, so that the arrays stay packed (a large `new Array(n)` is a dictionary).
+    while (this.keys.length < capacity) {
+      this.keys.push('');
+      this.shapes.push('');
+    }
+  }
+}
+
+/** Shapes WordViews shares a string of (more are kept as they come). */
+const MAX_SHAPE_STRINGS = 4096;
+
+const wordViews = new PerVocabulary(() => new WordViews());
+
 /** Builds the per-document view the features read. */
 export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer): FeatureView {
   const tokens = doc.tokens;
@@ -173,11 +250,14 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   const documentCase = new Uint8Array(n);
   const values = [SENTENCE_START_KEY, SENTENCE_END_KEY];
   const valueIds = new Map<string, number>(values.map((value, id) => [value, id]));
-  const idOf = (value: string): number => {
+  /** Per value: its source (ValueSources.of), -1 where none was given. */
+  const sources: number[] = [-1, -1];
+  const idOf = (value: string, source = -1): number => {
     let id = valueIds.get(value);
     if (id === undefined) {
       valueIds.set(value, (id = values.length));
       values.push(value);
+      sources.push(source);
     }
     return id;
   };
@@ -186,8 +266,24 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   const shapeIds = new Int32Array(n);
   const posIds = new Int32Array(n);
   const canonical = new Map<string, { word: string; key: string; shape: string; wordId: number; keyId: number; shapeId: number }>();
+  // Words the tokenizer numbered: their key and shape kept across articles, their value ids for this article, by word id.
+  const tokenWords = doc.tokenWords !== null && doc.tokenWords.ids.length === n ? doc.tokenWords : null;
+  const byWord = tokenWords === null ? null : wordViews.of(tokenWords).startArticle();
   for (let i = 0; i < n; i++) {
     const word = tokens[i]!.text;
+    const id = tokenWords === null ? -1 : tokenWords.ids[i]!;
+    if (id >= 0) {
+      const at = byWord!.entryOf(id, word, idOf);
+      const entries = byWord!.entries;
+      words[i] = word;
+      keys[i] = byWord!.keys[id]!;
+      shapes[i] = byWord!.shapes[id]!;
+      wordIds[i] = entries[at]!;
+      keyIds[i] = entries[at + 1]!;
+      shapeIds[i] = entries[at + 2]!;
+      posIds[i] = idOf(tokens[i]!.pos);
+      continue;
+    }
     // One string object per distinct value, so each is hashed once per article.
     let known = canonical.get(word);
     if (known === undefined) {
@@ -293,7 +389,6 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   const singleOfKey = new Int32Array(values.length).fill(-1);
   const singles = new Uint32Array(n);
   // By word across articles where the tokenizer numbered the words (a word's key is always the same).
-  const tokenWords = doc.tokenWords !== null && doc.tokenWords.ids.length === n ? doc.tokenWords : null;
   const tokenWordIds = tokenWords?.ids;
   const singleOfWord = tokenWords ? sortedWordTableOf(gazetteer, tokenWords) : null;
   for (let i = 0; i < n; i++) {
@@ -326,6 +421,7 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
     runStart,
     runEnd,
     values,
+    valueSources: tokenWords === null ? null : { words: tokenWords, of: Int32Array.from(sources) },
     keyIds,
     wordIds,
     shapeIds,

@@ -10,7 +10,7 @@
 
 import { FNV_OFFSET, hashCode, hashPart, shiftFor, slotOf } from './text-hash.js';
 import type { TokenWords } from '../../core/document.js';
-import { WordTable } from '../../core/word-table.js';
+import { wordTableOf, type WordTable } from '../../core/word-table.js';
 
 /** The gazetteer lists the tagger reads (data/gazetteer/<list>.tsv); a model is trained with exactly these. */
 export const NER_GAZETTEER_LISTS = ['capital', 'city', 'club', 'company', 'country', 'demonym', 'organization', 'person-name', 'region', 'title', 'trademark', 'university'] as const;
@@ -726,14 +726,9 @@ export interface KeyWords {
   readonly table: WordTable;
 }
 
-const nameWordTables = new WeakMap<CompiledGazetteer, WordTable>();
-
-/** The table of matchNames' answers by word for a gazetteer, readied for a document's words. */
+/** The table of matchNames' answers by word for a gazetteer and a document's words. */
 export function nameWordTableOf(gazetteer: CompiledGazetteer, words: TokenWords): WordTable {
-  let table = nameWordTables.get(gazetteer);
-  if (!table) nameWordTables.set(gazetteer, (table = new WordTable()));
-  table.use(words);
-  return table;
+  return wordTableOf(gazetteer.names, words);
 }
 
 function addMarks(marks: Uint32Array, n: number, mask: number, start: number, end: number): void {

@@ -23,6 +23,8 @@
  */
 
 import { LABEL_COUNT } from './labels.js';
+import { PerVocabulary, WordTable } from '../../core/word-table.js';
+import type { ValueSources } from './features.js';
 
 /** Value ids kept (the values of a hundred or so articles of news). */
 export const MAX_VALUES = 1 << 15;
@@ -48,6 +50,8 @@ const MAX_BIGRAMS = BIGRAM_SLOTS >> 1;
 
 export class ValueRowCache {
   private readonly ids = new Map<string, number>();
+  /** The lasting ids of `ids` by source (ValueSources: a word's word, key or shape), per vocabulary; started again with `ids`. */
+  private idsBySource = new PerVocabulary(() => new WordTable());
   private readonly templates = new Map<string, number>();
   /** By template slot; a hole where the slot is a pair template's. */
   private unaryRows: (Int32Array | undefined)[] = [];
@@ -70,14 +74,22 @@ export class ValueRowCache {
    * MAX_VALUES values is not numbered (returns false): its features are looked
    * up by string.
    */
-  idsOf(values: readonly string[], out: Int32Array): boolean {
+  idsOf(values: readonly string[], out: Int32Array, sources: ValueSources | null = null): boolean {
     if (values.length > MAX_VALUES) return false;
     if (this.ids.size + values.length > MAX_VALUES) this.clear();
+    // A value read from a word the tokenizer numbered has its lasting id kept by word too.
+    const bySource = sources === null ? null : this.idsBySource.of(sources.words);
     for (let v = 0; v < values.length; v++) {
+      const source = sources === null ? -1 : sources.of[v]!;
+      if (source >= 0 && bySource!.has(source)) {
+        out[v] = bySource!.get(source);
+        continue;
+      }
       const value = values[v]!;
       let id = this.ids.get(value);
       if (id === undefined) this.ids.set(value, (id = this.ids.size));
       out[v] = id;
+      if (source >= 0) bySource!.set(source, id);
     }
     if (this.ids.size > this.capacity) this.grow(this.ids.size);
     return true;
@@ -219,6 +231,7 @@ export class ValueRowCache {
 
   private clear(): void {
     this.ids.clear();
+    this.idsBySource = new PerVocabulary(() => new WordTable());
     // Pair templates take template slots too, so the array has holes.
     for (const rows of this.unaryRows) rows?.fill(UNKNOWN_ROW);
     this.pairs.fill(0);

@@ -151,10 +151,11 @@ export interface ReferenceDate {
 }
 
 /**
- * Each token's word in the tokenizer's vocabulary: wink-nlp's lexeme index, which
- * names one text for as long as the instance that gave it (`vocabulary`) lives.
- * Tables kept by word across documents (WordTable) are read by it. -1 for a token
- * that is not one word of the vocabulary (each part of a possessive split off).
+ * Each token's word in the tokenizer's vocabulary: a number for wink-nlp's lexeme
+ * index, given in the order the instance (`vocabulary`) meets its words, which
+ * names one text for as long as the instance lives. Tables kept by word across
+ * documents (WordTable) are read by it. -1 for a token that is not one word of
+ * the vocabulary (each part of a possessive split off).
  */
 export interface TokenWords {
   readonly ids: Int32Array;

@@ -32,7 +32,7 @@ export class WordTable {
   }
 
   private grow(size: number): void {
-    const capacity = Math.max(size, this.known.length * 2, 1024);
+    const capacity = Math.max(size, this.known.length + (this.known.length >> 1), 1024);
     const values = new Int32Array(capacity);
     values.set(this.values);
     const known = new Uint8Array(capacity);

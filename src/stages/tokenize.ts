@@ -91,8 +91,9 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
   const its = nlp.its;
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  /** Per token: its word id (wink-nlp's lexeme index), -1 for a part of a possessive. */
+  /** Per token: its word id (WordNumbers), -1 for a part of a possessive. */
   const wordIds: number[] = [];
+  const numbers = wordNumbersOf(nlp);
 
   const pieces: Piece[] = [];
   for (const paragraph of doc.paragraphs) {
@@ -149,7 +150,7 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
       const possessive = kind === 'word' && value.length > 2 && endsInPossessive(value);
       const stemEnd = possessive ? end - 2 : end;
       tokens.push({ index: tokens.length, start, end: stemEnd, text: value.slice(0, stemEnd - start), pos, kind, spaceBefore, sentence: -1, paragraph, furniture: inFurniture });
-      wordIds.push(possessive ? -1 : ids[i]!);
+      wordIds.push(possessive ? -1 : numbers.of(ids[i]!));
       if (possessive) {
         tokens.push({ index: tokens.length, start: stemEnd, end, text: value.slice(stemEnd - start), pos: 'PART', kind, spaceBefore: false, sentence: -1, paragraph, furniture: inFurniture });
         wordIds.push(-1);
@@ -180,6 +181,36 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
   doc.tokens = tokens;
   doc.tokenWords = { ids: Int32Array.from(wordIds), vocabulary: nlp };
   doc.sentences = sentences;
+}
+
+/**
+ * Word ids for TokenWords: wink-nlp's lexeme indexes (its.uniqueId) numbered
+ * again from 0 in the order they are first met, so that tables by word id
+ * (WordTable) span the words an instance has read, not its whole vocabulary of
+ * some 90,000 words (most of which a batch never meets).
+ */
+class WordNumbers {
+  private numbers = new Int32Array(0);
+  private next = 0;
+
+  of(lexeme: number): number {
+    if (lexeme >= this.numbers.length) {
+      const grown = new Int32Array(Math.max(lexeme + 1, this.numbers.length + (this.numbers.length >> 1), 1024)).fill(-1);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    let number = this.numbers[lexeme]!;
+    if (number < 0) this.numbers[lexeme] = number = this.next++;
+    return number;
+  }
+}
+
+const wordNumbers = new WeakMap<WinkNlp, WordNumbers>();
+
+function wordNumbersOf(nlp: WinkNlp): WordNumbers {
+  let numbers = wordNumbers.get(nlp);
+  if (numbers === undefined) wordNumbers.set(nlp, (numbers = new WordNumbers()));
+  return numbers;
 }
 
 function lastAligned(ourIndex: Int32Array, from: number, to: number): number {

@@ -218,7 +218,7 @@ class WordViews {
   }
 
   private grow(size: number): void {
-    const capacity = Math.max(size, this.stamps.length * 2, 1024);
+    const capacity = Math.max(size, this.stamps.length + (this.stamps.length >> 1), 1024);
     const stamps = new Int32Array(capacity);
     stamps.set(this.stamps);
     this.stamps = stamps;

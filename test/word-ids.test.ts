@@ -18,6 +18,7 @@ import { tokenizeDocument } from '../src/stages/tokenize.js';
 import { buildFeatureView } from '../src/stages/ner/features.js';
 import { selectParsers } from '../src/stages/dates/parser.js';
 import { proposeRuleCandidates } from '../src/stages/entities/rules.js';
+import { CueForms } from '../src/stages/quotes/cue-lexicon.js';
 import { createExtractor } from '../src/index.js';
 import { GOLDEN_ARTICLES } from './golden/articles.js';
 import { readSample } from './helpers.js';
@@ -105,6 +106,14 @@ describe('the tokenize stage: word ids', () => {
     for (const id of pair('IBM')) expect(id).toBeGreaterThanOrEqual(0);
   });
 
+  it('numbers the words from 0 in the order the instance meets them', () => {
+    const fresh = new WinkNlpSource(data.languageModel).current();
+    const first = tokenized('The minister met the press.', fresh);
+    expect(Array.from(first.tokenWords!.ids)).toEqual([0, 1, 2, 3, 4, 5]);
+    const second = tokenized('The press met the minister.', fresh);
+    expect(Array.from(second.tokenWords!.ids)).toEqual([0, 4, 2, 3, 1, 5]);
+  });
+
   it('names the instance the ids belong to: a renewed instance is another vocabulary', () => {
     const renewing = new WinkNlpSource(data.languageModel, 5);
     const before = tokenized('Quvexa Zorblin Plimwick Dravenor Skellith Marrowby met.', renewing.current());
@@ -147,6 +156,16 @@ describe('word tables change nothing a stage finds', () => {
     const byWord = selectParsers(dates.parsers, doc);
     expect(byWord.parsers).toEqual(plain.parsers);
     expect(Array.from(byWord.sentenceMasks)).toEqual(Array.from(plain.sentenceMasks));
+  });
+
+  it.each(docs.map((doc, i) => [i, doc] as const))('document %i: the cues each word may start', (_i, doc) => {
+    const forms = new CueForms(resources.cues, doc.tokens, doc.tokenWords);
+    const plain = new CueForms(resources.cues, doc.tokens, null);
+    doc.tokens.forEach((token, t) => {
+      const expected = token.kind === 'word' ? (resources.cues.byForm.get(token.text.toLowerCase()) ?? null) : null;
+      expect(forms.at(t)).toBe(expected);
+      expect(plain.at(t)).toBe(expected);
+    });
   });
 
   it.each(docs.map((doc, i) => [i, doc] as const))('document %i: the entity rules’ candidates', (_i, doc) => {

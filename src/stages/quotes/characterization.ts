@@ -58,7 +58,7 @@ function isCharacterizationCue(match: CueMatch | null): match is CueMatch {
  */
 function characterizationAt(ctx: QuoteContext, t: number, limit: number): CueMatch | null {
   const { tokens } = ctx;
-  const match = matchCueAt(ctx.cues, tokens, t, limit);
+  const match = matchCueAt(ctx.cueForms, t, limit);
   if (match) return match;
   const token = tokens[t]!;
   if (token.kind !== 'word' || (token.pos !== 'ADJ' && token.pos !== 'NOUN')) return null;
@@ -66,7 +66,7 @@ function characterizationAt(ctx: QuoteContext, t: number, limit: number): CueMat
   const after = tokens[t + 1];
   const opensQuote = ctx.quoteAt[t + 1]! >= 0 && ctx.quotes[ctx.quoteAt[t + 1]!]!.openToken === t + 1;
   if (!before || !after || !(before.pos === 'PROPN' || before.pos === 'PRON' || before.pos === 'NOUN') || !(after.pos === 'DET' || after.pos === 'PROPN' || after.pos === 'PRON' || opensQuote)) return null;
-  const cue = ctx.cues.byForm.get(token.text.toLowerCase())?.find((c) => c.type === 'characterization' && c.particle.length === 0);
+  const cue = ctx.cueForms.at(t)?.find((c) => c.type === 'characterization' && c.particle.length === 0);
   return cue ? { cue, tokenStart: t, tokenEnd: t + 1 } : null;
 }
 

@@ -4,7 +4,8 @@
  * ('pointed out', 'according to') matches only when its particle follows.
  */
 
-import type { Token } from '../../core/document.js';
+import type { Token, TokenWords } from '../../core/document.js';
+import { wordTableOf, type WordTable } from '../../core/word-table.js';
 
 /**
  * 'speech' introduces a quote; 'belief' and 'intention' never do; 'characterization'
@@ -102,12 +103,60 @@ export function compileCues(data: CueData): CompiledCues {
   };
 }
 
-/** The cue that starts at token `index`, if any (particle cues win over bare ones). */
-export function matchCueAt(cues: CompiledCues, tokens: readonly Token[], index: number, limit: number): CueMatch | null {
-  const token = tokens[index];
-  if (!token || token.kind !== 'word') return null;
-  const candidates = cues.byForm.get(token.text.toLowerCase());
+/** Each list of byForm, numbered, for tables by word (CueForms). */
+const formLists = new WeakMap<CompiledCues, { lists: (readonly CompiledCue[])[]; numbers: Map<readonly CompiledCue[], number> }>();
+
+function formListsOf(cues: CompiledCues): { lists: (readonly CompiledCue[])[]; numbers: Map<readonly CompiledCue[], number> } {
+  let found = formLists.get(cues);
+  if (found === undefined) {
+    const lists = [...cues.byForm.values()];
+    formLists.set(cues, (found = { lists, numbers: new Map(lists.map((list, k) => [list, k])) }));
+  }
+  return found;
+}
+
+/**
+ * The cues each word of a document may start (byForm of its lower case), read
+ * through a table by word id kept across documents where the tokenizer numbered
+ * the words: the stage asks of most tokens several times, and of the same words
+ * in every article.
+ */
+export class CueForms {
+  private readonly table: WordTable | null;
+  private readonly lists: readonly (readonly CompiledCue[])[];
+  private readonly numbers: ReadonlyMap<readonly CompiledCue[], number>;
+
+  constructor(
+    readonly cues: CompiledCues,
+    readonly tokens: readonly Token[],
+    private readonly words: TokenWords | null,
+  ) {
+    this.table = words !== null && words.ids.length === tokens.length ? wordTableOf(cues.byForm, words) : null;
+    ({ lists: this.lists, numbers: this.numbers } = formListsOf(cues));
+  }
+
+  /** The cues the word at token `index` may start, those with particles first; null for none (or a token not a word). */
+  at(index: number): readonly CompiledCue[] | null {
+    const token = this.tokens[index];
+    if (!token || token.kind !== 'word') return null;
+    const id = this.table === null ? -1 : this.words!.ids[index]!;
+    let number: number;
+    if (id >= 0 && this.table!.has(id)) number = this.table!.get(id);
+    else {
+      const list = this.cues.byForm.get(token.text.toLowerCase());
+      number = list === undefined ? -1 : this.numbers.get(list)!;
+      if (id >= 0) this.table!.set(id, number);
+    }
+    return number < 0 ? null : this.lists[number]!;
+  }
+}
+
+/** The cue that starts at token `index` of `forms.tokens`, if any (particle cues win over bare ones). */
+export function matchCueAt(forms: CueForms, index: number, limit: number): CueMatch | null {
+  const { tokens } = forms;
+  const candidates = forms.at(index);
   if (!candidates) return null;
+  const token = tokens[index]!;
   for (const cue of candidates) {
     let end = index + 1;
     let ok = true;

@@ -85,7 +85,7 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
     return null;
   }
   // "…," said X / "…," according to X
-  const first = matchCueAt(ctx.cues, tokens, a, windowEnd);
+  const first = matchCueAt(ctx.cueForms, a, windowEnd);
   if (isSpeechCue(first)) {
     const speaker = speakerPhraseAfter(tokens, first.tokenEnd, windowEnd, first.cue.sourceAfter);
     if (speaker) return { cue: first, speaker, rule: first.cue.sourceAfter ? 'quote-according-to' : 'quote-cue-speaker' };
@@ -96,7 +96,7 @@ export function attributeAfter(ctx: QuoteContext, quote: TopQuote, limit: number
   for (let c = a + 1; c < windowEnd; c++) {
     const token = tokens[c]!;
     if (token.text === ';' || token.text === ':' || ctx.quoteAt[c]! >= 0) return null;
-    const match = matchCueAt(ctx.cues, tokens, c, windowEnd);
+    const match = matchCueAt(ctx.cueForms, c, windowEnd);
     if (!isSpeechCue(match)) continue;
     // '“…,” the senator was asked': a passive's subject is the one spoken to.
     if (isPassive(tokens, match)) return null;
@@ -143,7 +143,7 @@ export function attributeBeforeToken(ctx: QuoteContext, last: number, floor: num
   for (let end = b; end >= lowest && b - end <= maxGap; end--) {
     if (end < b && !ADJUNCT_POS.has(tokens[end + 1]!.pos)) break;
     for (let start = end; start >= lowest && end - start < 3; start--) {
-      const match = matchCueAt(ctx.cues, tokens, start, b + 1);
+      const match = matchCueAt(ctx.cueForms, start, b + 1);
       if (!isSpeechCue(match) || match.tokenEnd !== end + 1) continue;
       if (match.cue.sourceAfter) {
         const speaker = speakerPhraseAfter(tokens, match.tokenEnd, b + 1, true);
@@ -173,7 +173,7 @@ export function attributeBeforeToken(ctx: QuoteContext, last: number, floor: num
   }
   if (punctuation === ':' || punctuation === ',') {
     for (let start = b - 1; start >= lowest && b - start <= 6; start--) {
-      const match = matchCueAt(ctx.cues, tokens, start, b + 1);
+      const match = matchCueAt(ctx.cueForms, start, b + 1);
       if (!isSpeechCue(match) || !match.cue.takesObject) continue;
       const hearer = speakerPhraseAfter(tokens, match.tokenEnd, b + 1);
       if (!hearer || hearer.end !== b + 1) continue;
@@ -190,7 +190,7 @@ export function attributeBeforeToken(ctx: QuoteContext, last: number, floor: num
     }
     // 'As Joel Pollak reported after the raid:' — a cue earlier in the colon's sentence.
     for (let c = b; c >= Math.max(lowest, ctx.sentenceStart[b]!); c--) {
-      const match = matchCueAt(ctx.cues, tokens, c, b + 1);
+      const match = matchCueAt(ctx.cueForms, c, b + 1);
       if (!isSpeechCue(match)) continue;
       const speaker = match.cue.sourceAfter ? speakerPhraseAfter(tokens, match.tokenEnd, b + 1) : speakerPhraseBefore(tokens, match.tokenStart, ctx.sentenceStart[b]!);
       return speaker ? { cue: match, speaker, rule: 'speaker-cue-colon-quote' } : null;

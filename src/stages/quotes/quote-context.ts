@@ -6,7 +6,7 @@
  */
 
 import type { LedeDocument, Range, Token } from '../../core/document.js';
-import type { CompiledCues } from './cue-lexicon.js';
+import { CueForms, type CompiledCues } from './cue-lexicon.js';
 import { opensWithMark, pairQuotationMarks, type QuotedSpan } from './quotation-marks.js';
 
 export interface TopQuote extends QuotedSpan {
@@ -27,6 +27,8 @@ export interface QuoteContext {
   text: string;
   tokens: readonly Token[];
   cues: CompiledCues;
+  /** The cues each token's word may start (matchCueAt reads them). */
+  cueForms: CueForms;
   quotes: TopQuote[];
   /** Token -> index of the top-level quote whose marks enclose it (marks included), or -1. */
   quoteAt: Int32Array;
@@ -138,7 +140,8 @@ export function buildQuoteContext(doc: LedeDocument, cues: CompiledCues): QuoteC
       sentenceEnd[k] = range.end;
     }
   }
-  return { doc, text, tokens, cues, quotes, quoteAt, sentenceStart, sentenceEnd, paragraphTokens };
+  const cueForms = new CueForms(cues, tokens, doc.tokenWords);
+  return { doc, text, tokens, cues, cueForms, quotes, quoteAt, sentenceStart, sentenceEnd, paragraphTokens };
 }
 
 /** A full stop outside quotes, or a closing mark after a full stop that a new sentence follows. */

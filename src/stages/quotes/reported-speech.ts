@@ -123,7 +123,7 @@ function startsOwnReport(ctx: QuoteContext, t: number, sentenceEnd: number): boo
   // '…, who said …', '…, which he said were …': a relative clause with a report of its own.
   const relative = /^(who|which)$/i.test(tokens[t]?.text ?? '');
   if (relative) {
-    const cue = matchCueAt(ctx.cues, tokens, t + 1, sentenceEnd);
+    const cue = matchCueAt(ctx.cueForms, t + 1, sentenceEnd);
     if (cue !== null && cue.cue.type === 'speech') return true;
     t++;
   }
@@ -131,7 +131,7 @@ function startsOwnReport(ctx: QuoteContext, t: number, sentenceEnd: number): boo
   if (!subject) return false;
   let k = subject.end;
   while (k < sentenceEnd && k - subject.end < 3 && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k++;
-  const cue = matchCueAt(ctx.cues, tokens, k, sentenceEnd);
+  const cue = matchCueAt(ctx.cueForms, k, sentenceEnd);
   return cue !== null && cue.cue.type === 'speech' && ctx.quoteAt[k]! < 0;
 }
 
@@ -150,7 +150,7 @@ function startsNextPredicate(ctx: QuoteContext, t: number, sentenceEnd: number):
   const token = ctx.tokens[t];
   if (!token || token.kind !== 'word' || ctx.quoteAt[t]! >= 0 || token.pos !== 'VERB') return false;
   if (NEXT_PREDICATE_VERBS.has(token.text.toLowerCase())) return true;
-  return matchCueAt(ctx.cues, ctx.tokens, t, sentenceEnd) !== null;
+  return matchCueAt(ctx.cueForms, t, sentenceEnd) !== null;
 }
 
 /**
@@ -391,7 +391,7 @@ function clauseAfterAside(ctx: QuoteContext, comma: number, sentenceEnd: number)
   if (tokens[comma]!.text !== ',' || ctx.quoteAt[comma + 1]! >= 0) return -1;
   for (let k = comma + 2; k < sentenceEnd && k - comma <= MAX_ASIDE_BEFORE_THAT + 2; k++) {
     const token = tokens[k]!;
-    if (ctx.quoteAt[k]! >= 0 || token.text === ';' || token.text === ':' || matchCueAt(ctx.cues, tokens, k, sentenceEnd) !== null) return -1;
+    if (ctx.quoteAt[k]! >= 0 || token.text === ';' || token.text === ':' || matchCueAt(ctx.cueForms, k, sentenceEnd) !== null) return -1;
     if (token.text === ',') return opensMainClause(tokens, k + 1, sentenceEnd) && tokens[k + 1]!.pos === 'PRON' ? k + 1 : -1;
   }
   return -1;
@@ -551,12 +551,12 @@ const PHRASE_OPENING_POS = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
 export function attributionBefore(ctx: QuoteContext, last: number, sentenceStart: number): SpeakerPhrase | null {
   const { tokens } = ctx;
   for (let start = last; start >= sentenceStart && last - start < 2; start--) {
-    const match = matchCueAt(ctx.cues, tokens, start, last + 1);
+    const match = matchCueAt(ctx.cueForms, start, last + 1);
     if (match && match.cue.type === 'speech' && match.tokenEnd === last + 1) return reportSubject(ctx, match, sentenceStart)?.phrase ?? null;
   }
   // 'said Rendell,': the phrase after a cue.
   for (let c = last - 1; c >= sentenceStart && last - c <= 6; c--) {
-    const match = matchCueAt(ctx.cues, tokens, c, last + 1);
+    const match = matchCueAt(ctx.cueForms, c, last + 1);
     if (!match || match.cue.type !== 'speech') continue;
     const speaker = speakerPhraseAfter(tokens, match.tokenEnd, last + 1);
     return speaker && speaker.end === last + 1 ? speaker : null;
@@ -699,7 +699,7 @@ function splitReport(ctx: QuoteContext, sentenceStart: number, comma: number, cu
   if (tokens[predicate]!.pos === 'ADV' && predicate + 1 < sentenceEnd) predicate++;
   const verb = tokens[predicate]!;
   if (ctx.quoteAt[predicate]! >= 0 || !(verb.pos === 'AUX' || (verb.pos === 'VERB' && !/ing$/i.test(verb.text)))) return null;
-  if (matchCueAt(ctx.cues, tokens, predicate, sentenceEnd) !== null && verb.pos === 'VERB') return null;
+  if (matchCueAt(ctx.cueForms, predicate, sentenceEnd) !== null && verb.pos === 'VERB') return null;
   const first = trimPart(ctx, sentenceStart, comma);
   const second = trimPart(ctx, after + 1, reportEnd(ctx, after + 1, sentenceEnd));
   if (!first || !second || wordCount(tokens, first.start, first.end) + wordCount(tokens, second.start, second.end) < MIN_CLAUSE_WORDS) return null;
@@ -752,7 +752,7 @@ export function findSpeechCues(ctx: QuoteContext, used: ReadonlySet<number>): Cu
   const found: CueMatch[] = [];
   for (let t = 0; t < tokens.length; t++) {
     if (ctx.quoteAt[t]! >= 0 || used.has(t) || tokens[t]!.furniture || doc.paragraphs[tokens[t]!.paragraph]?.furniture) continue;
-    const match = matchCueAt(ctx.cues, tokens, t, ctx.paragraphTokens[tokens[t]!.paragraph]!.end) ?? viewIsThat(tokens, t);
+    const match = matchCueAt(ctx.cueForms, t, ctx.paragraphTokens[tokens[t]!.paragraph]!.end) ?? viewIsThat(tokens, t);
     if (match && match.cue.type === 'speech') {
       found.push(match);
       t = match.tokenEnd - 1;

@@ -434,18 +434,19 @@ class EmissionScorer implements GroupedFeatureSink {
     const qualified = view.capsLine[i] === 1 || initial ? 1 : 0;
     const glued = !tokens[i]!.spaceBefore && i > sentenceStart ? 1 : 0;
     const key = ((((pos * (MAX_POS_TAGS + 1) + before) * (MAX_POS_TAGS + 1) + after) * 4 + view.documentCase[i]!) * 8) | (qualified << 2) | (initial << 1) | glued;
-    let vector = states.vectors.get(key);
-    if (vector === undefined) {
+    const table = states.states;
+    let at = table.offsetOf(key);
+    if (at < 0) {
       const sums = this.sums;
       const scratch = (this.sums = this.scratch);
       scratch.fill(0);
       stateFeatures(view, i, sentenceStart, sentenceEnd, this);
       this.sums = sums;
-      vector = Int32Array.from(scratch);
-      states.keep(key, vector);
+      at = table.keep(key, scratch);
     }
+    const pool = table.pool;
     const sums = this.sums;
-    for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += vector[l]!;
+    for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += pool[at + l]!;
   }
 
   /**
@@ -471,18 +472,18 @@ class EmissionScorer implements GroupedFeatureSink {
         planeMarkFeatures(view.gazetteerLists, MARK_TEMPLATES[which]!, p, marks, this);
         continue;
       }
-      let vector = table.get(marks);
-      if (vector === undefined) {
+      let at = table.offsetOf(marks);
+      if (at < 0) {
         const sums = this.sums;
         const scratch = (this.sums = this.scratch);
         scratch.fill(0);
         planeMarkFeatures(view.gazetteerLists, MARK_TEMPLATES[which]!, p, marks, this);
         this.sums = sums;
-        if (table.size >= MAX_MARK_VECTORS) table.clear();
-        table.set(marks, (vector = Int32Array.from(scratch)));
+        at = table.keep(marks, scratch);
       }
+      const pool = table.pool;
       const sums = this.sums;
-      for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += vector[l]!;
+      for (let l = 0; l < LABEL_COUNT; l++) sums[l]! += pool[at + l]!;
     }
   }
 
@@ -646,9 +647,81 @@ const MAX_POS_TAGS = 31;
 /** State groups kept before StateVectors starts again empty (a few thousand occur in news). */
 const MAX_STATE_VECTORS = 1 << 15;
 
-/** The summed scores of stateFeatures by packed state (EmissionScorer.state), kept with a compiled model. */
+/** First slots of a VectorTable (a power of two; it doubles at half full). */
+const FIRST_VECTOR_SLOTS = 1024;
+
+/**
+ * Vectors of LABEL_COUNT integers by a 32-bit key, kept in one pool and found
+ * through an open-addressed table of (key, 1 + offset) pairs: a lookup is a probe
+ * of a small table and a read of the numbers side by side (a Map of typed arrays
+ * cost a hash lookup and a read of an array anywhere in the heap). It starts
+ * again empty once it holds `maxEntries`.
+ */
+export class VectorTable {
+  private slots = new Int32Array(FIRST_VECTOR_SLOTS * 2);
+  private count = 0;
+  /** The vectors, LABEL_COUNT numbers each, in the order kept. */
+  pool = new Int32Array(64 * LABEL_COUNT);
+  private poolEnd = 0;
+
+  constructor(private readonly maxEntries: number) {}
+
+  /** The offset in `pool` of the vector kept for `key`, or -1. */
+  offsetOf(key: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = vectorSlot(key) & mask; ; slot = (slot + 1) & mask) {
+      const at = slots[slot * 2 + 1]!;
+      if (at === 0) return -1;
+      if (slots[slot * 2] === (key | 0)) return at - 1;
+    }
+  }
+
+  /** Keeps the vector of a key not kept yet; its offset in `pool`. */
+  keep(key: number, vector: ArrayLike<number>): number {
+    if (this.count >= this.maxEntries) {
+      this.slots = new Int32Array(FIRST_VECTOR_SLOTS * 2);
+      this.count = 0;
+      this.poolEnd = 0;
+    }
+    if ((this.count + 1) * 2 > this.slots.length >> 1) this.rehash(this.slots.length);
+    if (this.poolEnd + LABEL_COUNT > this.pool.length) {
+      const pool = new Int32Array(Math.ceil((this.pool.length * 1.5) / LABEL_COUNT) * LABEL_COUNT);
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    const at = this.poolEnd;
+    for (let l = 0; l < LABEL_COUNT; l++) this.pool[at + l] = vector[l]!;
+    this.poolEnd += LABEL_COUNT;
+    this.insert(this.slots, key | 0, at + 1);
+    this.count++;
+    return at;
+  }
+
+  private insert(slots: Int32Array, key: number, stored: number): void {
+    const mask = (slots.length >> 1) - 1;
+    let slot = vectorSlot(key) & mask;
+    while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+    slots[slot * 2] = key;
+    slots[slot * 2 + 1] = stored;
+  }
+
+  /** Moves the entries to a table of `slotCount` slots. */
+  private rehash(slotCount: number): void {
+    const old = this.slots;
+    const slots = new Int32Array(slotCount * 2);
+    for (let k = 0; k < old.length; k += 2) if (old[k + 1] !== 0) this.insert(slots, old[k]!, old[k + 1]!);
+    this.slots = slots;
+  }
+}
+
+function vectorSlot(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 12;
+}
+
+/** The summed scores of stateFeatures by packed state (EmissionScorer.state), and of mark groups, kept with a compiled model. */
 class StateVectors {
-  readonly vectors = new Map<number, Int32Array>();
+  readonly states = new VectorTable(MAX_STATE_VECTORS);
   private readonly numbers = new Map<string, number>();
 
   /** A POS tag's number (< MAX_POS_TAGS), or -1. */
@@ -661,17 +734,12 @@ class StateVectors {
     return number;
   }
 
-  keep(key: number, vector: Int32Array): void {
-    if (this.vectors.size >= MAX_STATE_VECTORS) this.vectors.clear();
-    this.vectors.set(key, vector);
-  }
-
-  private readonly marks = new WeakMap<readonly string[], Map<number, Int32Array>[]>();
+  private readonly marks = new WeakMap<readonly string[], VectorTable[]>();
 
   /** Per MARK_TEMPLATES index and plane (which * MAX_PLANES + plane): the summed scores of a plane's marks word, for a list set. */
-  marksOf(lists: readonly string[]): Map<number, Int32Array>[] {
+  marksOf(lists: readonly string[]): VectorTable[] {
     let tables = this.marks.get(lists);
-    if (!tables) this.marks.set(lists, (tables = Array.from({ length: MARK_TEMPLATES.length * MAX_PLANES }, () => new Map<number, Int32Array>())));
+    if (!tables) this.marks.set(lists, (tables = Array.from({ length: MARK_TEMPLATES.length * MAX_PLANES }, () => new VectorTable(MAX_MARK_VECTORS))));
     return tables;
   }
 }

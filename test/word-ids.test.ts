@@ -8,7 +8,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { createDocument, type LedeDocument } from '../src/core/document.js';
+import { createDocument, tokenWordsOf, type LedeDocument } from '../src/core/document.js';
 import { compileResources, WinkNlpSource } from '../src/core/resources.js';
 import { validateConfig } from '../src/core/options.js';
 import { WordTable, wordTableOf } from '../src/core/word-table.js';
@@ -61,6 +61,19 @@ describe('WordTable', () => {
     expect(wordTableOf(owner, words(first)).get(7)).toBe(70);
     expect(wordTableOf(owner, words(second)).has(7)).toBe(false);
     expect(wordTableOf(other, words(first)).has(7)).toBe(false);
+  });
+});
+
+describe('tokenWordsOf', () => {
+  const words = { ids: Int32Array.from([0, 1]), vocabulary: {} };
+  it.each([
+    ['ids for every token', [{}, {}], words, words],
+    ['no ids', [{}, {}], null, null],
+    ['ids left out', [{}, {}], undefined, null],
+    ['fewer ids than tokens (tokens made otherwise)', [{}, {}, {}], words, null],
+    ['more ids than tokens', [{}], words, null],
+  ] as const)('%s', (_name, tokens, tokenWords, expected) => {
+    expect(tokenWordsOf({ tokens, tokenWords })).toBe(expected);
   });
 });
 

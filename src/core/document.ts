@@ -162,6 +162,12 @@ export interface TokenWords {
   readonly vocabulary: object;
 }
 
+/** A document's word ids, if the tokenizer gave one to each of its tokens (null otherwise: tokens made by hand, or changed since). */
+export function tokenWordsOf(doc: { readonly tokens: readonly unknown[]; readonly tokenWords?: TokenWords | null }): TokenWords | null {
+  const words = doc.tokenWords ?? null;
+  return words !== null && words.ids.length === doc.tokens.length ? words : null;
+}
+
 export interface LedeDocument {
   readonly text: string;
   /** From `publishedAt`; stages may fill it from a dateline when absent. */

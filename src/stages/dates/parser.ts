@@ -7,9 +7,9 @@
 
 import type { DateMod, DateType } from '../../types.js';
 import type { DateCandidate, DateMeaning } from './candidate.js';
-import type { Sentence, Token, TokenWords } from '../../core/document.js';
+import { tokenWordsOf, type Sentence, type Token, type TokenWords } from '../../core/document.js';
 import { BoundedMemo } from '../../core/bounded-memo.js';
-import { wordTableOf } from '../../core/word-table.js';
+import { wordTableOf, type WordTable } from '../../core/word-table.js';
 import type { CompiledDatesLexicon } from './lexicon.js';
 
 export interface ParsingContext {
@@ -251,8 +251,11 @@ export interface ParserSelection {
 export function selectParsers(parsers: readonly DateParser[], doc: TokenizedText): ParserSelection {
   const plan = triggerPlanOf(parsers);
   const sentenceMasks = new Int32Array(doc.sentences.length);
+  // The masks of one-token runs by the token's word (TokenWords), kept with runMasks' answers.
+  const words = tokenWordsOf(doc);
+  const wordMasks = words === null ? null : { ids: words.ids, table: wordTableOf(plan, words) };
   let documentMask = 0;
-  for (let s = 0; s < doc.sentences.length; s++) documentMask |= sentenceMasks[s] = sentenceMask(plan, doc, doc.sentences[s]!);
+  for (let s = 0; s < doc.sentences.length; s++) documentMask |= sentenceMasks[s] = sentenceMask(plan, doc, doc.sentences[s]!, wordMasks);
   const results = new Uint8Array(plan.triggers.length);
   const kept: number[] = [];
   for (let p = 0; p < parsers.length; p++) {
@@ -278,17 +281,13 @@ export function selectParsers(parsers: readonly DateParser[], doc: TokenizedText
 }
 
 /** The run triggers that may match in a sentence: the union of its runs' masks. */
-function sentenceMask(plan: TriggerPlan, doc: TokenizedText, sentence: Sentence): number {
+function sentenceMask(plan: TriggerPlan, doc: TokenizedText, sentence: Sentence, wordMasks: { ids: Int32Array; table: WordTable } | null): number {
   if (plan.runTriggers.length === 0) return 0;
   const { text, tokens } = doc;
   const first = tokens[sentence.tokenStart];
   const last = tokens[sentence.tokenEnd - 1];
   // Tokens that do not span the sentence (a document made by hand) say nothing about it.
   if (first === undefined || last === undefined || first.start !== sentence.start || last.end !== sentence.end) return ALL_RUN_TRIGGERS;
-  // The masks of one-token runs by the token's word (TokenWords), kept with runMasks' answers.
-  const words = doc.tokenWords ?? null;
-  const ids = words?.ids;
-  const wordMasks = words === null ? null : wordTableOf(plan, words);
   let mask = 0;
   let runStart = sentence.tokenStart;
   for (let t = sentence.tokenStart + 1; t <= sentence.tokenEnd; t++) {
@@ -297,12 +296,12 @@ function sentenceMask(plan: TriggerPlan, doc: TokenizedText, sentence: Sentence)
       const token = tokens[runStart]!.text;
       // A lone punctuation mark ("," "." "(") holds no run, and is most of the tokens that are not words.
       if (token.length > 1 || isRunChar(token.charCodeAt(0))) {
-        const id = ids === undefined ? -1 : ids[runStart]!;
+        const id = wordMasks === null ? -1 : wordMasks.ids[runStart]!;
         if (id < 0) mask |= runMask(plan, token);
-        else if (wordMasks!.has(id)) mask |= wordMasks!.get(id);
+        else if (wordMasks!.table.has(id)) mask |= wordMasks!.table.get(id);
         else {
           const found = runMask(plan, token);
-          wordMasks!.set(id, found);
+          wordMasks!.table.set(id, found);
           mask |= found;
         }
       }

@@ -10,7 +10,7 @@
  *   place-lower-head   a place name with a lower-case head ("Sverdlovsk region")
  */
 
-import type { CandidateType, EntityCandidate, LedeDocument, Token, TokenWords } from '../../core/document.js';
+import { tokenWordsOf, type CandidateType, type EntityCandidate, type LedeDocument, type Token, type TokenWords } from '../../core/document.js';
 import { wordTableOf, type WordTable } from '../../core/word-table.js';
 import type { Stage } from '../../core/stage.js';
 import type { EntityType } from '../../types.js';
@@ -82,7 +82,7 @@ function firstWordTableOf(lexicon: EntityLexicon, words: TokenWords): WordTable 
 
 function gazetteerCandidates(doc: LedeDocument, lexicon: EntityLexicon, out: EntityCandidate[]): void {
   const { tokens } = doc;
-  const tokenWords = doc.tokenWords !== null && doc.tokenWords.ids.length === tokens.length ? doc.tokenWords : null;
+  const tokenWords = tokenWordsOf(doc);
   const table = tokenWords === null ? null : firstWordTableOf(lexicon, tokenWords);
   for (const sentence of doc.sentences) {
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {

@@ -16,7 +16,7 @@
  * decoded after the body (decode.ts) +0.35.
  */
 
-import type { LedeDocument, TokenWords } from '../../core/document.js';
+import { tokenWordsOf, type LedeDocument, type TokenWords } from '../../core/document.js';
 import { matchNames, nameWordTableOf, sortedListMask, tokenKey, type CompiledGazetteer } from './gazetteer.js';
 import { PerVocabulary, wordTableOf, type WordTable } from '../../core/word-table.js';
 import { typeOf, ENTITY_TYPES } from './labels.js';
@@ -267,7 +267,7 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   const posIds = new Int32Array(n);
   const canonical = new Map<string, { word: string; key: string; shape: string; wordId: number; keyId: number; shapeId: number }>();
   // Words the tokenizer numbered: their key and shape kept across articles, their value ids for this article, by word id.
-  const tokenWords = doc.tokenWords !== null && doc.tokenWords.ids.length === n ? doc.tokenWords : null;
+  const tokenWords = tokenWordsOf(doc);
   const byWord = tokenWords === null ? null : wordViews.of(tokenWords).startArticle();
   for (let i = 0; i < n; i++) {
     const word = tokens[i]!.text;

@@ -4,7 +4,7 @@
  * ('pointed out', 'according to') matches only when its particle follows.
  */
 
-import type { Token, TokenWords } from '../../core/document.js';
+import { tokenWordsOf, type Token, type TokenWords } from '../../core/document.js';
 import { wordTableOf, type WordTable } from '../../core/word-table.js';
 
 /**
@@ -126,12 +126,15 @@ export class CueForms {
   private readonly lists: readonly (readonly CompiledCue[])[];
   private readonly numbers: ReadonlyMap<readonly CompiledCue[], number>;
 
+  private readonly words: TokenWords | null;
+
   constructor(
     readonly cues: CompiledCues,
     readonly tokens: readonly Token[],
-    private readonly words: TokenWords | null,
+    words: TokenWords | null,
   ) {
-    this.table = words !== null && words.ids.length === tokens.length ? wordTableOf(cues.byForm, words) : null;
+    this.words = tokenWordsOf({ tokens, tokenWords: words });
+    this.table = this.words === null ? null : wordTableOf(cues.byForm, this.words);
     ({ lists: this.lists, numbers: this.numbers } = formListsOf(cues));
   }
 

@@ -11,7 +11,7 @@
 import type { Job } from 'bullmq';
 import { openQueue, type OpenedQueue } from './connection.js';
 import { acquireLease, type Lease } from './lease.js';
-import { batchOfJobId, checkMeta, checkNotForeign, jobId, readMeta, type BatchJobData, type BatchJobResult, type QueueMeta } from './protocol.js';
+import { batchOfJobId, checkMeta, jobId, readerMeta, readMeta, type BatchJobData, type BatchJobResult, type QueueMeta } from './protocol.js';
 import { failedBatchResult, type CollectedBatch } from './results.js';
 import { ledeKeys, type LedeKeys } from './scripts.js';
 
@@ -61,9 +61,8 @@ export class Collector {
     const opened = await openQueue({ url: options.url, name: options.name, command: options.command, log: options.log });
     const keys = ledeKeys(options.name);
     try {
-      const meta = await readMeta(opened.client, keys);
+      const meta = await readerMeta(opened.client, keys, opened.queue, options);
       if (meta) checkMeta(meta, { ...options, sameVersion: false });
-      else await checkNotForeign(opened.queue, options);
       const lease = await acquireLease(opened.client, keys.collector, {
         role: 'collector (lede queue collect)',
         command: options.command,

@@ -120,16 +120,44 @@ export function checkMeta(meta: QueueMeta, check: QueueCheck): void {
   }
 }
 
+/**
+ * The queue's meta for a reader of the queue (a worker, the collector): null for a
+ * queue no producer has filled yet, and a refusal (checkNotForeign) for one with
+ * jobs and no meta. The meta is read again once jobs are found: `lede queue add`
+ * writes it before its first job, so a producer that starts between the first
+ * read and the count is lede's, not another application's.
+ */
+export async function settleMeta(read: () => Promise<QueueMeta | null>, countJobs: () => Promise<number>, check: Omit<QueueCheck, 'sameVersion'>): Promise<QueueMeta | null> {
+  const meta = await read();
+  if (meta !== null) return meta;
+  const jobs = await countJobs();
+  if (jobs === 0) return null;
+  const again = await read();
+  if (again !== null) return again;
+  throw foreignQueue(check, jobs);
+}
+
+/** settleMeta for a queue in Redis. */
+export function readerMeta(client: RedisClient, keys: LedeKeys, queue: Queue, check: Omit<QueueCheck, 'sameVersion'>): Promise<QueueMeta | null> {
+  return settleMeta(() => readMeta(client, keys), () => jobCount(queue), check);
+}
+
+async function jobCount(queue: Queue): Promise<number> {
+  const counts = await queue.getJobCounts();
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
+}
+
+function foreignQueue(check: Omit<QueueCheck, 'sameVersion'>, jobs: number): QueueSetupError {
+  return new QueueSetupError(
+    `${check.command}: queue "${check.name}" at ${redactUrl(check.url)} holds ${jobs} job${jobs === 1 ? '' : 's'} that lede did not add (it has no lede:${check.name}:meta): ` +
+      'it belongs to another application. Name another queue with --queue NAME.',
+  );
+}
+
 /** Refuses a queue without lede's meta that holds jobs: they belong to another application. */
 export async function checkNotForeign(queue: Queue, check: Omit<QueueCheck, 'sameVersion'>): Promise<void> {
-  const counts = await queue.getJobCounts();
-  const jobs = Object.values(counts).reduce((sum, n) => sum + n, 0);
-  if (jobs > 0) {
-    throw new QueueSetupError(
-      `${check.command}: queue "${check.name}" at ${redactUrl(check.url)} holds ${jobs} job${jobs === 1 ? '' : 's'} that lede did not add (it has no lede:${check.name}:meta): ` +
-        'it belongs to another application. Name another queue with --queue NAME.',
-    );
-  }
+  const jobs = await jobCount(queue);
+  if (jobs > 0) throw foreignQueue(check, jobs);
 }
 
 /** Names of the lede queues in this Redis (for messages). */

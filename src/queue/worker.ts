@@ -18,11 +18,10 @@ import { BATCH_MAX_CHARS, BATCH_MAX_RECORDS } from '../batch/worker-protocol.js'
 import { connectionOptions, openQueue, QueueSetupError, redactUrl, type OpenedQueue } from './connection.js';
 import {
   checkMeta,
-  checkNotForeign,
+  readerMeta,
   isBatchJobData,
   JOB_NAME,
   QUEUE_PROTOCOL,
-  readMeta,
   thisLedeVersion,
   type BatchJobData,
   type BatchJobResult,
@@ -97,10 +96,9 @@ export async function runQueueWorker(options: RunWorkerOptions): Promise<QueueWo
   let pool: WorkerPool | null = null;
   let worker: Worker | null = null;
   try {
-    const meta = await readMeta(client, keys);
+    const meta = await readerMeta(client, keys, opened.queue, { command, url, name });
     if (meta) checkMeta(meta, { command, url, name, sameVersion: true });
     else {
-      await checkNotForeign(opened.queue, { command, url, name });
       options.log?.(`${command}: queue "${name}" at ${redactUrl(url)} is empty; waiting for \`lede queue add\`.`);
     }
     pool = await createWorkerPool(options.threads, undefined);

@@ -4,7 +4,7 @@
  * ('pointed out', 'according to') matches only when its particle follows.
  */
 
-import { tokenWordsOf, type Token, type TokenWords } from '../../core/document.js';
+import type { Token, TokenWords } from '../../core/document.js';
 import { wordTableOf, type WordTable } from '../../core/word-table.js';
 
 /**
@@ -126,15 +126,13 @@ export class CueForms {
   private readonly lists: readonly (readonly CompiledCue[])[];
   private readonly numbers: ReadonlyMap<readonly CompiledCue[], number>;
 
-  private readonly words: TokenWords | null;
-
+  /** `words`: the tokens' word ids (tokenWordsOf), or null to look each word up by its text. */
   constructor(
     readonly cues: CompiledCues,
     readonly tokens: readonly Token[],
-    words: TokenWords | null,
+    private readonly words: TokenWords | null,
   ) {
-    this.words = tokenWordsOf({ tokens, tokenWords: words });
-    this.table = this.words === null ? null : wordTableOf(cues.byForm, this.words);
+    this.table = words === null ? null : wordTableOf(cues.byForm, words);
     ({ lists: this.lists, numbers: this.numbers } = formListsOf(cues));
   }
 

@@ -5,7 +5,7 @@
  * `"… leadership. Once …"`, which would cut a quote from its attribution).
  */
 
-import type { LedeDocument, Range, Token } from '../../core/document.js';
+import { tokenWordsOf, type LedeDocument, type Range, type Token } from '../../core/document.js';
 import { CueForms, type CompiledCues } from './cue-lexicon.js';
 import { opensWithMark, pairQuotationMarks, type QuotedSpan } from './quotation-marks.js';
 
@@ -140,7 +140,7 @@ export function buildQuoteContext(doc: LedeDocument, cues: CompiledCues): QuoteC
       sentenceEnd[k] = range.end;
     }
   }
-  const cueForms = new CueForms(cues, tokens, doc.tokenWords);
+  const cueForms = new CueForms(cues, tokens, tokenWordsOf(doc));
   return { doc, text, tokens, cues, cueForms, quotes, quoteAt, sentenceStart, sentenceEnd, paragraphTokens };
 }
 

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createDocument, tokenWordsOf, type LedeDocument } from '../src/core/document.js';
 import { compileResources, WinkNlpSource } from '../src/core/resources.js';
 import { validateConfig } from '../src/core/options.js';
-import { WordTable, wordTableOf } from '../src/core/word-table.js';
+import { grownTo, WordTable, wordTableOf } from '../src/core/word-table.js';
 import { loadResourceData } from '../src/node/load-data.js';
 import { segmentStage } from '../src/stages/segment.js';
 import { tokenizeDocument } from '../src/stages/tokenize.js';
@@ -32,6 +32,29 @@ function tokenized(text: string, nlp: ReturnType<WinkNlpSource['current']>): Led
   tokenizeDocument(doc, nlp);
   return doc;
 }
+
+describe('grownTo', () => {
+  it.each([
+    { name: 'empty, to the least length', from: [] as number[], size: 1, fill: 0, length: 1024 },
+    { name: 'half as long again', from: Array.from({ length: 2000 }, (_, k) => k), size: 2001, fill: 0, length: 3000 },
+    { name: 'to `size` when that is longer', from: [1, 2, 3], size: 5000, fill: 0, length: 5000 },
+    { name: 'new places filled', from: [7, 8], size: 3, fill: -1, length: 1024 },
+  ])('$name', ({ from, size, fill, length }) => {
+    const array = Int32Array.from(from);
+    const grown = grownTo(array, size, fill);
+    expect(grown).toBeInstanceOf(Int32Array);
+    expect(grown.length).toBe(length);
+    expect([...grown.subarray(0, from.length)]).toEqual(from);
+    expect(grown.subarray(from.length).every((value) => value === fill)).toBe(true);
+    expect(array.length).toBe(from.length);
+  });
+
+  it('keeps the kind of array', () => {
+    const grown = grownTo(Uint8Array.of(1, 255), 10);
+    expect(grown).toBeInstanceOf(Uint8Array);
+    expect([...grown.subarray(0, 3)]).toEqual([1, 255, 0]);
+  });
+});
 
 describe('WordTable', () => {
   it.each([
@@ -172,7 +195,7 @@ describe('word tables change nothing a stage finds', () => {
   });
 
   it.each(docs.map((doc, i) => [i, doc] as const))('document %i: the cues each word may start', (_i, doc) => {
-    const forms = new CueForms(resources.cues, doc.tokens, doc.tokenWords);
+    const forms = new CueForms(resources.cues, doc.tokens, tokenWordsOf(doc));
     const plain = new CueForms(resources.cues, doc.tokens, null);
     doc.tokens.forEach((token, t) => {
       const expected = token.kind === 'word' ? (resources.cues.byForm.get(token.text.toLowerCase()) ?? null) : null;

@@ -26,20 +26,25 @@ export class WordTable {
   }
 
   set(id: number, value: number): void {
-    if (id >= this.known.length) this.grow(id + 1);
+    if (id >= this.known.length) {
+      this.values = grownTo(this.values, id + 1);
+      this.known = grownTo(this.known, id + 1);
+    }
     this.values[id] = value;
     this.known[id] = 1;
   }
+}
 
-  private grow(size: number): void {
-    const capacity = Math.max(size, this.known.length + (this.known.length >> 1), 1024);
-    const values = new Int32Array(capacity);
-    values.set(this.values);
-    const known = new Uint8Array(capacity);
-    known.set(this.known);
-    this.values = values;
-    this.known = known;
-  }
+/**
+ * A copy of `array` at least `size` long, for tables by word id that grow as
+ * words come: half as long again as before (at least 1,024), the new places
+ * `fill`.
+ */
+export function grownTo<T extends Int32Array | Uint8Array>(array: T, size: number, fill = 0): T {
+  const grown = new (array.constructor as new (length: number) => T)(Math.max(size, array.length + (array.length >> 1), 1024));
+  if (fill !== 0) grown.fill(fill, array.length);
+  grown.set(array);
+  return grown;
 }
 
 /**
@@ -51,9 +56,10 @@ export class PerVocabulary<T> {
   private readonly byVocabulary = new WeakMap<object, T>();
   constructor(private readonly make: () => T) {}
 
-  of(words: TokenWords): T {
-    let value = this.byVocabulary.get(words.vocabulary);
-    if (value === undefined) this.byVocabulary.set(words.vocabulary, (value = this.make()));
+  /** The thing of `vocabulary` (TokenWords.vocabulary: the tokenizer instance). */
+  of(vocabulary: object): T {
+    let value = this.byVocabulary.get(vocabulary);
+    if (value === undefined) this.byVocabulary.set(vocabulary, (value = this.make()));
     return value;
   }
 }
@@ -64,5 +70,5 @@ const tablesByOwner = new WeakMap<object, PerVocabulary<WordTable>>();
 export function wordTableOf(owner: object, words: TokenWords): WordTable {
   let tables = tablesByOwner.get(owner);
   if (tables === undefined) tablesByOwner.set(owner, (tables = new PerVocabulary(() => new WordTable())));
-  return tables.of(words);
+  return tables.of(words.vocabulary);
 }

@@ -10,6 +10,7 @@
 import type { LedeDocument, Paragraph, PosTag, Sentence, Token, TokenKind } from '../core/document.js';
 import type { Stage } from '../core/stage.js';
 import type { WinkNlp } from '../core/resources.js';
+import { grownTo, PerVocabulary } from '../core/word-table.js';
 
 /** Paragraphs are batched into chunks of about this many characters for wink-nlp. */
 const CHUNK_CHARS = 20_000;
@@ -93,7 +94,7 @@ export function tokenizeDocument(doc: LedeDocument, nlp: WinkNlp): void {
   const sentences: Sentence[] = [];
   /** Per token: its word id (WordNumbers), -1 for a part of a possessive. */
   const wordIds: number[] = [];
-  const numbers = wordNumbersOf(nlp);
+  const numbers = wordNumbers.of(nlp);
 
   const pieces: Piece[] = [];
   for (const paragraph of doc.paragraphs) {
@@ -194,24 +195,14 @@ class WordNumbers {
   private next = 0;
 
   of(lexeme: number): number {
-    if (lexeme >= this.numbers.length) {
-      const grown = new Int32Array(Math.max(lexeme + 1, this.numbers.length + (this.numbers.length >> 1), 1024)).fill(-1);
-      grown.set(this.numbers);
-      this.numbers = grown;
-    }
+    if (lexeme >= this.numbers.length) this.numbers = grownTo(this.numbers, lexeme + 1, -1);
     let number = this.numbers[lexeme]!;
     if (number < 0) this.numbers[lexeme] = number = this.next++;
     return number;
   }
 }
 
-const wordNumbers = new WeakMap<WinkNlp, WordNumbers>();
-
-function wordNumbersOf(nlp: WinkNlp): WordNumbers {
-  let numbers = wordNumbers.get(nlp);
-  if (numbers === undefined) wordNumbers.set(nlp, (numbers = new WordNumbers()));
-  return numbers;
-}
+const wordNumbers = new PerVocabulary(() => new WordNumbers());
 
 function lastAligned(ourIndex: Int32Array, from: number, to: number): number {
   for (let w = to; w >= from; w--) if (ourIndex[w]! >= 0) return ourIndex[w]!;

@@ -18,7 +18,7 @@
 
 import { tokenWordsOf, type LedeDocument, type TokenWords } from '../../core/document.js';
 import { matchNames, nameWordTableOf, sortedListMask, tokenKey, type CompiledGazetteer } from './gazetteer.js';
-import { PerVocabulary, wordTableOf, type WordTable } from '../../core/word-table.js';
+import { grownTo, PerVocabulary, wordTableOf, type WordTable } from '../../core/word-table.js';
 import { typeOf, ENTITY_TYPES } from './labels.js';
 
 export interface FeatureView {
@@ -218,13 +218,9 @@ class WordViews {
   }
 
   private grow(size: number): void {
-    const capacity = Math.max(size, this.stamps.length + (this.stamps.length >> 1), 1024);
-    const stamps = new Int32Array(capacity);
-    stamps.set(this.stamps);
-    this.stamps = stamps;
-    const entries = new Int32Array(capacity * 3);
-    entries.set(this.entries);
-    this.entries = entries;
+    this.stamps = grownTo(this.stamps, size);
+    const capacity = this.stamps.length;
+    this.entries = grownTo(this.entries, capacity * 3);
     // Grown by push, so that the arrays stay packed (a large `new Array(n)` is a dictionary).
     while (this.keys.length < capacity) {
       this.keys.push('');
@@ -268,7 +264,7 @@ export function buildFeatureView(doc: LedeDocument, gazetteer: CompiledGazetteer
   const canonical = new Map<string, { word: string; key: string; shape: string; wordId: number; keyId: number; shapeId: number }>();
   // Words the tokenizer numbered: their key and shape kept across articles, their value ids for this article, by word id.
   const tokenWords = tokenWordsOf(doc);
-  const byWord = tokenWords === null ? null : wordViews.of(tokenWords).startArticle();
+  const byWord = tokenWords === null ? null : wordViews.of(tokenWords.vocabulary).startArticle();
   for (let i = 0; i < n; i++) {
     const word = tokens[i]!.text;
     const id = tokenWords === null ? -1 : tokenWords.ids[i]!;

@@ -78,7 +78,7 @@ export class ValueRowCache {
     if (values.length > MAX_VALUES) return false;
     if (this.ids.size + values.length > MAX_VALUES) this.clear();
     // A value read from a word the tokenizer numbered has its lasting id kept by word too.
-    const bySource = sources === null ? null : this.idsBySource.of(sources.words);
+    const bySource = sources === null ? null : this.idsBySource.of(sources.words.vocabulary);
     for (let v = 0; v < values.length; v++) {
       const source = sources === null ? -1 : sources.of[v]!;
       if (source >= 0 && bySource!.has(source)) {

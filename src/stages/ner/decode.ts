@@ -16,7 +16,7 @@ import {
 } from './features.js';
 import { listMarksAt } from './gazetteer.js';
 import { ALLOWED_PREVIOUS, canEnd, LABEL_COUNT, OUTSIDE, positionOf, TRANSITION_ALLOWED, typeOf } from './labels.js';
-import { UNKNOWN_ROW, type ValueRowCache } from './value-rows.js';
+import { UNKNOWN_ROW, withVector, type ValueRowCache } from './value-rows.js';
 import { LABEL_BITS, LABEL_MASK, TRANSITION_CELLS, type EmissionRecords, type ScoringModel } from './model.js';
 
 export interface TaggedDocument {
@@ -685,13 +685,8 @@ export class VectorTable {
       this.poolEnd = 0;
     }
     if ((this.count + 1) * 2 > this.slots.length >> 1) this.rehash(this.slots.length);
-    if (this.poolEnd + LABEL_COUNT > this.pool.length) {
-      const pool = new Int32Array(Math.ceil((this.pool.length * 1.5) / LABEL_COUNT) * LABEL_COUNT);
-      pool.set(this.pool);
-      this.pool = pool;
-    }
     const at = this.poolEnd;
-    for (let l = 0; l < LABEL_COUNT; l++) this.pool[at + l] = vector[l]!;
+    this.pool = withVector(this.pool, at, vector);
     this.poolEnd += LABEL_COUNT;
     this.insert(this.slots, key | 0, at + 1);
     this.count++;

@@ -187,14 +187,8 @@ export class ValueRowCache {
       for (let k = this.vectorIndex.length; k <= kind; k++) this.vectorIndex.push(new Int32Array(this.capacity));
       index = this.vectorIndex[kind]!;
     }
-    if (this.vectorEnd + LABEL_COUNT > this.vectorPool.length) {
-      // Grown by half, not doubled: the pool is the cache's largest part (a few MB in a long run).
-      const pool = new Int32Array(Math.ceil((this.vectorPool.length * 1.5) / LABEL_COUNT) * LABEL_COUNT);
-      pool.set(this.vectorPool);
-      this.vectorPool = pool;
-    }
     const at = this.vectorEnd;
-    for (let l = 0; l < LABEL_COUNT; l++) this.vectorPool[at + l] = scores[l]!;
+    this.vectorPool = withVector(this.vectorPool, at, scores);
     this.vectorEnd += LABEL_COUNT;
     index[id] = at + 1;
     return at;
@@ -245,4 +239,19 @@ export class ValueRowCache {
 
 function pairSlot(template: number, first: number, second: number, bits = PAIR_BITS): number {
   return Math.imul(Math.imul(Math.imul(template + 1, 0x9e3779b1) ^ first, 0x85ebca6b) ^ second, 0xc2b2ae35) >>> (32 - bits);
+}
+
+/**
+ * `pool` with `vector` (LABEL_COUNT numbers) written at `end`: the pool itself, or
+ * a copy grown by half first where it is full. By half, not doubled: a pool of
+ * vectors is the largest part of the caches that keep one (a few MB in a long run).
+ */
+export function withVector(pool: Int32Array<ArrayBuffer>, end: number, vector: ArrayLike<number>): Int32Array<ArrayBuffer> {
+  if (end + LABEL_COUNT > pool.length) {
+    const grown = new Int32Array(Math.ceil((pool.length * 1.5) / LABEL_COUNT) * LABEL_COUNT);
+    grown.set(pool);
+    pool = grown;
+  }
+  for (let l = 0; l < LABEL_COUNT; l++) pool[end + l] = vector[l]!;
+  return pool;
 }

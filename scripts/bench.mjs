@@ -7,7 +7,9 @@
  *   lede / compromise              both over the same documents in one process, in
  *                                  alternating rounds: lede's full pipeline against
  *                                  compromise's people(), places() and organizations();
- *                                  the median of the rounds' ratios and their spread
+ *                                  the median of the rounds' ratios and their spread;
+ *                                  then both on news neither has read (PolNeAR train),
+ *                                  in chunks read once each
  *   stage shares                   each pipeline stage's share of the time (the source
  *                                  through tsx, a devDependency: dist/ is one bundle)
  *   cold start                     a fresh node process: import + first extract
@@ -55,6 +57,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST_INDEX = join(ROOT, 'dist', 'index.js');
 const DIST_CLI = join(ROOT, 'dist', 'cli.js');
 const CONLL_DEV = resolve(ROOT, '..', 'shared', 'data', 'conll2003', 'dev.txt');
+const POLNEAR_TRAIN_TEXT = resolve(ROOT, '..', 'shared', 'data', 'polnear', 'train', 'text');
+/** Articles of news the lede/compromise child reads once each after its rounds, and how many of them each measure holds. */
+const UNSEEN_ARTICLES = 400;
+const UNSEEN_CHUNK = 50;
 const SCRIPT = fileURLToPath(import.meta.url);
 const RSS_TAG = 'LEDE_BENCH_RESOURCE_USAGE=';
 const RESULT_TAG = 'LEDE_BENCH_RESULT=';
@@ -79,6 +85,28 @@ function loadCorpus() {
       return { text, tokens: countTokens(text) };
     });
   return { name: `samples/ (${documents.length} article${documents.length === 1 ? '' : 's'}; ../shared/data is absent)`, documents };
+}
+
+/**
+ * News that neither library has read in the process: the first UNSEEN_ARTICLES
+ * articles of PolNeAR train (US political news of 2015–16 from several outlets)
+ * in order of publication date (then file name), or null when ../shared/data is
+ * absent. The bench corpus is read over and over, and lede keeps what it works
+ * out per word (feature sums, gazetteer lines, wink-nlp's lexemes) from one
+ * article to the next; on text it has not read those are still to be worked
+ * out, so a stream of new articles runs slower than the corpus's later rounds.
+ */
+function loadUnseenNews() {
+  if (!existsSync(POLNEAR_TRAIN_TEXT)) return null;
+  return readdirSync(POLNEAR_TRAIN_TEXT)
+    .filter((file) => file.endsWith('.txt'))
+    .map((file) => ({ file, key: `${file.slice(file.indexOf('_') + 1)} ${file}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, UNSEEN_ARTICLES)
+    .map(({ file }) => {
+      const text = readFileSync(join(POLNEAR_TRAIN_TEXT, file), 'utf8');
+      return { text, tokens: countTokens(text) };
+    });
 }
 
 /** News-like text of at least `bytes` bytes: the corpus documents, one after another. */
@@ -292,19 +320,23 @@ async function machineParallelism(threads) {
  * compromise's views are read out (`.out('array')`) so that nothing is left
  * lazily undone. A round's ratio is compromise's time over lede's: how many times
  * compromise's tokens/s lede reaches on the same text.
+ *
+ * Then, given `unseenFile` (loadUnseenNews), the same for news read once: its
+ * articles in chunks of UNSEEN_CHUNK, in order, the first of the two alternating
+ * from chunk to chunk.
  */
-async function childCompromise(corpusFile, rounds) {
+async function childCompromise(corpusFile, rounds, unseenFile) {
   const { createExtractor } = await import(pathToFileURL(DIST_INDEX).href);
   const { default: nlp } = await import('compromise');
   const documents = JSON.parse(readFileSync(corpusFile, 'utf8'));
   const tokens = documents.reduce((sum, d) => sum + d.tokens, 0);
   const extractor = createExtractor();
-  const lede = () => {
-    for (const d of documents) extractor.extract(d.text);
+  const lede = (docs) => () => {
+    for (const d of docs) extractor.extract(d.text);
   };
   let found = 0;
-  const compromise = () => {
-    for (const d of documents) {
+  const compromise = (docs) => () => {
+    for (const d of docs) {
       const doc = nlp(d.text);
       found += doc.people().out('array').length + doc.places().out('array').length + doc.organizations().out('array').length;
     }
@@ -314,22 +346,28 @@ async function childCompromise(corpusFile, rounds) {
     run();
     return performance.now() - t0;
   };
-  timed(lede); // warm-up: both compile their hot code first
-  timed(compromise);
-  const results = [];
-  for (let r = 0; r < rounds; r++) {
-    const ledeFirst = r % 2 === 0;
-    const first = timed(ledeFirst ? lede : compromise);
-    const second = timed(ledeFirst ? compromise : lede);
+  /** One round over `docs`: both libraries, lede first or second. */
+  const round = (docs, ledeFirst) => {
+    const first = timed(ledeFirst ? lede(docs) : compromise(docs));
+    const second = timed(ledeFirst ? compromise(docs) : lede(docs));
     const [ledeMs, compromiseMs] = ledeFirst ? [first, second] : [second, first];
-    results.push({ ledeMs, compromiseMs, ratio: compromiseMs / ledeMs });
+    return { ledeMs, compromiseMs, ratio: compromiseMs / ledeMs };
+  };
+  timed(lede(documents)); // warm-up: both compile their hot code first
+  timed(compromise(documents));
+  const results = [];
+  for (let r = 0; r < rounds; r++) results.push(round(documents, r % 2 === 0));
+  const unseen = [];
+  if (unseenFile) {
+    const news = JSON.parse(readFileSync(unseenFile, 'utf8'));
+    for (let at = 0; at < news.length; at += UNSEEN_CHUNK) unseen.push(round(news.slice(at, at + UNSEEN_CHUNK), unseen.length % 2 === 0));
   }
   const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'compromise', 'package.json'), 'utf8'));
-  process.stdout.write(`${RESULT_TAG}${JSON.stringify({ tokens, version, found, rounds: results })}\n`);
+  process.stdout.write(`${RESULT_TAG}${JSON.stringify({ tokens, version, found, rounds: results, unseen })}\n`);
 }
 
-async function compareWithCompromise(corpusFile, rounds) {
-  const { stdout } = await runNode([SCRIPT, '--child-compromise', corpusFile, String(rounds)]);
+async function compareWithCompromise(corpusFile, rounds, unseenFile) {
+  const { stdout } = await runNode([SCRIPT, '--child-compromise', corpusFile, String(rounds), ...(unseenFile ? [unseenFile] : [])]);
   const result = JSON.parse(tagged(stdout, RESULT_TAG));
   const rate = (ms) => (result.tokens / ms) * 1000;
   const ratios = result.rounds.map((r) => r.ratio);
@@ -337,6 +375,7 @@ async function compareWithCompromise(corpusFile, rounds) {
     version: result.version,
     ratio: median(ratios),
     ratios,
+    unseenRatios: result.unseen.map((r) => r.ratio),
     ledeTokensPerSecond: median(result.rounds.map((r) => rate(r.ledeMs))),
     compromiseTokensPerSecond: median(result.rounds.map((r) => rate(r.compromiseMs))),
   };
@@ -499,7 +538,10 @@ async function main() {
     row('full pipeline, 1 thread', `${int(single.tokensPerSecond)} tokens/s, ${single.msPerArticle.toFixed(2)} ms/article`, '≥ 50,000 tokens/s');
 
     const compromiseRounds = Math.max(1, Number(process.env.LEDE_BENCH_COMPROMISE_ROUNDS ?? 7));
-    const versus = await compareWithCompromise(corpusFile, compromiseRounds);
+    const unseenNews = loadUnseenNews();
+    const unseenFile = unseenNews && join(dir, 'unseen.json');
+    if (unseenFile) writeFileSync(unseenFile, JSON.stringify(unseenNews));
+    const versus = await compareWithCompromise(corpusFile, compromiseRounds, unseenFile);
     row(
       `lede / compromise ${versus.version} (people, places, organizations), same process, same text`,
       `${versus.ratio.toFixed(2)}× (median of ${compromiseRounds} alternating rounds: ${versus.ratios.map((r) => r.toFixed(2)).join(', ')}; ` +
@@ -507,6 +549,15 @@ async function main() {
         `lede ${int(versus.ledeTokensPerSecond)} tokens/s, compromise ${int(versus.compromiseTokensPerSecond)} tokens/s)`,
       '≥ 4×',
     );
+    // The rounds above read the same corpus again and again; a user's stream is new text.
+    if (unseenNews) {
+      const ratios = versus.unseenRatios;
+      row(
+        `lede / compromise on news neither has read (PolNeAR train, ${unseenNews.length} articles, ${int(unseenNews.reduce((sum, d) => sum + d.tokens, 0))} tokens), after the rounds above`,
+        `${median(ratios).toFixed(2)}× (median of ${ratios.length} chunks of ${UNSEEN_CHUNK} articles, each read once, in order: ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
+        'for comparison',
+      );
+    } else row('lede / compromise on news neither has read', 'skipped: ../shared/data/polnear/train is absent');
     const shares = await stageShares(corpusFile);
     row('share of the time per stage (source through tsx)', shares.map((s) => `${s.name} ${(100 * s.share).toFixed(1)}%`).join(', '));
 
@@ -705,7 +756,7 @@ async function benchQueue(corpus, dir, row) {
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === '--child-single') await childSingleThread(rest[0]);
 else if (mode === '--child-cli') await childCli(rest);
-else if (mode === '--child-compromise') await childCompromise(rest[0], Number(rest[1]));
+else if (mode === '--child-compromise') await childCompromise(rest[0], Number(rest[1]), rest[2]);
 else if (mode === '--child-stages') await childStages(rest[0]);
 else if (mode === '--child-annotate') await childAnnotate(rest[0], Number(rest[1]), Number(rest[2]), Number(rest[3]));
 else await main();

@@ -42,8 +42,8 @@ describe('NameTable', () => {
     expect(table.maskOf(lookup(table, ['lyon']))).toBe(0b10);
   });
 
-  it('finds the names of a text sorted by key as those of any text, a text added after lookups too', () => {
-    const sorted = new NameTable(16);
+  it.each([undefined, 1, 3])('finds the names of a text sorted by key as those of any text, a text added after lookups too (lines indexed after %s bisections)', (indexSortedAfter) => {
+    const sorted = new NameTable(16, indexSortedAfter);
     const unsorted = new NameTable(16);
     const first = '# comment\nNew-York\tx\tnew - york\nNew York\tUS\nNew York City\nNewark\nParis\tFR\nSao Paulo\tBR\tsao paulo\nSão Tomé\tST\tsao tome\n';
     const second = 'Lyon\tclub\nNew York Cosmos\tclub\nParis\tclub\n';
@@ -78,12 +78,15 @@ describe('NameTable', () => {
     expect(unsorted.slice(0, 10)).toEqual([]);
   });
 
+  const bySortedKey = (table: NameTable, text: string, mask: number, list: string): void => (NAME_ORDER_LISTS.has(list) ? table.addTsv(text, mask) : table.addSortedTsv(text, mask));
   it.each([
-    ['filed by bucket', (table: NameTable, text: string, mask: number) => table.addTsv(text, mask)],
-    ['sorted by key', (table: NameTable, text: string, mask: number, list: string) => (NAME_ORDER_LISTS.has(list) ? table.addTsv(text, mask) : table.addSortedTsv(text, mask))],
-  ])("finds every name of lede's TSV lists with its list, looked up in reverse order (%s)", (_, add) => {
+    ['filed by bucket', (table: NameTable, text: string, mask: number) => table.addTsv(text, mask), undefined],
+    ['sorted by key', bySortedKey, undefined],
+    ['sorted by key, its lines indexed from the first lookup', bySortedKey, 1],
+    ['sorted by key, its lines indexed after 500 lookups', bySortedKey, 500],
+  ])("finds every name of lede's TSV lists with its list, looked up in reverse order (%s)", (_, add, indexSortedAfter) => {
     const lists = NER_GAZETTEER_LISTS.filter((list) => !SORTED_KEY_LISTS.has(list));
-    const table = new NameTable(1000);
+    const table = new NameTable(1000, indexSortedAfter);
     const names: { keys: string[]; list: number }[] = [];
     lists.forEach((list, bit) => {
       const text = readFileSync(join(ROOT, 'data', 'gazetteer', `${list}.tsv`), 'utf8');

@@ -125,7 +125,8 @@ const WINK_EDITS: ReadonlyMap<string, readonly WinkEdit[]> = new Map([
     ],
   ],
 ]);
-const WINK_SOURCE = /[\\/]wink-nlp[\\/]src[\\/](wink-nlp|tokenizer|cache)\.js$/;
+/** wink-nlp's files that WINK_EDITS changes, made from its keys so that an edit of another file cannot be skipped unnoticed. */
+const WINK_SOURCE = new RegExp(`[\\\\/]wink-nlp[\\\\/]src[\\\\/](${[...WINK_EDITS.keys()].map((file) => file.replace(/[.]/g, '\\.')).join('|')})$`);
 const winkEdits: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'lede-wink-edits',
   setup(build) {

@@ -195,8 +195,11 @@ export function parseWithChrono(chrono: ChronoParser, text: string, offset: numb
       const zone = zoneOf(clock === null ? surface : surface.slice(clock.index + clock[0].length), zones);
       if (zone !== undefined) meaning.zone = zone;
     }
-    const tags = [...result.tags()].filter((tag) => tag.startsWith('parser/')).map((tag) => tag.slice(7));
-    const rule = `chrono${tags.length > 0 ? `:${tags.join('+')}` : ''}`;
+    // 'chrono:ENCasualDateParser+…', the parsers that read it; built as a string, not an array,
+    // whose elements kind would depend on whether this function runs optimized.
+    let rule = 'chrono';
+    let tagCount = 0;
+    for (const tag of result.tags()) if (tag.startsWith('parser/')) rule += `${tagCount++ === 0 ? ':' : '+'}${tag.slice(7)}`;
     // "from 10 a.m. to 2 p.m.", "Sept. 14-18": a range is two expressions, each with its own value.
     const range = result.end == null ? null : splitRange(surface, meaning, componentsMeaning(result.end, meaning.month));
     if (range !== null) {

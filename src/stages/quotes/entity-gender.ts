@@ -8,6 +8,7 @@
 
 import type { LedeDocument } from '../../core/document.js';
 import type { FirstNameGenders, Gender } from './first-name-gender.js';
+import { mapPacked } from '../../core/packed.js';
 
 const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
@@ -35,9 +36,9 @@ export function genderOfNoun(word: string): Gender | null {
 
 export function entityGenders(doc: LedeDocument, firstNames: FirstNameGenders, quoteAt: Int32Array, appositiveHeads: readonly { entity: number; head: string }[] = []): (Gender | null)[] {
   const { tokens } = doc;
-  const votes = doc.entities.map(() => ({ male: 0, female: 0 }));
+  const votes = mapPacked(doc.entities, () => ({ male: 0, female: 0 }));
   // Gendered nouns next to a name: before it, or heading its appositive.
-  const nouns: (Gender | null)[] = doc.entities.map(() => null);
+  const nouns: (Gender | null)[] = mapPacked(doc.entities, () => null);
   for (const mention of doc.mentions) {
     if (mention.type !== 'person' || mention.entity < 0 || nouns[mention.entity]) continue;
     // Right before the name, or before a comma before it ('his wife, Heidi').
@@ -76,7 +77,7 @@ export function entityGenders(doc: LedeDocument, firstNames: FirstNameGenders, q
     if (male > 0 && female === 0) votes[person]!.male++;
     else if (female > 0 && male === 0) votes[person]!.female++;
   }
-  return doc.entities.map((entity, index) => {
+  return mapPacked(doc.entities, (entity, index) => {
     if (entity.type !== 'person') return null;
     if (entity.gender) return entity.gender;
     if (nouns[index]) return nouns[index];

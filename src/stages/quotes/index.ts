@@ -27,6 +27,7 @@ import { findSpeechCues, readReportedSpeech } from './reported-speech.js';
 import { SpeakerResolver } from './speaker-resolution.js';
 import type { FirstNameGenders } from './first-name-gender.js';
 import { speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
+import { mapPacked } from '../../core/packed.js';
 
 export { compileCues, type CompiledCues, type CueData } from './cue-lexicon.js';
 
@@ -76,7 +77,7 @@ export const quotesStage: Stage = {
 function findCandidates(ctx: QuoteContext): Candidate[] {
   const { tokens } = ctx;
   const usedCueTokens = new Set<number>();
-  const direct: (Candidate | null)[] = ctx.quotes.map(() => null);
+  const direct: (Candidate | null)[] = mapPacked(ctx.quotes, () => null);
   const absorbed = new Set<number>();
   /** Quote index -> its attribution when that follows it ('"…," she said'). */
   const attributedAfter: (Attribution | undefined)[] = [];
@@ -602,14 +603,14 @@ function resolveSpeakers(ctx: QuoteContext, candidates: Candidate[], firstNames:
     const source = candidate.speakerSource;
     if (source.type === 'inherit') inherit(candidate, source.from);
   }
-  return candidates.map((candidate) => {
+  return mapPacked(candidates, (candidate) => {
     const cue = candidate.cue ? charRange(ctx.tokens, candidate.cue.tokenStart, candidate.cue.tokenEnd) : null;
     return {
       start: candidate.range.start,
       end: candidate.range.end,
       text: text.slice(candidate.range.start, candidate.range.end),
       kind: candidate.kind,
-      parts: candidate.parts ? candidate.parts.map((part) => ({ start: part.start, end: part.end })) : [{ start: candidate.range.start, end: candidate.range.end }],
+      parts: candidate.parts ? mapPacked(candidate.parts, (part) => ({ start: part.start, end: part.end })) : [{ start: candidate.range.start, end: candidate.range.end }],
       cue: cue ? { start: cue.start, end: cue.end, text: text.slice(cue.start, cue.end) } : null,
       speaker: candidate.speaker,
       provenance: { stage: 'quotes', rule: candidate.rule, score: candidate.score },

@@ -20,6 +20,7 @@
 
 import { firstStartingAt, type LedeDocument, type Token } from '../../core/document.js';
 import type { Gender } from './first-name-gender.js';
+import { mapPacked } from '../../core/packed.js';
 
 export type ReferentKind = 'person' | 'organization' | 'group' | 'unknown';
 
@@ -227,7 +228,8 @@ export function rankAntecedents(ctx: AntecedentContext, pronoun: number, want: P
   const lastSpeakerKey = lastSpeaker ? keyOf(lastSpeaker) : '';
   let lastSpeakerHolds = lastSpeaker !== null;
   for (const [key, token] of latestSubject) if (lastSpeaker && key !== lastSpeakerKey && token > lastSpeaker.token) lastSpeakerHolds = false;
-  const ranked = [...best.values()].map((candidate) => {
+  const ranked: ScoredCandidate[] = [];
+  for (const candidate of best.values()) {
     let score = candidate.score;
     const reasons = [candidate.why];
     const { referent } = candidate;
@@ -243,14 +245,14 @@ export function rankAntecedents(ctx: AntecedentContext, pronoun: number, want: P
       score -= UNKNOWN_GENDER_PENALTY;
       reasons.push('gender unknown');
     }
-    return { referent, score, why: reasons.join(', ') };
-  });
+    ranked.push({ referent, score, why: reasons.join(', ') });
+  }
   // A speaker from the history whose mention is older than the mentions read still counts as the last speaker.
   if (lastSpeaker && lastSpeakerHolds && !ranked.some((c) => (lastSpeaker!.entity >= 0 ? c.referent.entity === lastSpeaker!.entity : c.referent.name === lastSpeaker!.name))) {
     const distance = Math.max(0, pronounSentence - (sentenceOf[lastSpeaker.token] ?? 0));
     if (distance <= MAX_SENTENCES_BACK + 2) ranked.push({ referent: lastSpeaker, score: (RECENCY[Math.min(distance, RECENCY.length - 1)] ?? 0) + LAST_SPEAKER_BONUS, why: `last speaker of this gender, ${distance} sentence(s) back` });
   }
   ranked.sort((a, b) => b.score - a.score || b.referent.token - a.referent.token);
-  if (want.number === 'organization' && ranked[0] && ranked[0].score < MIN_ORGANIZATION_SCORE) return ranked.map((c) => ({ ...c, why: `${c.why}, too weak for 'it'` })).map((c) => ({ ...c, score: Math.min(c.score, 0) }));
+  if (want.number === 'organization' && ranked[0] && ranked[0].score < MIN_ORGANIZATION_SCORE) return mapPacked(ranked, (c) => ({ ...c, why: `${c.why}, too weak for 'it'`, score: Math.min(c.score, 0) }));
   return ranked;
 }

@@ -268,7 +268,13 @@ function nameBeforeAppositives(tokens: readonly Token[], comma: number, floor: n
     const length = close - segmentStart;
     const age = length === 1 && /^\d{1,3}$/.test(first.text);
     const origin = (lower === 'of' || lower === 'from') && length <= 4 && /^\p{Lu}/u.test(tokens[segmentStart + 1]?.text ?? '');
-    const state = length <= 2 && STATE_ABBREVIATION.test(tokens.slice(segmentStart, close).map((t) => t.text).join(''));
+    let state = false;
+    if (length <= 2) {
+      // The segment's words run together ('N.Y.', 'Calif .'), built without an array of them.
+      let run = '';
+      for (let t = segmentStart; t < close; t++) run += tokens[t]!.text;
+      state = STATE_ABBREVIATION.test(run);
+    }
     const relative = lower === 'who' || lower === 'whose';
     if (!age && !origin && !state && !relative) {
       if (skipped === 0) return null;

@@ -33,6 +33,7 @@ import { compatible, rankAntecedents, type Referent, type ReferentKind } from '.
 import type { QuoteContext } from './quote-context.js';
 import { sentenceSubjectBefore } from './direct-attribution.js';
 import { startsAsDescription, type SpeakerPhrase } from './speaker-phrase.js';
+import { mapPacked } from '../../core/packed.js';
 
 /** A candidate for a speaker, as analyze() shows it. */
 export type SpeakerCandidate = SpeakerChoice['candidates'][number];
@@ -188,7 +189,7 @@ export class SpeakerResolver {
       const mention = surface(headToken);
       if (pronoun.number === 'first') return { speaker: { mention, entity: -1, name: mention.text }, referent: null, choice: chosen('pronoun-first-person') };
       const ranked = this.antecedentsOf(phrase.head, { gender: pronoun.gender, number: pronoun.number });
-      const candidates = ranked.slice(0, MAX_CANDIDATES_SHOWN).map((c) => ({ name: c.referent.name, entity: c.referent.entity, score: c.score, why: c.why }));
+      const candidates = mapPacked(ranked.slice(0, MAX_CANDIDATES_SHOWN), (c) => ({ name: c.referent.name, entity: c.referent.entity, score: c.score, why: c.why }));
       const best = ranked[0];
       if (!best || best.score < MIN_ANTECEDENT_SCORE) return { speaker: { mention, entity: -1, name: mention.text }, referent: null, choice: chosen('pronoun-unresolved', candidates) };
       const antecedent = best.referent;

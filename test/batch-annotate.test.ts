@@ -8,7 +8,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectValidResult, ROOT } from './helpers.js';
+import { expectValidResult, readSample, ROOT } from './helpers.js';
 import { DIST_CJS, loadDist, newsArticle } from './batch-helpers.js';
 import type { AnnotateResult, Article, Extractor } from '../src/index.js';
 
@@ -44,6 +44,21 @@ describe('annotate()', () => {
       expect(result.error).toBeUndefined();
       expectValidResult(result.extraction, input[i]!.text);
       expect(result.extraction).toEqual(extractor.extract(input[i]!.text, input[i]!.publishedAt ? { publishedAt: input[i]!.publishedAt } : undefined));
+    });
+  });
+
+  it('hands back exactly what extract() gives, hostile text included (the worker sends it as JSON)', async () => {
+    const texts = [
+      readSample(),
+      '',
+      '\uD800 lone high, lone low \uDC00, "quoted \uDBFF" said Ann Lee.',
+      'NUL\u0000 and controls \u0001\u001F\u007F; emoji 😀 "Yes," she said; BOM \uFEFF.',
+      `"${'word '.repeat(400)}" said Mr. Smith on Friday, June 5, 2015.`,
+    ];
+    const results = await collect(lede.annotate(texts.map((text, id) => ({ id, text, publishedAt: '2024-11-14' })), { concurrency: 1 }));
+    results.forEach((result, i) => {
+      expect(result.error).toBeUndefined();
+      expect(result.extraction).toStrictEqual(extractor.extract(texts[i]!, { publishedAt: '2024-11-14' }));
     });
   });
 

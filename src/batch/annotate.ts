@@ -10,11 +10,12 @@
 
 import { describeValue } from '../core/errors.js';
 import { parsePublishedAt, validateConfig } from '../core/options.js';
+import type { Extraction } from '../types.js';
 import { checkRecord, idOf } from './annotate-record.js';
 import { batchAvailable } from './batch-available.js';
 import { mapInOrder } from './ordered-map.js';
 import { checkConcurrency, createWorkerPool } from './worker-pool.js';
-import { BATCH_MAX_CHARS, BATCH_MAX_RECORDS, type ArticleOutcome, type ArticlesTask } from './worker-protocol.js';
+import { BATCH_MAX_CHARS, BATCH_MAX_RECORDS, type ArticleOutcome, type ArticleOutcomeMessage, type ArticlesTask } from './worker-protocol.js';
 import type { AnnotateOptions, AnnotateResult, Article, ArticleId, RecordError } from './types.js';
 
 const ANNOTATE_OPTIONS = ['concurrency', 'config'];
@@ -103,7 +104,8 @@ async function* run(
         articles: group.map(({ article, index }) => ({ text: article.text, publishedAt: article.publishedAt ?? undefined, where: `article ${index + 1}` })),
       };
       try {
-        return await pool.run<ArticleOutcome[]>(task);
+        const messages = await pool.run<ArticleOutcomeMessage[]>(task);
+        return messages.map((message): ArticleOutcome => (message.error ? { error: message.error } : { extraction: JSON.parse(message.json) as Extraction }));
       } catch (error) {
         if (group.length > 1) {
           // One article may have ended its worker (out of memory): run each alone, so that only it fails.

@@ -13,7 +13,7 @@ import { toEsBulkLines } from './es-bulk.js';
 import { toPostgresRecord } from './postgres-record.js';
 import { toSearchDocument } from './search-document.js';
 import type { ArticleId, RecordError } from './types.js';
-import { WORKER_LOADED, type ArticleOutcome, type ArticlesTask, type LinesTask, type LinesTaskResult, type WorkerData, type WorkerTask } from './worker-protocol.js';
+import { WORKER_LOADED, type ArticleOutcomeMessage, type ArticlesTask, type LinesTask, type LinesTaskResult, type WorkerData, type WorkerTask } from './worker-protocol.js';
 
 let extractor: Extractor | null = null;
 
@@ -75,10 +75,13 @@ function annotateLines(task: LinesTask): LinesTaskResult {
   return result;
 }
 
-function annotateArticles(task: ArticlesTask): ArticleOutcome[] {
-  return task.articles.map((article) => extractRecord(getExtractor(), article.text, article.publishedAt, article.where));
+function annotateArticles(task: ArticlesTask): ArticleOutcomeMessage[] {
+  return task.articles.map((article) => {
+    const outcome = extractRecord(getExtractor(), article.text, article.publishedAt, article.where);
+    return outcome.error ? { error: outcome.error } : { json: JSON.stringify(outcome.extraction) };
+  });
 }
 
-export default function runTask(task: WorkerTask): ArticleOutcome[] | LinesTaskResult {
+export default function runTask(task: WorkerTask): ArticleOutcomeMessage[] | LinesTaskResult {
   return task.kind === 'lines' ? annotateLines(task) : annotateArticles(task);
 }

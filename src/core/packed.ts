@@ -7,7 +7,7 @@
  * optimized caller it is holey. Over an empty array it has small-integer elements.
  * Code optimized while it saw one kind deoptimizes the first time another arrives,
  * and is compiled again. That happened to the quote stage's largest functions
- * after the fourth to tenth pass over the bench corpus, when the functions that
+ * between the second and the tenth pass over the bench corpus, as the functions that
  * build their arrays were optimized in turn: a few hundred milliseconds of compiler
  * work on the helper threads, which a two-worker batch run shares two cores with.
  *

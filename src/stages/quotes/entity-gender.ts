@@ -7,8 +7,8 @@
  */
 
 import type { LedeDocument } from '../../core/document.js';
-import type { FirstNameGenders, Gender } from './first-name-gender.js';
 import { mapPacked } from '../../core/packed.js';
+import type { FirstNameGenders, Gender } from './first-name-gender.js';
 
 const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);

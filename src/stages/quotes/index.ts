@@ -16,6 +16,7 @@
 
 import { firstStartingAt, overlapsAny, type QuoteRecord, type Range, type SpeakerChoice, type SpeakerRecord } from '../../core/document.js';
 import type { Stage } from '../../core/stage.js';
+import { mapPacked } from '../../core/packed.js';
 import type { QuoteKind } from '../../types.js';
 import type { CueMatch } from './cue-lexicon.js';
 import { attributeAfter, attributeBefore, attributeBeforeToken, interruptsUtterance, sentenceSubjectBefore, type Attribution } from './direct-attribution.js';
@@ -27,7 +28,6 @@ import { findSpeechCues, readReportedSpeech } from './reported-speech.js';
 import { SpeakerResolver } from './speaker-resolution.js';
 import type { FirstNameGenders } from './first-name-gender.js';
 import { speakerPhraseBefore, type SpeakerPhrase } from './speaker-phrase.js';
-import { mapPacked } from '../../core/packed.js';
 
 export { compileCues, type CompiledCues, type CueData } from './cue-lexicon.js';
 

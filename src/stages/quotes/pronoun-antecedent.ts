@@ -19,8 +19,8 @@
  */
 
 import { firstStartingAt, type LedeDocument, type Token } from '../../core/document.js';
-import type { Gender } from './first-name-gender.js';
 import { mapPacked } from '../../core/packed.js';
+import type { Gender } from './first-name-gender.js';
 
 export type ReferentKind = 'person' | 'organization' | 'group' | 'unknown';
 

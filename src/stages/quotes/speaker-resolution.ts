@@ -24,6 +24,7 @@
  */
 
 import { firstStartingAt, type EntityRecord, type Range, type SpeakerChoice, type SpeakerRecord } from '../../core/document.js';
+import { mapPacked } from '../../core/packed.js';
 import type { CompiledCues } from './cue-lexicon.js';
 import { findDescriptionLinks, findOwnerLinks, singular, type DescriptionLink, type OwnerLink } from './description-links.js';
 import { entityGenders, genderOfNoun } from './entity-gender.js';
@@ -33,7 +34,6 @@ import { compatible, rankAntecedents, type Referent, type ReferentKind } from '.
 import type { QuoteContext } from './quote-context.js';
 import { sentenceSubjectBefore } from './direct-attribution.js';
 import { startsAsDescription, type SpeakerPhrase } from './speaker-phrase.js';
-import { mapPacked } from '../../core/packed.js';
 
 /** A candidate for a speaker, as analyze() shows it. */
 export type SpeakerCandidate = SpeakerChoice['candidates'][number];

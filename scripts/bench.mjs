@@ -15,7 +15,8 @@
  *   cold start                     a fresh node process: import + first extract
  *   peak RSS, one extractor        a fresh process that extracts every document
  *   annotate, 1 and N workers      annotate() articles/s and tokens/s once each worker
- *                                  has warmed up, in alternating rounds, and the median
+ *                                  has warmed up, each worker timed over the same span
+ *                                  of its life, in alternating rounds, and the median
  *                                  of the rounds' ratios; as a reference for what
  *                                  the machine allows, N separate processes at once
  *   annotate, 20,000 articles      `lede annotate`: peak RSS of the whole process (main
@@ -32,8 +33,8 @@
  * Each measure runs in its own child process so that none inflates another's
  * memory. Timings on a shared machine vary: the load average is printed too.
  *
- * Environment: LEDE_BENCH_ARTICLES (articles timed in each 1-vs-N-worker run,
- * default 4000, rounded up to whole passes over the corpus), LEDE_BENCH_WARMUP
+ * Environment: LEDE_BENCH_ARTICLES (articles each worker is timed over in the
+ * 1-vs-N-worker runs, default 4000, rounded up to whole passes over the corpus), LEDE_BENCH_WARMUP
  * (articles each worker does before the timing starts, default 1500),
  * LEDE_BENCH_SCALING_ROUNDS (rounds of those runs, default 5),
  * LEDE_BENCH_COMPROMISE_ROUNDS (rounds of lede against compromise, default 7),
@@ -237,14 +238,21 @@ function threadCpuSplit(workers) {
  * up to whole passes over the corpus, so that both windows hold the same
  * documents). A window opened after the same number of results for 1 and N workers
  * would compare a warm worker with N still compiling, which is not what a long
- * batch run sees.
+ * batch run sees. For the same reason the window holds N × `windowArticles`
+ * articles, so that each of N workers is timed over the same span of its life
+ * (its articles `warmupPerWorker` to `warmupPerWorker + windowArticles`) as one
+ * worker is: V8 still optimizes rarely-hot functions for the first time there, a
+ * cost that falls off with every article a worker has read. The run also reports
+ * the rate over the window's first `windowArticles` articles alone (`firstWindow`),
+ * the window the bench used for every count of workers before.
  */
 async function childAnnotate(corpusFile, warmupPerWorker, windowArticles, workers) {
   const { annotate } = await import(pathToFileURL(DIST_INDEX).href);
   const documents = JSON.parse(readFileSync(corpusFile, 'utf8'));
   const passes = (count) => Math.max(1, Math.ceil(count / documents.length)) * documents.length;
   const from = passes(workers * warmupPerWorker);
-  const articles = from + passes(windowArticles);
+  const firstWindowEnd = from + passes(windowArticles);
+  const articles = from + workers * passes(windowArticles);
   const input = Array.from({ length: articles }, (_, i) => ({ id: i, text: documents[i % documents.length].text }));
   const tokensAt = [0];
   input.forEach((_, i) => tokensAt.push(tokensAt[i] + documents[i % documents.length].tokens));
@@ -253,10 +261,12 @@ async function childAnnotate(corpusFile, warmupPerWorker, windowArticles, worker
   const arrivals = [];
   let cpuSplit = null;
   let cpuAtFrom = null;
+  let firstWindowCpu = null;
   for await (const result of annotate(input, { concurrency: workers })) {
     if (result.error) throw new Error(`article ${result.id}: ${result.error.message}`);
     arrivals.push(performance.now());
     if (arrivals.length === from) cpuAtFrom = threadCpuSplit(workers);
+    if (arrivals.length === firstWindowEnd) firstWindowCpu = threadCpuSplit(workers);
     if (arrivals.length === articles) cpuSplit = threadCpuSplit(workers); // while the workers still run
   }
   const wallMs = performance.now() - started;
@@ -266,6 +276,7 @@ async function childAnnotate(corpusFile, warmupPerWorker, windowArticles, worker
       ? Object.fromEntries(['workers', 'main', 'other'].map((k) => [k, (1000 * (cpuSplit[k] - cpuAtFrom[k])) / (articles - from)]))
       : null;
   const steadyMs = arrivals[articles - 1] - arrivals[from - 1];
+  const firstWindowMs = arrivals[firstWindowEnd - 1] - arrivals[from - 1];
   const usage = process.resourceUsage();
   const mainThreadBusy = performance.eventLoopUtilization(loopAtStart).utilization;
   process.stdout.write(
@@ -279,6 +290,11 @@ async function childAnnotate(corpusFile, warmupPerWorker, windowArticles, worker
       articlesPerSecond: articles / (wallMs / 1000),
       steadyArticlesPerSecond: (articles - from) / (steadyMs / 1000),
       steadyTokensPerSecond: (tokensAt[articles] - tokensAt[from]) / (steadyMs / 1000),
+      firstWindow: {
+        articles: firstWindowEnd - from,
+        articlesPerSecond: (firstWindowEnd - from) / (firstWindowMs / 1000),
+        otherCpuMsPerArticle: firstWindowCpu && cpuAtFrom ? (1000 * (firstWindowCpu.other - cpuAtFrom.other)) / (firstWindowEnd - from) : null,
+      },
       cpuMsPerArticle: (usage.userCPUTime + usage.systemCPUTime) / 1000 / articles,
       maxRssKb: usage.maxRSS,
     })}\n`,
@@ -606,7 +622,7 @@ async function main() {
     row(`annotate(), 1 worker, ${runSize(one)} (median of ${scalingRounds} runs)`, describe(one));
     row(`annotate(), ${workers} workers, ${runSize(many)} (median of ${scalingRounds} runs)`, describe(many));
     // The ideal for N workers on this machine now: N separate processes with one worker each.
-    const separate = await Promise.all(Array.from({ length: workers }, () => annotateThroughput(corpusFile, warmup, Math.round(articles / workers), 1)));
+    const separate = await Promise.all(Array.from({ length: workers }, () => annotateThroughput(corpusFile, warmup, articles, 1)));
     const separateRate = separate.reduce((sum, r) => sum + r.articles, 0) / (Math.max(...separate.map((r) => r.wallMs)) / 1000);
     row(
       `reference: ${workers} separate processes × 1 worker, ${int(separate[0].articles)} articles each`,
@@ -616,10 +632,19 @@ async function main() {
     row(
       `annotate scaling, ${workers} workers / 1`,
       `${median(rounds.map((r) => r.ratio)).toFixed(2)}× (median of ${scalingRounds} rounds: ${rounds.map((r) => r.ratio.toFixed(2)).join(', ')}; ` +
-        `${median(rounds.map((r) => r.many.articlesPerSecond / r.one.articlesPerSecond)).toFixed(2)}× counting start-up` +
+        `${median(rounds.map((r) => r.many.articlesPerSecond / r.one.articlesPerSecond)).toFixed(2)}× counting start-up, each worker reading ${int(one.articles)} articles` +
         (ceiling(one) ? `; ceiling that 1 worker's CPU split sets: ${ceiling(one).toFixed(2)}×` : '') +
         ')',
       '≥ 1.7× (2 workers, 2 cores)',
+    );
+    // The window before the eighteenth wave: the same number of articles for every
+    // count of workers, so N workers were timed earlier in their lives than one.
+    const firstRatios = rounds.map((r) => r.many.firstWindow.articlesPerSecond / r.one.firstWindow.articlesPerSecond);
+    row(
+      `annotate scaling, ${workers} workers timed over the same ${int(one.windowArticles)} articles as 1 (the window before the eighteenth wave)`,
+      `${median(firstRatios).toFixed(2)}× (median of ${scalingRounds} rounds: ${firstRatios.map((r) => r.toFixed(2)).join(', ')}; ` +
+        `other threads' CPU ms/article in it: ${many.firstWindow.otherCpuMsPerArticle?.toFixed(2) ?? '?'}, against ${many.steadyCpu?.other.toFixed(2) ?? '?'} over the whole window)`,
+      'for comparison',
     );
 
     const lines = (count) =>

@@ -291,7 +291,6 @@ async function childAnnotate(corpusFile, warmupPerWorker, windowArticles, worker
       steadyArticlesPerSecond: (articles - from) / (steadyMs / 1000),
       steadyTokensPerSecond: (tokensAt[articles] - tokensAt[from]) / (steadyMs / 1000),
       firstWindow: {
-        articles: firstWindowEnd - from,
         articlesPerSecond: (firstWindowEnd - from) / (firstWindowMs / 1000),
         otherCpuMsPerArticle: firstWindowCpu && cpuAtFrom ? (1000 * (firstWindowCpu.other - cpuAtFrom.other)) / (firstWindowEnd - from) : null,
       },

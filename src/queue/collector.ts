@@ -42,6 +42,16 @@ export interface CollectorOptions {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The longest wait between two looks for the next batch (ms); the wait doubles from
+ * 25 ms up to this. At the end of a run it is how late the collector may notice the
+ * last batch. From the last job done to the collector's exit, in runs of 4,000
+ * articles with two worker processes, took 52–423 ms with 500 here and 33–100 ms with
+ * 100. A look while the next batch is not done is two small commands (the meta and
+ * that job's state), ten a second at most.
+ */
+const MAX_POLL_MS = 100;
+
 function isResult(value: unknown): value is BatchJobResult {
   return typeof value === 'object' && value !== null && typeof (value as BatchJobResult).output === 'string' && Array.isArray((value as BatchJobResult).errors);
 }
@@ -137,7 +147,8 @@ export class Collector {
         const from = this.cursor.next;
         const count = Math.max(0, Math.min(max, meta.batches - from));
         // States first (cheap), then the jobs done from the cursor on (their lines and results).
-        const states = await Promise.all(Array.from({ length: count }, (_, i) => this.opened.queue.getJobState(jobId(from + i))));
+        // Batches are written in order: while the cursor's own is not done, its state alone is read.
+        const states = await this.statesFrom(from, count);
         const done = states.findIndex((state) => state !== 'completed' && state !== 'failed');
         const jobs = await Promise.all(states.slice(0, done === -1 ? count : done).map((_, i) => this.opened.queue.getJob(jobId(from + i))));
         if (states[0] === 'unknown') jobs.push(undefined);
@@ -160,8 +171,17 @@ export class Collector {
       }
       if (!options.wait || options.stop?.()) return [];
       await sleep(delay);
-      delay = Math.min(delay * 2, 500);
+      delay = Math.min(delay * 2, MAX_POLL_MS);
     }
+  }
+
+  /** The states of the jobs of batches `from` to `from + count - 1`, or of `from` alone when it is not done. */
+  private async statesFrom(from: number, count: number): Promise<string[]> {
+    if (count === 0) return [];
+    const queue = this.opened.queue;
+    const first = await queue.getJobState(jobId(from));
+    if (first !== 'completed' && first !== 'failed') return [first];
+    return [first, ...(await Promise.all(Array.from({ length: count - 1 }, (_, i) => queue.getJobState(jobId(from + 1 + i)))))];
   }
 
   /** Records that the batches before `next` are written (`lines` records in all, to `sink`), and removes their jobs. */

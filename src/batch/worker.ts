@@ -30,7 +30,14 @@ try {
 } catch {
   // a config the extractor refuses: the first task reports it
 }
-parentPort?.postMessage(WORKER_LOADED);
+// Said once this module has loaded to the end, not while its body runs: piscina
+// require()s it, and Node 20 then wraps the ES module in a facade module, after the body.
+// A thread ended before that (a pool closed as soon as its threads said they had loaded)
+// aborted the whole process ("Assertion failed: facade->InstantiateModule(context,
+// LinkRequireFacadeWithOriginal).IsJust()", once in a clean-clone CI run). A microtask
+// runs when that require() has returned; a timer or setImmediate may not run at all
+// before the first task, as piscina's idle thread waits on Atomics.wait.
+queueMicrotask(() => parentPort?.postMessage(WORKER_LOADED));
 
 function annotateLines(task: LinesTask): LinesTaskResult {
   const result: LinesTaskResult = { output: '', errors: [], records: [] };

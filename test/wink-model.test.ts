@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import winkNLP from 'wink-nlp';
 import packageModel from 'wink-eng-lite-web-model';
 import { loadWinkModel, readWinkCore, winkCoreJson } from '../src/node/wink-model.js';
-import { enterEveryWord, readWinkCoreWith } from '../src/core/wink-core.js';
+import { enterEveryWord, readWinkCoreWith, REMEMBERED_MISSES } from '../src/core/wink-core.js';
 import { readSample } from './helpers.js';
 
 const fingerprint = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -57,5 +57,35 @@ describe('wink-nlp model without the deep copy', () => {
     const ours = winkNLP(loadWinkModel(), ['sbd', 'pos']);
     const theirs = winkNLP(packageModel, ['sbd', 'pos']);
     for (const text of [...texts, ...texts]) expect(analyse(ours, text)).toEqual(analyse(theirs, text));
+  });
+});
+
+describe('the lazy lexeme index', () => {
+  const lexemeOf = (core: Record<string, unknown>) => (core.features as Record<string, { hash: Record<string, number | undefined>; list: string[] }>).lexeme!;
+
+  it('reads a text it has not got as undefined, remembers it as such, and takes the index wink-nlp gives it later', () => {
+    const { hash, list } = lexemeOf(readWinkCore(winkCoreJson()));
+    expect(Object.keys(hash)).toEqual([]);
+    expect(hash['said.']).toBeUndefined();
+    expect(hash['said']).toBe(list.indexOf('said'));
+    expect(Object.keys(hash)).toEqual(['said.', 'said']);
+    expect(Object.getOwnPropertyDescriptor(hash, 'said.')).toEqual({ value: undefined, writable: true, enumerable: true, configurable: true });
+    expect(hash['said.']).toBeUndefined();
+    // wink-nlp learning the text: getFeaturesIndex's `h[value] = f.index`
+    hash['said.'] = list.length;
+    expect(hash['said.']).toBe(list.length);
+    // `in` asks the list and remembers nothing
+    expect('Trump,' in hash).toBe(false);
+    expect(Object.keys(hash)).toEqual(['said.', 'said']);
+  });
+
+  it(`remembers at most ${REMEMBERED_MISSES.toLocaleString('en')} texts it has not got, and reads the rest the same`, () => {
+    const { hash } = lexemeOf(readWinkCore(winkCoreJson()));
+    const misses = REMEMBERED_MISSES + 100;
+    for (let k = 0; k < misses; k++) expect(hash[`zq${k}.`]).toBeUndefined();
+    expect(Object.keys(hash)).toHaveLength(REMEMBERED_MISSES);
+    expect(hash[`zq${misses - 1}.`]).toBeUndefined();
+    expect(hash['The']).toBeTypeOf('number');
+    expect(Object.keys(hash)).toHaveLength(REMEMBERED_MISSES + 1);
   });
 });

@@ -80,6 +80,13 @@ function indexBySortedLowerCase(list: readonly string[], size: number, word: str
 }
 
 /**
+ * Texts a lazy lexeme index (lazyIndexOfList) remembers it has not got, at most:
+ * with its key, some 60 bytes each, so about 3 MB. wink-nlp's instance, and its
+ * index with it, is renewed every MAX_LEARNED_WORDS learned words (resources.ts).
+ */
+export const REMEMBERED_MISSES = 50_000;
+
+/**
  * Value -> index of the lexeme list (87,593 words), as wink-nlp reads and writes
  * it (`hash[word]`, `hash[word] = index` for a word it has not seen), filled in as
  * it is asked for. It is a plain object, as before, whose prototype is a Proxy:
@@ -91,18 +98,38 @@ function indexBySortedLowerCase(list: readonly string[], size: number, word: str
  * hash of it, to fill the object a bucket at a time, still 10-25 ms of cold code;
  * an article asks for a few hundred words. Enumerating the object shows only the
  * words put in so far.
+ *
+ * A text read and not found is put in too, as undefined (what wink-nlp reads as
+ * not there; resources.ts forgets learned words the same way), up to
+ * REMEMBERED_MISSES of them. wink-nlp looks up each run of text between spaces
+ * before it splits it ("said.", "Trump,", "“The"), and news is full of runs that
+ * are no word: 150 an article in PolNeAR, many the same from article to article.
+ * Through the Proxy and the bisection each took about 1.5 µs, some 3% of the
+ * pipeline's time on that news; remembered, a miss is read as a word is. The list
+ * never changes (words wink-nlp learns go after `size`), so a miss stays one.
+ * The `in` operator, which wink-nlp does not use, is true of a miss so remembered.
  */
 function lazyIndexOfList(list: readonly string[]): Record<string, number> {
   const size = list.length;
-  const own = (value: number): PropertyDescriptor => ({ value, writable: true, enumerable: true, configurable: true });
+  const own = (value: number | undefined): PropertyDescriptor => ({ value, writable: true, enumerable: true, configurable: true });
+  let misses = 0;
   /** Puts in `key` (not in the object: the Proxy is asked) if it is in the list; its index, or undefined. */
   const enter = (key: string): number | undefined => {
     const found = indexBySortedLowerCase(list, size, key);
     if (found !== undefined) Object.defineProperty(index, key, own(found));
     return found;
   };
+  /** As enter, and a text not in the list is remembered as such (see REMEMBERED_MISSES). */
+  const read = (key: string): number | undefined => {
+    const found = enter(key);
+    if (found === undefined && misses < REMEMBERED_MISSES) {
+      misses++;
+      Object.defineProperty(index, key, own(undefined));
+    }
+    return found;
+  };
   const missing = new Proxy(Object.create(null) as Record<string, number>, {
-    get: (_target, key) => (typeof key === 'string' ? enter(key) : undefined),
+    get: (_target, key) => (typeof key === 'string' ? read(key) : undefined),
     has: (_target, key) => typeof key === 'string' && enter(key) !== undefined,
     set: (_target, key, value: number, receiver: object) => Object.defineProperty(receiver, key, own(value)) === receiver,
   });

@@ -42,8 +42,8 @@ describe('NameTable', () => {
     expect(table.maskOf(lookup(table, ['lyon']))).toBe(0b10);
   });
 
-  it.each([undefined, 1, 3])('finds the names of a text sorted by key as those of any text, a text added after lookups too (lines indexed after %s bisections)', (indexSortedAfter) => {
-    const sorted = new NameTable(16, indexSortedAfter);
+  it.each([undefined, 1, 3])('finds the names of a text sorted by key as those of any text, a text added after lookups too (entered whole after %s keys)', (enterSortedAfter) => {
+    const sorted = new NameTable(16, enterSortedAfter);
     const unsorted = new NameTable(16);
     const first = '# comment\nNew-York\tx\tnew - york\nNew York\tUS\nNew York City\nNewark\nParis\tFR\nSao Paulo\tBR\tsao paulo\nSão Tomé\tST\tsao tome\n';
     const second = 'Lyon\tclub\nNew York Cosmos\tclub\nParis\tclub\n';
@@ -82,11 +82,11 @@ describe('NameTable', () => {
   it.each([
     ['filed by bucket', (table: NameTable, text: string, mask: number) => table.addTsv(text, mask), undefined],
     ['sorted by key', bySortedKey, undefined],
-    ['sorted by key, its lines indexed from the first lookup', bySortedKey, 1],
-    ['sorted by key, its lines indexed after 500 lookups', bySortedKey, 500],
-  ])("finds every name of lede's TSV lists with its list, looked up in reverse order (%s)", (_, add, indexSortedAfter) => {
+    ['sorted by key, entered whole at the first lookup', bySortedKey, 1],
+    ['sorted by key, entered whole after 500 keys', bySortedKey, 500],
+  ])("finds every name of lede's TSV lists with its list, looked up in reverse order (%s)", (_, add, enterSortedAfter) => {
     const lists = NER_GAZETTEER_LISTS.filter((list) => !SORTED_KEY_LISTS.has(list));
-    const table = new NameTable(1000, indexSortedAfter);
+    const table = new NameTable(1000, enterSortedAfter);
     const names: { keys: string[]; list: number }[] = [];
     lists.forEach((list, bit) => {
       const text = readFileSync(join(ROOT, 'data', 'gazetteer', `${list}.tsv`), 'utf8');

@@ -187,16 +187,16 @@ function bucketOfKey(key: string): number {
 const SORTED_ENTERED_LIMIT = 50_000;
 
 /**
- * Bisections of a sorted text after which NameTable indexes its lines (SortedText.rows).
- * Bisecting by position in the text finds each probe's line by reading back to its
- * start and on to its end and tabs: about 1 µs a key and text; by the index a probe
- * is a compare, and a bisection a third of that or less. Indexing lede's sorted
- * lists takes some 18 ms in a cold process, and their 48,000 lines hold 0.6 MB: not
- * for the first articles, which ask for a few hundred keys each, but soon earned
- * back on a stream of new text (400 unseen PolNeAR articles asked for 17,171 first
- * keys, each bisected in every sorted text; they took 1-4% less time, four runs).
+ * First keys looked up in a sorted text after which NameTable enters all its lines
+ * at once (SortedText.whole). Until then a key is found by bisecting the text by
+ * position, reading back to each probe's line start and on to its end and tabs:
+ * about 1 µs a key and text, for every new word of every article. Entering the
+ * 48,000 lines of lede's sorted lists takes some 20 ms: not for the first articles,
+ * which ask for a few hundred keys each, but soon earned back on a stream of new
+ * text (400 unseen PolNeAR articles asked for 17,171 first keys). The lines
+ * entered are the same either way, in the end: every line a key could find.
  */
-const SORTED_INDEX_AFTER = 4096;
+const SORTED_WHOLE_AFTER = 4096;
 
 /**
  * The key of a line of a TSV list (see GazetteerTsv): the text after the second
@@ -253,23 +253,10 @@ interface SortedText {
   /** Its list bits (infoBits). */
   mask: number;
   line: LineKey;
-  /** Bisections made of it by position, until its lines are indexed. */
-  bisections: number;
-  /** Per line, ROW_FIELDS numbers: its start, its key's start and end (null: not indexed yet). */
-  rows: Int32Array | null;
-}
-
-/** Numbers per line of SortedText.rows. */
-const ROW_FIELDS = 3;
-
-/** SortedText.rows of text[from, ...), read with `line`. */
-function lineRows(line: LineKey, text: string, from: number): Int32Array {
-  const rows: number[] = [];
-  for (let start = from; start < text.length; start = line.lineEnd + 1) {
-    line.read(start);
-    rows.push(start, line.keyStart, line.keyEnd);
-  }
-  return Int32Array.from(rows);
+  /** First keys looked up in it (by bisection), until it is entered whole. */
+  lookups: number;
+  /** Whether all its lines are entered. */
+  whole: boolean;
 }
 
 /**
@@ -306,10 +293,13 @@ export class NameTable {
   /** First keys whose lines of the sorted texts are entered (emptied when full, or when a sorted text is added: entering a line again changes nothing). */
   private readonly sortedEntered = new Set<string>();
 
-  /** `indexSortedAfter`: bisections of a sorted text after which its lines are indexed (tests set it low). */
+  /** Sorted texts not yet entered whole. */
+  private partlySorted = 0;
+
+  /** `enterSortedAfter`: first keys looked up in a sorted text after which all its lines are entered (SORTED_WHOLE_AFTER; tests set it low). */
   constructor(
     expectedEntries: number,
-    private readonly indexSortedAfter = SORTED_INDEX_AFTER,
+    private readonly enterSortedAfter = SORTED_WHOLE_AFTER,
   ) {
     this.shift = shiftFor(expectedEntries * 2);
     this.slots = new Int32Array(2 ** (32 - this.shift) * STRIDE);
@@ -369,16 +359,22 @@ export class NameTable {
       const end = text.indexOf('\n', from);
       from = end < 0 ? text.length : end + 1;
     }
-    this.sortedTexts.push({ source, from, mask: infoBits(listMask), line: new LineKey(text), bisections: 0, rows: null });
+    this.sortedTexts.push({ source, from, mask: infoBits(listMask), line: new LineKey(text), lookups: 0, whole: false });
+    this.partlySorted++;
     this.sortedEntered.clear();
   }
 
   /** Enters the lines of the sorted texts whose first key is `key`, if that has not been done. */
   private enterSortedOf(key: string): void {
-    if (this.sortedEntered.has(key)) return;
+    if (this.partlySorted === 0 || this.sortedEntered.has(key)) return;
     if (this.sortedEntered.size >= SORTED_ENTERED_LIMIT) this.sortedEntered.clear();
     this.sortedEntered.add(key);
     for (const sorted of this.sortedTexts) {
+      if (sorted.whole) continue;
+      if (++sorted.lookups >= this.enterSortedAfter) {
+        this.enterWhole(sorted);
+        continue;
+      }
       const { source, mask, line: keyBounds } = sorted;
       const text = this.texts[source]!;
       // Its lines are those whose key is `key` or starts with `key` and a space: they follow one another.
@@ -390,29 +386,22 @@ export class NameTable {
     }
   }
 
-  /**
-   * The start of the first line of a sorted text whose key does not sort before
-   * `key` (the text's length: none), by bisection: by line once the text's lines are
-   * indexed (indexSortedAfter), by position in the text until then. Both find the
-   * same line, as the keys are sorted (test/stages/ner-name-table.test.ts).
-   */
+  /** Enters every line of a sorted text (SORTED_WHOLE_AFTER). */
+  private enterWhole(sorted: SortedText): void {
+    const { source, from, mask, line } = sorted;
+    const text = this.texts[source]!;
+    for (let start = from; start < text.length; start = line.lineEnd + 1) {
+      line.read(start);
+      this.enterLine(source, line.keyStart, line.keyEnd, mask);
+    }
+    sorted.whole = true;
+    this.partlySorted--;
+  }
+
+  /** The start of the first line of a sorted text whose key does not sort before `key` (the text's length: none), by bisection. */
   private firstLineNotBefore(sorted: SortedText, key: string): number {
     const { from, line: keyBounds } = sorted;
     const text = this.texts[sorted.source]!;
-    if (sorted.rows === null && ++sorted.bisections >= this.indexSortedAfter) sorted.rows = lineRows(keyBounds, text, from);
-    const rows = sorted.rows;
-    if (rows !== null) {
-      let lo = 0;
-      let hi = rows.length / ROW_FIELDS;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        keyBounds.keyStart = rows[mid * ROW_FIELDS + 1]!;
-        keyBounds.keyEnd = rows[mid * ROW_FIELDS + 2]!;
-        if (keyBounds.compare(key) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo * ROW_FIELDS < rows.length ? rows[lo * ROW_FIELDS]! : text.length;
-    }
     let lo = from;
     let hi = text.length;
     while (lo < hi) {

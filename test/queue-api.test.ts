@@ -13,7 +13,7 @@ import { acquireLease } from '../src/queue/lease.js';
 import type { Article } from '../src/index.js';
 import { loadDist } from './batch-helpers.js';
 import { expectValidResult } from './helpers.js';
-import { redisCli, shortStory, SKIP_QUEUE_TESTS, startRedis, type RedisServer } from './queue-helpers.js';
+import { redisCli, shortStory, SKIP_QUEUE_TESTS, startRedis, waitFor, type RedisServer } from './queue-helpers.js';
 
 describe('lede/queue: options are checked before anything connects', () => {
   it('refuses wrong arguments and options with errors that say what is accepted', async () => {
@@ -86,9 +86,10 @@ describe.skipIf(SKIP_QUEUE_TESTS)('lede/queue: from Node code', () => {
     expect(worker.counts).toMatchObject({ jobs: 4, records: 13 });
   });
 
-  it('Redis keeps few of BullMQ\'s events, which carry each batch\'s results, once they are collected', { timeout: 180_000 }, async () => {
-    // A job's 'completed' event holds its output lines; lede reads no event. At BullMQ's default
-    // (10,000) the stream held every result of this run: about 5 events a job, so about 600 here.
+  it('Redis keeps few of BullMQ\'s events, which carry each batch\'s return value, once they are collected', { timeout: 180_000 }, async () => {
+    // A job's 'completed' event holds its return value (its output lines, before they got a key
+    // of their own); lede reads no event. At BullMQ's default (10,000) the stream held every
+    // event of this run: about 5 a job, so about 600 here.
     const options = { redis: redis.url, queue: 'events-kept' };
     const many: Article[] = Array.from({ length: 120 }, (_, i) => ({ id: `e${i + 1}`, text: shortStory((i % 13) + 1) }));
     const third = await startQueueWorker({ ...options, concurrency: 1 });
@@ -100,6 +101,35 @@ describe.skipIf(SKIP_QUEUE_TESTS)('lede/queue: from Node code', () => {
     }
     // Redis trims a stream by whole nodes of up to 100 entries.
     expect(Number(redisCli(redis.port, 'XLEN', 'bull:events-kept:events'))).toBeLessThanOrEqual(EVENTS_KEPT + 100);
+  });
+
+  it("a batch's output lines wait under a key of their own until collected; a batch done whose output is gone is annotated again", { timeout: 180_000 }, async () => {
+    const options = { redis: redis.url, queue: 'outputs' };
+    const some = articles.slice(0, 6);
+    await enqueueArticles(some, { ...options, batchSize: 3 });
+    const opened = await openQueue({ url: redis.url, name: 'outputs', command: 'test' });
+    const fourth = await startQueueWorker({ ...options, concurrency: 1 });
+    try {
+      const done = async (id: string): Promise<boolean> => (await opened.queue.getJobState(id)) === 'completed';
+      await waitFor(async () => (await done('batch-0')) && (await done('batch-1')), 'both jobs done');
+      // The job's return value holds its record errors only (BullMQ copies it into its event stream too).
+      expect((await opened.queue.getJob('batch-0'))!.returnvalue).toEqual({ errors: [] });
+      const stored = (await opened.client.get('lede:outputs:output:0'))!;
+      expect(stored.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: unknown }).id)).toEqual(['a1', 'a2', 'a3']);
+      // As if Redis had lost the second batch's output: the collector sends its job back, and it is done again.
+      await opened.client.del('lede:outputs:output:1');
+      const results = await collectAll(options);
+      const expected: unknown[] = [];
+      for await (const result of lede.annotate(some, { concurrency: 1 })) expected.push(result);
+      expect(results.map((r) => r.id)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
+      expect(results.map((r) => r.extraction)).toEqual(expected.map((r) => (r as { extraction: unknown }).extraction));
+      expect(fourth.counts).toMatchObject({ jobs: 3, records: 9 });
+      // Collected: no output is left in Redis.
+      expect(redisCli(redis.port, '--scan', '--pattern', 'lede:outputs:output:*')).toBe('');
+    } finally {
+      await fourth.close();
+      await opened.close();
+    }
   });
 
   it('a collector that stops in the middle of a batch gets that batch again, and nothing before it', { timeout: 180_000 }, async () => {

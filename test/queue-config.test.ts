@@ -129,9 +129,10 @@ describe.skipIf(SKIP_QUEUE_TESTS)('lede queue: bad configuration exits 2 with a 
   });
 
   it('a queue of another lede protocol or version', { timeout: 120_000 }, async () => {
-    redisCli(redis.port, 'HSET', 'lede:old:meta', 'protocol', 'lede-queue/0', 'version', '0.0.1', 'run', 'x', 'fields', '{"text":"text","date":"publishedAt","id":"id"}', 'batches', '0', 'lines', '0');
-    const old = /holds jobs of the format lede-queue\/0 \(added by lede 0\.0\.1\); this lede \(\d+\.\d+\.\d+\) reads lede-queue\/1/;
-    redisCli(redis.port, 'HSET', 'lede:newer:meta', 'protocol', 'lede-queue/1', 'version', '9.9.9', 'run', 'x', 'fields', '{"text":"text","date":"publishedAt","id":"id"}', 'batches', '0', 'lines', '0');
+    redisCli(redis.port, 'HSET', 'lede:old:meta', 'protocol', 'lede-queue/1', 'version', '0.0.1', 'run', 'x', 'fields', '{"text":"text","date":"publishedAt","id":"id"}', 'batches', '0', 'lines', '0');
+    // lede-queue/1 kept each batch's output lines in its job's return value.
+    const old = /holds jobs of the format lede-queue\/1 \(added by lede 0\.0\.1\); this lede \(\d+\.\d+\.\d+\) reads lede-queue\/2/;
+    redisCli(redis.port, 'HSET', 'lede:newer:meta', 'protocol', 'lede-queue/2', 'version', '9.9.9', 'run', 'x', 'fields', '{"text":"text","date":"publishedAt","id":"id"}', 'batches', '0', 'lines', '0');
     const newer = /was filled by lede 9\.9\.9; this is lede \d+\.\d+\.\d+\. Every producer and worker of a queue must run the same version/;
     await Promise.all([
       refusedWith(['queue', 'work', '--redis', redis.url, '--queue', 'old', '--workers', '1'], old),

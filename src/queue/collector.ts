@@ -11,9 +11,9 @@
 import type { Job } from 'bullmq';
 import { openQueue, type OpenedQueue } from './connection.js';
 import { acquireLease, type Lease } from './lease.js';
-import { batchOfJobId, checkMeta, jobId, readerMeta, readMeta, type BatchJobData, type BatchJobResult, type QueueMeta } from './protocol.js';
+import { batchOfJobId, checkMeta, jobId, readerMeta, readMeta, type BatchJobData, type BatchJobReturn, type QueueMeta } from './protocol.js';
 import { failedBatchResult, type CollectedBatch } from './results.js';
-import { ledeKeys, type LedeKeys } from './scripts.js';
+import { ledeKeys, outputKey, type LedeKeys } from './scripts.js';
 
 /** Where the collector wrote, kept with the cursor: a restart into the same output resumes it. */
 export interface SinkRecord {
@@ -53,8 +53,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 const MAX_POLL_MS = 100;
 
-function isResult(value: unknown): value is BatchJobResult {
-  return typeof value === 'object' && value !== null && typeof (value as BatchJobResult).output === 'string' && Array.isArray((value as BatchJobResult).errors);
+function isReturn(value: unknown): value is BatchJobReturn {
+  return typeof value === 'object' && value !== null && Array.isArray((value as BatchJobReturn).errors);
 }
 
 export class Collector {
@@ -114,10 +114,18 @@ export class Collector {
     return Number(first) - 1 + Number(count);
   }
 
-  private async batchOf(job: Job, batch: number): Promise<CollectedBatch | null> {
+  /** The batch of a job done (its output lines read from their key, or null), or null while it is not. */
+  private async batchOf(job: Job, batch: number, output: string | null): Promise<CollectedBatch | null> {
     const data = job.data as BatchJobData;
-    if (job.finishedOn && isResult(job.returnvalue) && !job.returnvalue.stale) {
-      return { batch, firstLineNumber: data.firstLineNumber, lines: data.lines, result: job.returnvalue };
+    if (job.finishedOn && isReturn(job.returnvalue) && !job.returnvalue.stale) {
+      if (output !== null) return { batch, firstLineNumber: data.firstLineNumber, lines: data.lines, result: { output, errors: job.returnvalue.errors } };
+      // Done, and its output gone (Redis lost it in a crash, or it was removed by hand): annotated again.
+      this.options.log?.(
+        `${this.options.command}: the output of batch ${batch} (records from line ${data.firstLineNumber}) is not in Redis (Redis lost it, or it was removed); ` +
+          'its job goes back to the queue to be annotated again.',
+      );
+      await job.retry('completed');
+      return null;
     }
     if (job.finishedOn && job.failedReason && (await job.getState()) === 'failed') {
       const fields = this.meta?.fields ?? data.fields;
@@ -151,7 +159,11 @@ export class Collector {
         // Batches are written in order: while the cursor's own is not done, its state alone is read.
         const states = await this.statesFrom(from, count);
         const done = states.findIndex((state) => state !== 'completed' && state !== 'failed');
-        const jobs = await Promise.all(states.slice(0, done === -1 ? count : done).map((_, i) => this.opened.queue.getJob(jobId(from + i))));
+        const doneCount = done === -1 ? count : done;
+        const [jobs, outputs] = await Promise.all([
+          Promise.all(Array.from({ length: doneCount }, (_, i) => this.opened.queue.getJob(jobId(from + i)))),
+          Promise.all(Array.from({ length: doneCount }, (_, i) => this.opened.client.get(outputKey(this.keys, from + i)))),
+        ]);
         if (states[0] === 'unknown') jobs.push(undefined);
         const ready: CollectedBatch[] = [];
         for (const [i, job] of jobs.entries()) {
@@ -164,7 +176,7 @@ export class Collector {
             }
             break;
           }
-          const batch = await this.batchOf(job, from + i);
+          const batch = await this.batchOf(job, from + i, outputs[i] ?? null);
           if (!batch) break;
           ready.push(batch);
         }
@@ -185,10 +197,10 @@ export class Collector {
     return [first, ...(await Promise.all(Array.from({ length: count - 1 }, (_, i) => queue.getJobState(jobId(from + 1 + i)))))];
   }
 
-  /** Records that the batches before `next` are written (`lines` records in all, to `sink`), and removes their jobs. */
+  /** Records that the batches before `next` are written (`lines` records in all, to `sink`), and removes their output and jobs. */
   async advance(next: number, lines: number, sink: SinkRecord | null): Promise<void> {
     const from = this.cursor.next;
-    await this.lease.fenced('ledeCursorAdvance1', [this.keys.cursor], [next, lines, JSON.stringify(sink)]);
+    await this.lease.fenced('ledeCursorAdvance2', [this.keys.cursor], [next, lines, JSON.stringify(sink), this.keys.output, from]);
     this.cursor = { next, lines, sink };
     await Promise.all(Array.from({ length: Math.max(0, next - from) }, (_, i) => this.opened.queue.remove(jobId(from + i))));
   }

@@ -109,11 +109,12 @@ export interface OpenQueueOptions {
 /**
  * Events BullMQ keeps in a queue's event stream (roughly: Redis trims it a node of
  * about a hundred entries at a time). lede reads none of them (the collector reads the
- * jobs), and a job's 'completed' event carries its whole result, a batch's output lines
- * (about 1 MB for 200 news articles): at BullMQ's default of 10,000 events, Redis went on
- * holding about 5 KB per article of a run after it was collected (20 MB for 4,000).
- * Every lede command that opens the queue sets it in the queue's meta, where BullMQ's
- * scripts read it.
+ * jobs), and a job's 'completed' event carries its return value. That was a batch's
+ * output lines (about 1 MB for 200 news articles) before they got a key of their own
+ * (outputKey in scripts.ts), and at BullMQ's default of 10,000 events Redis went on
+ * holding about 5 KB per article of a run after it was collected (20 MB for 4,000); it
+ * is the record errors now, and the stream is still no use to lede. Every lede command
+ * that opens the queue sets it in the queue's meta, where BullMQ's scripts read it.
  */
 export const EVENTS_KEPT = 100;
 

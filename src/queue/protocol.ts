@@ -2,7 +2,8 @@
  * What lede keeps in a queue: the queue's meta (which protocol and lede version
  * filled it, the input's field names, how much of the input it holds), the jobs
  * (a batch of consecutive JSONL lines each) and their results (the JSONL output
- * lines `lede annotate` writes for them). A queue that does not hold lede's
+ * lines `lede annotate` writes for them, under a key of their own, and the record
+ * errors, as the job's return value). A queue that does not hold lede's
  * protocol, or was filled by another lede version, is refused with a message.
  */
 
@@ -15,8 +16,12 @@ import { packageRoot } from '../node/data-dir.js';
 import { QueueSetupError, redactUrl } from './connection.js';
 import type { LedeKeys } from './scripts.js';
 
-/** The protocol of lede's jobs and results; a change of their shape changes it. */
-export const QUEUE_PROTOCOL = 'lede-queue/1';
+/**
+ * The protocol of lede's jobs and results; a change of their shape changes it. 2: a
+ * batch's output lines are stored under a key of their own (outputKey in scripts.ts),
+ * no longer in the job's return value.
+ */
+export const QUEUE_PROTOCOL = 'lede-queue/2';
 /** The BullMQ job name of a batch. */
 export const JOB_NAME = 'lede-batch';
 
@@ -43,12 +48,17 @@ export interface BatchJobData {
   fields: FieldNames;
 }
 
-/** A job's result: exactly what `lede annotate` writes for its lines (one JSONL line each) and its record errors. */
+/** A job's return value: its record errors; its output lines are stored under outputKey (scripts.ts). */
+export interface BatchJobReturn {
+  errors: LineError[];
+  /** Set when the batch had already been collected (a stale copy added again): nothing was stored. */
+  stale?: true;
+}
+
+/** A batch's result as the collector reads it: exactly what `lede annotate` writes for its lines (one JSONL line each) and its record errors. */
 export interface BatchJobResult {
   output: string;
   errors: LineError[];
-  /** Set when the batch had already been collected (a stale copy added again): nothing was annotated. */
-  stale?: true;
 }
 
 export interface QueueMeta {

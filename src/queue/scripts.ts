@@ -8,6 +8,7 @@
  *   lede:<queue>:meta       hash: protocol, version, run, fields, batches, lines, ended, started
  *   lede:<queue>:batches    hash: batch index → "<chain hash> <lines> <first line number>"
  *   lede:<queue>:cursor     hash: next (batches collected), lines (records collected), sink
+ *   lede:<queue>:output:<batch>  string: the batch's output lines, from its worker to the collector
  *   lede:<queue>:finished   sorted set: "<batch>:<lines>" by the time it was annotated (the rate)
  *   lede:<queue>:producer   lease of the one `lede queue add` at work
  *   lede:<queue>:collector  lease of the one `lede queue collect` at work
@@ -22,6 +23,8 @@ export interface LedeKeys {
   finished: string;
   producer: string;
   collector: string;
+  /** Prefix of the batches' output keys (outputKey). */
+  output: string;
 }
 
 export function ledeKeys(queue: string): LedeKeys {
@@ -33,7 +36,20 @@ export function ledeKeys(queue: string): LedeKeys {
     finished: `${prefix}finished`,
     producer: `${prefix}producer`,
     collector: `${prefix}collector`,
+    output: `${prefix}output:`,
   };
+}
+
+/**
+ * The key of a batch's output lines. A worker stores them there (ledeOutputPut1), not
+ * in the job's return value: BullMQ stores a return value as JSON, in the job and again
+ * in the queue's event stream ('completed'), so each batch's output (about 1 MB for 200
+ * news articles) was escaped into JSON by the worker, written to Redis (and its
+ * append-only file) twice, and read back and parsed by the collector. The collector
+ * removes the key as it advances its cursor past the batch (ledeCursorAdvance2).
+ */
+export function outputKey(keys: LedeKeys, batch: number): string {
+  return `${keys.output}${batch}`;
 }
 
 /** Takes the lease in KEYS[1] when it is free, ours, or held by ARGV[3] (a dead process); else returns its holder. */
@@ -81,11 +97,28 @@ return 1`,
 if redis.call('HGET', KEYS[2], 'batches') == ARGV[3] then redis.call('HSET', KEYS[2], 'ended', '1') end
 return 1`,
   },
-  /** KEYS: lease, cursor. ARGV: lease, ttl, next batch, records collected, sink (JSON). */
-  ledeCursorAdvance1: {
+  /**
+   * KEYS: lease, cursor. ARGV: lease, ttl, next batch, records collected, sink (JSON),
+   * output key prefix, first batch not yet collected. Advances the cursor and removes the
+   * output of the batches it passes, in one step: no output is left behind by a collector
+   * that stops between the two, and none is stored after it (ledeOutputPut1).
+   */
+  ledeCursorAdvance2: {
     keys: 2,
     lua: `${FENCE}
 redis.call('HSET', KEYS[2], 'next', ARGV[3], 'lines', ARGV[4], 'sink', ARGV[5])
+for batch = tonumber(ARGV[7]), tonumber(ARGV[3]) - 1 do redis.call('DEL', ARGV[6] .. batch) end
+return 1`,
+  },
+  /**
+   * KEYS: cursor, the batch's output key. ARGV: batch, its output lines. Stores them unless
+   * the collector is past the batch (a stale copy of it, or a worker that finished a job
+   * another finished and had collected first); returns 1 when stored, else 0.
+   */
+  ledeOutputPut1: {
+    keys: 2,
+    lua: `if tonumber(ARGV[1]) < tonumber(redis.call('HGET', KEYS[1], 'next') or '0') then return 0 end
+redis.call('SET', KEYS[2], ARGV[2])
 return 1`,
   },
   /** KEYS: meta. Records when the first job started (the rate's start). */

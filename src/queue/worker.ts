@@ -1,7 +1,8 @@
 /**
  * A queue worker: takes batch jobs from BullMQ and annotates their lines on a
  * pool of worker threads, exactly as `lede annotate` does (the same task, the
- * same output lines); the result goes back to Redis as the job's return value.
+ * same output lines); the output lines go back to Redis under a key of their own
+ * (outputKey), the record errors as the job's return value.
  *
  * A worker process that dies holds its jobs' locks no longer: after the lock
  * lapses (the stall timeout) BullMQ's stalled-job check, run by every other
@@ -24,9 +25,9 @@ import {
   QUEUE_PROTOCOL,
   thisLedeVersion,
   type BatchJobData,
-  type BatchJobResult,
+  type BatchJobReturn,
 } from './protocol.js';
-import { ledeKeys, runScript } from './scripts.js';
+import { ledeKeys, outputKey, runScript } from './scripts.js';
 
 /** Stalls after which a job is failed (its records then get `worker_failed` errors). */
 export const MAX_STALLS = 10;
@@ -125,7 +126,7 @@ export async function runQueueWorker(options: RunWorkerOptions): Promise<QueueWo
   };
 
   const runningPool = pool;
-  const processor = async (job: Job): Promise<BatchJobResult> => {
+  const processor = async (job: Job): Promise<BatchJobReturn> => {
     if (job.name !== JOB_NAME || !isBatchJobData(job.data)) return refuse(job, 'is not a lede batch (another application uses this queue)');
     const data = job.data;
     if (data.protocol !== QUEUE_PROTOCOL) return refuse(job, `is of the format ${data.protocol}; this lede reads ${QUEUE_PROTOCOL}`);
@@ -135,12 +136,15 @@ export async function runQueueWorker(options: RunWorkerOptions): Promise<QueueWo
       await runScript(client, 'ledeJobStarted1', [keys.meta]);
     }
     const collected = Number((await client.hget(keys.cursor, 'next')) ?? 0);
-    if (data.batch < collected) return { output: '', errors: [], stale: true };
+    if (data.batch < collected) return { errors: [], stale: true };
 
     const parts = await Promise.all(
       tasksOf(data).map((task) => runLines(runningPool, { ...task, fields: data.fields, format: 'jsonl' })),
     );
-    const result: BatchJobResult = { output: parts.map((p) => p.output).join(''), errors: parts.flatMap((p) => p.errors) };
+    const output = parts.map((p) => p.output).join('');
+    const stored = await runScript(client, 'ledeOutputPut1', [keys.cursor, outputKey(keys, data.batch)], [data.batch, output]);
+    if (Number(stored) !== 1) return { errors: [], stale: true }; // collected meanwhile, from another worker's copy
+    const result: BatchJobReturn = { errors: parts.flatMap((p) => p.errors) };
     await runScript(client, 'ledeJobFinished1', [keys.finished], [`${data.batch}:${data.lines.length}`, FINISHED_KEPT_MS]);
     counts.jobs++;
     counts.records += data.lines.length;

@@ -10,6 +10,7 @@ import { LedeOptionError } from '../src/core/errors.js';
 import { EVENTS_KEPT, openQueue, QueueSetupError } from '../src/queue/connection.js';
 import { collectResults, enqueueArticles, getQueueStatus, startQueueWorker, type CollectedResult, type QueueWorker } from '../src/queue/index.js';
 import { acquireLease } from '../src/queue/lease.js';
+import { ledeKeys, outputKey, runScript } from '../src/queue/scripts.js';
 import type { Article } from '../src/index.js';
 import { loadDist } from './batch-helpers.js';
 import { expectValidResult } from './helpers.js';
@@ -128,6 +129,32 @@ describe.skipIf(SKIP_QUEUE_TESTS)('lede/queue: from Node code', () => {
       expect(redisCli(redis.port, '--scan', '--pattern', 'lede:outputs:output:*')).toBe('');
     } finally {
       await fourth.close();
+      await opened.close();
+    }
+  });
+
+  it('an output is stored only for a batch the collector has not passed, and advancing the cursor removes the outputs it passes', { timeout: 60_000 }, async () => {
+    const opened = await openQueue({ url: redis.url, name: 'put', command: 'test' });
+    const keys = ledeKeys('put');
+    try {
+      const put = (batch: number): Promise<unknown> => runScript(opened.client, 'ledeOutputPut1', [keys.cursor, outputKey(keys, batch)], [batch, `{"batch":${batch}}\n`]);
+      expect(await Promise.all([0, 1, 2, 3].map(put))).toEqual([1, 1, 1, 1]); // no cursor yet: batch 0 is next
+      const lease = await acquireLease(opened.client, keys.collector, { role: 'collector', command: 'test', queueName: 'put' });
+      // The collector wrote batches 0 and 1: their outputs go with the cursor's advance, in the same script.
+      expect(await lease.fenced('ledeCursorAdvance2', [keys.cursor], [2, 6, 'null', keys.output, 0])).toBe(1);
+      expect(await opened.client.exists(outputKey(keys, 0), outputKey(keys, 1))).toBe(0);
+      expect(await opened.client.get(outputKey(keys, 2))).toBe('{"batch":2}\n');
+      // A worker that finishes batch 1 again now (a stale copy, or a job that stalled and was finished elsewhere) stores nothing.
+      expect(await put(1)).toBe(0);
+      expect(await opened.client.exists(outputKey(keys, 1))).toBe(0);
+      expect(await put(2)).toBe(1);
+      // Another process holding the lease: the advance changes nothing, and removes nothing.
+      await opened.client.set(keys.collector, 'someone else');
+      await expect(lease.fenced('ledeCursorAdvance2', [keys.cursor], [4, 12, 'null', keys.output, 2])).rejects.toThrow();
+      expect(await opened.client.hget(keys.cursor, 'next')).toBe('2');
+      expect(await opened.client.exists(outputKey(keys, 2), outputKey(keys, 3))).toBe(2);
+      await lease.release();
+    } finally {
       await opened.close();
     }
   });

@@ -142,17 +142,17 @@ describe.skipIf(SKIP_QUEUE_TESTS)('lede/queue: from Node code', () => {
       const lease = await acquireLease(opened.client, keys.collector, { role: 'collector', command: 'test', queueName: 'put' });
       // The collector wrote batches 0 and 1: their outputs go with the cursor's advance, in the same script.
       expect(await lease.fenced('ledeCursorAdvance2', [keys.cursor], [2, 6, 'null', keys.output, 0])).toBe(1);
-      expect(await opened.client.exists(outputKey(keys, 0), outputKey(keys, 1))).toBe(0);
+      expect([await opened.client.get(outputKey(keys, 0)), await opened.client.get(outputKey(keys, 1))]).toEqual([null, null]);
       expect(await opened.client.get(outputKey(keys, 2))).toBe('{"batch":2}\n');
       // A worker that finishes batch 1 again now (a stale copy, or a job that stalled and was finished elsewhere) stores nothing.
       expect(await put(1)).toBe(0);
-      expect(await opened.client.exists(outputKey(keys, 1))).toBe(0);
+      expect(await opened.client.get(outputKey(keys, 1))).toBeNull();
       expect(await put(2)).toBe(1);
       // Another process holding the lease: the advance changes nothing, and removes nothing.
       await opened.client.set(keys.collector, 'someone else');
       await expect(lease.fenced('ledeCursorAdvance2', [keys.cursor], [4, 12, 'null', keys.output, 2])).rejects.toThrow();
       expect(await opened.client.hget(keys.cursor, 'next')).toBe('2');
-      expect(await opened.client.exists(outputKey(keys, 2), outputKey(keys, 3))).toBe(2);
+      expect([await opened.client.get(outputKey(keys, 2)), await opened.client.get(outputKey(keys, 3))]).toEqual(['{"batch":2}\n', '{"batch":3}\n']);
       await lease.release();
     } finally {
       await opened.close();

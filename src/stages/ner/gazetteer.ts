@@ -395,7 +395,8 @@ export class NameTable {
       this.enterLine(source, line.keyStart, line.keyEnd, mask);
     }
     sorted.whole = true;
-    this.partlySorted--;
+    // Once every sorted text is whole, enterSortedOf reads the set no more.
+    if (--this.partlySorted === 0) this.sortedEntered.clear();
   }
 
   /** The start of the first line of a sorted text whose key does not sort before `key` (the text's length: none), by bisection. */

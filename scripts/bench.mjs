@@ -661,11 +661,21 @@ async function main() {
       `${int(separateRate)} articles/s counting start-up; ${workers} workers in one process reach ${(many.articlesPerSecond / separateRate).toFixed(2)}× of it`,
       '≈ 1× (the pool adds no cost)',
     );
+    // Per round, the CPU time a worker thread took for an article with N workers over
+    // that with one: about 1 when the workers ran as fast together as alone; well over
+    // 1 when something slowed them while they shared the machine (each other, or
+    // another guest of the host, which the development machine's /proc/stat does not
+    // show as steal time). The ratio times this figure is what a round would have read
+    // had a worker run as fast beside another as alone.
+    const slowdowns = rounds.every((r) => r.one.steadyCpu && r.many.steadyCpu)
+      ? rounds.map((r) => r.many.steadyCpu.workers / r.one.steadyCpu.workers)
+      : null;
     row(
       `annotate scaling, ${workers} workers / 1`,
       `${median(rounds.map((r) => r.ratio)).toFixed(2)}× (median of ${scalingRounds} rounds: ${rounds.map((r) => r.ratio.toFixed(2)).join(', ')}; ` +
         `${median(rounds.map((r) => r.many.articlesPerSecond / r.one.articlesPerSecond)).toFixed(2)}× counting start-up, each worker reading ${int(one.articles)} articles` +
         (ceiling(one) ? `; ceiling that 1 worker's CPU split sets: ${ceiling(one).toFixed(2)}×` : '') +
+        (slowdowns ? `; a worker thread's CPU ms/article with ${workers} workers over that with 1, by round: ${slowdowns.map((x) => x.toFixed(2)).join(', ')}` : '') +
         ')',
       '≥ 1.7× (2 workers, 2 cores)',
     );

@@ -343,8 +343,8 @@ async function machineParallelism(threads) {
  * twenty-second wave). lede is not at its steady speed yet in them: V8 is still
  * optimizing its functions (about 3 CPU s of compiling on its background threads,
  * most of it in the first 1,000 articles) and its lazily entered model and word lists are
- * still filling, so its time falls from round to round (510, 440, 415, 425, 400,
- * 400, 365 ms in one run), and the median of the rounds depends on how many
+ * still filling, so its time falls from round to round (511, 442, 416, 423, 402,
+ * 399, 367 ms in one run), and the median of the rounds depends on how many
  * there are. compromise's does not fall after its first pass. Then, once each
  * library has read `warmup` articles (the warm-up each worker has in the annotate
  * measures), `rounds` more (`steady`): the speeds of a long batch, the use DESIGN

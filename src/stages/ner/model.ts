@@ -135,8 +135,9 @@ const ROW = 3;
  * Buckets of a FeatureTable's features (see bucketOf): 2^BUCKET_BITS. The finer
  * the buckets, the fewer features a lookup enters besides its own: a first
  * one-sentence article asked for 119 buckets and entered 617 features, against
- * 1,838 with 2^13 buckets, and its extract() took some 14 ms less in a fresh
- * process (scripts/cold-start.mjs). The buckets' two arrays take 320 kB.
+ * 1,838 with 2^13 buckets, and its extract() took 10-14 ms less in a fresh
+ * process (medians of paired differences over 30 and 40 pairs of processes, with
+ * scripts/cold-start.mjs --child). The buckets' two arrays take 320 kB.
  */
 const BUCKET_BITS = 16;
 

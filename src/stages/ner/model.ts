@@ -192,8 +192,9 @@ function bucketOfJoined(a: string, b: string, c: string, d: string): number {
  * match a name of its bucket, so results are those of a table with every
  * feature entered; hashing and entering the 89,000 features and their 430,000
  * weights was a quarter of an extractor's start-up, and an article asks for a
- * few hundred to a few thousand of the 65,536 buckets (632 for a bench article
- * of 976 characters, 3,301 for its longest, of 6,033, on a fresh extractor).
+ * few hundred to a few thousand of the 65,536 buckets (in a fresh process, after
+ * one sentence: 632 for a bench article of 976 characters, then 3,301 for its
+ * longest, of 6,033).
  */
 class FeatureTable {
   private readonly slots: Int32Array;
